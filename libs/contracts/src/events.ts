@@ -1,0 +1,128 @@
+import { z } from 'zod';
+import {
+  addressSchema,
+  automatedSchema,
+  channelSchema,
+  chatRefSchema,
+  replyThreadingSchema,
+  triageSchema,
+} from './common.schema';
+import { Topics } from './topics';
+
+const attachmentMetaSchema = z.object({
+  filename: z.string().nullable(),
+  contentType: z.string(),
+  size: z.number().int().nonnegative(),
+  disposition: z.enum(['inline', 'attachment']),
+});
+
+/** A customer message as a channel received it, before it belongs to a conversation. */
+export const inboundPayloadSchema = z.object({
+  channel: channelSchema,
+  /** Message-ID for mail, the provider's message id for chat. */
+  externalMessageId: z.string().min(1),
+  inReplyTo: z.string().nullable(),
+  references: z.array(z.string()),
+  from: addressSchema,
+  to: z.array(addressSchema),
+  subject: z.string(),
+  text: z.string(),
+  newText: z.string(),
+  html: z.string().nullable(),
+  receivedAt: z.string().datetime({ offset: true }),
+  automated: automatedSchema,
+  attachments: z.array(attachmentMetaSchema),
+  mailbox: z.string().nullable(),
+  rawMailId: z.string().uuid().nullable(),
+  chat: chatRefSchema.nullable(),
+});
+
+const conversationMessageSchema = z.object({
+  messageId: z.string().uuid(),
+  channel: channelSchema,
+  customer: z.object({ id: z.string().uuid(), address: z.string(), name: z.string() }),
+  mailbox: z.string().nullable(),
+  subject: z.string(),
+  /** The customer's new text only: quoted history and signature removed. */
+  text: z.string(),
+  html: z.string().nullable(),
+  automated: automatedSchema,
+  /** Threading our reply to this message must carry. */
+  reply: replyThreadingSchema.omit({ messageId: true }),
+  chat: chatRefSchema.nullable(),
+  /** Earlier turns, oldest first, so drafting is aware of the conversation. */
+  history: z.array(z.object({ direction: z.enum(['inbound', 'outbound']), text: z.string() })),
+});
+
+export const messageAddedPayloadSchema = conversationMessageSchema;
+
+export const triagedPayloadSchema = conversationMessageSchema.extend({ triage: triageSchema });
+
+export const decisionSchema = z.enum(['auto_send', 'review', 'escalate', 'ignore']);
+export type Decision = z.infer<typeof decisionSchema>;
+
+export const draftedPayloadSchema = z.object({
+  draftId: z.string().uuid(),
+  messageId: z.string().uuid(),
+  channel: channelSchema,
+  to: addressSchema,
+  mailbox: z.string().nullable(),
+  subject: z.string(),
+  body: z.string().nullable(),
+  language: z.string(),
+  intent: z.string(),
+  confidence: z.number().min(0).max(1),
+  decision: decisionSchema,
+  reasons: z.array(z.string()),
+  citations: z.array(z.string()),
+  reply: replyThreadingSchema,
+  chat: chatRefSchema.nullable(),
+  customerText: z.string(),
+});
+
+export const replyApprovedPayloadSchema = z.object({
+  draftId: z.string().uuid(),
+  channel: channelSchema,
+  to: addressSchema,
+  mailbox: z.string().nullable(),
+  subject: z.string(),
+  body: z.string().min(1),
+  reply: replyThreadingSchema,
+  chat: chatRefSchema.nullable(),
+  /** 'policy' when the gate sent it without a person, else the approving user. */
+  approvedBy: z.string().min(1),
+  autoSent: z.boolean(),
+  quotedText: z.string().nullable(),
+});
+
+export const replySentPayloadSchema = z.object({
+  draftId: z.string().uuid(),
+  channel: channelSchema,
+  to: addressSchema,
+  subject: z.string(),
+  body: z.string(),
+  messageId: z.string(),
+  status: z.enum(['sent', 'failed']),
+  error: z.string().nullable(),
+  sentAt: z.string().datetime({ offset: true }),
+  autoSent: z.boolean(),
+});
+
+/** Payload schema per topic: the single source of truth producers and consumers validate against. */
+export const EventSchemas = {
+  [Topics.inbound]: inboundPayloadSchema,
+  [Topics.messageAdded]: messageAddedPayloadSchema,
+  [Topics.triaged]: triagedPayloadSchema,
+  [Topics.drafted]: draftedPayloadSchema,
+  [Topics.replyApproved]: replyApprovedPayloadSchema,
+  [Topics.replySent]: replySentPayloadSchema,
+} as const;
+
+export type EventSchemaMap = typeof EventSchemas;
+export type PayloadOf<T extends keyof EventSchemaMap> = z.infer<EventSchemaMap[T]>;
+export type InboundPayload = PayloadOf<typeof Topics.inbound>;
+export type MessageAddedPayload = PayloadOf<typeof Topics.messageAdded>;
+export type TriagedPayload = PayloadOf<typeof Topics.triaged>;
+export type DraftedPayload = PayloadOf<typeof Topics.drafted>;
+export type ReplyApprovedPayload = PayloadOf<typeof Topics.replyApproved>;
+export type ReplySentPayload = PayloadOf<typeof Topics.replySent>;

@@ -1,0 +1,4 @@
+export * from './topics';
+export * from './common.schema';
+export * from './events';
+export * from './envelope';

@@ -1,0 +1,54 @@
+import { DataSource, DataSourceOptions } from 'typeorm';
+import { InitialSchema1764201600000 } from './migrations/1764201600000-InitialSchema';
+import { ChatGateway1764201700000 } from './migrations/1764201700000-ChatGateway';
+
+/** Every migration, in order. Listed explicitly so the same list works from sources and from dist/. */
+export const MIGRATIONS = [InitialSchema1764201600000, ChatGateway1764201700000];
+
+export interface DatabaseSettings {
+  url: string;
+  poolSize: number;
+  entities?: DataSourceOptions['entities'];
+  applicationName?: string;
+}
+
+export function dataSourceOptions(settings: DatabaseSettings): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: settings.url,
+    entities: settings.entities ?? [],
+    migrations: MIGRATIONS,
+    migrationsTableName: 'schema_migrations',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    logging: false,
+    applicationName: settings.applicationName,
+    extra: { max: settings.poolSize, connectionTimeoutMillis: 10_000 },
+  };
+}
+
+/** Held while migrating so that replicas started together never run migrations twice. */
+const MIGRATION_LOCK = 0x64726674; // "drft"
+
+export async function runMigrations(settings: DatabaseSettings, log: (line: string) => void = () => {}): Promise<string[]> {
+  const dataSource = new DataSource({ ...dataSourceOptions({ ...settings, poolSize: 2 }), entities: [] });
+  await dataSource.initialize();
+  const runner = dataSource.createQueryRunner();
+  try {
+    await runner.connect();
+    log('waiting for the migration lock');
+    await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    try {
+      // The lock lives on this session for as long as the migrations run on the pool's other connection.
+      const applied = await dataSource.runMigrations({ transaction: 'each' });
+      for (const m of applied) log(`applied ${m.name}`);
+      if (applied.length === 0) log('schema is up to date');
+      return applied.map((m) => m.name);
+    } finally {
+      await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]);
+    }
+  } finally {
+    await runner.release();
+    await dataSource.destroy();
+  }
+}

@@ -1,0 +1,35 @@
+/** One event as it travels on the bus: the serialised envelope plus where it came from. */
+export interface BusRecord {
+  topic: string;
+  key: string;
+  value: string;
+  headers?: Record<string, string>;
+  partition?: number;
+  offset?: string;
+}
+
+export type RecordHandler = (record: BusRecord, heartbeat: () => Promise<void>) => Promise<void>;
+
+export interface Subscription {
+  /** The consumer group: one per service, so each service sees every event once. */
+  group: string;
+  topics: string[];
+  handler: RecordHandler;
+}
+
+/**
+ * The transport between services: Apache Kafka in production, an in-process bus in the embedded mode. Both
+ * deliver at least once and in order per key; consumers make effects idempotent through the inbox.
+ */
+export interface EventBus {
+  readonly kind: 'kafka' | 'in-process';
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  publish(records: BusRecord[]): Promise<void>;
+  subscribe(subscription: Subscription): void;
+  /** Starts delivering to the subscriptions registered so far. */
+  startConsumers(): Promise<void>;
+  healthy(): Promise<boolean>;
+}
+
+export const EVENT_BUS = Symbol('EVENT_BUS');

@@ -1,0 +1,132 @@
+import { deadLetterTopic } from '@draftdesk/contracts';
+import { createLogger } from '@draftdesk/observability';
+import { Admin, Consumer, Kafka, logLevel, Partitioners, Producer } from 'kafkajs';
+import { BusRecord, EventBus, Subscription } from './event-bus';
+
+export interface KafkaBusOptions {
+  brokers: string[];
+  clientId: string;
+  /** Topics (and their dead-letter topics) created at start when missing. */
+  topics: string[];
+  partitions: number;
+  /** How many partitions one consumer instance works on at once. */
+  partitionsConsumedConcurrently?: number;
+}
+
+/**
+ * Apache Kafka through kafkajs. Offsets are committed by hand, only after the handler resolved — that is,
+ * after the effect is committed in Postgres or the event is on the dead-letter topic — so nothing is
+ * acknowledged before it is durable.
+ */
+export class KafkaEventBus implements EventBus {
+  readonly kind = 'kafka' as const;
+  private readonly log = createLogger(KafkaEventBus.name);
+  private readonly kafka: Kafka;
+  private readonly producer: Producer;
+  private readonly admin: Admin;
+  private readonly subscriptions: Subscription[] = [];
+  private readonly consumers: Consumer[] = [];
+  private producerConnected = false;
+
+  constructor(private readonly options: KafkaBusOptions) {
+    this.kafka = new Kafka({
+      clientId: options.clientId,
+      brokers: options.brokers,
+      logLevel: logLevel.WARN,
+      retry: { initialRetryTime: 300, retries: 10 },
+      logCreator: () => (entry) => {
+        const { message, ...rest } = entry.log;
+        this.log.warn({ namespace: entry.namespace, ...rest }, message);
+      },
+    });
+    this.producer = this.kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      createPartitioner: Partitioners.DefaultPartitioner,
+    });
+    this.admin = this.kafka.admin();
+  }
+
+  async start(): Promise<void> {
+    await this.admin.connect();
+    await this.ensureTopics();
+    await this.producer.connect();
+    this.producerConnected = true;
+  }
+
+  private async ensureTopics(): Promise<void> {
+    const existing = new Set(await this.admin.listTopics());
+    const wanted = this.options.topics.flatMap((t) => [t, deadLetterTopic(t)]).filter((t) => !existing.has(t));
+    if (wanted.length === 0) return;
+    try {
+      await this.admin.createTopics({
+        waitForLeaders: true,
+        topics: wanted.map((topic) => ({ topic, numPartitions: this.options.partitions, replicationFactor: 1 })),
+      });
+      this.log.info({ topics: wanted }, 'created topics');
+    } catch (error) {
+      // Another replica may have created them a moment earlier.
+      if (!String((error as Error).message).includes('already exists')) throw error;
+    }
+  }
+
+  subscribe(subscription: Subscription): void {
+    this.subscriptions.push(subscription);
+  }
+
+  async startConsumers(): Promise<void> {
+    for (const subscription of this.subscriptions) {
+      const consumer = this.kafka.consumer({
+        groupId: subscription.group,
+        sessionTimeout: 30_000,
+        heartbeatInterval: 3_000,
+        maxWaitTimeInMs: 100,
+      });
+      await consumer.connect();
+      for (const topic of subscription.topics) await consumer.subscribe({ topic, fromBeginning: true });
+      await consumer.run({
+        autoCommit: false,
+        partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 3,
+        eachMessage: async ({ topic, partition, message, heartbeat }) => {
+          const record: BusRecord = {
+            topic,
+            partition,
+            offset: message.offset,
+            key: message.key?.toString() ?? '',
+            value: message.value?.toString() ?? '',
+            headers: Object.fromEntries(
+              Object.entries(message.headers ?? {}).map(([k, v]) => [k, v?.toString() ?? '']),
+            ),
+          };
+          await subscription.handler(record, heartbeat);
+          await consumer.commitOffsets([{ topic, partition, offset: (BigInt(message.offset) + 1n).toString() }]);
+        },
+      });
+      this.consumers.push(consumer);
+    }
+  }
+
+  async publish(records: BusRecord[]): Promise<void> {
+    const byTopic = new Map<string, BusRecord[]>();
+    for (const r of records) byTopic.set(r.topic, [...(byTopic.get(r.topic) ?? []), r]);
+    await this.producer.sendBatch({
+      acks: -1,
+      topicMessages: [...byTopic].map(([topic, rs]) => ({
+        topic,
+        messages: rs.map((r) => ({ key: r.key, value: r.value, headers: r.headers })),
+      })),
+    });
+  }
+
+  async healthy(): Promise<boolean> {
+    if (!this.producerConnected) return false;
+    await this.admin.describeCluster();
+    return true;
+  }
+
+  async stop(): Promise<void> {
+    await Promise.allSettled(this.consumers.map((c) => c.disconnect()));
+    await Promise.allSettled([this.producer.disconnect(), this.admin.disconnect()]);
+    this.producerConnected = false;
+  }
+}

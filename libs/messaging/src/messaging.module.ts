@@ -1,0 +1,125 @@
+import { ALL_TOPICS, DEFAULT_PARTITIONS } from '@draftdesk/contracts';
+import { createLogger, ReadinessRegistry } from '@draftdesk/observability';
+import {
+  DynamicModule,
+  Global,
+  Inject,
+  Injectable,
+  Module,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+} from '@nestjs/common';
+import { DiscoveryModule, DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
+import { DataSource } from 'typeorm';
+import { ConsumerRunner, EventHandler } from './consumer.host';
+import { EVENT_BUS, EventBus } from './event-bus';
+import { InProcessEventBus } from './in-process.event-bus';
+import { KafkaEventBus } from './kafka.event-bus';
+import { ON_EVENT, OnEventOptions } from './on-event.decorator';
+import { OutboxRelay } from './outbox.relay';
+import { OutboxService } from './outbox.service';
+
+export interface MessagingOptions {
+  transport: 'kafka' | 'in-process';
+  kafka?: { brokers: string[]; clientId: string };
+  /** Outbox producers this process relays; null relays every producer (embedded mode). */
+  relayProducers: string[] | null;
+  pollIntervalMs?: number;
+  /** Prefix of consumer group ids, e.g. "draftdesk." + consumer name. */
+  groupPrefix?: string;
+}
+
+const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
+
+@Injectable()
+export class MessagingLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly log = createLogger(MessagingLifecycle.name);
+  readonly relay: OutboxRelay;
+
+  constructor(
+    @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
+    @Inject(EVENT_BUS) private readonly bus: EventBus,
+    private readonly dataSource: DataSource,
+    private readonly outbox: OutboxService,
+    private readonly discovery: DiscoveryService,
+    private readonly scanner: MetadataScanner,
+    private readonly reflector: Reflector,
+    private readonly readiness: ReadinessRegistry,
+  ) {
+    this.relay = new OutboxRelay(dataSource, bus, {
+      producers: options.relayProducers,
+      batchSize: 200,
+      pollIntervalMs: options.pollIntervalMs ?? 100,
+      claimSeconds: 30,
+    });
+    outbox.onCommitted(() => this.relay.nudge());
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.bus.start();
+    const handlers = this.discoverHandlers();
+    const byConsumer = new Map<string, { topic: OnEventOptions['topic']; handler: EventHandler }[]>();
+    for (const h of handlers) byConsumer.set(h.consumer, [...(byConsumer.get(h.consumer) ?? []), h]);
+    for (const [consumer, list] of byConsumer) {
+      const runners = new Map(
+        list.map((h) => [
+          h.topic,
+          new ConsumerRunner(consumer, h.topic, h.handler, this.dataSource, this.bus, () => this.outbox.committed()),
+        ]),
+      );
+      this.bus.subscribe({
+        group: `${this.options.groupPrefix ?? 'draftdesk.'}${consumer}`,
+        topics: [...runners.keys()],
+        handler: (record, heartbeat) => runners.get(record.topic as OnEventOptions['topic'])!.handle(record, heartbeat),
+      });
+      this.log.info({ consumer, topics: [...runners.keys()] }, 'consumer registered');
+    }
+    await this.bus.startConsumers();
+    this.relay.start();
+    this.readiness.register('event-bus', async () => ({ ok: await this.bus.healthy(), detail: this.bus.kind }));
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.relay.stop();
+    await this.bus.stop();
+  }
+
+  private discoverHandlers(): (OnEventOptions & { handler: EventHandler })[] {
+    const found: (OnEventOptions & { handler: EventHandler })[] = [];
+    for (const wrapper of this.discovery.getProviders()) {
+      const instance = wrapper.instance as Record<string, unknown> | undefined;
+      if (!instance || typeof instance !== 'object') continue;
+      const prototype = Object.getPrototypeOf(instance);
+      for (const name of this.scanner.getAllMethodNames(prototype)) {
+        const meta = this.reflector.get<OnEventOptions | undefined>(ON_EVENT, prototype[name]);
+        if (meta) found.push({ ...meta, handler: (prototype[name] as EventHandler).bind(instance) });
+      }
+    }
+    return found;
+  }
+}
+
+@Global()
+@Module({})
+export class MessagingModule {
+  static forRoot(options: MessagingOptions): DynamicModule {
+    const busProvider = {
+      provide: EVENT_BUS,
+      useFactory: (): EventBus =>
+        options.transport === 'kafka'
+          ? new KafkaEventBus({
+              brokers: options.kafka!.brokers,
+              clientId: options.kafka!.clientId,
+              topics: [...ALL_TOPICS],
+              partitions: DEFAULT_PARTITIONS,
+            })
+          : new InProcessEventBus(),
+    };
+    return {
+      module: MessagingModule,
+      imports: [DiscoveryModule],
+      providers: [{ provide: MESSAGING_OPTIONS, useValue: options }, busProvider, OutboxService, MessagingLifecycle],
+      exports: [EVENT_BUS, OutboxService, MessagingLifecycle],
+    };
+  }
+}

@@ -1,0 +1,136 @@
+import { createLogger, eventsPublished, outboxLag } from '@draftdesk/observability';
+import { returnedRows } from '@draftdesk/database';
+import { DataSource } from 'typeorm';
+import { EventBus } from './event-bus';
+
+interface ClaimedRow {
+  seq: string;
+  topic: string;
+  key: string;
+  value: unknown;
+  created_at: Date;
+}
+
+export interface RelayOptions {
+  /** Producers whose rows this relay publishes; null for all (the embedded mode). */
+  producers: string[] | null;
+  batchSize: number;
+  pollIntervalMs: number;
+  /** How long a claimed batch stays reserved for this relay before another may take it. */
+  claimSeconds: number;
+}
+
+/**
+ * Publishes committed outbox rows to the event bus. Rows are claimed with SKIP LOCKED and a lease, so replicas
+ * share the work without holding a connection while publishing; a row is marked published only after the bus
+ * acknowledged it. A crash in between publishes it again, and consumers drop the repeat through their inbox.
+ */
+export class OutboxRelay {
+  private readonly log = createLogger(OutboxRelay.name);
+  private running = false;
+  private wake: (() => void) | null = null;
+  private pending = false;
+  private loop: Promise<void> | null = null;
+  private failures = 0;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly bus: EventBus,
+    private readonly options: RelayOptions,
+  ) {}
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.nudge();
+    await this.loop;
+  }
+
+  nudge(): void {
+    this.pending = true;
+    this.wake?.();
+  }
+
+  /** Publishes until the outbox holds nothing more for this relay; used by tests and at shutdown. */
+  async drain(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const n = await this.relayOnce();
+      total += n;
+      if (n === 0) return total;
+    }
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      let published = 0;
+      try {
+        this.pending = false;
+        published = await this.relayOnce();
+        this.failures = 0;
+      } catch (error) {
+        this.failures++;
+        this.log.error({ err: error, failures: this.failures }, 'outbox relay failed; backing off');
+      }
+      if (published > 0 || this.pending) continue;
+      const delay = this.failures > 0 ? Math.min(30_000, 200 * 2 ** this.failures) : this.options.pollIntervalMs;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, delay);
+        this.wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      this.wake = null;
+    }
+  }
+
+  private async relayOnce(): Promise<number> {
+    const producers = this.options.producers;
+    const rows = returnedRows<ClaimedRow>(
+      await this.dataSource.query(
+      `UPDATE outbox SET claimed_until = now() + make_interval(secs => $1), attempts = attempts + 1
+        WHERE seq IN (
+          SELECT seq FROM outbox
+           WHERE published_at IS NULL
+             AND ($2::text[] IS NULL OR producer = ANY($2::text[]))
+             AND (claimed_until IS NULL OR claimed_until < now())
+           ORDER BY seq
+           LIMIT $3
+           FOR UPDATE SKIP LOCKED)
+        RETURNING seq, topic, key, value, created_at`,
+        [this.options.claimSeconds, producers, this.options.batchSize],
+      ),
+    );
+    if (rows.length === 0) return 0;
+    rows.sort((a, b) => (BigInt(a.seq) < BigInt(b.seq) ? -1 : 1));
+    const seqs = rows.map((r) => r.seq);
+    try {
+      await this.bus.publish(
+        rows.map((r) => ({
+          topic: r.topic,
+          key: r.key,
+          value: typeof r.value === 'string' ? r.value : JSON.stringify(r.value),
+        })),
+      );
+    } catch (error) {
+      await this.dataSource.query(
+        `UPDATE outbox SET claimed_until = NULL, last_error = $2 WHERE seq = ANY($1::bigint[])`,
+        [seqs, String((error as Error).message).slice(0, 2000)],
+      );
+      throw error;
+    }
+    await this.dataSource.query(`UPDATE outbox SET published_at = now() WHERE seq = ANY($1::bigint[])`, [seqs]);
+    const now = Date.now();
+    for (const r of rows) {
+      eventsPublished.inc({ topic: r.topic });
+      outboxLag.observe((now - new Date(r.created_at).getTime()) / 1000);
+    }
+    return rows.length;
+  }
+}

@@ -1,0 +1,72 @@
+import { LoggerService } from '@nestjs/common';
+import pino, { Logger } from 'pino';
+
+/** Fields that may carry customer data or secrets: never written to logs. */
+const REDACT = [
+  'password',
+  'token',
+  'secret',
+  'authorization',
+  'body',
+  'text',
+  'html',
+  'address',
+  'email',
+  '*.password',
+  '*.token',
+  '*.secret',
+  '*.authorization',
+  '*.body',
+  '*.text',
+  '*.html',
+  '*.address',
+  '*.email',
+];
+
+let root: Logger | undefined;
+
+export function rootLogger(): Logger {
+  if (!root) {
+    root = pino({
+      level: process.env.LOG_LEVEL ?? 'info',
+      base: { service: process.env.DRAFTDESK_SERVICE ?? 'draftdesk' },
+      redact: { paths: REDACT, censor: '[redacted]' },
+      timestamp: pino.stdTimeFunctions.isoTime,
+    });
+  }
+  return root;
+}
+
+/** Sets the process-wide logger level and service name; called once by each main.ts after config is loaded. */
+export function configureLogging(service: string, level: string): Logger {
+  root = pino({
+    level,
+    base: { service },
+    redact: { paths: REDACT, censor: '[redacted]' },
+    timestamp: pino.stdTimeFunctions.isoTime,
+  });
+  return root;
+}
+
+export function createLogger(context: string): Logger {
+  return rootLogger().child({ context });
+}
+
+/** Routes Nest's own log lines through pino so every line is structured JSON. */
+export class PinoNestLogger implements LoggerService {
+  log(message: unknown, context?: string) {
+    rootLogger().info({ context }, String(message));
+  }
+  error(message: unknown, trace?: string, context?: string) {
+    rootLogger().error({ context, trace }, String(message));
+  }
+  warn(message: unknown, context?: string) {
+    rootLogger().warn({ context }, String(message));
+  }
+  debug(message: unknown, context?: string) {
+    rootLogger().debug({ context }, String(message));
+  }
+  verbose(message: unknown, context?: string) {
+    rootLogger().trace({ context }, String(message));
+  }
+}

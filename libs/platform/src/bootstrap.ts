@@ -1,0 +1,32 @@
+import { configureLogging, createLogger, PinoNestLogger } from '@draftdesk/observability';
+import { DynamicModule, INestApplication, Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { HttpErrorFilter } from './http-error.filter';
+
+export interface StartOptions {
+  service: string;
+  module: Type | DynamicModule;
+  port: number;
+  host: string;
+  logLevel: string;
+}
+
+/** Creates, configures and starts one Nest application; used by every main.ts. */
+export async function startService(options: StartOptions): Promise<INestApplication> {
+  configureLogging(options.service, options.logLevel);
+  const log = createLogger('bootstrap');
+  const app = await NestFactory.create(options.module, { logger: new PinoNestLogger(), bodyParser: true, rawBody: true });
+  app.useGlobalFilters(new HttpErrorFilter());
+  app.enableShutdownHooks();
+  await app.listen(options.port, options.host);
+  log.info({ port: options.port }, `${options.service} is up`);
+  return app;
+}
+
+/** Ends the process with a readable message when start-up fails (engine unreachable, port taken…). */
+export function exitOnStartupFailure(service: string) {
+  return (error: unknown) => {
+    process.stderr.write(`${service}: failed to start: ${(error as Error)?.stack ?? error}\n`);
+    process.exit(1);
+  };
+}

@@ -1,0 +1,5 @@
+export * from './service-config';
+export * from './infrastructure.module';
+export * from './bootstrap';
+export * from './http-error.filter';
+export * from './zod-body.pipe';

@@ -1,0 +1,24 @@
+import { DatabaseModule } from '@draftdesk/database';
+import { MessagingModule } from '@draftdesk/messaging';
+import { ObservabilityModule } from '@draftdesk/observability';
+import { DynamicModule, Module } from '@nestjs/common';
+import { ServiceConfig } from './service-config';
+
+/** What every distributed service stands on: health and metrics, Postgres, Kafka with outbox and inbox. */
+@Module({})
+export class InfrastructureModule {
+  static forService(service: string, config: ServiceConfig): DynamicModule {
+    return {
+      module: InfrastructureModule,
+      imports: [
+        ObservabilityModule,
+        DatabaseModule.forRoot({ url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE, applicationName: service }),
+        MessagingModule.forRoot({
+          transport: 'kafka',
+          kafka: { brokers: config.KAFKA_BROKERS, clientId: `${config.KAFKA_CLIENT_ID}-${service}` },
+          relayProducers: [service],
+        }),
+      ],
+    };
+  }
+}

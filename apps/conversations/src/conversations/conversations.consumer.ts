@@ -1,0 +1,38 @@
+import { createEvent, EventEnvelope, Topics } from '@draftdesk/contracts';
+import { EventContext, OnEvent, OutboxService } from '@draftdesk/messaging';
+import { Injectable } from '@nestjs/common';
+import { ConversationsService } from './conversations.service';
+
+export const CONSUMER = 'conversations';
+
+@Injectable()
+export class ConversationsConsumer {
+  constructor(
+    private readonly conversations: ConversationsService,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  @OnEvent(Topics.inbound, CONSUMER)
+  async onInbound(event: EventEnvelope<typeof Topics.inbound>, { manager, log }: EventContext) {
+    const stored = await this.conversations.storeInbound(manager, event.payload);
+    if (!stored) {
+      log.info('message already stored; nothing to announce');
+      return;
+    }
+    await this.outbox.add(
+      manager,
+      createEvent(Topics.messageAdded, { producer: CONSUMER, conversationId: stored.conversationId, payload: stored.message }),
+    );
+    log.info({ conversationId: stored.conversationId, messageId: stored.message.messageId }, 'message stored');
+  }
+
+  @OnEvent(Topics.triaged, CONSUMER)
+  async onTriaged(event: EventEnvelope<typeof Topics.triaged>, { manager }: EventContext) {
+    await this.conversations.storeTriage(manager, event.payload.messageId, event.payload.triage);
+  }
+
+  @OnEvent(Topics.replySent, CONSUMER)
+  async onReplySent(event: EventEnvelope<typeof Topics.replySent>, { manager }: EventContext) {
+    await this.conversations.storeOutbound(manager, event.conversationId!, event.payload);
+  }
+}

@@ -1,0 +1,14 @@
+import 'reflect-metadata';
+import { loadConfigOrExit } from '@draftdesk/config';
+import { exitOnStartupFailure, serviceConfigShape, startService } from '@draftdesk/platform';
+import { ConversationsAppModule } from './conversations-app.module';
+
+const service = 'conversations';
+const config = loadConfigOrExit(service, serviceConfigShape(3001));
+startService({
+  service,
+  module: ConversationsAppModule.forRoot(config),
+  port: config.PORT,
+  host: config.HOST,
+  logLevel: config.LOG_LEVEL,
+}).catch(exitOnStartupFailure(service));

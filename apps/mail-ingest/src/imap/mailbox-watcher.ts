@@ -1,0 +1,193 @@
+import { createLogger } from '@draftdesk/observability';
+import { ImapFlow } from 'imapflow';
+import { Logger } from 'pino';
+import { DataSource } from 'typeorm';
+import { ImapMailboxSettings } from '../ingest/mail-ingest.options';
+import { IngestOutcome, IngestService } from '../ingest/ingest.service';
+
+const BATCH = 50;
+/** Keyword set on the server once a message is committed, for people looking at the mailbox. */
+export const IMPORTED_KEYWORD = '$DraftdeskImported';
+
+export interface MailboxStatus {
+  name: string;
+  state: 'connecting' | 'idle' | 'syncing' | 'backing_off' | 'paused' | 'stopped';
+  lastError: string | null;
+  failures: number;
+  lastSyncAt: string | null;
+  imported: number;
+}
+
+/**
+ * One IMAP connection per mailbox. It catches up from the committed checkpoint (UIDVALIDITY + last UID), then
+ * waits in IDLE for the server to announce new mail, with a periodic resync as a safety net. Every batch of
+ * messages and the checkpoint that covers them commit in one transaction; the server is touched only after.
+ */
+export class MailboxWatcher {
+  readonly status: MailboxStatus;
+  private readonly log: Logger;
+  private client: ImapFlow | null = null;
+  private running = false;
+  private loop: Promise<void> | null = null;
+  private wake: (() => void) | null = null;
+  private dirty = false;
+
+  constructor(
+    private readonly settings: ImapMailboxSettings,
+    private readonly dataSource: DataSource,
+    private readonly ingest: IngestService,
+    private readonly onCommitted: () => void,
+  ) {
+    this.log = createLogger(MailboxWatcher.name).child({ mailbox: settings.name });
+    this.status = { name: settings.name, state: 'stopped', lastError: null, failures: 0, lastSyncAt: null, imported: 0 };
+  }
+
+  start() {
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  async stop() {
+    this.running = false;
+    this.wake?.();
+    await this.client?.logout().catch(() => undefined);
+    await this.loop;
+    this.status.state = 'stopped';
+  }
+
+  private async run() {
+    while (this.running) {
+      try {
+        await this.session();
+        this.status.failures = 0;
+      } catch (error) {
+        this.status.failures++;
+        this.status.lastError = (error as Error).message;
+        this.log.warn({ err: error, failures: this.status.failures }, 'mailbox connection failed');
+      } finally {
+        this.client?.close();
+        this.client = null;
+      }
+      if (!this.running) break;
+      // Exponential backoff with full jitter; a mailbox that keeps failing is parked for 5 minutes at a time.
+      const paused = this.status.failures >= 8;
+      this.status.state = paused ? 'paused' : 'backing_off';
+      const ceiling = paused ? 300_000 : Math.min(60_000, 500 * 2 ** this.status.failures);
+      await this.sleep(paused ? ceiling : Math.random() * ceiling);
+    }
+  }
+
+  private async session() {
+    this.status.state = 'connecting';
+    const client = new ImapFlow({
+      host: this.settings.host,
+      port: this.settings.port,
+      secure: this.settings.secure,
+      auth: { user: this.settings.user, pass: this.settings.password },
+      logger: false,
+      qresync: true,
+      maxIdleTime: 5 * 60_000,
+      tls: { rejectUnauthorized: process.env.NODE_ENV === 'production' },
+    });
+    this.client = client;
+    client.on('exists', () => this.nudge());
+    client.on('error', (error: Error) => this.log.warn({ err: error }, 'imap error'));
+    const closed = new Promise<void>((resolve) => client.once('close', () => resolve()));
+    await client.connect();
+    await client.mailboxOpen(this.settings.folder);
+    while (this.running && client.usable) {
+      this.dirty = false;
+      this.status.state = 'syncing';
+      await this.catchUp(client);
+      this.status.lastSyncAt = new Date().toISOString();
+      this.status.state = 'idle';
+      this.status.lastError = null;
+      this.status.failures = 0;
+      if (this.dirty) continue;
+      await Promise.race([this.sleep(this.settings.resyncSeconds * 1000), closed]);
+    }
+    if (this.running) throw new Error('connection closed by the server');
+  }
+
+  private async catchUp(client: ImapFlow) {
+    const mailbox = client.mailbox;
+    if (!mailbox) throw new Error('no mailbox selected');
+    const uidValidity = BigInt(mailbox.uidValidity);
+    const lastUid = await this.checkpoint(uidValidity);
+    const found = await client.search({ uid: `${lastUid + 1}:*` }, { uid: true });
+    const uids = (found || []).filter((uid) => uid > lastUid).sort((a, b) => a - b);
+    for (let i = 0; i < uids.length && this.running; i += BATCH) {
+      await this.importBatch(client, uidValidity, uids.slice(i, i + BATCH));
+    }
+  }
+
+  /** The committed position; a changed UIDVALIDITY means the server renumbered the folder: start over, de-duplicated. */
+  private async checkpoint(uidValidity: bigint): Promise<number> {
+    const [row] = await this.dataSource.query(
+      `SELECT uid_validity, last_uid FROM mailbox_checkpoints WHERE mailbox = $1 AND folder = $2`,
+      [this.settings.name, this.settings.folder],
+    );
+    if (!row) return 0;
+    if (BigInt(row.uid_validity) !== uidValidity) {
+      this.log.error({ was: row.uid_validity, now: uidValidity.toString() }, 'UIDVALIDITY changed: resyncing the folder, de-duplicating by Message-ID');
+      return 0;
+    }
+    return Number(row.last_uid);
+  }
+
+  private async importBatch(client: ImapFlow, uidValidity: bigint, uids: number[]) {
+    const messages: { uid: number; source: Buffer }[] = [];
+    for await (const msg of client.fetch(uids.join(','), { uid: true, source: true }, { uid: true })) {
+      if (msg.source) messages.push({ uid: msg.uid, source: msg.source });
+    }
+    messages.sort((a, b) => a.uid - b.uid);
+    const parsed = await Promise.all(messages.map((m) => this.ingest.parse(m.source)));
+    const outcomes: IngestOutcome[] = [];
+    const highest = Math.max(...uids);
+    await this.dataSource.transaction(async (m) => {
+      for (let i = 0; i < messages.length; i++) {
+        outcomes.push(
+          await this.ingest.store(m, messages[i].source, parsed[i], {
+            mailbox: this.settings.name,
+            folder: this.settings.folder,
+            uidValidity,
+            uid: messages[i].uid,
+          }),
+        );
+      }
+      await m.query(
+        `INSERT INTO mailbox_checkpoints (mailbox, folder, uid_validity, last_uid, highest_modseq, updated_at)
+         VALUES ($1, $2, $3, $4, $5, now())
+         ON CONFLICT (mailbox, folder) DO UPDATE SET uid_validity = EXCLUDED.uid_validity, last_uid = EXCLUDED.last_uid,
+                highest_modseq = EXCLUDED.highest_modseq, updated_at = now()`,
+        [this.settings.name, this.settings.folder, uidValidity.toString(), highest, client.mailbox ? client.mailbox.highestModseq?.toString() ?? null : null],
+      );
+    });
+    this.onCommitted();
+    this.status.imported += outcomes.filter((o) => o === 'accepted').length;
+    this.log.info({ count: messages.length, highestUid: highest, outcomes: countBy(outcomes) }, 'imported');
+    // Only now, with the messages and the checkpoint committed, do we mark them on the server.
+    await client.messageFlagsAdd(uids.join(','), [IMPORTED_KEYWORD], { uid: true }).catch((error: Error) => {
+      this.log.warn({ err: error }, 'could not set the imported keyword');
+    });
+  }
+
+  private nudge() {
+    this.dirty = true;
+    this.wake?.();
+  }
+
+  private sleep(ms: number) {
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      this.wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  }
+}
+
+function countBy(values: string[]): Record<string, number> {
+  return values.reduce<Record<string, number>>((acc, v) => ({ ...acc, [v]: (acc[v] ?? 0) + 1 }), {});
+}

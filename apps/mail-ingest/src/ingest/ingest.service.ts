@@ -1,0 +1,118 @@
+import { createEvent, InboundPayload, Topics } from '@draftdesk/contracts';
+import { MailParseError, ParsedMail, parseMail } from '@draftdesk/mail';
+import { OutboxService } from '@draftdesk/messaging';
+import { createLogger } from '@draftdesk/observability';
+import { Inject, Injectable } from '@nestjs/common';
+import { createHash, randomUUID } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
+import { DataSource, EntityManager } from 'typeorm';
+import { MAIL_INGEST_OPTIONS, MailIngestOptions } from './mail-ingest.options';
+
+export const PRODUCER = 'mail-ingest';
+
+export interface MailSource {
+  mailbox: string;
+  folder: string;
+  uidValidity: bigint | null;
+  uid: number | null;
+}
+
+export type IngestOutcome = 'accepted' | 'quarantined' | 'duplicate' | 'already-imported';
+
+/**
+ * Turns raw mail into durable state: the compressed source is kept for audit, and a parsed message becomes an
+ * inbound event in the same transaction. Mail that cannot be parsed is kept and quarantined with the reason; it
+ * never blocks the messages after it.
+ */
+@Injectable()
+export class IngestService {
+  private readonly log = createLogger(IngestService.name);
+
+  constructor(
+    @Inject(MAIL_INGEST_OPTIONS) private readonly options: MailIngestOptions,
+    private readonly dataSource: DataSource,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  async parse(raw: Buffer): Promise<ParsedMail | MailParseError> {
+    try {
+      return await parseMail(raw, { ownDomains: this.options.ownDomains });
+    } catch (error) {
+      if (error instanceof MailParseError) return error;
+      return new MailParseError('UNPARSEABLE', (error as Error).message);
+    }
+  }
+
+  /** Stores one message inside the caller's transaction (which also moves the mailbox checkpoint). */
+  async store(m: EntityManager, raw: Buffer, parsed: ParsedMail | MailParseError, source: MailSource): Promise<IngestOutcome> {
+    const id = randomUUID();
+    const ok = !(parsed instanceof MailParseError);
+    const messageId = ok ? parsed.messageId : null;
+    const contentHash = ok ? parsed.contentHash : createHash('sha256').update(raw).digest('hex');
+    // After a UIDVALIDITY change the same mail comes back under new UIDs: recognise it by Message-ID or hash.
+    const [seen] = await m.query(
+      `SELECT id FROM raw_mails WHERE mailbox = $1 AND status = 'accepted'
+          AND (($2::text IS NOT NULL AND message_id = $2) OR ($2::text IS NULL AND content_hash = $3)) LIMIT 1`,
+      [source.mailbox, messageId, contentHash],
+    );
+    const status = !ok ? 'quarantined' : seen ? 'duplicate' : 'accepted';
+    const inserted = await m.query(
+      `INSERT INTO raw_mails (id, mailbox, folder, uid_validity, uid, message_id, content_hash, size, source_gz, status, error)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+       ON CONFLICT (mailbox, folder, uid_validity, uid) WHERE uid IS NOT NULL DO NOTHING RETURNING id`,
+      [
+        id,
+        source.mailbox,
+        source.folder,
+        source.uidValidity?.toString() ?? null,
+        source.uid,
+        messageId,
+        contentHash,
+        raw.length,
+        gzipSync(raw),
+        status,
+        ok ? null : `${parsed.code}: ${parsed.message}`,
+      ],
+    );
+    if (inserted.length === 0) return 'already-imported';
+    if (status !== 'accepted' || !ok) return status;
+    const payload = this.toInbound(parsed, id, source, raw);
+    await this.outbox.add(
+      m,
+      createEvent(Topics.inbound, { producer: PRODUCER, conversationId: null, key: payload.from.address.toLowerCase(), payload }),
+    );
+    return 'accepted';
+  }
+
+  /** One message on its own (the SMTP listener, the retry command). */
+  async ingestOne(raw: Buffer, source: MailSource): Promise<IngestOutcome> {
+    const parsed = await this.parse(raw);
+    const outcome = await this.dataSource.transaction((m) => this.store(m, raw, parsed, source));
+    this.outbox.committed();
+    if (outcome === 'quarantined') this.log.warn({ mailbox: source.mailbox, reason: (parsed as Error).message }, 'mail quarantined');
+    return outcome;
+  }
+
+  private toInbound(mail: ParsedMail, rawMailId: string, source: MailSource, raw: Buffer): InboundPayload {
+    const from = mail.from ?? { address: 'unknown@invalid', name: '' };
+    return {
+      channel: 'email',
+      // Mail without a Message-ID still needs a stable identity: derive it from the content.
+      externalMessageId: mail.messageId ?? `${mail.contentHash}@content-hash.invalid`,
+      inReplyTo: mail.inReplyTo,
+      references: mail.references,
+      from: { address: from.address || 'unknown@invalid', name: from.name ?? '' },
+      to: [...mail.to, ...mail.cc].filter((a) => a.address).map((a) => ({ address: a.address, name: a.name ?? '' })),
+      subject: mail.subject,
+      text: mail.text,
+      newText: mail.newText || mail.text,
+      html: mail.html,
+      receivedAt: mail.date ?? new Date().toISOString(),
+      automated: mail.automated,
+      attachments: mail.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, size: a.size, disposition: a.disposition })),
+      mailbox: source.mailbox,
+      rawMailId,
+      chat: null,
+    };
+  }
+}

@@ -1,0 +1,17 @@
+import { Controller, DefaultValuePipe, Get, ParseIntPipe, Query } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+
+/** Mail that could not be parsed: kept raw, listed here with the reason, retried by `draftdesk mail retry`. */
+@Controller('v1/mail/quarantine')
+export class QuarantineController {
+  constructor(private readonly dataSource: DataSource) {}
+
+  @Get()
+  list(@Query('limit', new DefaultValuePipe(50), ParseIntPipe) limit: number) {
+    return this.dataSource.query(
+      `SELECT id, mailbox, folder, uid, size, error, created_at AS "createdAt" FROM raw_mails
+        WHERE status = 'quarantined' ORDER BY created_at DESC LIMIT $1`,
+      [Math.min(Math.max(limit, 1), 500)],
+    );
+  }
+}

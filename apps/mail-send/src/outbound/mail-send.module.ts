@@ -1,0 +1,14 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { MAIL_SEND_OPTIONS, MailSendOptions } from './mail-send.options';
+import { MailSendConsumer } from './mail-send.consumer';
+import { MailSender } from './mail-sender.service';
+
+@Module({})
+export class MailSendModule {
+  static register(options: MailSendOptions): DynamicModule {
+    return {
+      module: MailSendModule,
+      providers: [{ provide: MAIL_SEND_OPTIONS, useValue: options }, MailSender, MailSendConsumer],
+    };
+  }
+}

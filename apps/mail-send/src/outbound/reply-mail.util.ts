@@ -1,0 +1,55 @@
+import { ReplyApprovedPayload } from '@draftdesk/contracts';
+import type { SendMailOptions } from 'nodemailer';
+
+const bracket = (id: string) => `<${id.replace(/^<|>$/g, '')}>`;
+
+function quote(text: string): string {
+  return text
+    .trim()
+    .split(/\r?\n/)
+    .map((line) => (line ? `> ${line}` : '>'))
+    .join('\n');
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+function paragraphs(text: string): string {
+  return text
+    .trim()
+    .split(/\n{2,}/)
+    .map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`)
+    .join('\n');
+}
+
+/**
+ * The reply as the customer's mail client must see it: our fixed Message-ID, threaded under their message, the
+ * customer's text quoted below, and marked as automatic when no person approved it (RFC 3834), so their
+ * auto-responders stay quiet.
+ */
+export function buildReplyMail(reply: ReplyApprovedPayload, from: string): SendMailOptions {
+  const who = reply.to.name ? `${reply.to.name} <${reply.to.address}>` : reply.to.address;
+  const quoted = reply.quotedText ? `\n\n${who}:\n${quote(reply.quotedText)}\n` : '\n';
+  const headers: Record<string, string> = { 'X-Draftdesk-Draft': reply.draftId };
+  if (reply.autoSent) headers['Auto-Submitted'] = 'auto-replied';
+  return {
+    from,
+    to: reply.to.name ? { name: reply.to.name, address: reply.to.address } : reply.to.address,
+    subject: reply.subject,
+    messageId: bracket(reply.reply.messageId),
+    inReplyTo: reply.reply.inReplyTo ? bracket(reply.reply.inReplyTo) : undefined,
+    references: reply.reply.references.length ? reply.reply.references.map(bracket).join(' ') : undefined,
+    text: `${reply.body.trim()}${quoted}`,
+    html: `${paragraphs(reply.body)}${
+      reply.quotedText ? `\n<blockquote type="cite">${paragraphs(reply.quotedText)}</blockquote>` : ''
+    }`,
+    headers,
+  };
+}
+
+/** 5xx answers are final (unknown user, policy rejection); anything else may work on a later try. */
+export function isPermanentSmtpError(error: unknown): boolean {
+  const code = (error as { responseCode?: number }).responseCode;
+  return typeof code === 'number' && code >= 500 && code < 600;
+}

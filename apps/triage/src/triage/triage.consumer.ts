@@ -1,0 +1,29 @@
+import { createEvent, EventEnvelope, Topics } from '@draftdesk/contracts';
+import { EventContext, OnEvent, OutboxService } from '@draftdesk/messaging';
+import { Injectable } from '@nestjs/common';
+import { TriageService } from './triage.service';
+
+export const CONSUMER = 'triage';
+
+@Injectable()
+export class TriageConsumer {
+  constructor(
+    private readonly triage: TriageService,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  @OnEvent(Topics.messageAdded, CONSUMER)
+  async onMessageAdded(event: EventEnvelope<typeof Topics.messageAdded>, { manager, log }: EventContext) {
+    const result = this.triage.classify(event.payload);
+    if (!(await this.triage.store(manager, event.conversationId!, event.payload.messageId, result))) return;
+    await this.outbox.add(
+      manager,
+      createEvent(Topics.triaged, {
+        producer: CONSUMER,
+        conversationId: event.conversationId,
+        payload: { ...event.payload, triage: result },
+      }),
+    );
+    log.info({ intent: result.intent, language: result.language, confidence: result.confidence }, 'triaged');
+  }
+}

@@ -1,0 +1,152 @@
+import { MailParseError } from './mail-parse.exception';
+import { parseMail } from './parse-mail.util';
+
+const crlf = (s: string) => s.replace(/\r?\n/g, '\r\n');
+
+const ALTERNATIVE = crlf(`From: "Jan de Vries" <jan@example.nl>
+To: Support <support+tok1@shop.test>, other@shop.test
+Cc: =?utf-8?q?Bj=C3=B6rn?= <bjorn@example.de>
+Subject: =?utf-8?B?UmU6IEJlc3RlbGxpbmcgw6k=?=
+Date: Tue, 01 Jul 2025 10:00:00 +0200
+Message-ID: <m2@example.nl>
+In-Reply-To: <m1@shop.test>
+References: <m0@shop.test> <m1@shop.test>
+MIME-Version: 1.0
+Content-Type: multipart/alternative; boundary="b1"
+
+--b1
+Content-Type: text/plain; charset=utf-8
+Content-Transfer-Encoding: quoted-printable
+
+Waar blijft mijn pakket?
+
+Op 30 jun. 2025 schreef Shop <support@shop.test>:
+> Verzonden.
+--b1
+Content-Type: text/html; charset=utf-8
+
+<p>Waar blijft mijn pakket?</p>
+--b1--
+`);
+
+const HTML_ONLY = crlf(`From: a@example.com
+To: support@shop.test
+Subject: html
+Content-Type: text/html; charset=iso-8859-1
+Content-Transfer-Encoding: quoted-printable
+
+<html><body><p>Caf=E9 order <b>42</b></p><p>Second&nbsp;line</p></body></html>
+`);
+
+const ATTACHMENT = crlf(`From: a@example.com
+To: support@shop.test
+Subject: photo
+Content-Type: multipart/mixed; boundary="m"
+
+--m
+Content-Type: text/plain
+
+See attached.
+--m
+Content-Type: image/png; name="broken.png"
+Content-Disposition: attachment; filename="broken.png"
+Content-Transfer-Encoding: base64
+
+iVBORw0KGgo=
+--m
+Content-Type: application/ms-tnef; name="winmail.dat"
+Content-Disposition: attachment; filename="winmail.dat"
+Content-Transfer-Encoding: base64
+
+eJ8+IgAAAA==
+--m--
+`);
+
+describe('parseMail', () => {
+  it('reads a multipart/alternative reply', async () => {
+    const mail = await parseMail(ALTERNATIVE);
+    expect(mail).toMatchObject({
+      messageId: 'm2@example.nl',
+      inReplyTo: 'm1@shop.test',
+      references: ['m0@shop.test', 'm1@shop.test'],
+      from: { address: 'jan@example.nl', name: 'Jan de Vries' },
+      to: [
+        { address: 'support+tok1@shop.test', name: 'Support' },
+        { address: 'other@shop.test', name: '' },
+      ],
+      cc: [{ address: 'bjorn@example.de', name: 'Björn' }],
+      subject: 'Re: Bestelling é',
+      normalizedSubject: 'Bestelling é',
+      date: '2025-07-01T08:00:00.000Z',
+      newText: 'Waar blijft mijn pakket?',
+      automated: { automated: false, kind: null, reasons: [] },
+      attachments: [],
+    });
+    expect(mail.quoted).toContain('> Verzonden.');
+    expect(mail.html).toContain('<p>Waar blijft mijn pakket?</p>');
+    expect(mail.headers['message-id']).toBe('<m2@example.nl>');
+    expect(mail.contentHash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('converts HTML-only mail to readable text', async () => {
+    const mail = await parseMail(Buffer.from(HTML_ONLY, 'latin1'));
+    expect(mail.text).toContain('Café order 42');
+    expect(mail.text).toMatch(/Second\s+line/);
+    expect(mail.text).not.toContain('<');
+    expect(mail.date).toBeNull();
+  });
+
+  it('lists attachments, including TNEF, without content unless asked', async () => {
+    const mail = await parseMail(ATTACHMENT);
+    expect(mail.attachments.map((a) => [a.filename, a.contentType, a.disposition])).toEqual([
+      ['broken.png', 'image/png', 'attachment'],
+      ['winmail.dat', 'application/ms-tnef', 'attachment'],
+    ]);
+    expect(mail.attachments[0].size).toBe(8);
+    expect(mail.attachments[0].content).toBeUndefined();
+    const withContent = await parseMail(ATTACHMENT, { keepAttachmentContent: true });
+    expect(withContent.attachments[0].content?.length).toBe(8);
+  });
+
+  it('gives identical messages the same content hash and different ones different hashes', async () => {
+    const a = await parseMail(ALTERNATIVE);
+    const b = await parseMail(ALTERNATIVE.replace('Message-ID: <m2@example.nl>\r\n', ''));
+    const c = await parseMail(ALTERNATIVE.replace('Waar blijft', 'Wanneer komt'));
+    expect(b.contentHash).toBe(a.contentHash);
+    expect(c.contentHash).not.toBe(a.contentHash);
+  });
+
+  it('flags automated mail from headers', async () => {
+    const mail = await parseMail(crlf('From: MAILER-DAEMON@mx.test\nTo: support@shop.test\nSubject: Undelivered Mail\nAuto-Submitted: auto-replied\n\nfailed\n'));
+    expect(mail.automated.kind).toBe('bounce');
+  });
+
+  it.each<[string, string | Buffer, MailParseError['code']]>([
+    ['empty string', '', 'EMPTY'],
+    ['whitespace', ' \r\n\r\n ', 'EMPTY'],
+    ['binary garbage', Buffer.from(Array.from({ length: 256 }, (_, i) => (i * 37) % 256)), 'UNPARSEABLE'],
+    ['prose without headers', 'Hello,\nthis is just text.\n', 'UNPARSEABLE'],
+  ])('rejects %s', async (_name, raw, code) => {
+    await expect(parseMail(raw)).rejects.toMatchObject({ name: 'MailParseError', code });
+  });
+
+  it('accepts a binary body under text headers', async () => {
+    const raw = Buffer.concat([Buffer.from('From: a@b.test\nSubject: bin\nContent-Type: application/octet-stream\nContent-Transfer-Encoding: binary\n\n'), Buffer.from([0, 1, 2, 3, 4, 5, 6, 7, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0])]);
+    await expect(parseMail(raw)).resolves.toMatchObject({ subject: 'bin' });
+  });
+
+  it('rejects oversized input', async () => {
+    await expect(parseMail(ALTERNATIVE, { maxBytes: 100 })).rejects.toMatchObject({ code: 'TOO_LARGE' });
+  });
+
+  it('times out instead of hanging', async () => {
+    const huge = crlf(`From: a@b.c\nSubject: x\nContent-Type: text/plain\n\n`) + 'x'.repeat(5_000_000);
+    await expect(parseMail(huge, { timeoutMs: 1 })).rejects.toMatchObject({ code: 'TIMEOUT' });
+  });
+
+  it('parses malformed but mail-like input leniently', async () => {
+    const mail = await parseMail('From: someone\nSubject: =?bogus?Q?x?=\nContent-Type: multipart/mixed\n\nno boundary here\n');
+    expect(mail.from).toBeNull();
+    expect(mail.text).toContain('no boundary here');
+  });
+});

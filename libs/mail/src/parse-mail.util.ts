@@ -1,0 +1,175 @@
+import { createHash } from 'node:crypto';
+import { convert as htmlToText } from 'html-to-text';
+import { simpleParser } from 'mailparser';
+import type { AddressObject, Attachment, EmailAddress, ParsedMail as RawParsedMail } from 'mailparser';
+import { detectAutomated } from './detect-automated.util';
+import { MailParseError } from './mail-parse.exception';
+import type { MailAddress, MailAttachment, ParsedMail, ParseOptions } from './mail.types';
+import { looksLikeMail } from './raw-sniff.util';
+import { stripReply } from './strip-reply.util';
+import { normalizeSubject } from './subject.util';
+
+const DEFAULT_TIMEOUT_MS = 10_000;
+const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
+
+export async function parseMail(raw: Buffer | string, options: ParseOptions = {}): Promise<ParsedMail> {
+  const buffer = typeof raw === 'string' ? Buffer.from(raw, 'utf8') : raw;
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  if (buffer.length > maxBytes) throw new MailParseError('TOO_LARGE', `message is ${buffer.length} bytes, limit ${maxBytes}`);
+  if (isBlank(buffer)) {
+    throw new MailParseError('EMPTY', 'message is empty');
+  }
+  const verdict = looksLikeMail(buffer);
+  if (!verdict.ok) throw new MailParseError('UNPARSEABLE', verdict.reason);
+
+  const mime = buffer.subarray(verdict.offset);
+  const parsed = await withTimeout(parseMime(mime), options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  return toParsedMail(parsed, options, mime);
+}
+
+async function parseMime(buffer: Buffer): Promise<RawParsedMail> {
+  try {
+    // Our own HTML conversion (below) replaces mailparser's so HTML-only mail reads the same everywhere.
+    return await simpleParser(buffer, { skipHtmlToText: true, skipTextToHtml: true, skipImageLinks: true, keepCidLinks: true });
+  } catch (error) {
+    throw new MailParseError('UNPARSEABLE', `MIME parser failed: ${(error as Error)?.message ?? String(error)}`, { cause: error });
+  }
+}
+
+function withTimeout<T>(work: Promise<T>, timeoutMs: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new MailParseError('TIMEOUT', `parsing took longer than ${timeoutMs} ms`)), timeoutMs);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
+function toParsedMail(parsed: RawParsedMail, options: ParseOptions, mime: Buffer): ParsedMail {
+  const headers = rawHeaders(parsed);
+  const html = typeof parsed.html === 'string' && parsed.html.length > 0 ? parsed.html : null;
+  let text = normalizeNewlines(parsed.text?.length ? parsed.text : html ? htmlAsText(html) : '');
+  if (!text && !html && parsed.attachments.length === 0) text = rawBody(mime);
+  const subject = (parsed.subject ?? '').replace(/[\r\n]+/g, ' ');
+  const from = flattenAddresses(parsed.from)[0] ?? null;
+  const date = parseDate(headers['date']);
+  const stripped = stripReply(text, { senderName: from?.name });
+  const normalizedSubject = normalizeSubject(subject);
+  return {
+    messageId: firstMessageId(headers['message-id']),
+    inReplyTo: firstMessageId(headers['in-reply-to']),
+    references: messageIds(headers['references']),
+    from,
+    to: flattenAddresses(parsed.to),
+    cc: flattenAddresses(parsed.cc),
+    replyTo: flattenAddresses(parsed.replyTo),
+    subject,
+    normalizedSubject,
+    date,
+    text,
+    html,
+    newText: stripped.newText,
+    quoted: stripped.quoted,
+    signature: stripped.signature,
+    automated: detectAutomated({
+      headers,
+      from: from?.address ?? null,
+      subject,
+      contentType: headers['content-type'],
+      ownDomains: options.ownDomains,
+    }),
+    attachments: parsed.attachments.map((a) => toAttachment(a, options.keepAttachmentContent ?? false)),
+    headers,
+    contentHash: contentHash(from?.address ?? '', date ?? '', normalizedSubject, text),
+  };
+}
+
+function rawHeaders(parsed: RawParsedMail): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const { key, line } of parsed.headerLines ?? []) {
+    const name = key.toLowerCase();
+    if (out[name] !== undefined) continue;
+    const colon = line.indexOf(':');
+    out[name] = (colon >= 0 ? line.slice(colon + 1) : '').replace(/\r?\n[ \t]+/g, ' ').trim();
+  }
+  return out;
+}
+
+function flattenAddresses(value: AddressObject | AddressObject[] | undefined): MailAddress[] {
+  const objects = value === undefined ? [] : Array.isArray(value) ? value : [value];
+  const out: MailAddress[] = [];
+  const visit = (entry: EmailAddress) => {
+    if (entry.group) entry.group.forEach(visit);
+    else if (entry.address) out.push({ address: entry.address.trim(), name: (entry.name ?? '').trim() });
+  };
+  objects.forEach((o) => o.value.forEach(visit));
+  return out;
+}
+
+function messageIds(value: string | undefined): string[] {
+  if (!value) return [];
+  const bracketed = value.match(/<[^<>]*>/g);
+  const ids = bracketed ? bracketed.map((id) => id.slice(1, -1).trim()) : value.split(/[\s,]+/);
+  return ids.filter((id) => id.length > 0);
+}
+
+function firstMessageId(value: string | undefined): string | null {
+  return messageIds(value)[0] ?? null;
+}
+
+function parseDate(value: string | undefined): string | null {
+  if (!value) return null;
+  const candidates = [value, value.replace(/\([^)]*\)/g, ' ').replace(/\s+/g, ' ').trim()];
+  for (const candidate of candidates) {
+    const date = new Date(candidate);
+    if (!Number.isNaN(date.getTime())) return date.toISOString();
+  }
+  return null;
+}
+
+function htmlAsText(html: string): string {
+  try {
+    return htmlToText(html, {
+      wordwrap: false,
+      selectors: [
+        { selector: 'a', options: { ignoreHref: true } },
+        { selector: 'img', format: 'skip' },
+      ],
+    });
+  } catch {
+    return html.replace(/<[^>]*>/g, ' ');
+  }
+}
+
+function toAttachment(a: Attachment, keepContent: boolean): MailAttachment {
+  const contentId = (a.cid ?? a.contentId ?? '').replace(/^<|>$/g, '').trim();
+  const attachment: MailAttachment = {
+    filename: a.filename ?? null,
+    contentType: a.contentType,
+    size: a.size ?? a.content?.length ?? 0,
+    disposition: a.contentDisposition === 'inline' ? 'inline' : 'attachment',
+    contentId: contentId || null,
+  };
+  if (keepContent) attachment.content = a.content;
+  return attachment;
+}
+
+function contentHash(from: string, date: string, subject: string, text: string): string {
+  const normalized = [from.toLowerCase(), date, subject.toLowerCase(), text.replace(/\s+/g, ' ').trim()].join('\n');
+  return createHash('sha256').update(normalized).digest('hex');
+}
+
+function normalizeNewlines(text: string): string {
+  return text.replace(/\r\n?/g, '\n');
+}
+
+// A multipart without a usable boundary yields no parts; the customer's words are still in the raw body.
+function rawBody(mime: Buffer): string {
+  const head = /\r?\n\r?\n/.exec(mime.subarray(0, 1024 * 1024).toString('latin1'));
+  if (!head) return '';
+  return normalizeNewlines(mime.subarray(head.index + head[0].length).toString('utf8')).trim();
+}
+
+function isBlank(buffer: Buffer): boolean {
+  for (const byte of buffer) if (byte !== 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d) return false;
+  return true;
+}

@@ -9,6 +9,8 @@ export interface StartOptions {
   port: number;
   host: string;
   logLevel: string;
+  /** Off when the caller shuts down resources of its own after the app (the embedded mode's PGlite). */
+  shutdownHooks?: boolean;
 }
 
 /** Creates, configures and starts one Nest application; used by every main.ts. */
@@ -17,7 +19,7 @@ export async function startService(options: StartOptions): Promise<INestApplicat
   const log = createLogger('bootstrap');
   const app = await NestFactory.create(options.module, { logger: new PinoNestLogger(), bodyParser: true, rawBody: true });
   app.useGlobalFilters(new HttpErrorFilter());
-  app.enableShutdownHooks();
+  if (options.shutdownHooks !== false) app.enableShutdownHooks();
   await app.listen(options.port, options.host);
   log.info({ port: options.port }, `${options.service} is up`);
   return app;

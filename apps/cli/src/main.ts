@@ -1,0 +1,49 @@
+import 'reflect-metadata';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+const USAGE = `usage: draftdesk <command> [options]
+
+commands:
+  start                       start the whole suite in one process (embedded mode)
+  migrate                     apply database migrations (DATABASE_URL)
+  parse <file.eml>            print a mail as draftdesk understands it (JSON)
+  triage <file.eml> | --text "…" | --jsonl
+                              language, intent, sentiment, urgency, entities and flags (JSON)
+  process <file.eml> | --text "…" [--policy file]
+                              the whole offline pipeline on one message: triage, draft, decision (JSON)
+  eval intents --dataset <csv> [--cv 5]
+                              accuracy, macro-F1, confusions and calibration of the intent model
+  train --from <file.csv>     train an intent model on a labelled file (columns text,intent)
+`;
+
+/** Services are started by requiring their entry point; tools export run(argv) from commands/<name>.command. */
+const SERVICES: Record<string, string> = { start: '../../embedded/src/main', migrate: '../../migrate/src/main' };
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === '--help' || command === '-h' || command === 'help') {
+    process.stdout.write(USAGE);
+    return command ? 0 : 2;
+  }
+  if (SERVICES[command]) {
+    require(SERVICES[command]);
+    return -1; // the service keeps the process alive
+  }
+  if (!/^[a-z-]+$/.test(command) || !['.ts', '.js'].some((ext) => existsSync(join(__dirname, 'commands', `${command}.command${ext}`)))) {
+    process.stderr.write(`draftdesk: unknown command "${command}"\n\n${USAGE}`);
+    return 2;
+  }
+  const module = require(`./commands/${command}.command`) as { run: (argv: string[]) => Promise<number> };
+  return module.run(rest);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exitCode = code;
+  },
+  (error: Error) => {
+    process.stderr.write(`draftdesk: ${error.stack ?? error.message}\n`);
+    process.exitCode = 1;
+  },
+);

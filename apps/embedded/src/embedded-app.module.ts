@@ -1,0 +1,61 @@
+import { DatabaseModule } from '@draftdesk/database';
+import { MessagingModule } from '@draftdesk/messaging';
+import { ObservabilityModule } from '@draftdesk/observability';
+import { DynamicModule, Module } from '@nestjs/common';
+import { ConversationsModule } from '../../conversations/src/conversations/conversations.module';
+import { DraftsModule } from '../../drafter/src/drafts/drafts.module';
+import { MailIngestModule } from '../../mail-ingest/src/ingest/mail-ingest.module';
+import { MailSendModule } from '../../mail-send/src/outbound/mail-send.module';
+import { ReviewModule } from '../../review/src/drafts/review.module';
+import { TriageModule } from '../../triage/src/triage/triage.module';
+import { embeddedConfigShape } from './embedded.options';
+import { z } from 'zod';
+import { join } from 'node:path';
+
+type EmbeddedConfig = z.infer<z.ZodObject<typeof embeddedConfigShape>>;
+
+/** Every service's feature module in one process, on one database, joined by the in-process transport. */
+@Module({})
+export class EmbeddedAppModule {
+  static forRoot(config: EmbeddedConfig, databaseUrl: string, poolSize: number): DynamicModule {
+    return {
+      module: EmbeddedAppModule,
+      imports: [
+        ObservabilityModule,
+        DatabaseModule.forRoot({ url: databaseUrl, poolSize, applicationName: 'draftdesk-embedded' }),
+        MessagingModule.forRoot({ transport: 'in-process', relayProducers: null, pollIntervalMs: 250 }),
+        MailIngestModule.register({
+          mailboxes:
+            config.IMAP_HOST && config.IMAP_USER && config.IMAP_PASSWORD
+              ? [
+                  {
+                    name: config.IMAP_USER,
+                    host: config.IMAP_HOST,
+                    port: config.IMAP_PORT,
+                    secure: config.IMAP_SECURE,
+                    user: config.IMAP_USER,
+                    password: config.IMAP_PASSWORD,
+                    folder: config.IMAP_MAILBOX,
+                    resyncSeconds: config.IMAP_RESYNC_SECONDS,
+                  },
+                ]
+              : [],
+          smtpInbound: { host: config.SMTP_INBOUND_HOST, port: config.SMTP_INBOUND_PORT, maxBytes: config.SMTP_INBOUND_MAX_BYTES },
+          ownDomains: [config.MESSAGE_ID_DOMAIN],
+        }),
+        ConversationsModule,
+        TriageModule,
+        DraftsModule.register({ shopDir: config.SHOP_DIR, messageIdDomain: config.MESSAGE_ID_DOMAIN }),
+        ReviewModule.register({ apiToken: config.REVIEW_API_TOKEN }),
+        MailSendModule.register({
+          smtp: config.SMTP_HOST
+            ? { host: config.SMTP_HOST, port: config.SMTP_PORT, secure: config.SMTP_SECURE, user: config.SMTP_USER, password: config.SMTP_PASSWORD }
+            : null,
+          from: config.MAIL_FROM,
+          sentDir: config.SMTP_HOST ? config.SENT_DIR : join(config.DRAFTDESK_DATA_DIR, 'sent'),
+          maxAttempts: config.SEND_MAX_ATTEMPTS,
+        }),
+      ],
+    };
+  }
+}

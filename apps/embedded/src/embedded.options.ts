@@ -1,0 +1,26 @@
+import { env } from '@draftdesk/config';
+import { mailIngestConfigShape } from '../../mail-ingest/src/ingest/mail-ingest.options';
+import { mailSendConfigShape } from '../../mail-send/src/outbound/mail-send.options';
+import { drafterConfigShape } from '../../drafter/src/drafts/drafter.options';
+import { z } from 'zod';
+
+/**
+ * The embedded mode composes every service in one process, so it is the one place that imports the apps'
+ * modules and settings (each app stays independent of the others).
+ */
+export const embeddedConfigShape = {
+  ...mailIngestConfigShape,
+  ...mailSendConfigShape,
+  ...drafterConfigShape,
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  HOST: z.string().default('127.0.0.1'),
+  PORT: env.port().default(3000),
+  /** Where PGlite keeps its files and mail-send writes replies when no SMTP server is configured. */
+  DRAFTDESK_DATA_DIR: z.string().default('data'),
+  /** Loopback port PGlite is served on over the Postgres wire protocol. */
+  EMBEDDED_PG_PORT: env.port().default(54329),
+  /** Use a real PostgreSQL instead of PGlite (the transport stays in-process). */
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
+  SMTP_INBOUND_PORT: env.port().default(2525),
+  REVIEW_API_TOKEN: z.string().min(24).optional(),
+};

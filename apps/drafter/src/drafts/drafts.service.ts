@@ -38,6 +38,7 @@ export class DraftsService {
     }
     const gate = decide({
       policy: this.shop.policy,
+      shop: this.shop.shop,
       triage,
       automated: message.automated.automated,
       draft,

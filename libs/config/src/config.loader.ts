@@ -34,6 +34,8 @@ export const baseConfigShape = {
   DATABASE_POOL_SIZE: env.int().pipe(z.number().min(1).max(100)).default(10),
   KAFKA_BROKERS: env.list(),
   KAFKA_CLIENT_ID: z.string().min(1).default('draftdesk'),
+  /** Namespace for topics and consumer groups when environments share a cluster (e.g. "staging."). */
+  KAFKA_TOPIC_PREFIX: z.string().regex(/^[a-zA-Z0-9._-]*$/, 'letters, digits, ".", "_" and "-" only').default(''),
   HOST: z.string().default('0.0.0.0'),
 };
 

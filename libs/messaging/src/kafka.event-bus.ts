@@ -11,6 +11,8 @@ export interface KafkaBusOptions {
   partitions: number;
   /** How many partitions one consumer instance works on at once. */
   partitionsConsumedConcurrently?: number;
+  /** Prepended to every topic name on the cluster, so several environments can share one Kafka. */
+  topicPrefix?: string;
 }
 
 /**
@@ -27,8 +29,10 @@ export class KafkaEventBus implements EventBus {
   private readonly subscriptions: Subscription[] = [];
   private readonly consumers: Consumer[] = [];
   private producerConnected = false;
+  private readonly prefix: string;
 
   constructor(private readonly options: KafkaBusOptions) {
+    this.prefix = options.topicPrefix ?? '';
     this.kafka = new Kafka({
       clientId: options.clientId,
       brokers: options.brokers,
@@ -56,7 +60,10 @@ export class KafkaEventBus implements EventBus {
 
   private async ensureTopics(): Promise<void> {
     const existing = new Set(await this.admin.listTopics());
-    const wanted = this.options.topics.flatMap((t) => [t, deadLetterTopic(t)]).filter((t) => !existing.has(t));
+    const wanted = this.options.topics
+      .flatMap((t) => [t, deadLetterTopic(t)])
+      .map((t) => this.prefix + t)
+      .filter((t) => !existing.has(t));
     if (wanted.length === 0) return;
     try {
       await this.admin.createTopics({
@@ -83,13 +90,13 @@ export class KafkaEventBus implements EventBus {
         maxWaitTimeInMs: 100,
       });
       await consumer.connect();
-      for (const topic of subscription.topics) await consumer.subscribe({ topic, fromBeginning: true });
+      for (const topic of subscription.topics) await consumer.subscribe({ topic: this.prefix + topic, fromBeginning: true });
       await consumer.run({
         autoCommit: false,
         partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 3,
         eachMessage: async ({ topic, partition, message, heartbeat }) => {
           const record: BusRecord = {
-            topic,
+            topic: topic.slice(this.prefix.length),
             partition,
             offset: message.offset,
             key: message.key?.toString() ?? '',
@@ -112,7 +119,7 @@ export class KafkaEventBus implements EventBus {
     await this.producer.sendBatch({
       acks: -1,
       topicMessages: [...byTopic].map(([topic, rs]) => ({
-        topic,
+        topic: this.prefix + topic,
         messages: rs.map((r) => ({ key: r.key, value: r.value, headers: r.headers })),
       })),
     });

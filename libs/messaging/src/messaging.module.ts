@@ -21,7 +21,7 @@ import { OutboxService } from './outbox.service';
 
 export interface MessagingOptions {
   transport: 'kafka' | 'in-process';
-  kafka?: { brokers: string[]; clientId: string };
+  kafka?: { brokers: string[]; clientId: string; topicPrefix?: string };
   /** Outbox producers this process relays; null relays every producer (embedded mode). */
   relayProducers: string[] | null;
   pollIntervalMs?: number;
@@ -110,6 +110,7 @@ export class MessagingModule {
           ? new KafkaEventBus({
               brokers: options.kafka!.brokers,
               clientId: options.kafka!.clientId,
+              topicPrefix: options.kafka!.topicPrefix,
               topics: [...ALL_TOPICS],
               partitions: DEFAULT_PARTITIONS,
             })

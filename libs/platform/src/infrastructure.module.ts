@@ -15,8 +15,13 @@ export class InfrastructureModule {
         DatabaseModule.forRoot({ url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE, applicationName: service }),
         MessagingModule.forRoot({
           transport: 'kafka',
-          kafka: { brokers: config.KAFKA_BROKERS, clientId: `${config.KAFKA_CLIENT_ID}-${service}` },
+          kafka: {
+            brokers: config.KAFKA_BROKERS,
+            clientId: `${config.KAFKA_CLIENT_ID}-${service}`,
+            topicPrefix: config.KAFKA_TOPIC_PREFIX,
+          },
           relayProducers: [service],
+          groupPrefix: `${config.KAFKA_TOPIC_PREFIX}draftdesk.`,
         }),
       ],
     };

@@ -31,7 +31,8 @@ function copyDir(from, to) {
 }
 
 const started = Date.now();
-fs.rmSync(out, { recursive: true, force: true });
+// Files are overwritten in place (not wiped first) so a rebuild never pulls dist/ from under a running service.
+fs.mkdirSync(out, { recursive: true });
 const files = ['apps', 'libs'].flatMap((d) => walk(path.join(root, d)));
 for (const file of files) {
   const rel = path.relative(root, file);

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# The whole test suite: unit specs, then integration and end-to-end tests against the real engines, which
+# this script brings up first (each only when it is not already reachable).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash scripts/engines/up.sh
+# shellcheck disable=SC1091
+source .engines/env
+npm run --silent build
+npx tsc --noEmit -p tsconfig.json
+npx jest --ci
+npx jest --ci --config jest.integration.config.js --runInBand

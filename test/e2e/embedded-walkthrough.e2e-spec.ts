@@ -1,0 +1,115 @@
+import { spawn, ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import nodemailer from 'nodemailer';
+import { repoRoot } from '../support/engines';
+import { expectEventually } from '../support/expect-eventually';
+import { freePort } from '../support/services';
+
+interface Embedded {
+  child: ChildProcess;
+  output: () => string;
+  startedInMs: number;
+}
+
+/** The README's walkthrough, verbatim in spirit: start the embedded suite, mail it, approve the draft. */
+describe('embedded mode (PGlite + in-process transport): the README walkthrough', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'draftdesk-embedded-'));
+  let ports: { http: number; smtp: number; pg: number };
+  let running: Embedded | null = null;
+
+  async function start(): Promise<Embedded> {
+    const begun = Date.now();
+    const child = spawn(process.execPath, [join(repoRoot, 'bin', 'draftdesk.js'), 'start'], {
+      cwd: repoRoot,
+      env: {
+        PATH: process.env.PATH ?? '',
+        DRAFTDESK_DATA_DIR: dataDir,
+        PORT: String(ports.http),
+        SMTP_INBOUND_PORT: String(ports.smtp),
+        EMBEDDED_PG_PORT: String(ports.pg),
+        LOG_LEVEL: 'warn',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout!.on('data', (d) => (output += d));
+    child.stderr!.on('data', (d) => (output += d));
+    await expectEventually(
+      async () => {
+        if (child.exitCode !== null) throw new Error(`exited ${child.exitCode}: ${output}`);
+        const res = await fetch(`http://127.0.0.1:${ports.http}/health/ready`);
+        expect(res.status).toBe(200);
+      },
+      { timeoutMs: 30_000, intervalMs: 100 },
+    );
+    return { child, output: () => output, startedInMs: Date.now() - begun };
+  }
+
+  async function stop() {
+    if (!running) return;
+    const exited = new Promise((resolve) => running!.child.once('exit', resolve));
+    running.child.kill('SIGTERM');
+    await exited;
+    running = null;
+  }
+
+  beforeAll(async () => {
+    ports = { http: await freePort(), smtp: await freePort(), pg: await freePort() };
+  });
+
+  afterAll(async () => {
+    await stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('starts, drafts a Dutch reply with the order facts, and sends it on approval', async () => {
+    running = await start();
+    // Start-up time is reported, not asserted: a loaded CI machine must not turn it into a flaky failure.
+    process.stdout.write(`embedded mode ready in ${running.startedInMs} ms\n`);
+    expect(running.output()).toContain('draftdesk is up');
+
+    const transport = nodemailer.createTransport({ host: '127.0.0.1', port: ports.smtp, secure: false, ignoreTLS: true });
+    await transport.sendMail({
+      from: 'Sanne de Vries <customer@example.test>',
+      to: 'support@shop.test',
+      subject: 'Waar blijft mijn bestelling?',
+      text: 'Hallo, ik heb bestelling 100234 besteld maar nog niets ontvangen. Kunnen jullie kijken waar hij is?\n\nGroeten, Sanne',
+      messageId: '<walkthrough-1@example.test>',
+    });
+    transport.close();
+
+    const draft = await expectEventually(async () => {
+      const res = await fetch(`http://127.0.0.1:${ports.http}/v1/drafts?status=pending`);
+      const { items } = (await res.json()) as { items: { draftId: string; body: string; language: string; intent: string }[] };
+      expect(items).toHaveLength(1);
+      return items[0];
+    });
+    expect(draft.language).toBe('nl');
+    expect(draft.intent).toBe('track_order');
+    expect(draft.body).toContain('3SABCD1234567'); // the sample shop's PostNL tracking number for order 100234
+
+    const approved = await fetch(`http://127.0.0.1:${ports.http}/v1/drafts/${draft.draftId}/approve`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(approved.status).toBe(200);
+
+    const sentFile = join(dataDir, 'sent', `${draft.draftId}.eml`);
+    await expectEventually(() => expect(existsSync(sentFile)).toBe(true));
+    const sent = readFileSync(sentFile, 'utf8');
+    expect(sent).toMatch(/^In-Reply-To: <walkthrough-1@example\.test>/m);
+    expect(sent).toMatch(/^To: .*customer@example\.test/m);
+    expect(readdirSync(join(dataDir, 'sent'))).toHaveLength(1);
+  });
+
+  it('keeps its data across a restart', async () => {
+    await stop();
+    running = await start();
+    const res = await fetch(`http://127.0.0.1:${ports.http}/v1/drafts?status=approved`);
+    const { items } = (await res.json()) as { items: unknown[] };
+    expect(items).toHaveLength(1);
+  });
+});

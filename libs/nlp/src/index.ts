@@ -1,0 +1,18 @@
+export { INTENTS } from './intents.constants';
+export type { Entity, IntentPrediction, IntentScore, Sentiment, TriageInput, TriageResult, Urgency } from './intents.constants';
+export { IntentModel } from './intent.model';
+export type { IntentExample, IntentTrainOptions } from './intent.model';
+export { loadDefaultModel } from './default-model.util';
+export { detectLanguage } from './language.util';
+export { extractEntities, isLuhnValid, isValidIban, DEFAULT_ORDER_NUMBER_PATTERNS } from './entities.util';
+export { redactPii } from './pii.util';
+export { detectPromptInjection, extractHiddenHtmlText } from './injection.util';
+export { analyseSentiment } from './sentiment.util';
+export { detectSpam } from './spam.util';
+export { EmbeddedTriageEngine } from './triage.engine';
+export { readCsvExamples, readJsonlExamples } from './dataset.util';
+export type { LabelledText } from './dataset.util';
+export { crossValidate, evaluateModel, expectedCalibrationError, predictAll, summarise } from './evaluation.util';
+export type { EvaluationReport, IntentRow, Prediction } from './evaluation.util';
+export { evaluateLanguage, evaluatePii } from './side-evaluation.util';
+export type { LanguageCase, LanguageReport, PiiCase, PiiReport } from './side-evaluation.util';

@@ -1,0 +1,74 @@
+// The 27 Bitext customer-support intents (see the dataset's SOURCE.md), grouped by category, plus a
+// catch-all for greetings, spam and questions the shop cannot act on.
+export const INTENTS: readonly string[] = Object.freeze([
+  'create_account',
+  'delete_account',
+  'edit_account',
+  'recover_password',
+  'registration_problems',
+  'switch_account',
+  'check_cancellation_fee',
+  'contact_customer_service',
+  'contact_human_agent',
+  'delivery_options',
+  'delivery_period',
+  'complaint',
+  'review',
+  'check_invoice',
+  'get_invoice',
+  'newsletter_subscription',
+  'cancel_order',
+  'change_order',
+  'place_order',
+  'track_order',
+  'check_payment_methods',
+  'payment_issue',
+  'check_refund_policy',
+  'get_refund',
+  'track_refund',
+  'change_shipping_address',
+  'set_up_shipping_address',
+  'other',
+]);
+
+export type Sentiment = 'negative' | 'neutral' | 'positive';
+export type Urgency = 'low' | 'normal' | 'high' | 'urgent';
+
+export interface Entity {
+  type: 'order_number' | 'tracking_number' | 'email' | 'phone' | 'iban' | 'amount' | 'date' | 'url';
+  value: string;
+  carrier?: string;
+  currency?: string;
+  start: number;
+  end: number;
+}
+
+export interface IntentScore {
+  intent: string;
+  confidence: number;
+}
+
+export interface IntentPrediction extends IntentScore {
+  alternatives: IntentScore[];
+}
+
+export interface TriageResult {
+  language: string;
+  intent: string;
+  confidence: number;
+  alternatives: IntentScore[];
+  sentiment: Sentiment;
+  urgency: Urgency;
+  reasons: string[];
+  entities: Entity[];
+  flags: string[];
+  engine: 'embedded';
+}
+
+export interface TriageInput {
+  text: string;
+  subject?: string;
+  html?: string | null;
+  automated?: boolean;
+  orderNumberPatterns?: RegExp[];
+}

@@ -1,0 +1,37 @@
+// Rebuilds libs/nlp/model/intent-model.json from libs/nlp/training/intents.jsonl (the project's own
+// examples only). Usage: node scripts/run-ts.js libs/nlp/src/train.main.ts [--in file.jsonl] [--out model.json]
+import { mkdirSync, writeFileSync } from 'fs';
+import { dirname, join, resolve } from 'path';
+import { readJsonlExamples } from './dataset.util';
+import { IntentModel } from './intent.model';
+
+export function serialiseModel(model: IntentModel): string {
+  return JSON.stringify(model.toJSON()) + '\n';
+}
+
+export function trainFromFile(input: string, output: string, log: (m: string) => void): IntentModel {
+  const started = Date.now();
+  const examples = readJsonlExamples(input);
+  log(`read ${examples.length} examples from ${input}`);
+  const model = IntentModel.train(examples, { seed: 42, onProgress: log });
+  mkdirSync(dirname(output), { recursive: true });
+  const json = serialiseModel(model);
+  writeFileSync(output, json);
+  log(`wrote ${output} (${(json.length / 1024).toFixed(0)} KiB, temperature ${model.temperature}) in ${Date.now() - started} ms`);
+  return model;
+}
+
+function argValue(argv: string[], name: string): string | undefined {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : undefined;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === __filename) {
+  const root = resolve(__dirname, '..');
+  const argv = process.argv.slice(2);
+  trainFromFile(
+    argValue(argv, '--in') ?? join(root, 'training', 'intents.jsonl'),
+    argValue(argv, '--out') ?? join(root, 'model', 'intent-model.json'),
+    (m) => process.stderr.write(`[train] ${m}\n`),
+  );
+}

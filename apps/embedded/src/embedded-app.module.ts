@@ -2,6 +2,8 @@ import { DatabaseModule } from '@draftdesk/database';
 import { MessagingModule } from '@draftdesk/messaging';
 import { ObservabilityModule } from '@draftdesk/observability';
 import { DynamicModule, Module } from '@nestjs/common';
+import { ChatGatewayModule } from '../../chat-gateway/src/chat-gateway.module';
+import { chatGatewayOptions } from '../../chat-gateway/src/chat-gateway.options';
 import { ConversationsModule } from '../../conversations/src/conversations/conversations.module';
 import { DraftsModule } from '../../drafter/src/drafts/drafts.module';
 import { MailIngestModule } from '../../mail-ingest/src/ingest/mail-ingest.module';
@@ -12,12 +14,12 @@ import { embeddedConfigShape } from './embedded.options';
 import { z } from 'zod';
 import { join } from 'node:path';
 
-type EmbeddedConfig = z.infer<z.ZodObject<typeof embeddedConfigShape>>;
+export type EmbeddedConfig = z.infer<z.ZodObject<typeof embeddedConfigShape>>;
 
 /** Every service's feature module in one process, on one database, joined by the in-process transport. */
 @Module({})
 export class EmbeddedAppModule {
-  static forRoot(config: EmbeddedConfig, databaseUrl: string, poolSize: number): DynamicModule {
+  static forRoot(config: EmbeddedConfig, databaseUrl: string, poolSize: number, chatSecretsKey: Buffer): DynamicModule {
     return {
       module: EmbeddedAppModule,
       imports: [
@@ -43,6 +45,7 @@ export class EmbeddedAppModule {
           smtpInbound: { host: config.SMTP_INBOUND_HOST, port: config.SMTP_INBOUND_PORT, maxBytes: config.SMTP_INBOUND_MAX_BYTES },
           ownDomains: [config.MESSAGE_ID_DOMAIN],
         }),
+        ChatGatewayModule.register(chatGatewayOptions({ ...config, CHAT_SECRETS_KEY: chatSecretsKey })),
         ConversationsModule,
         TriageModule,
         DraftsModule.register({ shopDir: config.SHOP_DIR, messageIdDomain: config.MESSAGE_ID_DOMAIN }),

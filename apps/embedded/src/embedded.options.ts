@@ -2,6 +2,7 @@ import { env } from '@draftdesk/config';
 import { mailIngestConfigShape } from '../../mail-ingest/src/ingest/mail-ingest.options';
 import { mailSendConfigShape } from '../../mail-send/src/outbound/mail-send.options';
 import { drafterConfigShape } from '../../drafter/src/drafts/drafter.options';
+import { chatGatewayConfigShape } from '../../chat-gateway/src/chat-gateway.options';
 import { z } from 'zod';
 
 /**
@@ -12,6 +13,9 @@ export const embeddedConfigShape = {
   ...mailIngestConfigShape,
   ...mailSendConfigShape,
   ...drafterConfigShape,
+  ...chatGatewayConfigShape,
+  // Embedded: generated on first start and kept in the data directory when not given.
+  CHAT_SECRETS_KEY: chatGatewayConfigShape.CHAT_SECRETS_KEY.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   HOST: z.string().default('127.0.0.1'),
   PORT: env.port().default(3000),

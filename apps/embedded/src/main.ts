@@ -7,6 +7,8 @@ import { join, resolve } from 'node:path';
 import { EmbeddedAppModule } from './embedded-app.module';
 import { embeddedConfigShape } from './embedded.options';
 import { startEmbeddedPostgres } from './pglite.server';
+import { configureChatGatewayHttp } from '../../chat-gateway/src/chat-gateway.module';
+import { embeddedChatSecretsKey } from './chat-secrets-key.util';
 
 async function main() {
   const started = Date.now();
@@ -20,11 +22,12 @@ async function main() {
   // PGlite is one Postgres session behind the socket: one pooled connection keeps transactions apart.
   const app = await startService({
     service: 'draftdesk',
-    module: EmbeddedAppModule.forRoot(config, databaseUrl, postgres ? 1 : 10),
+    module: EmbeddedAppModule.forRoot(config, databaseUrl, postgres ? 1 : 10, config.CHAT_SECRETS_KEY ?? embeddedChatSecretsKey(dataDir)),
     port: config.PORT,
     host: config.HOST,
     logLevel: config.LOG_LEVEL,
     shutdownHooks: false,
+    configure: (nest) => configureChatGatewayHttp(nest),
   });
   const stop = async () => {
     await app.close();
@@ -39,6 +42,7 @@ async function main() {
       '',
       `draftdesk is up in ${seconds} s (embedded mode, data in ${dataDir})`,
       `  review API   http://${config.HOST}:${config.PORT}/v1/drafts`,
+      `  chat webhook http://${config.HOST}:${config.PORT}/v1/channels/<channelId>/messages`,
       `  health       http://${config.HOST}:${config.PORT}/health/ready`,
       `  inbound mail smtp://${config.SMTP_INBOUND_HOST}:${config.SMTP_INBOUND_PORT} (send a test mail to support@shop.test)`,
       `  sent replies ${config.SMTP_HOST ? `smtp://${config.SMTP_HOST}:${config.SMTP_PORT}` : join(dataDir, 'sent')}`,

@@ -11,6 +11,8 @@ export interface StartOptions {
   logLevel: string;
   /** Off when the caller shuts down resources of its own after the app (the embedded mode's PGlite). */
   shutdownHooks?: boolean;
+  /** HTTP setup that must run before the app listens (e.g. body readers of a feature module). */
+  configure?: (app: INestApplication) => void;
 }
 
 /** Creates, configures and starts one Nest application; used by every main.ts. */
@@ -18,6 +20,7 @@ export async function startService(options: StartOptions): Promise<INestApplicat
   configureLogging(options.service, options.logLevel);
   const log = createLogger('bootstrap');
   const app = await NestFactory.create(options.module, { logger: new PinoNestLogger(), bodyParser: true, rawBody: true });
+  options.configure?.(app);
   app.useGlobalFilters(new HttpErrorFilter());
   if (options.shutdownHooks !== false) app.enableShutdownHooks();
   await app.listen(options.port, options.host);

@@ -16,6 +16,12 @@ export class HttpErrorFilter implements ExceptionFilter {
       res.status(exception.getStatus()).json({ statusCode: exception.getStatus(), ...payload });
       return;
     }
+    // Errors raised by the body parser before any controller runs carry their own HTTP status (413, 400…).
+    const status = (exception as { status?: number; type?: string })?.status;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      res.status(status).json({ statusCode: status, message: (exception as Error).message });
+      return;
+    }
     const errorId = randomUUID();
     this.log.error({ err: exception, errorId }, 'unhandled error');
     res.status(HttpStatus.INTERNAL_SERVER_ERROR).json({ statusCode: 500, message: 'internal error', errorId });

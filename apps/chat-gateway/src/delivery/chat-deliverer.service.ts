@@ -1,0 +1,177 @@
+import { createEvent, ReplyApprovedPayload, ReplySentPayload, Topics } from '@draftdesk/contracts';
+import { OutboxService } from '@draftdesk/messaging';
+import { createLogger } from '@draftdesk/observability';
+import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { ChannelsService } from '../channels/channels.service';
+import { CHAT_GATEWAY_OPTIONS, ChatGatewayOptions } from '../chat-gateway.options';
+import { PRODUCER } from '../intake/turn-flusher.service';
+import { backoffMs, buildDeliveryRequest, classifyResponse, DeliveryOutcome } from './delivery-request.util';
+
+interface DeliveryRow {
+  draft_id: string;
+  conversation_id: string;
+  channel_id: string;
+  session_id: string;
+  attempts: number;
+  payload: ReplyApprovedPayload;
+  recipient: string | null;
+}
+
+/**
+ * Delivers approved chat replies: PENDING → SENDING → SENT or FAILED (the dead-letter record, kept with its last
+ * error). A row left SENDING by a crash is retried after a grace period; generic receivers see the same webhook-id
+ * again and can drop it, WhatsApp may show it twice — the one window where that can happen.
+ */
+@Injectable()
+export class ChatDeliverer implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly log = createLogger(ChatDeliverer.name);
+  private running = false;
+  private loop: Promise<void> | null = null;
+  private wake: (() => void) | null = null;
+  private pending = false;
+
+  constructor(
+    @Inject(CHAT_GATEWAY_OPTIONS) private readonly options: ChatGatewayOptions,
+    private readonly dataSource: DataSource,
+    private readonly outbox: OutboxService,
+    private readonly channels: ChannelsService,
+  ) {}
+
+  onApplicationBootstrap() {
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  async onApplicationShutdown() {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+  }
+
+  nudge() {
+    this.pending = true;
+    this.wake?.();
+  }
+
+  private async run() {
+    while (this.running) {
+      let waitMs = this.options.pollIntervalMs * 4;
+      try {
+        this.pending = false;
+        if ((await this.deliverDue()) > 0 || this.pending) continue;
+        waitMs = await this.msUntilNextDue(waitMs);
+      } catch (error) {
+        this.log.error({ err: error }, 'delivery loop failed');
+      }
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, waitMs);
+        this.wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      this.wake = null;
+    }
+  }
+
+  private async msUntilNextDue(cap: number): Promise<number> {
+    const [row] = await this.dataSource.query(
+      `SELECT EXTRACT(EPOCH FROM (min(next_attempt_at) - now())) * 1000 AS ms FROM chat_deliveries WHERE status = 'PENDING'`,
+    );
+    const ms = row?.ms === null || row?.ms === undefined ? Infinity : Number(row.ms);
+    return Math.max(5, Math.min(cap, ms + 5));
+  }
+
+  private async deliverDue(): Promise<number> {
+    const rows: DeliveryRow[] = await this.dataSource.query(
+      `WITH claimed AS (
+         UPDATE chat_deliveries SET status = 'SENDING', attempts = attempts + 1, updated_at = now()
+          WHERE draft_id IN (
+            SELECT draft_id FROM chat_deliveries
+             WHERE (status = 'PENDING' AND next_attempt_at <= now())
+                OR (status = 'SENDING' AND updated_at < now() - make_interval(secs => $1::double precision / 1000))
+             ORDER BY next_attempt_at LIMIT 10 FOR UPDATE SKIP LOCKED)
+          RETURNING draft_id, conversation_id, channel_id, session_id, attempts, payload)
+       SELECT c.*, s.recipient FROM claimed c
+         LEFT JOIN chat_sessions s ON s.channel_id = c.channel_id AND s.session_id = c.session_id`,
+      [this.options.delivery.timeoutMs * 3 + 60_000],
+    );
+    await Promise.all(rows.map((row) => this.deliverOne(row)));
+    return rows.length;
+  }
+
+  private async deliverOne(row: DeliveryRow) {
+    const log = this.log.child({ draftId: row.draft_id, conversationId: row.conversation_id, channelId: row.channel_id, attempt: row.attempts });
+    const outcome = await this.attempt(row);
+    if (outcome.kind === 'sent') {
+      await this.finish(row, 'sent', null, outcome.providerMessageId);
+      log.info('chat reply delivered');
+      return;
+    }
+    if (outcome.kind === 'failed' || row.attempts >= this.options.delivery.maxAttempts) {
+      await this.finish(row, 'failed', outcome.reason, null);
+      log.error({ reason: outcome.reason }, 'chat reply failed for good; handed to a person');
+      return;
+    }
+    const { retryBaseMs, retryMaxMs } = this.options.delivery;
+    const delayMs = backoffMs(row.attempts, retryBaseMs, retryMaxMs, outcome.retryAfterMs);
+    await this.dataSource.query(
+      `UPDATE chat_deliveries SET status = 'PENDING', last_error = $2,
+              next_attempt_at = now() + make_interval(secs => $3::double precision / 1000), updated_at = now() WHERE draft_id = $1`,
+      [row.draft_id, outcome.reason, delayMs],
+    );
+    log.warn({ reason: outcome.reason, retryInMs: delayMs }, 'temporary delivery failure');
+  }
+
+  private async attempt(row: DeliveryRow): Promise<DeliveryOutcome> {
+    const channel = await this.channels.find(row.channel_id);
+    if (!channel) return { kind: 'failed', reason: `channel ${row.channel_id} no longer exists` };
+    const request = buildDeliveryRequest(channel, {
+      draftId: row.draft_id,
+      conversationId: row.conversation_id,
+      channelId: row.channel_id,
+      sessionId: row.session_id,
+      recipient: row.recipient ?? row.session_id,
+      text: row.payload.body,
+    });
+    try {
+      const response = await fetch(request.url, {
+        method: 'POST',
+        headers: request.headers,
+        body: request.body,
+        signal: AbortSignal.timeout(this.options.delivery.timeoutMs),
+        redirect: 'error',
+      });
+      return classifyResponse(response.status, await response.text(), response.headers.get('retry-after'));
+    } catch (error) {
+      const e = error as Error & { cause?: { code?: string } };
+      return { kind: 'retry', reason: `${e.name}: ${e.cause?.code ?? e.message}`.slice(0, 300) };
+    }
+  }
+
+  private async finish(row: DeliveryRow, status: 'sent' | 'failed', error: string | null, providerMessageId: string | null) {
+    await this.dataSource.transaction(async (m: EntityManager) => {
+      await m.query(
+        `UPDATE chat_deliveries SET status = $2, last_error = $3, provider_message_id = $4,
+                sent_at = CASE WHEN $2 = 'SENT' THEN now() END, updated_at = now() WHERE draft_id = $1`,
+        [row.draft_id, status === 'sent' ? 'SENT' : 'FAILED', error, providerMessageId],
+      );
+      const p = row.payload;
+      const sent: ReplySentPayload = {
+        draftId: p.draftId,
+        channel: 'chat',
+        to: p.to,
+        subject: p.subject,
+        body: p.body,
+        messageId: p.reply.messageId,
+        status,
+        error,
+        sentAt: new Date().toISOString(),
+        autoSent: p.autoSent,
+      };
+      await this.outbox.add(m, createEvent(Topics.replySent, { producer: PRODUCER, conversationId: row.conversation_id, payload: sent }));
+    });
+    this.outbox.committed();
+  }
+}

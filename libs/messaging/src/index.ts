@@ -7,3 +7,4 @@ export * from './on-event.decorator';
 export * from './consumer.host';
 export * from './messaging.errors';
 export * from './messaging.module';
+export * from './polling-worker';

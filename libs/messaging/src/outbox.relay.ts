@@ -2,6 +2,7 @@ import { createLogger, eventsPublished, outboxLag } from '@draftdesk/observabili
 import { returnedRows } from '@draftdesk/database';
 import { DataSource } from 'typeorm';
 import { EventBus } from './event-bus';
+import { PollingWorker } from './polling-worker';
 
 interface ClaimedRow {
   seq: string;
@@ -27,33 +28,29 @@ export interface RelayOptions {
  */
 export class OutboxRelay {
   private readonly log = createLogger(OutboxRelay.name);
-  private running = false;
-  private wake: (() => void) | null = null;
-  private pending = false;
-  private loop: Promise<void> | null = null;
-  private failures = 0;
+  private readonly worker: PollingWorker;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly bus: EventBus,
     private readonly options: RelayOptions,
-  ) {}
-
-  start(): void {
-    if (this.running) return;
-    this.running = true;
-    this.loop = this.run();
+  ) {
+    this.worker = new PollingWorker(
+      async () => ({ more: (await this.relayOnce()) > 0, waitMs: this.options.pollIntervalMs }),
+      this.log,
+    );
   }
 
-  async stop(): Promise<void> {
-    this.running = false;
-    this.nudge();
-    await this.loop;
+  start(): void {
+    this.worker.start();
+  }
+
+  stop(): Promise<void> {
+    return this.worker.stop();
   }
 
   nudge(): void {
-    this.pending = true;
-    this.wake?.();
+    this.worker.nudge();
   }
 
   /** Publishes until the outbox holds nothing more for this relay; used by tests and at shutdown. */
@@ -63,30 +60,6 @@ export class OutboxRelay {
       const n = await this.relayOnce();
       total += n;
       if (n === 0) return total;
-    }
-  }
-
-  private async run(): Promise<void> {
-    while (this.running) {
-      let published = 0;
-      try {
-        this.pending = false;
-        published = await this.relayOnce();
-        this.failures = 0;
-      } catch (error) {
-        this.failures++;
-        this.log.error({ err: error, failures: this.failures }, 'outbox relay failed; backing off');
-      }
-      if (published > 0 || this.pending) continue;
-      const delay = this.failures > 0 ? Math.min(30_000, 200 * 2 ** this.failures) : this.options.pollIntervalMs;
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, delay);
-        this.wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-      this.wake = null;
     }
   }
 

@@ -1,5 +1,5 @@
 import { createEvent, ReplyApprovedPayload, ReplySentPayload, Topics } from '@draftdesk/contracts';
-import { OutboxService } from '@draftdesk/messaging';
+import { OutboxService, PollingWorker, WorkerPass } from '@draftdesk/messaging';
 import { createLogger } from '@draftdesk/observability';
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
@@ -26,10 +26,7 @@ interface DeliveryRow {
 @Injectable()
 export class ChatDeliverer implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly log = createLogger(ChatDeliverer.name);
-  private running = false;
-  private loop: Promise<void> | null = null;
-  private wake: (() => void) | null = null;
-  private pending = false;
+  private readonly worker = new PollingWorker(() => this.pass(), this.log);
 
   constructor(
     @Inject(CHAT_GATEWAY_OPTIONS) private readonly options: ChatGatewayOptions,
@@ -39,40 +36,20 @@ export class ChatDeliverer implements OnApplicationBootstrap, OnApplicationShutd
   ) {}
 
   onApplicationBootstrap() {
-    this.running = true;
-    this.loop = this.run();
+    this.worker.start();
   }
 
   async onApplicationShutdown() {
-    this.running = false;
-    this.wake?.();
-    await this.loop;
+    await this.worker.stop();
   }
 
   nudge() {
-    this.pending = true;
-    this.wake?.();
+    this.worker.nudge();
   }
 
-  private async run() {
-    while (this.running) {
-      let waitMs = this.options.pollIntervalMs * 4;
-      try {
-        this.pending = false;
-        if ((await this.deliverDue()) > 0 || this.pending) continue;
-        waitMs = await this.msUntilNextDue(waitMs);
-      } catch (error) {
-        this.log.error({ err: error }, 'delivery loop failed');
-      }
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, waitMs);
-        this.wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-      this.wake = null;
-    }
+  private async pass(): Promise<WorkerPass> {
+    if ((await this.deliverDue()) > 0) return { more: true, waitMs: 0 };
+    return { more: false, waitMs: await this.msUntilNextDue(this.options.pollIntervalMs * 4) };
   }
 
   private async msUntilNextDue(cap: number): Promise<number> {

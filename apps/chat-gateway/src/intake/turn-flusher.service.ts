@@ -1,5 +1,5 @@
 import { createEvent, Topics } from '@draftdesk/contracts';
-import { OutboxService } from '@draftdesk/messaging';
+import { OutboxService, PollingWorker, WorkerPass } from '@draftdesk/messaging';
 import { createLogger } from '@draftdesk/observability';
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
@@ -26,9 +26,7 @@ interface MessageRow {
 @Injectable()
 export class TurnFlusher implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly log = createLogger(TurnFlusher.name);
-  private running = false;
-  private loop: Promise<void> | null = null;
-  private wake: (() => void) | null = null;
+  private readonly worker = new PollingWorker(() => this.pass(), this.log);
   private lastPrune = 0;
 
   constructor(
@@ -38,36 +36,18 @@ export class TurnFlusher implements OnApplicationBootstrap, OnApplicationShutdow
   ) {}
 
   onApplicationBootstrap() {
-    this.running = true;
-    this.loop = this.run();
+    this.worker.start();
   }
 
   async onApplicationShutdown() {
-    this.running = false;
-    this.wake?.();
-    await this.loop;
+    await this.worker.stop();
   }
 
-  private async run() {
-    while (this.running) {
-      let waitMs = this.options.pollIntervalMs;
-      try {
-        const flushed = await this.flushDue();
-        if (flushed > 0) continue;
-        waitMs = await this.msUntilNextDue();
-        await this.pruneOccasionally();
-      } catch (error) {
-        this.log.error({ err: error }, 'turn flush failed');
-      }
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, waitMs);
-        this.wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-      this.wake = null;
-    }
+  private async pass(): Promise<WorkerPass> {
+    if ((await this.flushDue()) > 0) return { more: true, waitMs: 0 };
+    const waitMs = await this.msUntilNextDue();
+    await this.pruneOccasionally();
+    return { more: false, waitMs };
   }
 
   /** Sleeps until the next session falls due, but re-checks at the poll interval for sessions other replicas add. */

@@ -103,6 +103,11 @@ describe('embedded mode (PGlite + in-process transport): the README walkthrough'
     expect(sent).toMatch(/^In-Reply-To: <walkthrough-1@example\.test>/m);
     expect(sent).toMatch(/^To: .*customer@example\.test/m);
     expect(readdirSync(join(dataDir, 'sent'))).toHaveLength(1);
+
+    expect((await fetch(`http://127.0.0.1:${ports.http}/health/live`)).status).toBe(200);
+    const metrics = await (await fetch(`http://127.0.0.1:${ports.http}/metrics`)).text();
+    expect(metrics).toMatch(/^draftdesk_events_consumed_total\{consumer="conversations",topic="support.inbound.v1",outcome="applied"\} 1$/m);
+    expect(metrics).toMatch(/^# TYPE draftdesk_outbox_relay_lag_seconds histogram$/m);
   });
 
   it('keeps its data across a restart', async () => {

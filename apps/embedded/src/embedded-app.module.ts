@@ -5,6 +5,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { ChatGatewayModule } from '../../chat-gateway/src/chat-gateway.module';
 import { chatGatewayOptions } from '../../chat-gateway/src/chat-gateway.options';
 import { ConversationsModule } from '../../conversations/src/conversations/conversations.module';
+import { drafterOptionsFromConfig } from '../../drafter/src/drafts/drafter.options';
 import { DraftsModule } from '../../drafter/src/drafts/drafts.module';
 import { MailIngestModule } from '../../mail-ingest/src/ingest/mail-ingest.module';
 import { MailSendModule } from '../../mail-send/src/outbound/mail-send.module';
@@ -48,7 +49,7 @@ export class EmbeddedAppModule {
         ChatGatewayModule.register(chatGatewayOptions({ ...config, CHAT_SECRETS_KEY: chatSecretsKey })),
         ConversationsModule,
         TriageModule,
-        DraftsModule.register({ shopDir: config.SHOP_DIR, messageIdDomain: config.MESSAGE_ID_DOMAIN }),
+        DraftsModule.register(drafterOptionsFromConfig(config)),
         ReviewModule.register({ apiToken: config.REVIEW_API_TOKEN }),
         MailSendModule.register({
           smtp: config.SMTP_HOST

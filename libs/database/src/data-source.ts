@@ -2,9 +2,10 @@ import { DataSource, DataSourceOptions } from 'typeorm';
 import { InitialSchema1764201600000 } from './migrations/1764201600000-InitialSchema';
 import { ChatGateway1764201700000 } from './migrations/1764201700000-ChatGateway';
 import { ReviewDesk1764202700000 } from './migrations/1764202700000-ReviewDesk';
+import { KnowledgeBase1764203100000 } from './migrations/1764203100000-KnowledgeBase';
 
 /** Every migration, in order. Listed explicitly so the same list works from sources and from dist/. */
-export const MIGRATIONS = [InitialSchema1764201600000, ChatGateway1764201700000, ReviewDesk1764202700000];
+export const MIGRATIONS = [InitialSchema1764201600000, ChatGateway1764201700000, ReviewDesk1764202700000, KnowledgeBase1764203100000];
 
 export interface DatabaseSettings {
   url: string;

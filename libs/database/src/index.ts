@@ -1,3 +1,4 @@
 export * from './data-source';
 export * from './database.module';
 export * from './query-result.util';
+export * from './ambient-transaction';

@@ -54,6 +54,8 @@ export interface DraftResult {
   citations: string[];
   usedOrderFacts: boolean;
   engine: string;
+  /** What went differently from plan (e.g. a model fallback); shown to the reviewer, never decisive. */
+  notes?: string[];
 }
 
 export interface DraftProvider {

@@ -35,7 +35,7 @@ const snippetFrontMatter = z.object({
 });
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}/, 'expected an ISO date');
-const orderSchema = z.object({
+export const orderSchema = z.object({
   orderNumber: z.string().min(1),
   status: z.enum(['pending', 'paid', 'shipped', 'delivered', 'cancelled', 'refunded']),
   placedAt: isoDate,

@@ -1,5 +1,6 @@
 import { deadLetterTopic, EventEnvelope, parseEvent, Topic } from '@draftdesk/contracts';
 import { createLogger, eventsConsumed, handlerDuration } from '@draftdesk/observability';
+import { withAmbientTransaction } from '@draftdesk/database';
 import { Logger } from 'pino';
 import { DataSource, EntityManager } from 'typeorm';
 import { BusRecord, EventBus } from './event-bus';
@@ -89,7 +90,9 @@ export class ConsumerRunner {
         log.debug('already applied; skipping');
         return false;
       }
-      await this.handler(event, { manager, record, log, afterCommit: (fn) => callbacks.push(fn) });
+      await withAmbientTransaction(manager, () =>
+        this.handler(event, { manager, record, log, afterCommit: (fn) => callbacks.push(fn) }),
+      );
       return true;
     });
     for (const fn of callbacks) fn();

@@ -1,17 +1,100 @@
 import { env } from '@draftdesk/config';
 import { z } from 'zod';
 
+const headerList = z
+  .string()
+  .regex(/^([A-Za-z0-9-]+:[^;]+)(;\s*[A-Za-z0-9-]+:[^;]+)*$/, 'expected "Name: value; Other: value"')
+  .optional();
+
 export const drafterConfigShape = {
   /** Folder with the shop's profile, policy, knowledge base and orders (see samples/shop). */
   SHOP_DIR: z.string().optional(),
   /** Domain of the Message-IDs our replies carry; also how our own mail is recognised when it loops back. */
   MESSAGE_ID_DOMAIN: z.string().regex(/^[a-z0-9.-]+$/i, 'must be a domain name').default('draftdesk.local'),
   DRAFTER_TIMEOUT_MS: env.int().default(30_000),
+  DRAFTER_ENGINE: z.enum(['offline', 'openai']).default('offline'),
+  OPENAI_API_KEY: z.string().min(1).optional(),
+  OPENAI_BASE_URL: z.string().url().optional(),
+  OPENAI_MODEL: z.string().min(1).default('gpt-4o-mini'),
+  OPENAI_MAX_RETRIES: env.int().pipe(z.number().min(0).max(10)).default(2),
+  /** Tokens per shop per hour; 0 = unlimited. */
+  OPENAI_TOKEN_BUDGET_PER_HOUR: env.int().pipe(z.number().min(0)).default(200_000),
+  ORDERS_CONNECTOR: z.enum(['file', 'rest', 'shopify']).default('file'),
+  ORDERS_REST_BY_NUMBER_URL: z.string().url().optional(),
+  ORDERS_REST_BY_EMAIL_URL: z.string().url().optional(),
+  /** e.g. "Authorization: Bearer abc; X-Api-Key: xyz" */
+  ORDERS_REST_HEADERS: headerList,
+  SHOPIFY_SHOP_URL: z.string().url().optional(),
+  SHOPIFY_ACCESS_TOKEN: z.string().min(1).optional(),
+  SHOPIFY_API_VERSION: z.string().regex(/^\d{4}-\d{2}$/).default('2024-10'),
+  ORDERS_TIMEOUT_MS: env.int().pipe(z.number().min(100)).default(3000),
+  ORDERS_CACHE_TTL_MS: env.int().pipe(z.number().min(0)).default(60_000),
+  /** Bearer token for /v1/kb; open when unset (the embedded mode on loopback). */
+  KB_API_TOKEN: z.string().min(24).optional(),
 };
 
 export interface DrafterOptions {
   shopDir?: string;
   messageIdDomain: string;
+  engine?: 'offline' | 'openai';
+  openai?: { apiKey: string; baseURL?: string; model: string; timeoutMs: number; maxRetries: number; tokenBudgetPerHour: number };
+  orders?:
+    | { kind: 'file' }
+    | { kind: 'rest'; byNumberUrl?: string; byEmailUrl?: string; headers: Record<string, string>; timeoutMs: number; cacheTtlMs: number }
+    | { kind: 'shopify'; shopUrl: string; accessToken: string; apiVersion: string; timeoutMs: number; cacheTtlMs: number };
+  kbApiToken?: string;
+}
+
+type DrafterConfig = z.infer<z.ZodObject<typeof drafterConfigShape>>;
+
+function parseHeaders(value: string | undefined): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const part of (value ?? '').split(';')) {
+    const i = part.indexOf(':');
+    if (i > 0) headers[part.slice(0, i).trim()] = part.slice(i + 1).trim();
+  }
+  return headers;
+}
+
+/** From validated settings to options; refuses combinations that could only fail later (e.g. openai without a key). */
+export function drafterOptionsFromConfig(config: DrafterConfig): DrafterOptions {
+  const options: DrafterOptions = {
+    shopDir: config.SHOP_DIR,
+    messageIdDomain: config.MESSAGE_ID_DOMAIN,
+    engine: config.DRAFTER_ENGINE,
+    kbApiToken: config.KB_API_TOKEN,
+    orders: { kind: 'file' },
+  };
+  if (config.DRAFTER_ENGINE === 'openai') {
+    if (!config.OPENAI_API_KEY) throw new Error('OPENAI_API_KEY: required when DRAFTER_ENGINE=openai');
+    options.openai = {
+      apiKey: config.OPENAI_API_KEY,
+      baseURL: config.OPENAI_BASE_URL,
+      model: config.OPENAI_MODEL,
+      timeoutMs: config.DRAFTER_TIMEOUT_MS,
+      maxRetries: config.OPENAI_MAX_RETRIES,
+      tokenBudgetPerHour: config.OPENAI_TOKEN_BUDGET_PER_HOUR,
+    };
+  }
+  const cache = { timeoutMs: config.ORDERS_TIMEOUT_MS, cacheTtlMs: config.ORDERS_CACHE_TTL_MS };
+  if (config.ORDERS_CONNECTOR === 'rest') {
+    if (!config.ORDERS_REST_BY_NUMBER_URL && !config.ORDERS_REST_BY_EMAIL_URL) {
+      throw new Error('ORDERS_REST_BY_NUMBER_URL: set it (or ORDERS_REST_BY_EMAIL_URL) when ORDERS_CONNECTOR=rest');
+    }
+    options.orders = {
+      kind: 'rest',
+      byNumberUrl: config.ORDERS_REST_BY_NUMBER_URL,
+      byEmailUrl: config.ORDERS_REST_BY_EMAIL_URL,
+      headers: parseHeaders(config.ORDERS_REST_HEADERS),
+      ...cache,
+    };
+  } else if (config.ORDERS_CONNECTOR === 'shopify') {
+    if (!config.SHOPIFY_SHOP_URL || !config.SHOPIFY_ACCESS_TOKEN) {
+      throw new Error('SHOPIFY_SHOP_URL, SHOPIFY_ACCESS_TOKEN: both required when ORDERS_CONNECTOR=shopify');
+    }
+    options.orders = { kind: 'shopify', shopUrl: config.SHOPIFY_SHOP_URL, accessToken: config.SHOPIFY_ACCESS_TOKEN, apiVersion: config.SHOPIFY_API_VERSION, ...cache };
+  }
+  return options;
 }
 
 export const DRAFTER_OPTIONS = Symbol('DRAFTER_OPTIONS');

@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { KbController, KbTokenGuard } from '../kb/kb.controller';
 import { DRAFTER_OPTIONS, DrafterOptions } from './drafter.options';
 import { DraftsConsumer } from './drafts.consumer';
 import { DraftsService } from './drafts.service';
@@ -8,7 +9,8 @@ export class DraftsModule {
   static register(options: DrafterOptions): DynamicModule {
     return {
       module: DraftsModule,
-      providers: [{ provide: DRAFTER_OPTIONS, useValue: options }, DraftsService, DraftsConsumer],
+      controllers: [KbController],
+      providers: [{ provide: DRAFTER_OPTIONS, useValue: options }, DraftsService, DraftsConsumer, KbTokenGuard],
     };
   }
 }

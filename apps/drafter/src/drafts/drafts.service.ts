@@ -1,49 +1,50 @@
 import { DraftedPayload, TriagedPayload } from '@draftdesk/contracts';
-import { decide, DraftResult, findOrder, loadSampleShop, LoadedShop, OfflineDrafter, selectSnippets } from '@draftdesk/llm';
+import { composeReply, DraftProvider, KbRepository, loadSampleShop, LoadedShop, OrderConnector, PgKnowledge } from '@draftdesk/llm';
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { EntityManager } from 'typeorm';
+import { ambientQueryRunner } from '@draftdesk/database';
+import { DataSource, EntityManager } from 'typeorm';
 import { DRAFTER_OPTIONS, DrafterOptions } from './drafter.options';
+import { buildDrafter, buildKnowledge, buildOrders } from './drafting-engine';
 
 const REPLY_PREFIX: Record<string, string> = { nl: 'Re', de: 'AW', fr: 'RE', en: 'Re' };
 
 @Injectable()
 export class DraftsService {
-  private readonly shop: LoadedShop;
-  private readonly drafter = new OfflineDrafter();
+  readonly shop: LoadedShop;
+  readonly knowledge: PgKnowledge;
+  readonly kb: KbRepository;
+  private readonly drafter: DraftProvider;
+  private readonly orders: OrderConnector;
 
-  constructor(@Inject(DRAFTER_OPTIONS) private readonly options: DrafterOptions) {
+  constructor(
+    @Inject(DRAFTER_OPTIONS) private readonly options: DrafterOptions,
+    dataSource: DataSource,
+  ) {
     this.shop = loadSampleShop(options.shopDir);
+    this.drafter = buildDrafter(options, this.shop);
+    this.orders = buildOrders(options, this.shop);
+    // Knowledge reads join the consumer's transaction (see ambientQueryRunner) instead of taking a second connection.
+    this.knowledge = buildKnowledge(ambientQueryRunner(dataSource), this.shop);
+    this.kb = new KbRepository(dataSource);
   }
 
   /** Drafts the reply and asks the policy gate what may happen with it. Automated mail gets no draft at all. */
   async compose(message: TriagedPayload): Promise<DraftedPayload> {
     const { triage } = message;
     const draftId = randomUUID();
-    const orderNumber = triage.entities.find((e) => e.type === 'order_number')?.value;
-    const orderFacts = findOrder(this.shop.orders, { orderNumber, email: message.customer.address });
-    const snippets = selectSnippets(this.shop.snippets, triage.intent, triage.language, message.text);
-    let draft: DraftResult | null = null;
-    if (!message.automated.automated) {
-      draft = await this.drafter.draft({
-        shop: this.shop.shop,
-        language: triage.language,
-        intent: triage.intent,
-        customerName: message.customer.name || null,
-        customerText: message.text,
-        orderFacts,
-        snippets,
+    const result = await composeReply(
+      {
+        text: message.text,
+        html: message.html,
+        subject: message.subject,
+        customer: { address: message.customer.address, name: message.customer.name },
+        automated: message.automated.automated,
         history: message.history,
-      });
-    }
-    const gate = decide({
-      policy: this.shop.policy,
-      shop: this.shop.shop,
-      triage,
-      automated: message.automated.automated,
-      draft,
-      sources: { customerText: message.text, snippets, orderFacts },
-    });
+        triage,
+      },
+      { shop: this.shop.shop, policy: this.shop.policy, knowledge: this.knowledge, orders: this.orders, drafter: this.drafter },
+    );
     return {
       draftId,
       messageId: message.messageId,
@@ -51,13 +52,13 @@ export class DraftsService {
       to: { address: message.customer.address, name: message.customer.name },
       mailbox: message.mailbox,
       subject: this.replySubject(message.subject, triage.language),
-      body: gate.decision === 'ignore' ? null : (draft?.body ?? null),
+      body: result.draft?.body ?? null,
       language: triage.language,
       intent: triage.intent,
-      confidence: gate.confidence,
-      decision: gate.decision,
-      reasons: gate.reasons,
-      citations: draft?.citations ?? [],
+      confidence: result.confidence,
+      decision: result.decision,
+      reasons: result.reasons,
+      citations: result.draft?.citations ?? [],
       reply: { messageId: `${draftId}@${this.options.messageIdDomain}`, ...message.reply },
       chat: message.chat,
       customerText: message.text,

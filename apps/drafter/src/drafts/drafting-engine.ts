@@ -1,0 +1,49 @@
+import {
+  CachedOrderConnector,
+  DraftProvider,
+  InMemoryKnowledge,
+  InMemoryOrderConnector,
+  KbRepository,
+  LoadedShop,
+  OfflineDrafter,
+  OpenAiDrafter,
+  OrderConnector,
+  PgKnowledge,
+  RestOrderConnector,
+  ShopifyOrderConnector,
+  SqlRunner,
+  TokenBudget,
+} from '@draftdesk/llm';
+import type { DrafterOptions } from './drafter.options';
+
+/** The drafter's collaborators, chosen from its options: model or offline, which order source, which KB. */
+export function buildDrafter(options: DrafterOptions, shop: LoadedShop): DraftProvider {
+  const offline = new OfflineDrafter();
+  if (options.engine !== 'openai' || !options.openai) return offline;
+  const o = options.openai;
+  return new OpenAiDrafter({
+    apiKey: o.apiKey,
+    baseURL: o.baseURL,
+    model: o.model,
+    timeoutMs: o.timeoutMs,
+    maxRetries: o.maxRetries,
+    canary: shop.policy.canary,
+    budget: o.tokenBudgetPerHour > 0 ? new TokenBudget({ tokensPerWindow: o.tokenBudgetPerHour, windowMs: 3_600_000 }) : undefined,
+    reserveTokens: 1500,
+    fallback: offline,
+  });
+}
+
+export function buildOrders(options: DrafterOptions, shop: LoadedShop): OrderConnector {
+  const o = options.orders;
+  if (!o || o.kind === 'file') return new InMemoryOrderConnector(shop.orders);
+  const inner =
+    o.kind === 'rest'
+      ? new RestOrderConnector({ byNumberUrl: o.byNumberUrl, byEmailUrl: o.byEmailUrl, headers: o.headers, timeoutMs: o.timeoutMs })
+      : new ShopifyOrderConnector({ shopUrl: o.shopUrl, accessToken: o.accessToken, apiVersion: o.apiVersion, timeoutMs: o.timeoutMs });
+  return o.cacheTtlMs > 0 ? new CachedOrderConnector(inner, { ttlMs: o.cacheTtlMs }) : inner;
+}
+
+export function buildKnowledge(db: SqlRunner, shop: LoadedShop): PgKnowledge {
+  return new PgKnowledge(new KbRepository(db), new InMemoryKnowledge(shop.snippets));
+}

@@ -1,0 +1,98 @@
+import { ZodBodyPipe } from '@draftdesk/platform';
+import {
+  BadRequestException,
+  Body,
+  CanActivate,
+  Controller,
+  Delete,
+  ExecutionContext,
+  Get,
+  HttpCode,
+  Inject,
+  Injectable,
+  NotFoundException,
+  Param,
+  Post,
+  Put,
+  Query,
+  UnauthorizedException,
+  UseGuards,
+} from '@nestjs/common';
+import type { Request } from 'express';
+import { timingSafeEqual } from 'node:crypto';
+import { z } from 'zod';
+import { DRAFTER_OPTIONS, DrafterOptions } from '../drafts/drafter.options';
+import { DraftsService } from '../drafts/drafts.service';
+import { KbEntryBody, kbEntryBodySchema, KbEntryUpdate, kbEntryUpdateSchema, kbListSchema, kbSearchSchema } from './kb.dto';
+
+@Injectable()
+export class KbTokenGuard implements CanActivate {
+  constructor(@Inject(DRAFTER_OPTIONS) private readonly options: DrafterOptions) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    const token = this.options.kbApiToken;
+    if (!token) return true;
+    const given = Buffer.from((context.switchToHttp().getRequest<Request>().headers.authorization ?? '').replace(/^Bearer\s+/i, ''));
+    const expected = Buffer.from(token);
+    if (given.length === expected.length && timingSafeEqual(given, expected)) return true;
+    throw new UnauthorizedException('missing or invalid bearer token');
+  }
+}
+
+function parseQuery<S extends z.ZodTypeAny>(schema: S, query: unknown): z.infer<S> {
+  const parsed = schema.safeParse(query);
+  if (!parsed.success) throw new BadRequestException(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+  return parsed.data;
+}
+
+/** The shop's knowledge base: articles, macros and policies, and the same search the drafter uses. */
+@Controller('v1/kb')
+@UseGuards(KbTokenGuard)
+export class KbController {
+  constructor(private readonly drafts: DraftsService) {}
+
+  private get shopId(): string {
+    return this.drafts.shop.shop.id;
+  }
+
+  @Get('articles')
+  async list(@Query() query: Record<string, string>) {
+    return { items: await this.drafts.kb.list(this.shopId, parseQuery(kbListSchema, query)) };
+  }
+
+  @Get('articles/:id')
+  async get(@Param('id') id: string) {
+    const entry = await this.drafts.kb.get(this.shopId, id);
+    if (!entry) throw new NotFoundException(`no knowledge base entry "${id}"`);
+    return entry;
+  }
+
+  @Post('articles')
+  @HttpCode(201)
+  async create(@Body(new ZodBodyPipe(kbEntryBodySchema)) body: KbEntryBody) {
+    if (await this.drafts.kb.get(this.shopId, body.id)) throw new BadRequestException(`entry "${body.id}" exists; use PUT to replace it`);
+    await this.drafts.kb.upsert({ ...body, shopId: this.shopId });
+    this.drafts.knowledge.forget(this.shopId);
+    return this.drafts.kb.get(this.shopId, body.id);
+  }
+
+  @Put('articles/:id')
+  async replace(@Param('id') id: string, @Body(new ZodBodyPipe(kbEntryUpdateSchema)) body: KbEntryUpdate) {
+    await this.drafts.kb.upsert({ ...body, id, shopId: this.shopId });
+    this.drafts.knowledge.forget(this.shopId);
+    return this.drafts.kb.get(this.shopId, id);
+  }
+
+  @Delete('articles/:id')
+  @HttpCode(204)
+  async remove(@Param('id') id: string) {
+    if (!(await this.drafts.kb.remove(this.shopId, id))) throw new NotFoundException(`no knowledge base entry "${id}"`);
+    this.drafts.knowledge.forget(this.shopId);
+  }
+
+  @Get('search')
+  async search(@Query() query: Record<string, string>) {
+    const q = parseQuery(kbSearchSchema, query);
+    return { items: await this.drafts.kb.search(this.shopId, q.lang, q.q, { intent: q.intent, limit: q.limit }) };
+  }
+}

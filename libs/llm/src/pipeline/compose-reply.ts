@@ -1,0 +1,123 @@
+import type { DraftProvider, DraftResult, KbSnippet, OrderFacts, ShopProfile } from '../draft.types';
+import type { KnowledgeSource } from '../knowledge/knowledge-source';
+import type { OrderConnector } from '../orders/order-connector.types';
+import { decide, type Decision, type GateInput, type GateResult } from '../policy-gate.util';
+import type { ShopPolicy } from '../shop-policy.schema';
+import { screenForInjection } from './injection-guard.util';
+
+export interface TriageFacts {
+  language: string;
+  intent: string;
+  confidence: number;
+  sentiment: string;
+  urgency: string;
+  reasons: string[];
+  flags: string[];
+  entities: { type: string; value: string }[];
+}
+
+export interface ComposeInput {
+  /** The customer's new text: quoted history and signature already removed. */
+  text: string;
+  html?: string | null;
+  subject?: string;
+  customer: { address?: string | null; name?: string | null };
+  automated: boolean;
+  history?: { direction: 'inbound' | 'outbound'; text: string }[];
+  triage: TriageFacts;
+}
+
+export interface ComposeDeps {
+  shop: ShopProfile;
+  policy: ShopPolicy;
+  knowledge: KnowledgeSource;
+  orders: OrderConnector;
+  drafter: DraftProvider;
+  now?: Date;
+}
+
+export interface ComposeResult {
+  draft: DraftResult | null;
+  decision: Decision;
+  confidence: number;
+  reasons: string[];
+  flags: string[];
+  orderFacts: OrderFacts | null;
+  snippets: KbSnippet[];
+}
+
+const REFUND_INTENTS = new Set(['get_refund']);
+const SEVERITY: Record<Decision, number> = { auto_send: 0, review: 1, escalate: 2, ignore: 3 };
+
+/** A refund request on an order worth more than the shop lets the drafter refund is a person's call. */
+function refundExposure(intent: string, order: OrderFacts | null, policy: ShopPolicy): string | null {
+  if (!REFUND_INTENTS.has(intent) || !order) return null;
+  if (order.status === 'refunded' || order.status === 'cancelled' || order.status === 'pending') return null;
+  return order.total.amount > policy.limits.maxRefundAmount ? `refund_above_limit:${order.total.amount.toFixed(2)}` : null;
+}
+
+function addReasons(gate: GateResult, to: Decision, extra: string[]): GateResult {
+  if (extra.length === 0) return gate;
+  const decision = SEVERITY[to] > SEVERITY[gate.decision] ? to : gate.decision;
+  const reasons = [...gate.reasons.filter((r) => !(r === 'policy_allows' && decision !== 'auto_send')), ...extra.filter((r) => !gate.reasons.includes(r))];
+  return { ...gate, decision, reasons };
+}
+
+/**
+ * One message through knowledge retrieval, order lookup, drafting and the policy gate. Shared by the drafter
+ * service and `draftdesk process`, so what a person tries on the command line is what the service does.
+ */
+export async function composeReply(input: ComposeInput, deps: ComposeDeps): Promise<ComposeResult> {
+  const { triage } = input;
+  // Second line of defence: triage may be another engine or an older model; the gate re-checks the raw input.
+  const screen = screenForInjection(input.text, input.html ?? null, input.subject);
+  const flags = [...triage.flags];
+  if (screen.flagged && !flags.includes('prompt_injection')) flags.push('prompt_injection');
+  const extra: string[] = screen.reasons.map((r) => `injection:${r}`);
+
+  const orderNumber = triage.entities.find((e) => e.type === 'order_number')?.value;
+  const lookup = await deps.orders.lookup({ orderNumber, email: input.customer.address ?? undefined });
+  const orderFacts = lookup.order;
+  const notes: string[] = [];
+  if (lookup.reason && lookup.reason.startsWith('order_lookup_failed')) notes.push(lookup.reason);
+
+  const snippets = await deps.knowledge.search({ shopId: deps.shop.id, intent: triage.intent, language: triage.language, text: input.text });
+  let draft: DraftResult | null = null;
+  if (!input.automated && !flags.includes('automated')) {
+    draft = await deps.drafter.draft({
+      shop: deps.shop,
+      language: triage.language,
+      intent: triage.intent,
+      customerName: input.customer.name || null,
+      customerText: input.text,
+      orderFacts,
+      snippets,
+      history: input.history,
+    });
+    notes.push(...(draft.notes ?? []));
+  }
+  const gateTriage: GateInput['triage'] = { ...triage, flags };
+  let gate = decide({
+    policy: deps.policy,
+    shop: deps.shop,
+    triage: gateTriage,
+    automated: input.automated,
+    draft,
+    sources: { customerText: input.text, snippets, orderFacts },
+    now: deps.now,
+  });
+  if (gate.decision !== 'ignore') {
+    const refund = refundExposure(triage.intent, orderFacts, deps.policy);
+    gate = addReasons(gate, 'review', [...extra, ...(refund ? [refund] : [])]);
+    gate = { ...gate, reasons: [...gate.reasons, ...notes.filter((n) => !gate.reasons.includes(n))] };
+  }
+  return {
+    draft: gate.decision === 'ignore' ? null : draft,
+    decision: gate.decision,
+    confidence: gate.confidence,
+    reasons: gate.reasons,
+    flags,
+    orderFacts,
+    snippets,
+  };
+}

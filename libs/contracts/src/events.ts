@@ -35,6 +35,8 @@ export const inboundPayloadSchema = z.object({
   mailbox: z.string().nullable(),
   rawMailId: z.string().uuid().nullable(),
   chat: chatRefSchema.nullable(),
+  /** For a bounce: Message-IDs of the returned original (enclosed message or headers), to find our reply. */
+  bouncedMessageIds: z.array(z.string()).optional(),
 });
 
 const conversationMessageSchema = z.object({

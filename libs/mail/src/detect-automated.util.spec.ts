@@ -38,6 +38,12 @@ describe('detectAutomated', () => {
     ['own message-id', { headers: { 'message-id': '<123.abc@mail.shop.test>' }, ownDomains: ['shop.test'] }, 'loop', 'header:message-id=mail.shop.test'],
     ['x-loop draftdesk', { headers: { 'x-loop': 'draftdesk' } }, 'loop', 'header:x-loop'],
     ['x-loop own domain', { headers: { 'x-loop': 'support@shop.test' }, ownDomains: ['shop.test'] }, 'loop', 'header:x-loop'],
+    ['ARF feedback report', { contentType: 'multipart/report; report-type=feedback-report; boundary="b"' }, 'bounce', 'report:feedback-report'],
+    ['JMRP complaint enclosing the message', { subject: 'complaint about message from 192.0.2.1', attachmentTypes: ['message/rfc822'] }, 'bounce', 'subject:complaint+enclosed-message'],
+    ['postmaster returning the message (any language)', { from: 'postmaster@example.jp', subject: 'Nachricht', attachmentTypes: ['message/rfc822'] }, 'bounce', 'from:postmaster+returned-message'],
+    ['Japanese bounce subject', { from: 'postmaster@example.jp', subject: 'メッセージを配信できません。' }, 'bounce', 'subject:bounce'],
+    ['challenge-response header', { headers: { 'x-bluebottle-request': '<1>' } }, 'auto_reply', 'header:x-bluebottle-request'],
+    ['challenge-response body', { text: 'Please click the link to have your address added to the allowed list of the recipient.' }, 'auto_reply', 'body:challenge-response'],
   ])('%s', (_name, patch, kind, reason) => {
     const verdict = detectAutomated({ ...human, ...patch, headers: { ...human.headers, ...patch.headers } });
     expect(verdict.automated).toBe(true);
@@ -54,6 +60,8 @@ describe('detectAutomated', () => {
     ['subject about the office', { subject: 'Delivery to my office address' }],
     ['postmaster writing as a person', { from: 'postmaster@example.com', subject: 'Question about my order' }],
     ['customer complaining about an undelivered parcel', { subject: 'My parcel was not delivered' }],
+    ['customer forwarding an order confirmation', { subject: 'Fwd: your order', attachmentTypes: ['message/rfc822'] }],
+    ['customer asking to be whitelisted in words', { text: 'Can you put my address on your list of loyal customers?' }],
   ])('human: %s', (_name, patch) => {
     const verdict = detectAutomated({ ...human, ...patch, headers: { ...human.headers, ...patch.headers } });
     expect(verdict).toEqual({ automated: false, kind: null, reasons: [] });

@@ -33,12 +33,18 @@ const AUTO_REPLY_SUBJECT = new RegExp(
 );
 
 const BOUNCE_SUBJECT =
-  /\b(?:undeliver(?:able|ed)|delivery (?:status notification|failure|failed|has failed|problem|report)|returned mail|mail delivery (?:failed|failure|system|subsystem)|failure notice|non[- ]?delivery|unzustellbar|onbestelbaar|non remis|nicht zugestellt|could not be delivered|delivery notification)\b/i;
+  /\b(?:undeliver(?:able|ed)|delivery (?:status notification|failure|failed|has failed|problem|report)|returned mail|mail delivery (?:failed|failure|system|subsystem)|failure notice|non[- ]?delivery|unzustellbar|onbestelbaar|non remis|nicht zugestellt|could not be delivered|delivery notification)\b|配信できません|配送エラー|未送達|無法投遞/i;
 
 const BOUNCE_SENDER = /^(?:mailer-daemon|mail-daemon|mailerdaemon|maildelivery|mail\.delivery)(?:[@+]|$)/i;
 // Postmaster also writes to people, so it marks a bounce only together with other bounce evidence.
 const POSTMASTER = /^(?:postmaster|post_master)(?:[@+]|$)/i;
 const NO_REPLY_SENDER = /^(?:no[-_.]?reply|do[-_.]?not[-_.]?reply|donotreply)(?:[-_.+][^@]*)?@/i;
+// Microsoft's JMRP complaints are multipart/mixed, not ARF, so the subject plus the enclosed message identify them.
+const COMPLAINT_SUBJECT = /^\s*(?:complaint about message from|abuse report|spam report)\b/i;
+// Challenge-response robots ask the sender to verify before delivery; they name themselves in headers or body.
+const CHALLENGE_HEADER = /^x-(?:bluebottle|boxbe|spamarrest|choicemail|mailchannels-challenge|cr-)[\w-]*$/;
+const CHALLENGE_BODY =
+  /\b(?:added to|add (?:you|yourself|your (?:e-?mail )?address) to)\b[^.]{0,80}\b(?:allowed|approved|safe|white)[- ]?(?:senders? )?list\b|\bprotected by\b[^.]{0,60}\b(?:spam|challenge)|\bverify (?:that )?you are (?:a )?(?:human|real person)\b/i;
 const LIST_HEADERS = ['list-id', 'list-unsubscribe', 'list-subscribe', 'list-post', 'list-help', 'list-owner', 'x-mailing-list', 'x-mlserver', 'x-ml-name'];
 
 /**
@@ -58,7 +64,11 @@ export function detectAutomated(input: AutomatedInput): AutomatedVerdict {
   const subject = input.subject ?? '';
   const contentType = (input.contentType ?? h['content-type'] ?? '').toLowerCase();
 
-  if (/multipart\/report/.test(contentType) && /report-type\s*=\s*"?delivery-status/.test(contentType)) {
+  const attachmentTypes = (input.attachmentTypes ?? []).map((t) => String(t).toLowerCase());
+  const enclosesMessage = attachmentTypes.some((t) => /^(?:message\/(?:rfc822|global|rfc822-headers)|text\/rfc822-headers)/.test(t));
+  if (/multipart\/report/.test(contentType) && /report-type\s*=\s*"?feedback-report/.test(contentType)) {
+    add('bounce', 'report:feedback-report');
+  } else if (/multipart\/report/.test(contentType) && /report-type\s*=\s*"?delivery-status/.test(contentType)) {
     add('bounce', 'report:delivery-status');
   } else if (/multipart\/report/.test(contentType) && /report-type\s*=\s*"?disposition-notification/.test(contentType)) {
     add('auto_reply', 'report:disposition-notification');
@@ -81,6 +91,9 @@ export function detectAutomated(input: AutomatedInput): AutomatedVerdict {
   }
   if (postmaster && found.has('bounce')) add('bounce', 'from:postmaster');
   else if (postmaster && /^re:/i.test(subject.trim())) add('bounce', 'from:postmaster');
+  // A postmaster returning the original message is a bounce whatever language its subject is in (InterScan MSS).
+  else if (postmaster && enclosesMessage) add('bounce', 'from:postmaster+returned-message');
+  if (COMPLAINT_SUBJECT.test(subject) && enclosesMessage) add('bounce', 'subject:complaint+enclosed-message');
 
   for (const reason of loopReasons(h, input.ownDomains ?? [])) add('loop', reason);
 
@@ -94,6 +107,9 @@ export function detectAutomated(input: AutomatedInput): AutomatedVerdict {
   if (h['x-ms-exchange-generated-message-source'] !== undefined) add('auto_reply', 'header:x-ms-exchange-generated-message-source');
   if (AUTO_REPLY_SUBJECT.test(subject)) add('auto_reply', 'subject:auto-reply');
   if (NO_REPLY_SENDER.test(fromAddress)) add('auto_reply', 'from:no-reply');
+  const challengeHeader = Object.keys(h).find((name) => CHALLENGE_HEADER.test(name));
+  if (challengeHeader) add('auto_reply', `header:${challengeHeader}`);
+  else if (input.text && CHALLENGE_BODY.test(input.text.slice(0, 4000))) add('auto_reply', 'body:challenge-response');
 
   for (const name of LIST_HEADERS) if (h[name] !== undefined) add('list', `header:${name}`);
   if (/^<?(?:bounces?|bounce-|mailer-bounces?)[-+._]/i.test(h['return-path']?.trim() ?? '')) add('list', 'header:return-path=bounces');

@@ -21,3 +21,4 @@ export {
   replyAddress,
   subjectMarker,
 } from './conversation-token.util';
+export { toInboundPayload } from './inbound-payload.util';

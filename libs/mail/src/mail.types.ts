@@ -43,6 +43,8 @@ export interface ParsedMail {
   attachments: MailAttachment[];
   /** Lower-cased header name -> unfolded value of its first occurrence. */
   headers: Record<string, string>;
+  /** Message-IDs named inside an enclosed returned message (bounces, complaints), without angle brackets. */
+  enclosedMessageIds: string[];
   /** sha256 hex of normalised from+date+subject+text: a dedup key when Message-ID is missing. */
   contentHash: string;
 }
@@ -69,4 +71,8 @@ export interface AutomatedInput {
   subject: string;
   contentType?: string;
   ownDomains?: string[];
+  /** Content types of the parts after the first (a returned or reported message is enclosed as one). */
+  attachmentTypes?: string[];
+  /** Body text: only its start is read, for challenge-response robots that say what they are in words. */
+  text?: string;
 }

@@ -150,3 +150,40 @@ describe('parseMail', () => {
     expect(mail.text).toContain('no boundary here');
   });
 });
+
+describe('parseMail: the message a bounce returns', () => {
+  const bounce = (enclosedType: string) =>
+    [
+      'From: Mail Delivery System <MAILER-DAEMON@mx.example.test>',
+      'To: support@shop.test',
+      'Subject: Undelivered Mail Returned to Sender',
+      'Message-ID: <bounce-1@mx.example.test>',
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/report; report-type=delivery-status; boundary="b"',
+      '',
+      '--b',
+      'Content-Type: text/plain',
+      '',
+      'Your message could not be delivered.',
+      '--b',
+      `Content-Type: ${enclosedType}`,
+      '',
+      'From: support@shop.test',
+      'Message-ID: <reply-42@replies.shop.test>',
+      'Subject: Re: order',
+      '',
+      '--b--',
+      '',
+    ].join('\r\n');
+
+  it.each([['message/rfc822'], ['text/rfc822-headers']])('reads the returned Message-ID from an enclosed %s part', async (type) => {
+    const mail = await parseMail(bounce(type));
+    expect(mail.automated.kind).toBe('bounce');
+    expect(mail.enclosedMessageIds).toEqual(['reply-42@replies.shop.test']);
+  });
+
+  it('names nothing for a mail without an enclosed message', async () => {
+    const mail = await parseMail('From: a@example.test\r\nMessage-ID: <x@example.test>\r\nSubject: hi\r\n\r\nMessage-ID: <not-a-header@x>\r\n');
+    expect(mail.enclosedMessageIds).toEqual([]);
+  });
+});

@@ -5,6 +5,7 @@ import type { AddressObject, Attachment, EmailAddress, ParsedMail as RawParsedMa
 import { detectAutomated } from './detect-automated.util';
 import { MailParseError } from './mail-parse.exception';
 import type { MailAddress, MailAttachment, ParsedMail, ParseOptions } from './mail.types';
+import { decodeCharset, decodeLegacyHeader, needsLegacyHeaderDecoding } from './legacy-charset.util';
 import { looksLikeMail } from './raw-sniff.util';
 import { stripReply } from './strip-reply.util';
 import { normalizeSubject } from './subject.util';
@@ -47,9 +48,10 @@ function withTimeout<T>(work: Promise<T>, timeoutMs: number): Promise<T> {
 function toParsedMail(parsed: RawParsedMail, options: ParseOptions, mime: Buffer): ParsedMail {
   const headers = rawHeaders(parsed);
   const html = typeof parsed.html === 'string' && parsed.html.length > 0 ? parsed.html : null;
-  let text = normalizeNewlines(parsed.text?.length ? parsed.text : html ? htmlAsText(html) : '');
+  let text = normalizeNewlines(parsed.text?.length ? decodeUtf7Body(parsed.text, headers['content-type']) : html ? htmlAsText(html) : '');
   if (!text && !html && parsed.attachments.length === 0) text = rawBody(mime);
-  const subject = (parsed.subject ?? '').replace(/[\r\n]+/g, ' ');
+  const rawSubject = rawHeaderValue(mime, 'subject');
+  const subject = (rawSubject && needsLegacyHeaderDecoding(rawSubject) ? decodeLegacyHeader(rawSubject) : (parsed.subject ?? '')).replace(/[\r\n]+/g, ' ');
   const from = flattenAddresses(parsed.from)[0] ?? null;
   const date = parseDate(headers['date']);
   const stripped = stripReply(text, { senderName: from?.name });
@@ -76,9 +78,12 @@ function toParsedMail(parsed: RawParsedMail, options: ParseOptions, mime: Buffer
       subject,
       contentType: headers['content-type'],
       ownDomains: options.ownDomains,
+      attachmentTypes: [...parsed.attachments.map((a) => String(a.contentType ?? '')), ...enclosedPartTypes(mime)],
+      text,
     }),
     attachments: parsed.attachments.map((a) => toAttachment(a, options.keepAttachmentContent ?? false)),
     headers,
+    enclosedMessageIds: enclosedMessageIds(mime, firstMessageId(headers['message-id'])),
     contentHash: contentHash(from?.address ?? '', date ?? '', normalizedSubject, text),
   };
 }
@@ -167,6 +172,35 @@ function rawBody(mime: Buffer): string {
   const head = /\r?\n\r?\n/.exec(mime.subarray(0, 1024 * 1024).toString('latin1'));
   if (!head) return '';
   return normalizeNewlines(mime.subarray(head.index + head[0].length).toString('utf8')).trim();
+}
+
+// mailparser inlines an enclosed message/rfc822 part into the text, which hides that a message was returned.
+function enclosedPartTypes(mime: Buffer): string[] {
+  const sample = mime.subarray(0, 256 * 1024).toString('latin1');
+  const types = sample.match(/^content-type:[ \t]*(?:message\/(?:rfc822|global|delivery-status|feedback-report)|text\/rfc822-headers)/gim) ?? [];
+  return types.map((line) => line.replace(/^content-type:[ \t]*/i, '').toLowerCase());
+}
+
+// A bounce names the message it returns in the enclosed headers; mailparser hides them inside text or attachments.
+function enclosedMessageIds(mime: Buffer, own: string | null): string[] {
+  const sample = mime.subarray(0, 512 * 1024).toString('latin1');
+  const start = sample.search(/^content-type:[ \t]*(?:message\/(?:rfc822|global)|text\/rfc822-headers)/im);
+  if (start < 0) return [];
+  const ids = [...sample.slice(start).matchAll(/^message-id:[ \t]*(?:\r?\n[ \t]+)?<([^<>\s]+)>/gim)].map((m) => m[1]);
+  return [...new Set(ids)].filter((id) => id !== own);
+}
+
+function rawHeaderValue(mime: Buffer, name: string): Buffer | null {
+  const head = mime.subarray(0, 64 * 1024).toString('latin1');
+  const end = head.search(/\r?\n\r?\n/);
+  const block = end >= 0 ? head.slice(0, end) : head;
+  const match = new RegExp(`^${name}[ \\t]*:(.*(?:\\r?\\n[ \\t].*)*)`, 'im').exec(block);
+  return match ? Buffer.from(match[1].trim(), 'latin1') : null;
+}
+
+function decodeUtf7Body(text: string, contentType: string | undefined): string {
+  if (!/charset\s*=\s*"?utf-?7\b/i.test(contentType ?? '')) return text;
+  return decodeCharset(Buffer.from(text, 'latin1'), 'utf-7');
 }
 
 function isBlank(buffer: Buffer): boolean {

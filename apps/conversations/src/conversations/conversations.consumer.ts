@@ -19,6 +19,11 @@ export class ConversationsConsumer {
       log.info('message already stored; nothing to announce');
       return;
     }
+    if (stored.bouncedReplyIds) {
+      // Automated mail never gets a draft; a bounce of our reply only records that the reply failed.
+      log.warn({ conversationId: stored.conversationId, replies: stored.bouncedReplyIds }, 'reply bounced; marked failed');
+      return;
+    }
     await this.outbox.add(
       manager,
       createEvent(Topics.messageAdded, { producer: CONSUMER, conversationId: stored.conversationId, payload: stored.message }),

@@ -1,5 +1,6 @@
 import { InboundPayload, MessageAddedPayload, ReplySentPayload, Triage } from '@draftdesk/contracts';
 import { conversationTokenFromAddress, conversationTokenFromSubject, normalizeSubject } from '@draftdesk/mail';
+import { returnedRows } from '@draftdesk/database';
 import { Injectable } from '@nestjs/common';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
@@ -10,6 +11,8 @@ const MAX_REFERENCES = 20;
 export interface StoredInbound {
   conversationId: string;
   message: MessageAddedPayload;
+  /** Set when the message is a bounce of our own reply: that reply is now marked failed, and nobody drafts. */
+  bouncedReplyIds?: string[];
 }
 
 /** Opaque and unguessable: it appears in reply addresses and subjects as a threading fallback. */
@@ -60,6 +63,7 @@ export class ConversationsService {
     );
     if (inserted.length === 0) return null;
     await m.query(`UPDATE conversations SET updated_at = now() WHERE id = $1`, [conversationId]);
+    const bouncedReplyIds = inbound.automated.kind === 'bounce' ? await this.failBouncedReplies(m, inbound) : [];
     const history = await m.query(
       `SELECT direction, new_text AS text FROM messages WHERE conversation_id = $1 AND id <> $2
         ORDER BY occurred_at DESC, created_at DESC LIMIT $3`,
@@ -81,7 +85,19 @@ export class ConversationsService {
         chat: inbound.chat,
         history: history.reverse(),
       },
+      ...(bouncedReplyIds.length > 0 ? { bouncedReplyIds } : {}),
     };
+  }
+
+  /** A bounce naming one of our outbound messages (headers or the returned original) marks that reply failed. */
+  private async failBouncedReplies(m: EntityManager, inbound: InboundPayload): Promise<string[]> {
+    const ids = [inbound.inReplyTo, ...inbound.references, ...(inbound.bouncedMessageIds ?? [])].filter((x): x is string => !!x);
+    if (ids.length === 0) return [];
+    const rows = await m.query(
+      `UPDATE messages SET status = 'failed' WHERE direction = 'outbound' AND external_message_id = ANY($1::text[]) RETURNING id`,
+      [ids],
+    );
+    return returnedRows<{ id: string }>(rows).map((r) => r.id);
   }
 
   /**
@@ -94,7 +110,7 @@ export class ConversationsService {
       const [row] = await m.query(`SELECT id FROM conversations WHERE chat_session = $1`, [this.chatKey(inbound)]);
       return row?.id ?? null;
     }
-    const ids = [inbound.inReplyTo, ...inbound.references].filter((x): x is string => !!x);
+    const ids = [inbound.inReplyTo, ...inbound.references, ...(inbound.bouncedMessageIds ?? [])].filter((x): x is string => !!x);
     if (ids.length > 0) {
       const [row] = await m.query(
         `SELECT conversation_id AS id FROM messages WHERE external_message_id = ANY($1::text[])

@@ -1,6 +1,7 @@
-import { createLogger } from '@draftdesk/observability';
+import { createLogger, registry } from '@draftdesk/observability';
 import { ImapFlow } from 'imapflow';
 import { Logger } from 'pino';
+import { Counter } from 'prom-client';
 import { DataSource } from 'typeorm';
 import { ImapMailboxSettings } from '../ingest/mail-ingest.options';
 import { IngestOutcome, IngestService } from '../ingest/ingest.service';
@@ -8,6 +9,13 @@ import { IngestOutcome, IngestService } from '../ingest/ingest.service';
 const BATCH = 50;
 /** Keyword set on the server once a message is committed, for people looking at the mailbox. */
 export const IMPORTED_KEYWORD = '$DraftdeskImported';
+
+const uidValidityChanges = new Counter({
+  name: 'draftdesk_mailbox_uidvalidity_changes_total',
+  help: 'Times a watched folder was renumbered by its server (UIDVALIDITY changed) and resynced with de-duplication.',
+  labelNames: ['mailbox'] as const,
+  registers: [registry],
+});
 
 export interface MailboxStatus {
   name: string;
@@ -87,6 +95,8 @@ export class MailboxWatcher {
       logger: false,
       qresync: true,
       maxIdleTime: 5 * 60_000,
+      // imapflow waits 15 s of silence before IDLE by default: mail arriving in that window would wait for it.
+      autoIdleDelay: 200,
       tls: { rejectUnauthorized: process.env.NODE_ENV === 'production' },
     });
     this.client = client;
@@ -129,7 +139,13 @@ export class MailboxWatcher {
     );
     if (!row) return 0;
     if (BigInt(row.uid_validity) !== uidValidity) {
-      this.log.error({ was: row.uid_validity, now: uidValidity.toString() }, 'UIDVALIDITY changed: resyncing the folder, de-duplicating by Message-ID');
+      this.log.error({ alert: 'uidvalidity_changed', was: row.uid_validity, now: uidValidity.toString() }, 'UIDVALIDITY changed: resyncing the folder, de-duplicating by Message-ID');
+      uidValidityChanges.inc({ mailbox: this.settings.name });
+      // Recorded at once so the alert fires once per change, even when the folder is empty or we crash mid-resync.
+      await this.dataSource.query(
+        `UPDATE mailbox_checkpoints SET uid_validity = $3, last_uid = 0, highest_modseq = NULL, updated_at = now() WHERE mailbox = $1 AND folder = $2`,
+        [this.settings.name, this.settings.folder, uidValidity.toString()],
+      );
       return 0;
     }
     return Number(row.last_uid);

@@ -1,5 +1,5 @@
-import { createEvent, InboundPayload, Topics } from '@draftdesk/contracts';
-import { MailParseError, ParsedMail, parseMail } from '@draftdesk/mail';
+import { createEvent, Topics } from '@draftdesk/contracts';
+import { MailParseError, ParsedMail, parseMail, toInboundPayload } from '@draftdesk/mail';
 import { OutboxService } from '@draftdesk/messaging';
 import { createLogger } from '@draftdesk/observability';
 import { Inject, Injectable } from '@nestjs/common';
@@ -76,7 +76,7 @@ export class IngestService {
     );
     if (inserted.length === 0) return 'already-imported';
     if (status !== 'accepted' || !ok) return status;
-    const payload = this.toInbound(parsed, id, source, raw);
+    const payload = toInboundPayload(parsed, { rawMailId: id, mailbox: source.mailbox });
     await this.outbox.add(
       m,
       createEvent(Topics.inbound, { producer: PRODUCER, conversationId: null, key: payload.from.address.toLowerCase(), payload }),
@@ -91,28 +91,5 @@ export class IngestService {
     this.outbox.committed();
     if (outcome === 'quarantined') this.log.warn({ mailbox: source.mailbox, reason: (parsed as Error).message }, 'mail quarantined');
     return outcome;
-  }
-
-  private toInbound(mail: ParsedMail, rawMailId: string, source: MailSource, raw: Buffer): InboundPayload {
-    const from = mail.from ?? { address: 'unknown@invalid', name: '' };
-    return {
-      channel: 'email',
-      // Mail without a Message-ID still needs a stable identity: derive it from the content.
-      externalMessageId: mail.messageId ?? `${mail.contentHash}@content-hash.invalid`,
-      inReplyTo: mail.inReplyTo,
-      references: mail.references,
-      from: { address: from.address || 'unknown@invalid', name: from.name ?? '' },
-      to: [...mail.to, ...mail.cc].filter((a) => a.address).map((a) => ({ address: a.address, name: a.name ?? '' })),
-      subject: mail.subject,
-      text: mail.text,
-      newText: mail.newText || mail.text,
-      html: mail.html,
-      receivedAt: mail.date ?? new Date().toISOString(),
-      automated: mail.automated,
-      attachments: mail.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, size: a.size, disposition: a.disposition })),
-      mailbox: source.mailbox,
-      rawMailId,
-      chat: null,
-    };
   }
 }

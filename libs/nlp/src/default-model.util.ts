@@ -23,3 +23,11 @@ export function loadDefaultModel(modelPath?: string): IntentModel {
   }
   return model;
 }
+
+/** libs/nlp/training/intents.jsonl, the project's own examples the shipped model was trained on. */
+export function projectTrainingSetPath(): string {
+  const candidates = [resolve(__dirname, '..', 'training', 'intents.jsonl'), join(process.cwd(), 'libs', 'nlp', 'training', 'intents.jsonl')];
+  const path = candidates.find((p) => existsSync(p));
+  if (!path) throw new Error(`training set not found (looked in ${candidates.join(', ')})`);
+  return path;
+}

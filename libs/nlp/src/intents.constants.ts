@@ -62,7 +62,8 @@ export interface TriageResult {
   reasons: string[];
   entities: Entity[];
   flags: string[];
-  engine: 'embedded';
+  /** Which engine produced the intent, sentiment and urgency (entities and safety flags are always the embedded rules'). */
+  engine: 'embedded' | 'openai';
 }
 
 export interface TriageInput {

@@ -1,24 +1,40 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { IntentModel, readCsvExamples } from '@draftdesk/nlp';
+import { Client } from 'pg';
+import {
+  IntentExample,
+  IntentModel,
+  projectTrainingSetPath,
+  readCsvExamples,
+  readJsonlExamples,
+  readLabelledHistory,
+  saveShopModel,
+  trainShopModel,
+} from '@draftdesk/nlp';
 
-const USAGE = 'usage: draftdesk train --from <file.csv> [--out model.json] [--text-column text] [--label-column intent] [--seed 42]';
+const USAGE = [
+  'usage: draftdesk train --from <file.csv> [--out model.json] [--text-column text] [--label-column intent] [--seed 42]',
+  '       draftdesk train --from-db [--shop <id>] [--out model.json] [--shop-weight 3]   (DATABASE_URL)',
+  '  --from-db retrains on the shop\'s corrections and approved intents merged with the project\'s training set,',
+  '  and stores the model for that shop (table shop_models) unless --out writes it to a file instead.',
+].join('\n');
 
 function option(argv: string[], name: string): string | undefined {
   const i = argv.indexOf(name);
   return i >= 0 ? argv[i + 1] : undefined;
 }
 
-/** `draftdesk train --from <file.csv>`: trains an intent model on a labelled CSV and writes its JSON. */
-export async function run(argv: string[]): Promise<number> {
-  const from = option(argv, '--from');
-  if (argv.includes('--help') || argv.includes('-h') || !from) {
-    process.stderr.write(`${USAGE}\n`);
-    return from || argv.includes('--help') || argv.includes('-h') ? 0 : 2;
-  }
+const log = (message: string): boolean => process.stderr.write(`[train] ${message}\n`);
+
+function writeModel(out: string, model: IntentModel): void {
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, `${JSON.stringify(model.toJSON())}\n`);
+  log(`wrote ${out}`);
+}
+
+async function trainFromFile(argv: string[], from: string): Promise<number> {
   const out = resolve(option(argv, '--out') ?? 'intent-model.json');
-  const log = (message: string): boolean => process.stderr.write(`[train] ${message}\n`);
-  let examples;
+  let examples: IntentExample[];
   try {
     examples = readCsvExamples(from, option(argv, '--text-column') ?? 'text', option(argv, '--label-column') ?? 'intent');
   } catch (error) {
@@ -30,9 +46,61 @@ export async function run(argv: string[]): Promise<number> {
     return 2;
   }
   log(`read ${examples.length} examples from ${from}`);
-  const model = IntentModel.train(examples, { seed: Number(option(argv, '--seed') ?? 42), onProgress: log });
-  mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, `${JSON.stringify(model.toJSON())}\n`);
-  log(`wrote ${out}`);
+  writeModel(out, IntentModel.train(examples, { seed: Number(option(argv, '--seed') ?? 42), onProgress: log }));
   return 0;
+}
+
+async function trainFromDatabase(argv: string[]): Promise<number> {
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    process.stderr.write('draftdesk train --from-db: DATABASE_URL is required but not set\n');
+    return 2;
+  }
+  const shopId = option(argv, '--shop') ?? 'default';
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    const query = async (sql: string, params?: unknown[]) => (await client.query(sql, params as unknown[])).rows;
+    const history = await readLabelledHistory(query, shopId);
+    const corrections = history.filter((h) => h.source === 'correction').length;
+    log(`shop ${shopId}: ${history.length} labelled messages (${corrections} corrections, ${history.length - corrections} approved)`);
+    if (history.length === 0) {
+      process.stderr.write(`draftdesk train --from-db: shop ${shopId} has no corrections or approved drafts yet; nothing to learn\n`);
+      return 1;
+    }
+    const base = readJsonlExamples(projectTrainingSetPath());
+    log(`merging with ${base.length} examples of the project's training set`);
+    const result = trainShopModel(base, history, {
+      seed: Number(option(argv, '--seed') ?? 42),
+      shopWeight: Number(option(argv, '--shop-weight') ?? 3),
+      onProgress: log,
+    });
+    const out = option(argv, '--out');
+    if (out) writeModel(resolve(out), result.model);
+    else {
+      await saveShopModel(query, shopId, result);
+      log(`stored the model of shop ${shopId} (${result.model.classes.length} intents); triage picks it up within a minute`);
+    }
+    process.stdout.write(
+      `${JSON.stringify({ shop: shopId, labelled: history.length, corrections, examples: result.examples, intents: result.model.classes.length, stored: out ? resolve(out) : 'shop_models' })}\n`,
+    );
+    return 0;
+  } finally {
+    await client.end();
+  }
+}
+
+/** `draftdesk train --from <file.csv>` or `--from-db`: trains an intent model and writes or stores it. */
+export async function run(argv: string[]): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (argv.includes('--from-db')) return trainFromDatabase(argv);
+  const from = option(argv, '--from');
+  if (!from) {
+    process.stderr.write(`${USAGE}\n`);
+    return 2;
+  }
+  return trainFromFile(argv, from);
 }

@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { MailParseError, parseMail } from '@draftdesk/mail';
-import { EmbeddedTriageEngine, TriageResult } from '@draftdesk/nlp';
+import { EmbeddedTriageEngine, IntentModel, TriageResult } from '@draftdesk/nlp';
 
-const USAGE = 'usage: draftdesk triage <file.eml> | --text "…" [--subject "…"] | --jsonl  (JSON lines {"id","text"} on stdin)';
+const USAGE = 'usage: draftdesk triage <file.eml> | --text "…" [--subject "…"] | --jsonl  (JSON lines {"id","text"} on stdin)  [--model model.json]';
 
 function option(argv: string[], name: string): string | undefined {
   const i = argv.indexOf(name);
@@ -14,6 +14,17 @@ async function triageJsonLines(engine: EmbeddedTriageEngine): Promise<number> {
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
   let failures = 0;
   let lineNumber = 0;
+  // Results produced in one turn of the event loop leave in one write: a write per line costs a third of the rate.
+  let pending: string[] = [];
+  const flush = (): void => {
+    if (pending.length) process.stdout.write(pending.join(''));
+    pending = [];
+  };
+  const emit = (value: unknown): void => {
+    if (!pending.length) setImmediate(flush);
+    pending.push(`${JSON.stringify(value)}\n`);
+    if (pending.length >= 256) flush();
+  };
   for await (const line of lines) {
     lineNumber++;
     if (!line.trim()) continue;
@@ -22,13 +33,13 @@ async function triageJsonLines(engine: EmbeddedTriageEngine): Promise<number> {
       row = JSON.parse(line);
     } catch {
       failures++;
-      process.stdout.write(`${JSON.stringify({ id: null, line: lineNumber, error: 'invalid JSON' })}\n`);
+      emit({ id: null, line: lineNumber, error: 'invalid JSON' });
       continue;
     }
     // One output line per input line, in order, so callers can zip results with their inputs.
     if (typeof row.text !== 'string') {
       failures++;
-      process.stdout.write(`${JSON.stringify({ id: row.id ?? null, error: 'text must be a string' })}\n`);
+      emit({ id: row.id ?? null, error: 'text must be a string' });
       continue;
     }
     const result = engine.triage({
@@ -36,8 +47,9 @@ async function triageJsonLines(engine: EmbeddedTriageEngine): Promise<number> {
       subject: typeof row.subject === 'string' ? row.subject : undefined,
       html: typeof row.html === 'string' ? row.html : null,
     });
-    process.stdout.write(`${JSON.stringify({ id: row.id ?? null, ...result })}\n`);
+    emit({ id: row.id ?? null, ...result });
   }
+  flush();
   return failures ? 1 : 0;
 }
 
@@ -47,7 +59,14 @@ export async function run(argv: string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  const engine = new EmbeddedTriageEngine();
+  const modelPath = option(argv, '--model');
+  let engine: EmbeddedTriageEngine;
+  try {
+    engine = new EmbeddedTriageEngine(modelPath ? IntentModel.fromJSON(JSON.parse(await readFile(modelPath, 'utf8'))) : undefined);
+  } catch (error) {
+    process.stderr.write(`draftdesk triage: cannot load model ${modelPath}: ${(error as Error).message}\n`);
+    return 2;
+  }
   if (argv.includes('--jsonl')) return triageJsonLines(engine);
 
   const text = option(argv, '--text');
@@ -55,7 +74,7 @@ export async function run(argv: string[]): Promise<number> {
   if (text !== undefined) {
     result = engine.triage({ text, subject: option(argv, '--subject') });
   } else {
-    const file = argv.find((arg) => !arg.startsWith('-'));
+    const file = argv.find((arg, i) => !arg.startsWith('-') && argv[i - 1] !== '--model' && argv[i - 1] !== '--subject');
     if (!file) {
       process.stderr.write(`${USAGE}\n`);
       return 2;

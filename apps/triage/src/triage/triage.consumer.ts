@@ -14,7 +14,7 @@ export class TriageConsumer {
 
   @OnEvent(Topics.messageAdded, CONSUMER)
   async onMessageAdded(event: EventEnvelope<typeof Topics.messageAdded>, { manager, log }: EventContext) {
-    const result = this.triage.classify(event.payload);
+    const result = await this.triage.classify(manager, event.payload);
     if (!(await this.triage.store(manager, event.conversationId!, event.payload.messageId, result))) return;
     await this.outbox.add(
       manager,
@@ -24,6 +24,6 @@ export class TriageConsumer {
         payload: { ...event.payload, triage: result },
       }),
     );
-    log.info({ intent: result.intent, language: result.language, confidence: result.confidence }, 'triaged');
+    log.info({ intent: result.intent, language: result.language, confidence: result.confidence, engine: result.engine, reasons: result.reasons }, 'triaged');
   }
 }

@@ -1,20 +1,38 @@
 import { MessageAddedPayload, Triage } from '@draftdesk/contracts';
-import { EmbeddedTriageEngine } from '@draftdesk/nlp';
-import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { LlmTriageEngine, SqlQuery, SqlTokenUsageStore, TriageResult } from '@draftdesk/nlp';
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { ShopModelsService } from './shop-models.service';
+import { TRIAGE_OPTIONS, TriageOptions } from './triage.options';
+
+export const DEFAULT_SHOP = 'default';
+
+/** Messages carry no shop yet; a producer that knows it may add `shopId` to the payload. */
+export function shopOf(message: MessageAddedPayload): string {
+  const shopId = (message as { shopId?: unknown }).shopId;
+  return typeof shopId === 'string' && /^[\w.-]{1,100}$/.test(shopId) ? shopId : DEFAULT_SHOP;
+}
 
 @Injectable()
 export class TriageService {
-  // Loaded once at start-up: the model is a few MB and prediction is pure CPU.
-  private readonly engine = new EmbeddedTriageEngine();
+  private readonly llm: LlmTriageEngine | null;
 
-  classify(message: MessageAddedPayload): Triage {
-    const result = this.engine.triage({
-      text: message.text,
-      subject: message.subject,
-      html: message.html,
-      automated: message.automated.automated,
-    });
+  constructor(
+    @Inject(TRIAGE_OPTIONS) options: TriageOptions,
+    private readonly shopModels: ShopModelsService,
+    dataSource: DataSource,
+  ) {
+    // Token spend is written outside the inbox transaction: tokens spent stay spent even if the transaction rolls back.
+    const usage = new SqlTokenUsageStore((sql, params) => dataSource.query(sql, params));
+    this.llm = options.engine === 'openai' && options.openai ? new LlmTriageEngine({ ...options.openai, usage }) : null;
+  }
+
+  async classify(m: EntityManager, message: MessageAddedPayload): Promise<Triage> {
+    const query: SqlQuery = (sql, params) => m.query(sql, params);
+    const shopId = shopOf(message);
+    const embedded = await this.shopModels.engineFor(query, shopId);
+    const input = { text: message.text, subject: message.subject, html: message.html, automated: message.automated.automated, shopId };
+    const result: TriageResult = this.llm ? await this.llm.triage(input, embedded) : embedded.triage(input);
     return {
       language: result.language,
       intent: result.intent,

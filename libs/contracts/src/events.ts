@@ -41,6 +41,8 @@ export const inboundPayloadSchema = z.object({
 
 const conversationMessageSchema = z.object({
   messageId: z.string().uuid(),
+  /** The shop the message belongs to; absent means the single default shop. */
+  shopId: z.string().min(1).optional(),
   channel: channelSchema,
   customer: z.object({ id: z.string().uuid(), address: z.string(), name: z.string() }),
   mailbox: z.string().nullable(),

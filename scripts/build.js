@@ -49,5 +49,7 @@ for (const file of files) {
 }
 // Runtime assets that live beside the sources.
 copyDir(path.join(root, 'libs', 'nlp', 'model'), path.join(out, 'libs', 'nlp', 'model'));
+const { buildUi } = require('./build-ui');
+console.log(`built the agent UI in ${buildUi()} ms`);
 fs.writeFileSync(path.join(out, '.build-stamp'), new Date().toISOString());
 console.log(`built ${files.length} files into dist/ in ${Date.now() - started} ms`);

@@ -5,6 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash scripts/engines/up.sh
+# Debian's Chromium for the agent UI's browser tests (installed once, skipped when present).
+bash scripts/engines/chromium.sh
 # shellcheck disable=SC1091
 source .engines/env
 npm run --silent build

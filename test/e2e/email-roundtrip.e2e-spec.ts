@@ -13,6 +13,9 @@ describe('an email travels end to end through Kafka, PostgreSQL and Dovecot', ()
   const support = uniqueAddress('support', 'shop.test');
   const customer = uniqueAddress('sanne', 'example.test');
   const services: Partial<Record<ServiceName, RunningService>> = {};
+  // Every review endpoint is authorised: the test acts as an integration with the bootstrap API token.
+  const reviewToken = `e2e-${randomBytes(24).toString('hex')}`;
+  const reviewAuth = { authorization: `Bearer ${reviewToken}` };
   let db: TestDatabase;
 
   beforeAll(async () => {
@@ -29,7 +32,7 @@ describe('an email travels end to end through Kafka, PostgreSQL and Dovecot', ()
       conversations: {},
       triage: {},
       drafter: {},
-      review: {},
+      review: { REVIEW_API_TOKEN: reviewToken },
       'mail-send': { SMTP_HOST: engines.smtpHost, SMTP_PORT: String(engines.smtpPort), MAIL_FROM: `Fietsenwinkel Hollandia <${support}>` },
       'chat-gateway': {},
     };
@@ -46,7 +49,7 @@ describe('an email travels end to end through Kafka, PostgreSQL and Dovecot', ()
   const review = () => services.review!.url;
 
   async function pendingDrafts() {
-    const res = await fetch(`${review()}/v1/drafts?status=pending`);
+    const res = await fetch(`${review()}/v1/drafts?status=pending`, { headers: reviewAuth });
     expect(res.status).toBe(200);
     return ((await res.json()) as { items: { draftId: string; conversationId: string; body: string; language: string; version: number; intent: string }[] }).items;
   }
@@ -71,8 +74,8 @@ describe('an email travels end to end through Kafka, PostgreSQL and Dovecot', ()
 
     const approval = await fetch(`${review()}/v1/drafts/${draft.draftId}/approve`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ version: draft.version, reviewer: 'e2e-agent' }),
+      headers: { 'content-type': 'application/json', ...reviewAuth },
+      body: JSON.stringify({ version: draft.version }),
     });
     expect(approval.status).toBe(200);
 

@@ -19,6 +19,8 @@ describe('embedded mode (PGlite + in-process transport): the README walkthrough'
   let ports: { http: number; smtp: number; pg: number };
   let running: Embedded | null = null;
 
+  const auth = () => ({ authorization: `Bearer ${readFileSync(join(dataDir, 'review-api-token'), 'utf8').trim()}` });
+
   async function start(): Promise<Embedded> {
     const begun = Date.now();
     const child = spawn(process.execPath, [join(repoRoot, 'bin', 'draftdesk.js'), 'start'], {
@@ -81,7 +83,7 @@ describe('embedded mode (PGlite + in-process transport): the README walkthrough'
     transport.close();
 
     const draft = await expectEventually(async () => {
-      const res = await fetch(`http://127.0.0.1:${ports.http}/v1/drafts?status=pending`);
+      const res = await fetch(`http://127.0.0.1:${ports.http}/v1/drafts?status=pending`, { headers: auth() });
       const { items } = (await res.json()) as { items: { draftId: string; body: string; language: string; intent: string }[] };
       expect(items).toHaveLength(1);
       return items[0];
@@ -92,7 +94,7 @@ describe('embedded mode (PGlite + in-process transport): the README walkthrough'
 
     const approved = await fetch(`http://127.0.0.1:${ports.http}/v1/drafts/${draft.draftId}/approve`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...auth() },
       body: '{}',
     });
     expect(approved.status).toBe(200);
@@ -113,7 +115,7 @@ describe('embedded mode (PGlite + in-process transport): the README walkthrough'
   it('keeps its data across a restart', async () => {
     await stop();
     running = await start();
-    const res = await fetch(`http://127.0.0.1:${ports.http}/v1/drafts?status=approved`);
+    const res = await fetch(`http://127.0.0.1:${ports.http}/v1/drafts?status=approved`, { headers: auth() });
     const { items } = (await res.json()) as { items: unknown[] };
     expect(items).toHaveLength(1);
   });

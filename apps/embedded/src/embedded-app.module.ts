@@ -14,8 +14,17 @@ import { TriageModule } from '../../triage/src/triage/triage.module';
 import { embeddedConfigShape } from './embedded.options';
 import { z } from 'zod';
 import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
 
 export type EmbeddedConfig = z.infer<z.ZodObject<typeof embeddedConfigShape>>;
+
+/** The agent UI needs someone to sign in as: the given password, or a fresh one printed once at start. */
+function embeddedAdminPassword(email: string, given: string | undefined): string {
+  if (given) return given;
+  const password = randomBytes(12).toString('base64url');
+  process.stdout.write(`agent UI sign-in: ${email} / ${password} (set REVIEW_ADMIN_PASSWORD to choose it)\n`);
+  return password;
+}
 
 /** Every service's feature module in one process, on one database, joined by the in-process transport. */
 @Module({})
@@ -50,7 +59,12 @@ export class EmbeddedAppModule {
         ConversationsModule,
         TriageModule,
         DraftsModule.register(drafterOptionsFromConfig(config)),
-        ReviewModule.register({ apiToken: config.REVIEW_API_TOKEN }),
+        ReviewModule.register({
+          apiToken: config.REVIEW_API_TOKEN,
+          admin: { email: config.REVIEW_ADMIN_EMAIL, password: embeddedAdminPassword(config.REVIEW_ADMIN_EMAIL, config.REVIEW_ADMIN_PASSWORD) },
+          cookieSecure: 'auto',
+          uiDir: join(__dirname, '..', '..', 'review', 'ui'),
+        }),
         MailSendModule.register({
           smtp: config.SMTP_HOST
             ? { host: config.SMTP_HOST, port: config.SMTP_PORT, secure: config.SMTP_SECURE, user: config.SMTP_USER, password: config.SMTP_PASSWORD }

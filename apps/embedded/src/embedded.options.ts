@@ -27,4 +27,7 @@ export const embeddedConfigShape = {
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
   SMTP_INBOUND_PORT: env.port().default(2525),
   REVIEW_API_TOKEN: z.string().min(24).optional(),
+  /** The embedded admin (admin@shop.test); a password is generated and printed at start when none is given. */
+  REVIEW_ADMIN_EMAIL: z.string().email().default('admin@shop.test'),
+  REVIEW_ADMIN_PASSWORD: z.string().min(12).optional(),
 };

@@ -8,7 +8,7 @@ import { EmbeddedAppModule } from './embedded-app.module';
 import { embeddedConfigShape } from './embedded.options';
 import { startEmbeddedPostgres } from './pglite.server';
 import { configureChatGatewayHttp } from '../../chat-gateway/src/chat-gateway.module';
-import { embeddedChatSecretsKey } from './chat-secrets-key.util';
+import { embeddedChatSecretsKey, embeddedReviewApiToken } from './embedded-secrets.util';
 
 async function main() {
   const started = Date.now();
@@ -18,6 +18,7 @@ async function main() {
   const dataDir = resolve(config.DRAFTDESK_DATA_DIR);
   const postgres = config.DATABASE_URL ? null : await startEmbeddedPostgres(join(dataDir, 'pglite'), config.EMBEDDED_PG_PORT);
   const databaseUrl = config.DATABASE_URL ?? postgres!.url;
+  config.REVIEW_API_TOKEN ??= embeddedReviewApiToken(dataDir);
   await runMigrations({ url: databaseUrl, poolSize: 2 }, (line) => log.info(`migrations: ${line}`));
   // PGlite is one Postgres session behind the socket: one pooled connection keeps transactions apart.
   const app = await startService({
@@ -41,7 +42,8 @@ async function main() {
     [
       '',
       `draftdesk is up in ${seconds} s (embedded mode, data in ${dataDir})`,
-      `  review API   http://${config.HOST}:${config.PORT}/v1/drafts`,
+      `  agent UI     http://${config.HOST}:${config.PORT}/`,
+      `  review API   http://${config.HOST}:${config.PORT}/v1/drafts (Authorization: Bearer <token in ${join(dataDir, 'review-api-token')}>)`,
       `  chat webhook http://${config.HOST}:${config.PORT}/v1/channels/<channelId>/messages`,
       `  health       http://${config.HOST}:${config.PORT}/health/ready`,
       `  inbound mail smtp://${config.SMTP_INBOUND_HOST}:${config.SMTP_INBOUND_PORT} (send a test mail to support@shop.test)`,

@@ -1,17 +1,16 @@
 import 'reflect-metadata';
 import { loadConfigOrExit } from '@draftdesk/config';
 import { exitOnStartupFailure, serviceConfigShape, startService } from '@draftdesk/platform';
-import { z } from 'zod';
+import { join } from 'node:path';
 import { ReviewAppModule } from './review-app.module';
+import { reviewConfigShape, reviewOptionsFromConfig } from './review.options';
 
 const service = 'review';
-const config = loadConfigOrExit(service, {
-  ...serviceConfigShape(3006),
-  REVIEW_API_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
-});
+const config = loadConfigOrExit(service, { ...serviceConfigShape(3006), ...reviewConfigShape });
 startService({
   service,
-  module: ReviewAppModule.forRoot(config, { apiToken: config.REVIEW_API_TOKEN }),
+  // The UI is built beside the compiled service: dist/apps/review/ui.
+  module: ReviewAppModule.forRoot(config, reviewOptionsFromConfig(config, join(__dirname, '..', 'ui'))),
   port: config.PORT,
   host: config.HOST,
   logLevel: config.LOG_LEVEL,

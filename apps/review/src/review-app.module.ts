@@ -1,10 +1,11 @@
 import { InfrastructureModule, ServiceConfig } from '@draftdesk/platform';
 import { DynamicModule, Module } from '@nestjs/common';
 import { ReviewModule } from './drafts/review.module';
+import { ReviewOptions } from './review.options';
 
 @Module({})
 export class ReviewAppModule {
-  static forRoot(config: ServiceConfig, options: { apiToken?: string }): DynamicModule {
+  static forRoot(config: ServiceConfig, options: ReviewOptions): DynamicModule {
     return { module: ReviewAppModule, imports: [InfrastructureModule.forService('review', config), ReviewModule.register(options)] };
   }
 }

@@ -10,8 +10,8 @@ export class ReviewConsumer {
   constructor(private readonly review: ReviewService) {}
 
   @OnEvent(Topics.drafted, CONSUMER)
-  async onDrafted(event: EventEnvelope<typeof Topics.drafted>, { manager, log }: EventContext) {
-    await this.review.receive(manager, event.conversationId!, event.payload);
+  async onDrafted(event: EventEnvelope<typeof Topics.drafted>, { manager, log, afterCommit }: EventContext) {
+    await this.review.receive(manager, event.conversationId!, event.payload, afterCommit);
     log.info({ draftId: event.payload.draftId, decision: event.payload.decision }, 'draft received');
   }
 }

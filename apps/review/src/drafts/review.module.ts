@@ -1,16 +1,39 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { ApiTokenGuard, REVIEW_API_TOKEN } from './api-token.guard';
-import { DraftsController } from './drafts.controller';
+import { AuthController } from '../auth/auth.controller';
+import { AuthGuard } from '../auth/auth.guard';
+import { AuthService } from '../auth/auth.service';
+import { OidcService } from '../auth/oidc.service';
+import { UsersController } from '../auth/users.controller';
+import { DocsController } from '../docs.controller';
+import { LiveEventsService } from '../live/live-events.service';
+import { ActionsService } from '../queue/actions.service';
+import { AuditController } from '../queue/audit.controller';
+import { QueueController } from '../queue/queue.controller';
+import { QueueService } from '../queue/queue.service';
+import { REVIEW_OPTIONS, ReviewOptions } from '../review.options';
+import { SlaSweeper } from '../sla/sla.sweeper';
+import { UiController } from '../ui/ui.controller';
 import { ReviewConsumer } from './review.consumer';
 import { ReviewService } from './review.service';
 
 @Module({})
 export class ReviewModule {
-  static register(options: { apiToken?: string }): DynamicModule {
+  static register(options: ReviewOptions): DynamicModule {
     return {
       module: ReviewModule,
-      controllers: [DraftsController],
-      providers: [{ provide: REVIEW_API_TOKEN, useValue: options.apiToken }, ApiTokenGuard, ReviewService, ReviewConsumer],
+      controllers: [AuthController, UsersController, QueueController, AuditController, DocsController, UiController],
+      providers: [
+        { provide: REVIEW_OPTIONS, useValue: options },
+        AuthService,
+        OidcService,
+        AuthGuard,
+        LiveEventsService,
+        ReviewService,
+        ReviewConsumer,
+        QueueService,
+        ActionsService,
+        SlaSweeper,
+      ],
     };
   }
 }

@@ -1,0 +1,95 @@
+import { ZodBodyPipe } from '@draftdesk/platform';
+import { Body, Controller, Get, HttpCode, Inject, Post, Query, Req, Res, UnauthorizedException, UseGuards } from '@nestjs/common';
+import { ApiCookieAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { ApiZodBody } from '../api-body.util';
+import { REVIEW_OPTIONS, ReviewOptions } from '../review.options';
+import { AuthGuard, CurrentPrincipal, Public, SESSION_COOKIE } from './auth.guard';
+import { AuthService } from './auth.service';
+import { SignInDto, signInSchema } from './dto/auth.dto';
+import { OidcPending, OidcService } from './oidc.service';
+import type { Principal } from './principal';
+import { isLoopbackHost, parseCookies, serializeCookie } from './token.util';
+
+const OIDC_COOKIE = 'dd_oidc';
+
+@ApiTags('auth')
+@Controller('v1/auth')
+@UseGuards(AuthGuard)
+export class AuthController {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly oidc: OidcService,
+    @Inject(REVIEW_OPTIONS) private readonly options: ReviewOptions,
+  ) {}
+
+  @Post('login')
+  @Public()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Sign in with a local account; sets the session cookie and returns the CSRF token' })
+  @ApiZodBody(signInSchema)
+  async login(@Body(new ZodBodyPipe(signInSchema)) dto: SignInDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    const userId = await this.auth.verifyPassword(dto.email, dto.password);
+    if (!userId) throw new UnauthorizedException({ code: 'BAD_CREDENTIALS', message: 'wrong email or password' });
+    return this.signIn(userId, req, res);
+  }
+
+  @Post('logout')
+  @HttpCode(204)
+  @ApiCookieAuth()
+  async logout(@Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    const sessionId = parseCookies(req.headers.cookie)[SESSION_COOKIE];
+    if (sessionId) await this.auth.endSession(sessionId);
+    res.setHeader('Set-Cookie', serializeCookie(SESSION_COOKIE, '', { maxAgeSeconds: 0, secure: this.secure(req) }));
+  }
+
+  @Get('me')
+  @ApiCookieAuth()
+  @ApiOperation({ summary: 'The signed-in user, their shops and roles, and the CSRF token for writes' })
+  me(@CurrentPrincipal() p: Principal) {
+    return { userId: p.userId, email: p.email, name: p.name, locale: p.locale, memberships: p.memberships, csrfToken: p.csrfToken ?? null };
+  }
+
+  @Get('providers')
+  @Public()
+  providers() {
+    return { local: true, oidc: this.oidc.enabled };
+  }
+
+  @Get('oidc/login')
+  @Public()
+  @ApiOperation({ summary: 'Starts an OpenID Connect sign-in (redirect to the issuer)' })
+  async oidcLogin(@Req() req: Request, @Res() res: Response) {
+    const { url, pending } = await this.oidc.start();
+    const value = Buffer.from(JSON.stringify(pending)).toString('base64url');
+    res.setHeader('Set-Cookie', serializeCookie(OIDC_COOKIE, value, { maxAgeSeconds: 600, secure: this.secure(req), path: '/v1/auth/oidc' }));
+    res.redirect(302, url);
+  }
+
+  @Get('oidc/callback')
+  @Public()
+  async oidcCallback(@Query() _query: Record<string, string>, @Req() req: Request, @Res() res: Response) {
+    const raw = parseCookies(req.headers.cookie)[OIDC_COOKIE];
+    if (!raw) throw new UnauthorizedException({ code: 'OIDC_STATE', message: 'sign-in expired; start again' });
+    const pending = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as OidcPending;
+    const callback = new URL(req.originalUrl, this.options.oidc!.redirectUri);
+    const identity = await this.oidc.finish(callback, pending);
+    const userId = await this.auth.userForOidc(this.oidc.issuer, identity.subject, identity.email, identity.emailVerified);
+    if (!userId) throw new UnauthorizedException({ code: 'OIDC_NO_ACCOUNT', message: 'no draftdesk account for this identity' });
+    await this.signIn(userId, req, res);
+    res.append('Set-Cookie', serializeCookie(OIDC_COOKIE, '', { maxAgeSeconds: 0, secure: this.secure(req), path: '/v1/auth/oidc' }));
+    res.redirect(302, '/');
+  }
+
+  private async signIn(userId: string, req: Request, res: Response) {
+    const session = await this.auth.createSession(userId);
+    res.setHeader('Set-Cookie', serializeCookie(SESSION_COOKIE, session.sessionId, { maxAgeSeconds: session.maxAgeSeconds, secure: this.secure(req) }));
+    const principal = await this.auth.principalForSession(session.sessionId);
+    return { userId, email: principal!.email, name: principal!.name, locale: principal!.locale, memberships: principal!.memberships, csrfToken: session.csrfToken };
+  }
+
+  private secure(req: Request): boolean {
+    const setting = this.options.cookieSecure ?? 'auto';
+    return setting === 'auto' ? !isLoopbackHost(req.hostname) : setting;
+  }
+}

@@ -1,0 +1,35 @@
+import { BadRequestException, Controller, Get, MessageEvent, Query, Sse, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiCookieAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Observable } from 'rxjs';
+import { AuthGuard, CurrentActor, MinRole } from '../auth/auth.guard';
+import type { Actor } from '../auth/principal';
+import { LiveEventsService } from '../live/live-events.service';
+import { auditQuerySchema } from './queue.controller';
+import { QueueService } from './queue.service';
+
+@ApiTags('queue')
+@ApiBearerAuth()
+@ApiCookieAuth()
+@Controller('v1')
+@UseGuards(AuthGuard)
+export class AuditController {
+  constructor(
+    private readonly queue: QueueService,
+    private readonly live: LiveEventsService,
+  ) {}
+
+  @Get('audit')
+  @MinRole('lead')
+  @ApiOperation({ summary: "The shop's audit log, newest first" })
+  async audit(@CurrentActor() actor: Actor, @Query() query: Record<string, string>) {
+    const parsed = auditQuerySchema.safeParse(query);
+    if (!parsed.success) throw new BadRequestException(parsed.error.message);
+    return { items: await this.queue.audit(actor, null, parsed.data.limit) };
+  }
+
+  @Sse('events')
+  @ApiOperation({ summary: 'Server-sent events: arrived, claimed, released, updated, resolved, sla_breached' })
+  events(@CurrentActor() actor: Actor): Observable<MessageEvent> {
+    return this.live.forShop(actor.shopId) as Observable<MessageEvent>;
+  }
+}

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+
+/** The version the agent saw; stale → 409 (or 412 when sent as If-Match instead). */
+const version = z.number().int().positive().optional();
+
+export const approveSchema = z
+  .object({
+    /** The edited reply; omitted to approve the draft as it is. */
+    body: z.string().trim().min(1, 'must not be empty').max(100_000).optional(),
+    version,
+  })
+  .strict();
+export const rejectSchema = z.object({ reason: z.string().trim().min(1, 'must not be empty').max(2000), version }).strict();
+export const redraftSchema = z.object({ instruction: z.string().trim().min(1).max(2000), version }).strict();
+export const escalateSchema = z.object({ reason: z.string().trim().max(2000).optional(), version }).strict();
+export const reassignSchema = z.object({ assigneeId: z.string().uuid().nullable(), version }).strict();
+export const snoozeSchema = z.object({ until: z.string().datetime({ offset: true }), version }).strict();
+export const noteSchema = z.object({ body: z.string().trim().min(1).max(10_000) }).strict();
+export const versionOnlySchema = z.object({ version }).strict();
+export const correctTriageSchema = z
+  .object({
+    intent: z.string().trim().min(1).max(100).optional(),
+    language: z.string().trim().min(2).max(20).optional(),
+    priority: z.enum(['low', 'normal', 'high', 'urgent']).optional(),
+    version,
+  })
+  .strict()
+  .refine((v) => v.intent || v.language || v.priority, 'name at least one of intent, language, priority');
+
+export type ApproveDto = z.infer<typeof approveSchema>;
+export type RejectDto = z.infer<typeof rejectSchema>;
+export type RedraftDto = z.infer<typeof redraftSchema>;
+export type EscalateDto = z.infer<typeof escalateSchema>;
+export type ReassignDto = z.infer<typeof reassignSchema>;
+export type SnoozeDto = z.infer<typeof snoozeSchema>;
+export type NoteDto = z.infer<typeof noteSchema>;
+export type CorrectTriageDto = z.infer<typeof correctTriageSchema>;

@@ -1,0 +1,73 @@
+import type { DraftedPayload } from '@draftdesk/contracts';
+
+export interface ReviewItemRow {
+  draft_id: string;
+  conversation_id: string;
+  shop_id: string;
+  status: string;
+  decision: string;
+  version: number;
+  payload: DraftedPayload;
+  body: string | null;
+  channel: string | null;
+  mailbox: string | null;
+  intent: string | null;
+  language: string | null;
+  priority: string;
+  response_kind: string;
+  due_at: Date | null;
+  sla_breached_at: Date | null;
+  assignee_id: string | null;
+  escalated: boolean;
+  claimed_by: string | null;
+  claim_expires_at: Date | null;
+  snoozed_until: Date | null;
+  decided_by: string | null;
+  decided_at: Date | null;
+  reject_reason: string | null;
+  created_at: Date;
+}
+
+export const ITEM_COLUMNS = `draft_id, conversation_id, shop_id, status, decision, version, payload, body, channel, mailbox, intent,
+  language, priority, response_kind, due_at, sla_breached_at, assignee_id, escalated, claimed_by, claim_expires_at, snoozed_until,
+  decided_by, decided_at, reject_reason, created_at`;
+
+/** The API's shape of a queue item; an expired claim reads as no claim. */
+export function toItemView(row: ReviewItemRow, now = new Date()) {
+  const p = row.payload;
+  const claimActive = row.claimed_by !== null && row.claim_expires_at !== null && new Date(row.claim_expires_at) > now;
+  return {
+    draftId: row.draft_id,
+    conversationId: row.conversation_id,
+    shopId: row.shop_id,
+    status: row.status,
+    decision: row.decision,
+    version: row.version,
+    body: row.body,
+    to: p.to,
+    subject: p.subject,
+    channel: row.channel ?? p.channel,
+    mailbox: row.mailbox ?? p.mailbox,
+    language: row.language ?? p.language,
+    intent: row.intent ?? p.intent,
+    priority: row.priority,
+    confidence: p.confidence,
+    reasons: p.reasons,
+    citations: p.citations,
+    customerText: p.customerText,
+    messageId: p.messageId,
+    responseKind: row.response_kind,
+    dueAt: row.due_at,
+    slaBreached: row.sla_breached_at !== null,
+    assigneeId: row.assignee_id,
+    escalated: row.escalated,
+    claimedBy: claimActive ? row.claimed_by : null,
+    claimExpiresAt: claimActive ? row.claim_expires_at : null,
+    snoozedUntil: row.snoozed_until,
+    createdAt: row.created_at,
+    decidedBy: row.decided_by,
+    decidedAt: row.decided_at,
+    rejectReason: row.reject_reason,
+  };
+}
+export type ItemView = ReturnType<typeof toItemView>;

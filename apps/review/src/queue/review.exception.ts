@@ -1,0 +1,23 @@
+import { ConflictException, ForbiddenException, NotFoundException, PreconditionFailedException } from '@nestjs/common';
+
+export enum ReviewErrorCode {
+  NotFound = 'DRAFT_NOT_FOUND',
+  NotPending = 'DRAFT_NOT_PENDING',
+  VersionConflict = 'DRAFT_VERSION_CONFLICT',
+  Claimed = 'DRAFT_CLAIMED',
+  NoText = 'DRAFT_HAS_NO_TEXT',
+  LeadRequired = 'ESCALATED_TO_LEAD',
+  NotAMember = 'ASSIGNEE_NOT_A_MEMBER',
+}
+
+// Items of another shop answer 404 like missing ones, so ids cannot be probed across shops.
+export const draftNotFound = (id: string) => new NotFoundException({ code: ReviewErrorCode.NotFound, message: `draft ${id} not found` });
+
+export const draftConflict = (code: ReviewErrorCode, message: string) => new ConflictException({ code, message });
+
+export const staleVersion = (viaIfMatch: boolean, current: number, given: number) =>
+  viaIfMatch
+    ? new PreconditionFailedException({ code: ReviewErrorCode.VersionConflict, message: `version is ${current}, not ${given}`, version: current })
+    : new ConflictException({ code: ReviewErrorCode.VersionConflict, message: `version is ${current}, not ${given}`, version: current });
+
+export const leadRequired = () => new ForbiddenException({ code: ReviewErrorCode.LeadRequired, message: 'escalated: a lead or admin decides this draft' });

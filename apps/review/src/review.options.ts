@@ -1,0 +1,65 @@
+import { env } from '@draftdesk/config';
+import { z } from 'zod';
+
+export const REVIEW_OPTIONS = Symbol('REVIEW_OPTIONS');
+
+export interface OidcOptions {
+  issuer: string;
+  clientId: string;
+  clientSecret?: string;
+  /** Where the identity provider sends the browser back: https://<host>/v1/auth/oidc/callback. */
+  redirectUri: string;
+  /** Only for a local test issuer on http://. */
+  allowInsecure?: boolean;
+}
+
+export interface ReviewOptions {
+  /** An integration token (Authorization: Bearer) acting as the bootstrap admin; the embedded mode's dev token. */
+  apiToken?: string;
+  /** Created or updated at start so there is always someone who can sign in. */
+  admin?: { email: string; password: string };
+  sessionTtlHours?: number;
+  claimTtlSeconds?: number;
+  /** 'auto' marks cookies Secure unless the request came to a loopback host. */
+  cookieSecure?: 'auto' | boolean;
+  oidc?: OidcOptions;
+  slaSweepSeconds?: number;
+  /** Folder with the built agent UI (index.html, app.js); the UI is not served when it is missing. */
+  uiDir?: string;
+}
+
+export const DEFAULTS = { sessionTtlHours: 12, claimTtlSeconds: 600, slaSweepSeconds: 30 } as const;
+
+/** The review service's own settings, shared by its main.ts and the embedded mode. */
+export const reviewConfigShape = {
+  REVIEW_API_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
+  REVIEW_ADMIN_EMAIL: z.string().email().optional(),
+  REVIEW_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
+  REVIEW_SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(DEFAULTS.sessionTtlHours),
+  REVIEW_CLAIM_TTL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(DEFAULTS.claimTtlSeconds),
+  REVIEW_COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
+  REVIEW_SLA_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3600).default(DEFAULTS.slaSweepSeconds),
+  OIDC_ISSUER: z.string().url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_REDIRECT_URI: z.string().url().optional(),
+  OIDC_ALLOW_INSECURE: env.bool().default(false),
+};
+
+type ReviewConfig = z.infer<z.ZodObject<typeof reviewConfigShape>>;
+
+export function reviewOptionsFromConfig(c: ReviewConfig, uiDir?: string): ReviewOptions {
+  return {
+    apiToken: c.REVIEW_API_TOKEN,
+    admin: c.REVIEW_ADMIN_EMAIL && c.REVIEW_ADMIN_PASSWORD ? { email: c.REVIEW_ADMIN_EMAIL, password: c.REVIEW_ADMIN_PASSWORD } : undefined,
+    sessionTtlHours: c.REVIEW_SESSION_TTL_HOURS,
+    claimTtlSeconds: c.REVIEW_CLAIM_TTL_SECONDS,
+    cookieSecure: c.REVIEW_COOKIE_SECURE === 'auto' ? 'auto' : c.REVIEW_COOKIE_SECURE === 'true',
+    slaSweepSeconds: c.REVIEW_SLA_SWEEP_SECONDS,
+    oidc:
+      c.OIDC_ISSUER && c.OIDC_CLIENT_ID && c.OIDC_REDIRECT_URI
+        ? { issuer: c.OIDC_ISSUER, clientId: c.OIDC_CLIENT_ID, clientSecret: c.OIDC_CLIENT_SECRET, redirectUri: c.OIDC_REDIRECT_URI, allowInsecure: c.OIDC_ALLOW_INSECURE }
+        : undefined,
+    uiDir,
+  };
+}

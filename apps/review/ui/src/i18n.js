@@ -1,0 +1,30 @@
+// Every string the agent sees, in English and Dutch.
+export const messages = {
+  en: {
+    signIn: 'Sign in', email: 'Email', password: 'Password', signOut: 'Sign out', badCredentials: 'Wrong email or password',
+    queue: 'Queue', empty: 'Nothing waiting. Well done.', status: 'Status', priority: 'Priority', language: 'Language', any: 'Any',
+    due: 'Due', breached: 'SLA breached', escalated: 'Escalated', claimedByOther: 'Someone else is working on this draft',
+    conversation: 'Conversation', draft: 'Draft reply', reasons: 'Why this draft', citations: 'Sources', orderFacts: 'Order facts',
+    history: 'History', notes: 'Internal notes', addNote: 'Add note', approve: 'Approve', edit: 'Edit', reject: 'Reject',
+    escalate: 'Escalate', next: 'Next', previous: 'Previous', shortcuts: 'Keyboard shortcuts', rejectReason: 'Reason for rejecting',
+    confirm: 'Confirm', cancel: 'Cancel', approved: 'Approved — the reply is on its way', rejected: 'Rejected', escalatedDone: 'Escalated to a lead',
+    stale: 'This draft changed meanwhile; reloaded', leaveEditor: 'Esc leaves the editor', customer: 'Customer', inbound: 'Customer', outbound: 'Us',
+    total: 'total', pending: 'pending', approvedStatus: 'approved', rejectedStatus: 'rejected', select: 'Select a draft',
+  },
+  nl: {
+    signIn: 'Inloggen', email: 'E-mail', password: 'Wachtwoord', signOut: 'Uitloggen', badCredentials: 'Onjuist e-mailadres of wachtwoord',
+    queue: 'Wachtrij', empty: 'Niets te doen. Goed bezig.', status: 'Status', priority: 'Prioriteit', language: 'Taal', any: 'Alle',
+    due: 'Deadline', breached: 'SLA overschreden', escalated: 'Geëscaleerd', claimedByOther: 'Een collega werkt aan dit concept',
+    conversation: 'Gesprek', draft: 'Conceptantwoord', reasons: 'Waarom dit concept', citations: 'Bronnen', orderFacts: 'Bestelgegevens',
+    history: 'Geschiedenis', notes: 'Interne notities', addNote: 'Notitie toevoegen', approve: 'Goedkeuren', edit: 'Bewerken', reject: 'Afwijzen',
+    escalate: 'Escaleren', next: 'Volgende', previous: 'Vorige', shortcuts: 'Sneltoetsen', rejectReason: 'Reden van afwijzing',
+    confirm: 'Bevestigen', cancel: 'Annuleren', approved: 'Goedgekeurd — het antwoord wordt verstuurd', rejected: 'Afgewezen', escalatedDone: 'Doorgezet naar een teamleider',
+    stale: 'Dit concept is intussen gewijzigd; opnieuw geladen', leaveEditor: 'Esc verlaat de editor', customer: 'Klant', inbound: 'Klant', outbound: 'Wij',
+    total: 'totaal', pending: 'open', approvedStatus: 'goedgekeurd', rejectedStatus: 'afgewezen', select: 'Kies een concept',
+  },
+};
+
+export function translator(locale) {
+  const table = messages[locale] ?? messages.en;
+  return (key) => table[key] ?? messages.en[key] ?? key;
+}

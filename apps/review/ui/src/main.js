@@ -1,0 +1,240 @@
+import { h, render } from 'preact';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import htm from 'htm';
+import { api, ApiError, setCsrf } from './api.js';
+import { translator } from './i18n.js';
+
+const html = htm.bind(h);
+const SHORTCUTS = [['j', 'next'], ['k', 'previous'], ['a', 'approve'], ['e', 'edit'], ['r', 'reject'], ['x', 'escalate']];
+
+function SignIn({ onSignedIn, t }) {
+  const [error, setError] = useState(null);
+  const submit = async (ev) => {
+    ev.preventDefault();
+    const form = new FormData(ev.target);
+    try {
+      onSignedIn(await api('/v1/auth/login', { method: 'POST', body: { email: form.get('email'), password: form.get('password') } }));
+    } catch {
+      setError(t('badCredentials'));
+    }
+  };
+  return html`<main class="signin">
+    <h1>draftdesk</h1>
+    <form onSubmit=${submit} aria-describedby="signin-error">
+      <label for="email">${t('email')}</label>
+      <input id="email" name="email" type="email" autocomplete="username" required autofocus />
+      <label for="password">${t('password')}</label>
+      <input id="password" name="password" type="password" autocomplete="current-password" required />
+      <button type="submit">${t('signIn')}</button>
+      <p id="signin-error" role="alert" class="error">${error ?? ''}</p>
+    </form>
+  </main>`;
+}
+
+function QueueList({ items, selected, onSelect, t, counts, filter, setFilter }) {
+  return html`<nav class="queue" aria-label=${t('queue')}>
+    <h2>${t('queue')} <span class="count">${counts?.total ?? items.length} ${t('total')}</span></h2>
+    <div class="filters">
+      <label for="f-priority">${t('priority')}</label>
+      <select id="f-priority" value=${filter.priority ?? ''} onChange=${(e) => setFilter({ ...filter, priority: e.target.value || undefined })}>
+        <option value="">${t('any')}</option>
+        ${['urgent', 'high', 'normal', 'low'].map((p) => html`<option value=${p}>${p} (${counts?.priority?.[p] ?? 0})</option>`)}
+      </select>
+      <label for="f-language">${t('language')}</label>
+      <select id="f-language" value=${filter.language ?? ''} onChange=${(e) => setFilter({ ...filter, language: e.target.value || undefined })}>
+        <option value="">${t('any')}</option>
+        ${Object.entries(counts?.language ?? {}).map(([l, n]) => html`<option value=${l}>${l} (${n})</option>`)}
+      </select>
+    </div>
+    ${items.length === 0 ? html`<p class="empty">${t('empty')}</p>` : null}
+    <ol>
+      ${items.map(
+        (item) => html`<li key=${item.draftId}>
+          <button class=${`item ${item.draftId === selected ? 'selected' : ''}`} aria-current=${item.draftId === selected ? 'true' : undefined}
+            data-draft=${item.draftId} onClick=${() => onSelect(item.draftId)}>
+            <span class=${`prio prio-${item.priority}`}>${item.priority}</span>
+            <span class="subject">${item.subject}</span>
+            <span class="meta">${item.to?.name || item.to?.address} · ${item.language} · ${item.intent}</span>
+            <span class="meta">${t('due')} ${item.dueAt ? new Date(item.dueAt).toLocaleString() : '—'}
+              ${item.slaBreached ? html` · <strong class="breach">${t('breached')}</strong>` : null}
+              ${item.escalated ? html` · <strong>${t('escalated')}</strong>` : null}</span>
+          </button>
+        </li>`,
+      )}
+    </ol>
+  </nav>`;
+}
+
+function Conversation({ detail, t, editorRef, body, setBody, onAction, audit, notice }) {
+  if (!detail) return html`<section class="conversation"><p>${t('select')}</p></section>`;
+  const { item, conversation, orderFacts, notes } = detail;
+  return html`<section class="conversation" aria-labelledby="conv-title">
+    <div class="thread">
+      <h2 id="conv-title">${item.subject}</h2>
+      <p class="meta">${t('customer')}: ${conversation?.customer?.name} (${conversation?.customer?.address})</p>
+      ${(conversation?.messages ?? []).map(
+        (m) => html`<article class=${`msg ${m.direction}`} aria-label=${t(m.direction)}>
+          <header>${t(m.direction)} · ${new Date(m.occurredAt).toLocaleString()}</header>
+          <pre>${m.text}</pre>
+          ${m.attachments?.length ? html`<ul class="attachments">${m.attachments.map((a) => html`<li>${a.filename ?? a.contentType} (${a.size} B)</li>`)}</ul>` : null}
+        </article>`,
+      )}
+      <label for="editor" class="section">${t('draft')} <span class="hint">(${t('leaveEditor')})</span></label>
+      <textarea id="editor" ref=${editorRef} value=${body} onInput=${(e) => setBody(e.target.value)} rows="10"></textarea>
+      <div class="actions" role="toolbar" aria-label="actions">
+        <button onClick=${() => onAction('approve')}>${t('approve')} <kbd>a</kbd></button>
+        <button onClick=${() => editorRef.current?.focus()}>${t('edit')} <kbd>e</kbd></button>
+        <button onClick=${() => onAction('reject')}>${t('reject')} <kbd>r</kbd></button>
+        <button onClick=${() => onAction('escalate')}>${t('escalate')} <kbd>x</kbd></button>
+      </div>
+      <p role="status" class="notice">${notice ?? ''}</p>
+    </div>
+    <aside class="context">
+      <h3>${t('reasons')}</h3><ul>${item.reasons.map((r) => html`<li>${r}</li>`)}</ul>
+      <h3>${t('citations')}</h3><ul>${item.citations.map((c) => html`<li><code>${c}</code></li>`)}</ul>
+      <h3>${t('orderFacts')}</h3><ul>${orderFacts.entities.map((e) => html`<li>${e.type}: ${e.value}</li>`)}</ul>
+      <h3>${t('notes')}</h3><ul>${notes.map((n) => html`<li>${n.author}: ${n.body}</li>`)}</ul>
+      <h3>${t('history')}</h3><ol class="history">${audit.map((a) => html`<li>${new Date(a.createdAt).toLocaleString()} · ${a.actor} · ${a.action}</li>`)}</ol>
+    </aside>
+  </section>`;
+}
+
+function RejectDialog({ t, onDone }) {
+  const ref = useRef();
+  useEffect(() => ref.current?.focus(), []);
+  const submit = (ev) => {
+    ev.preventDefault();
+    onDone(new FormData(ev.target).get('reason'));
+  };
+  return html`<div class="dialog" role="dialog" aria-modal="true" aria-labelledby="reject-title">
+    <form onSubmit=${submit}>
+      <label id="reject-title" for="reason">${t('rejectReason')}</label>
+      <input id="reason" name="reason" ref=${ref} required />
+      <button type="submit">${t('confirm')}</button>
+      <button type="button" onClick=${() => onDone(null)}>${t('cancel')}</button>
+    </form>
+  </div>`;
+}
+
+function App() {
+  const [me, setMe] = useState(undefined);
+  const [locale, setLocale] = useState(localStorage.getItem('dd-locale') ?? navigator.language?.slice(0, 2) ?? 'en');
+  const t = translator(locale);
+  const [items, setItems] = useState([]);
+  const [counts, setCounts] = useState(null);
+  const [filter, setFilter] = useState({});
+  const [selected, setSelected] = useState(null);
+  const [detail, setDetail] = useState(null);
+  const [audit, setAudit] = useState([]);
+  const [body, setBody] = useState('');
+  const [notice, setNotice] = useState(null);
+  const [rejecting, setRejecting] = useState(false);
+  const editorRef = useRef();
+
+  useEffect(() => {
+    api('/v1/auth/me').then((m) => { setCsrf(m.csrfToken); setMe(m); }).catch(() => setMe(null));
+  }, []);
+  useEffect(() => { document.documentElement.lang = locale; localStorage.setItem('dd-locale', locale); }, [locale]);
+
+  const loadQueue = useCallback(async () => {
+    const q = new URLSearchParams(Object.entries(filter).filter(([, v]) => v));
+    const [list, c] = await Promise.all([api(`/v1/drafts?${q}`), api('/v1/drafts/counts')]);
+    setItems(list.items);
+    setCounts(c);
+  }, [filter]);
+
+  const open = useCallback(async (id) => {
+    setSelected(id);
+    if (!id) return setDetail(null);
+    const d = await api(`/v1/drafts/${id}`);
+    setDetail(d);
+    setBody(d.item.body ?? '');
+    setAudit((await api(`/v1/drafts/${id}/audit`)).items);
+    // Claiming is best effort: if a colleague holds it, the agent still reads it and sees why actions fail.
+    try {
+      const claimed = await api(`/v1/drafts/${id}/claim`, { method: 'POST', body: {}, ifMatch: d.item.version });
+      setDetail({ ...d, item: claimed });
+    } catch (e) {
+      if (e instanceof ApiError && e.code === 'DRAFT_CLAIMED') setNotice(t('claimedByOther'));
+    }
+  }, [locale]);
+
+  useEffect(() => { if (me) loadQueue(); }, [me, loadQueue]);
+  useEffect(() => {
+    if (!me) return undefined;
+    const source = new EventSource('/v1/events');
+    const refresh = () => loadQueue();
+    for (const type of ['arrived', 'resolved', 'updated', 'sla_breached']) source.addEventListener(type, refresh);
+    return () => source.close();
+  }, [me, loadQueue]);
+
+  const move = (delta) => {
+    const index = items.findIndex((i) => i.draftId === selected);
+    const next = items[Math.min(items.length - 1, Math.max(0, index + delta))];
+    if (next) open(next.draftId);
+  };
+
+  const act = async (action, reason) => {
+    if (!detail) return;
+    const item = detail.item;
+    try {
+      if (action === 'approve') {
+        await api(`/v1/drafts/${item.draftId}/approve`, { method: 'POST', body: body !== item.body ? { body } : {}, ifMatch: item.version });
+        setNotice(t('approved'));
+      } else if (action === 'reject') {
+        if (!reason) return setRejecting(true);
+        await api(`/v1/drafts/${item.draftId}/reject`, { method: 'POST', body: { reason }, ifMatch: item.version });
+        setNotice(t('rejected'));
+      } else if (action === 'escalate') {
+        await api(`/v1/drafts/${item.draftId}/escalate`, { method: 'POST', body: {}, ifMatch: item.version });
+        setNotice(t('escalatedDone'));
+      }
+      const index = items.findIndex((i) => i.draftId === item.draftId);
+      await loadQueue();
+      const rest = items.filter((i) => i.draftId !== item.draftId);
+      await open(rest[Math.min(index, rest.length - 1)]?.draftId ?? null);
+    } catch (e) {
+      if (e instanceof ApiError && (e.status === 412 || e.code === 'DRAFT_VERSION_CONFLICT')) {
+        setNotice(t('stale'));
+        await open(item.draftId);
+      } else setNotice(e.message);
+    }
+  };
+
+  useEffect(() => {
+    const onKey = (ev) => {
+      if (ev.target === editorRef.current) {
+        if (ev.key === 'Escape') editorRef.current.blur();
+        return;
+      }
+      if (rejecting || ev.ctrlKey || ev.metaKey || ev.altKey || /^(INPUT|SELECT|TEXTAREA)$/.test(ev.target.tagName)) return;
+      const handlers = { j: () => move(1), k: () => move(-1), a: () => act('approve'), r: () => act('reject'), x: () => act('escalate'), e: () => editorRef.current?.focus() };
+      if (handlers[ev.key]) {
+        ev.preventDefault();
+        handlers[ev.key]();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+
+  if (me === undefined) return null;
+  if (me === null) return html`<${SignIn} t=${t} onSignedIn=${(m) => { setCsrf(m.csrfToken); setMe(m); }} />`;
+  return html`<div class="app">
+    <header class="top">
+      <strong>draftdesk</strong>
+      <span>${me.email}</span>
+      <label for="locale" class="sr-only">Language</label>
+      <select id="locale" value=${locale} onChange=${(e) => setLocale(e.target.value)}><option value="en">English</option><option value="nl">Nederlands</option></select>
+      <button onClick=${async () => { await api('/v1/auth/logout', { method: 'POST' }); setMe(null); }}>${t('signOut')}</button>
+    </header>
+    <${QueueList} items=${items} selected=${selected} onSelect=${open} t=${t} counts=${counts} filter=${filter} setFilter=${setFilter} />
+    <${Conversation} detail=${detail} t=${t} editorRef=${editorRef} body=${body} setBody=${setBody} onAction=${act} audit=${audit} notice=${notice} />
+    <footer class="shortcuts" aria-label=${t('shortcuts')}>
+      ${t('shortcuts')}: ${SHORTCUTS.map(([k, a]) => html`<span><kbd>${k}</kbd> ${t(a)}</span>`)}
+    </footer>
+    ${rejecting ? html`<${RejectDialog} t=${t} onDone=${(reason) => { setRejecting(false); if (reason) act('reject', reason); }} />` : null}
+  </div>`;
+}
+
+render(html`<${App} />`, document.getElementById('app'));

@@ -1,0 +1,91 @@
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Browser, chromium, Page } from 'playwright-core';
+import { createTestDatabase, TestDatabase } from '../support/database';
+import { engines, repoRoot } from '../support/engines';
+import { expectEventually } from '../support/expect-eventually';
+import { readMailbox, sendMail, uniqueAddress } from '../support/mail';
+import { RunningService, ServiceName, startService } from '../support/services';
+
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const screenshots = join(repoRoot, 'test-artifacts', 'screenshots');
+
+/** An agent signs in to the UI in Debian's Chromium, edits and approves a draft with the keyboard, and the customer gets it. */
+describe('agent UI in Chromium', () => {
+  const support = uniqueAddress('support', 'shop.test');
+  const customer = uniqueAddress('daan', 'example.test');
+  const password = 'agent ui password 1';
+  const services: Partial<Record<ServiceName, RunningService>> = {};
+  let db: TestDatabase;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    execFileSync('bash', [join(repoRoot, 'scripts', 'engines', 'chromium.sh')], { stdio: 'inherit' });
+    mkdirSync(screenshots, { recursive: true });
+    db = await createTestDatabase('agent_ui');
+    const common = { DATABASE_URL: db.url, KAFKA_BROKERS: engines.kafkaBrokers, KAFKA_TOPIC_PREFIX: `ui-${randomBytes(4).toString('hex')}.`, MESSAGE_ID_DOMAIN: 'replies.shop.test' };
+    const specific: Partial<Record<ServiceName, Record<string, string>>> = {
+      'mail-ingest': { IMAP_HOST: engines.imapHost, IMAP_PORT: String(engines.imapPort), IMAP_SECURE: 'false', IMAP_USER: support, IMAP_PASSWORD: engines.catchAllPassword, IMAP_RESYNC_SECONDS: '600' },
+      review: { REVIEW_ADMIN_EMAIL: 'lead@shop.test', REVIEW_ADMIN_PASSWORD: password },
+      'mail-send': { SMTP_HOST: engines.smtpHost, SMTP_PORT: String(engines.smtpPort), MAIL_FROM: `Fietsenwinkel Hollandia <${support}>` },
+    };
+    const names: ServiceName[] = ['conversations', 'triage', 'drafter', 'review', 'mail-send', 'mail-ingest'];
+    for (const name of names) services[name] = await startService(name, { ...common, ...(specific[name] ?? {}) }, `ui-${name}`);
+    await Promise.all(names.map((n) => services[n]!.ready()));
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'nl-NL' });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await Promise.all(Object.values(services).map((s) => s.kill('SIGTERM')));
+    await db?.drop();
+  });
+
+  it('signs in, opens the queue, edits and approves with the keyboard, and the reply reaches the customer', async () => {
+    await sendMail({
+      from: `Daan Bakker <${customer}>`,
+      to: support,
+      subject: 'Waar is mijn bestelling 100234?',
+      text: 'Hallo,\n\nIk heb bestelling 100234 geplaatst maar nog niets ontvangen. Waar blijft mijn pakket?\n\nDaan',
+    });
+    await expectEventually(async () => {
+      const rows = await db.query(`SELECT 1 FROM review_items WHERE status = 'pending'`);
+      expect(rows).toHaveLength(1);
+    });
+
+    const review = services.review!.url;
+    await page.goto(review);
+    await page.getByLabel('E-mail').fill('lead@shop.test');
+    await page.getByLabel('Wachtwoord').fill(password);
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+    await page.getByRole('navigation', { name: 'Wachtrij' }).getByText('Waar is mijn bestelling 100234?').waitFor();
+    await page.screenshot({ path: join(screenshots, 'queue.png') });
+
+    await page.keyboard.press('j'); // the first (and only) draft
+    const editor = page.getByLabel(/Conceptantwoord/);
+    await expectEventually(async () => expect(await editor.inputValue()).toContain('100234'));
+    await page.getByRole('heading', { name: 'Waar is mijn bestelling 100234?' }).waitFor();
+    await page.screenshot({ path: join(screenshots, 'conversation.png') });
+
+    await page.keyboard.press('e');
+    expect(await page.evaluate('document.activeElement?.id')).toBe('editor');
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('\n\nPS: bedankt voor je geduld!');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('a');
+    await page.getByText('Goedgekeurd').waitFor();
+
+    const [reply] = await expectEventually(async () => {
+      const inbox = await readMailbox(customer);
+      expect(inbox).toHaveLength(1);
+      return inbox;
+    }, { timeoutMs: 60_000 });
+    expect(reply.source).toContain('bedankt voor je geduld');
+    const [item] = await db.query<{ status: string; decided_by: string }>(`SELECT status, decided_by FROM review_items`);
+    expect(item).toEqual({ status: 'approved', decided_by: 'lead@shop.test' });
+  });
+});

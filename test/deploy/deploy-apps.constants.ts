@@ -30,7 +30,7 @@ export const APPS: DeployedApp[] = [
     secrets: ['IMAP_PASSWORD'],
     optionalSecrets: [],
   },
-  { name: 'chat-gateway', port: 3002, config: [], secrets: [], optionalSecrets: [] },
+  { name: 'chat-gateway', port: 3002, config: [], secrets: ['CHAT_SECRETS_KEY'], optionalSecrets: ['CHAT_ADMIN_TOKEN'] },
   { name: 'conversations', port: 3001, config: [], secrets: [], optionalSecrets: [] },
   { name: 'triage', port: 3004, config: [], secrets: [], optionalSecrets: [] },
   {
@@ -38,9 +38,9 @@ export const APPS: DeployedApp[] = [
     port: 3005,
     config: ['OPENAI_BASE_URL', 'OPENAI_MODEL', 'SHOP_DIR'],
     secrets: [],
-    optionalSecrets: ['OPENAI_API_KEY'],
+    optionalSecrets: ['OPENAI_API_KEY', 'SHOPIFY_ACCESS_TOKEN', 'KB_API_TOKEN'],
   },
-  { name: 'review', port: 3006, config: [], secrets: [], optionalSecrets: [] },
+  { name: 'review', port: 3006, config: [], secrets: [], optionalSecrets: ['REVIEW_API_TOKEN', 'REVIEW_ADMIN_PASSWORD', 'OIDC_CLIENT_SECRET'] },
   {
     name: 'mail-send',
     port: 3007,

@@ -1,8 +1,8 @@
 import { ZodBodyPipe } from '@draftdesk/platform';
 import {
-  BadRequestException,
   Body,
   CanActivate,
+  ConflictException,
   Controller,
   Delete,
   ExecutionContext,
@@ -20,10 +20,9 @@ import {
 } from '@nestjs/common';
 import type { Request } from 'express';
 import { timingSafeEqual } from 'node:crypto';
-import { z } from 'zod';
 import { DRAFTER_OPTIONS, DrafterOptions } from '../drafts/drafter.options';
 import { DraftsService } from '../drafts/drafts.service';
-import { KbEntryBody, kbEntryBodySchema, KbEntryUpdate, kbEntryUpdateSchema, kbListSchema, kbSearchSchema } from './kb.dto';
+import { KbEntryBody, kbEntryBodySchema, KbEntryUpdate, kbEntryUpdateSchema, KbListQuery, kbListSchema, KbSearchQuery, kbSearchSchema } from './kb.dto';
 
 @Injectable()
 export class KbTokenGuard implements CanActivate {
@@ -39,12 +38,6 @@ export class KbTokenGuard implements CanActivate {
   }
 }
 
-function parseQuery<S extends z.ZodTypeAny>(schema: S, query: unknown): z.infer<S> {
-  const parsed = schema.safeParse(query);
-  if (!parsed.success) throw new BadRequestException(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
-  return parsed.data;
-}
-
 /** The shop's knowledge base: articles, macros and policies, and the same search the drafter uses. */
 @Controller('v1/kb')
 @UseGuards(KbTokenGuard)
@@ -55,9 +48,10 @@ export class KbController {
     return this.drafts.shop.shop.id;
   }
 
+  // Query strings are validated like bodies, so a 400 has the same `errors[]` naming each field.
   @Get('articles')
-  async list(@Query() query: Record<string, string>) {
-    return { items: await this.drafts.kb.list(this.shopId, parseQuery(kbListSchema, query)) };
+  async list(@Query(new ZodBodyPipe(kbListSchema)) query: KbListQuery) {
+    return { items: await this.drafts.kb.list(this.shopId, query) };
   }
 
   @Get('articles/:id')
@@ -70,7 +64,7 @@ export class KbController {
   @Post('articles')
   @HttpCode(201)
   async create(@Body(new ZodBodyPipe(kbEntryBodySchema)) body: KbEntryBody) {
-    if (await this.drafts.kb.get(this.shopId, body.id)) throw new BadRequestException(`entry "${body.id}" exists; use PUT to replace it`);
+    if (await this.drafts.kb.get(this.shopId, body.id)) throw new ConflictException(`entry "${body.id}" exists; use PUT to replace it`);
     await this.drafts.kb.upsert({ ...body, shopId: this.shopId });
     this.drafts.knowledge.forget(this.shopId);
     return this.drafts.kb.get(this.shopId, body.id);
@@ -91,8 +85,7 @@ export class KbController {
   }
 
   @Get('search')
-  async search(@Query() query: Record<string, string>) {
-    const q = parseQuery(kbSearchSchema, query);
+  async search(@Query(new ZodBodyPipe(kbSearchSchema)) q: KbSearchQuery) {
     return { items: await this.drafts.kb.search(this.shopId, q.lang, q.q, { intent: q.intent, limit: q.limit }) };
   }
 }

@@ -25,6 +25,7 @@ export const kbListSchema = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),
   offset: z.coerce.number().int().min(0).default(0),
 });
+export type KbListQuery = z.infer<typeof kbListSchema>;
 
 export const kbSearchSchema = z.object({
   q: z.string().min(1).max(2000),
@@ -32,3 +33,4 @@ export const kbSearchSchema = z.object({
   intent: z.string().optional(),
   limit: z.coerce.number().int().min(1).max(50).default(5),
 });
+export type KbSearchQuery = z.infer<typeof kbSearchSchema>;

@@ -16,9 +16,9 @@ export interface KafkaBusOptions {
 }
 
 /**
- * Apache Kafka through kafkajs. Offsets are committed by hand, only after the handler resolved — that is,
- * after the effect is committed in Postgres or the event is on the dead-letter topic — so nothing is
- * acknowledged before it is durable.
+ * Apache Kafka through kafkajs. An offset is committed only after its handler resolved — that is, after the
+ * effect is committed in Postgres or the event is on the dead-letter topic — so nothing is acknowledged before
+ * it is durable.
  */
 export class KafkaEventBus implements EventBus {
   readonly kind = 'kafka' as const;
@@ -91,9 +91,14 @@ export class KafkaEventBus implements EventBus {
       });
       await consumer.connect();
       for (const topic of subscription.topics) await consumer.subscribe({ topic: this.prefix + topic, fromBeginning: true });
+      // kafkajs commits only offsets whose eachMessage resolved — i.e. whose effect is committed in PostgreSQL —
+      // in batches (every 100 messages or 500 ms, and on rebalance/shutdown). A crash replays at most that window,
+      // which the inbox turns into no-ops.
       await consumer.run({
-        autoCommit: false,
-        partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 3,
+        autoCommit: true,
+        autoCommitInterval: 500,
+        autoCommitThreshold: 100,
+        partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? this.options.partitions,
         eachMessage: async ({ topic, partition, message, heartbeat }) => {
           const record: BusRecord = {
             topic: topic.slice(this.prefix.length),
@@ -106,7 +111,6 @@ export class KafkaEventBus implements EventBus {
             ),
           };
           await subscription.handler(record, heartbeat);
-          await consumer.commitOffsets([{ topic, partition, offset: (BigInt(message.offset) + 1n).toString() }]);
         },
       });
       this.consumers.push(consumer);

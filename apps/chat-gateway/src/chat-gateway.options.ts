@@ -1,7 +1,6 @@
-import { env } from '@draftdesk/config';
+import { env, parseSecretsKey } from '@draftdesk/config';
 import { z } from 'zod';
 import { ChannelInput, channelConfigSchema } from './channels/channel.types';
-import { parseSecretsKey } from './channels/secret-box.util';
 
 /** Webhook bodies above this are refused with 413 before anything else is done with them. */
 export const MAX_WEBHOOK_BYTES = 256 * 1024;

@@ -1,13 +1,23 @@
 import 'reflect-metadata';
-import { loadConfigOrExit } from '@draftdesk/config';
+import { loadConfigOrExit, parseSecretsKey } from '@draftdesk/config';
 import { exitOnStartupFailure, serviceConfigShape, startService } from '@draftdesk/platform';
 import { z } from 'zod';
 import { MailSendAppModule } from './mail-send-app.module';
-import { mailSendConfigShape } from './outbound/mail-send.options';
+import { mailSendConfigShape, mailSendExtras } from './outbound/mail-send.options';
 
 const service = 'mail-send';
 // A distributed mail-send must have an SMTP server; only the embedded mode writes replies to files.
 const config = loadConfigOrExit(service, { ...serviceConfigShape(3007), ...mailSendConfigShape, SMTP_HOST: z.string().min(1) });
+let extras: ReturnType<typeof mailSendExtras>;
+let secretsKey: Buffer | null = null;
+try {
+  extras = mailSendExtras(config);
+  secretsKey = config.MAILBOX_SECRETS_KEY ? parseSecretsKey(config.MAILBOX_SECRETS_KEY) : null;
+} catch (error) {
+  const message = (error as Error).message;
+  process.stderr.write(`${service}: refusing to start, invalid configuration:\n  - ${/^must be 32/.test(message) ? `MAILBOX_SECRETS_KEY is invalid: ${message}` : message}\n`);
+  process.exit(78);
+}
 startService({
   service,
   module: MailSendAppModule.forRoot(config, {
@@ -15,6 +25,8 @@ startService({
     from: config.MAIL_FROM,
     sentDir: config.SENT_DIR,
     maxAttempts: config.SEND_MAX_ATTEMPTS,
+    ...extras,
+    secretsKey,
   }),
   port: config.PORT,
   host: config.HOST,

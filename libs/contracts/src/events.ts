@@ -56,6 +56,8 @@ const conversationMessageSchema = z.object({
   chat: chatRefSchema.nullable(),
   /** Earlier turns, oldest first, so drafting is aware of the conversation. */
   history: z.array(z.object({ direction: z.enum(['inbound', 'outbound']), text: z.string() })),
+  /** The conversation's token, for the reply address (support+<token>@…); absent from older producers. */
+  conversationToken: z.string().min(1).optional(),
 });
 
 export const messageAddedPayloadSchema = conversationMessageSchema;
@@ -82,6 +84,8 @@ export const draftedPayloadSchema = z.object({
   reply: replyThreadingSchema,
   chat: chatRefSchema.nullable(),
   customerText: z.string(),
+  /** The conversation's token, for the reply address (support+<token>@…); absent from older producers. */
+  conversationToken: z.string().min(1).optional(),
 });
 
 export const replyApprovedPayloadSchema = z.object({
@@ -97,6 +101,8 @@ export const replyApprovedPayloadSchema = z.object({
   approvedBy: z.string().min(1),
   autoSent: z.boolean(),
   quotedText: z.string().nullable(),
+  /** The conversation's token, for the reply address (support+<token>@…); absent from older producers. */
+  conversationToken: z.string().min(1).optional(),
 });
 
 export const replySentPayloadSchema = z.object({

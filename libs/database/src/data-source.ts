@@ -4,9 +4,10 @@ import { ChatGateway1764201700000 } from './migrations/1764201700000-ChatGateway
 import { ReviewDesk1764202700000 } from './migrations/1764202700000-ReviewDesk';
 import { KnowledgeBase1764203100000 } from './migrations/1764203100000-KnowledgeBase';
 import { TriageLearning1764203500000 } from './migrations/1764203500000-TriageLearning';
+import { Mailboxes1764203800000 } from './migrations/1764203800000-Mailboxes';
 
 /** Every migration, in order. Listed explicitly so the same list works from sources and from dist/. */
-export const MIGRATIONS = [InitialSchema1764201600000, ChatGateway1764201700000, ReviewDesk1764202700000, KnowledgeBase1764203100000, TriageLearning1764203500000];
+export const MIGRATIONS = [InitialSchema1764201600000, ChatGateway1764201700000, ReviewDesk1764202700000, KnowledgeBase1764203100000, TriageLearning1764203500000, Mailboxes1764203800000];
 
 export interface DatabaseSettings {
   url: string;

@@ -1,9 +1,9 @@
+import { open, seal } from '@draftdesk/config';
 import { createLogger } from '@draftdesk/observability';
 import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CHAT_GATEWAY_OPTIONS, ChatGatewayOptions } from '../chat-gateway.options';
 import { ChannelConfig, ChannelInput, channelConfigSchema } from './channel.types';
-import { open, seal } from './secret-box.util';
 
 interface ChannelRow {
   id: string;

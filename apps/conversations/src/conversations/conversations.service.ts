@@ -62,7 +62,10 @@ export class ConversationsService {
       ],
     );
     if (inserted.length === 0) return null;
-    await m.query(`UPDATE conversations SET updated_at = now() WHERE id = $1`, [conversationId]);
+    // The token goes with the message so mail-send can put it in the reply address (support+<token>@…).
+    const [touched] = returnedRows<{ token: string | null }>(
+      await m.query(`UPDATE conversations SET updated_at = now() WHERE id = $1 RETURNING token`, [conversationId]),
+    );
     const bouncedReplyIds = inbound.automated.kind === 'bounce' ? await this.failBouncedReplies(m, inbound) : [];
     const history = await m.query(
       `SELECT direction, new_text AS text FROM messages WHERE conversation_id = $1 AND id <> $2
@@ -77,6 +80,7 @@ export class ConversationsService {
         channel: inbound.channel,
         customer: { id: customer.id, address: customer.address, name: customer.name },
         mailbox: inbound.mailbox,
+        ...(touched?.token ? { conversationToken: touched.token } : {}),
         subject: inbound.subject,
         text: inbound.newText,
         html: inbound.html,

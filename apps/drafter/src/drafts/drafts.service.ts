@@ -62,6 +62,7 @@ export class DraftsService {
       reply: { messageId: `${draftId}@${this.options.messageIdDomain}`, ...message.reply },
       chat: message.chat,
       customerText: message.text,
+      ...(message.conversationToken ? { conversationToken: message.conversationToken } : {}),
     };
   }
 

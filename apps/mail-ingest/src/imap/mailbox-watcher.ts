@@ -5,6 +5,8 @@ import { Counter } from 'prom-client';
 import { DataSource } from 'typeorm';
 import { ImapMailboxSettings } from '../ingest/mail-ingest.options';
 import { IngestOutcome, IngestService } from '../ingest/ingest.service';
+import { ImapCredentials, imapClientOptions } from './imap-client-options.util';
+import { OAuthTokenError, OAuthTokenSource } from './oauth-token.source';
 
 const BATCH = 50;
 /** Keyword set on the server once a message is committed, for people looking at the mailbox. */
@@ -16,6 +18,12 @@ const uidValidityChanges = new Counter({
   labelNames: ['mailbox'] as const,
   registers: [registry],
 });
+
+export interface WatcherHooks {
+  /** The mailbox cannot work until a person acts (a revoked refresh token): the watcher has stopped itself. */
+  onFatal?: (error: Error) => void;
+  onRefreshTokenRotated?: (refreshToken: string) => void;
+}
 
 export interface MailboxStatus {
   name: string;
@@ -39,15 +47,18 @@ export class MailboxWatcher {
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
   private dirty = false;
+  private readonly tokens: OAuthTokenSource | null;
 
   constructor(
     private readonly settings: ImapMailboxSettings,
     private readonly dataSource: DataSource,
     private readonly ingest: IngestService,
     private readonly onCommitted: () => void,
+    private readonly hooks: WatcherHooks = {},
   ) {
     this.log = createLogger(MailboxWatcher.name).child({ mailbox: settings.name });
     this.status = { name: settings.name, state: 'stopped', lastError: null, failures: 0, lastSyncAt: null, imported: 0 };
+    this.tokens = settings.oauth ? new OAuthTokenSource(settings.oauth, { onRefreshTokenRotated: hooks.onRefreshTokenRotated }) : null;
   }
 
   start() {
@@ -69,6 +80,17 @@ export class MailboxWatcher {
         await this.session();
         this.status.failures = 0;
       } catch (error) {
+        if (error instanceof OAuthTokenError && error.permanent) {
+          // Retrying a revoked grant only hammers the provider: park the mailbox until someone gives a new token.
+          this.running = false;
+          this.status.state = 'paused';
+          this.status.lastError = error.message;
+          this.log.error({ err: error }, 'mailbox paused: OAuth refresh token refused');
+          this.hooks.onFatal?.(error);
+          break;
+        }
+        // The server refused our access token although it looked fresh (revoked early, clock skew): fetch another.
+        if (this.tokens && (error as { authenticationFailed?: boolean }).authenticationFailed) this.tokens.invalidate();
         this.status.failures++;
         this.status.lastError = (error as Error).message;
         this.log.warn({ err: error, failures: this.status.failures }, 'mailbox connection failed');
@@ -87,18 +109,9 @@ export class MailboxWatcher {
 
   private async session() {
     this.status.state = 'connecting';
-    const client = new ImapFlow({
-      host: this.settings.host,
-      port: this.settings.port,
-      secure: this.settings.secure,
-      auth: { user: this.settings.user, pass: this.settings.password },
-      logger: false,
-      qresync: true,
-      maxIdleTime: 5 * 60_000,
-      // imapflow waits 15 s of silence before IDLE by default: mail arriving in that window would wait for it.
-      autoIdleDelay: 200,
-      tls: { rejectUnauthorized: process.env.NODE_ENV === 'production' },
-    });
+    const client = new ImapFlow(
+      imapClientOptions(this.settings, await this.credentials(), { rejectUnauthorized: process.env.NODE_ENV === 'production' }),
+    );
     this.client = client;
     client.on('exists', () => this.nudge());
     client.on('error', (error: Error) => this.log.warn({ err: error }, 'imap error'));
@@ -117,6 +130,11 @@ export class MailboxWatcher {
       await Promise.race([this.sleep(this.settings.resyncSeconds * 1000), closed]);
     }
     if (this.running) throw new Error('connection closed by the server');
+  }
+
+  private async credentials(): Promise<ImapCredentials> {
+    if (this.tokens) return { user: this.settings.user, accessToken: await this.tokens.accessToken() };
+    return { user: this.settings.user, pass: this.settings.password ?? '' };
   }
 
   private async catchUp(client: ImapFlow) {

@@ -1,12 +1,13 @@
 import { OutboxService } from '@draftdesk/messaging';
-import { ReadinessRegistry } from '@draftdesk/observability';
+import { createLogger, ReadinessRegistry, registry } from '@draftdesk/observability';
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Gauge } from 'prom-client';
-import { registry } from '@draftdesk/observability';
 import { DataSource } from 'typeorm';
 import { IngestService } from '../ingest/ingest.service';
 import { MAIL_INGEST_OPTIONS, MailIngestOptions } from '../ingest/mail-ingest.options';
-import { MailboxWatcher } from './mailbox-watcher';
+import { MailboxStore } from '../mailboxes/mailbox-store.service';
+import { MailboxRow } from '../mailboxes/mailbox.types';
+import { MailboxStatus, MailboxWatcher } from './mailbox-watcher';
 
 const STATES = ['connecting', 'idle', 'syncing', 'backing_off', 'paused', 'stopped'] as const;
 
@@ -17,36 +18,168 @@ const mailboxState = new Gauge({
   registers: [registry],
 });
 
+interface DbWatcher {
+  row: MailboxRow;
+  watcher: MailboxWatcher;
+}
+
+/**
+ * Runs one watcher (one IMAP connection) per mailbox: the env mailbox for the life of the process, and those in
+ * the mailboxes table, reconciled every few seconds — new rows start, removed or paused ones stop, and a changed
+ * row (its version moved) is stopped before its replacement starts, so a mailbox never holds two connections.
+ */
 @Injectable()
 export class MailboxesService implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly watchers: MailboxWatcher[];
+  private readonly log = createLogger(MailboxesService.name);
+  private readonly envWatchers: MailboxWatcher[];
+  private readonly dbWatchers = new Map<string, DbWatcher>();
+  /** Rows paused by their watcher (a revoked grant) before the table says so; keeps them from restarting. */
+  private readonly fatal = new Map<string, { version: number; error: string }>();
+  private running = false;
+  private loop: Promise<void> | null = null;
+  private wake: (() => void) | null = null;
+  private again = false;
+  private pausedRows: MailboxRow[] = [];
 
   constructor(
-    @Inject(MAIL_INGEST_OPTIONS) options: MailIngestOptions,
-    dataSource: DataSource,
-    ingest: IngestService,
-    outbox: OutboxService,
+    @Inject(MAIL_INGEST_OPTIONS) private readonly options: MailIngestOptions,
+    private readonly dataSource: DataSource,
+    private readonly ingest: IngestService,
+    private readonly outbox: OutboxService,
     private readonly readiness: ReadinessRegistry,
+    private readonly store: MailboxStore,
   ) {
-    this.watchers = options.mailboxes.map((m) => new MailboxWatcher(m, dataSource, ingest, () => outbox.committed()));
+    this.envWatchers = options.mailboxes.map((m) => new MailboxWatcher(m, dataSource, ingest, () => outbox.committed()));
   }
 
   onApplicationBootstrap() {
-    for (const w of this.watchers) w.start();
+    for (const w of this.envWatchers) w.start();
+    if (this.store.enabled) {
+      this.running = true;
+      this.loop = this.run();
+    }
     // A failing mailbox does not make the service unready (the others still work); its detail shows why.
     this.readiness.register('mailboxes', async () => {
-      for (const w of this.watchers) {
-        for (const state of STATES) mailboxState.set({ mailbox: w.status.name, state }, w.status.state === state ? 1 : 0);
+      const statuses = this.statuses();
+      mailboxState.reset();
+      for (const status of statuses) {
+        for (const state of STATES) mailboxState.set({ mailbox: status.name, state }, status.state === state ? 1 : 0);
       }
-      return { ok: true, detail: this.watchers.map((w) => w.status) };
+      return { ok: true, detail: statuses };
     });
   }
 
   async onApplicationShutdown() {
-    await Promise.all(this.watchers.map((w) => w.stop()));
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+    await Promise.all([...this.envWatchers, ...[...this.dbWatchers.values()].map((d) => d.watcher)].map((w) => w.stop()));
+    this.dbWatchers.clear();
   }
 
-  statuses() {
-    return this.watchers.map((w) => w.status);
+  /** Every mailbox this process knows: running watchers, and database mailboxes that are paused (with why). */
+  statuses(): (MailboxStatus & { source: 'env' | 'database' })[] {
+    const live = [
+      ...this.envWatchers.map((w) => ({ ...w.status, source: 'env' as const })),
+      ...[...this.dbWatchers.values()].map((d) => ({ ...d.watcher.status, source: 'database' as const })),
+    ];
+    const paused = this.pausedRows
+      .filter((row) => !this.dbWatchers.has(row.id))
+      .map((row) => ({
+        name: row.name,
+        state: 'paused' as const,
+        lastError: row.last_error ?? this.fatal.get(row.id)?.error ?? null,
+        failures: 0,
+        lastSyncAt: null,
+        imported: 0,
+        source: 'database' as const,
+      }));
+    return [...live, ...paused];
+  }
+
+  liveStatus(id: string): MailboxStatus | null {
+    const running = this.dbWatchers.get(id);
+    if (running) return running.watcher.status;
+    return null;
+  }
+
+  reconcileSoon() {
+    this.again = true;
+    this.wake?.();
+  }
+
+  private async run() {
+    while (this.running) {
+      try {
+        this.again = false;
+        await this.reconcile();
+      } catch (error) {
+        this.log.warn({ err: error }, 'mailbox reconciliation failed');
+      }
+      if (!this.running) break;
+      if (this.again) continue;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, (this.options.reconcileSeconds ?? 5) * 1000);
+        this.wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      this.wake = null;
+    }
+  }
+
+  async reconcile() {
+    const rows = await this.store.list();
+    const wanted = new Map(rows.filter((r) => !r.paused && !this.isFatal(r)).map((r) => [r.id, r]));
+    this.pausedRows = rows.filter((r) => !wanted.has(r.id));
+    for (const [id, current] of [...this.dbWatchers]) {
+      const row = wanted.get(id);
+      if (row && row.version === current.row.version) continue;
+      await current.watcher.stop();
+      this.dbWatchers.delete(id);
+      if (rows.some((r) => r.id === id)) await this.recordStatus(current, row ? 'restarting' : 'paused');
+      this.log.info({ mailbox: current.row.name, reason: row ? 'changed' : 'removed or paused' }, 'mailbox watcher stopped');
+    }
+    for (const row of wanted.values()) {
+      if (this.dbWatchers.has(row.id) || !this.running) continue;
+      if (this.options.mailboxes.some((m) => m.name === row.name)) continue; // the env mailbox owns that name
+      this.start(row);
+    }
+    for (const d of this.dbWatchers.values()) await this.recordStatus(d, d.watcher.status.state);
+  }
+
+  private start(row: MailboxRow) {
+    let settings;
+    try {
+      settings = this.store.settings(row, this.options.mailboxes[0]?.resyncSeconds ?? 60);
+    } catch (error) {
+      // A row sealed under another key cannot be opened: say so on the row, do not loop on it.
+      const message = `credentials cannot be opened: ${(error as Error).message}`;
+      this.fatal.set(row.id, { version: row.version, error: message });
+      void this.store.recordStatus(row.id, 'paused', message, true).catch(() => undefined);
+      return;
+    }
+    const watcher = new MailboxWatcher(settings, this.dataSource, this.ingest, () => this.outbox.committed(), {
+      onFatal: (error) => {
+        this.fatal.set(row.id, { version: row.version, error: error.message });
+        void this.store.recordStatus(row.id, 'paused', error.message, true).catch(() => undefined).finally(() => this.reconcileSoon());
+      },
+      onRefreshTokenRotated: (token) => void this.store.storeRotatedRefreshToken(row, token).catch((error) => this.log.warn({ err: error }, 'could not store the rotated refresh token')),
+    });
+    this.dbWatchers.set(row.id, { row, watcher });
+    watcher.start();
+    this.log.info({ mailbox: row.name, version: row.version }, 'mailbox watcher started');
+  }
+
+  /** Paused by its watcher at the version it ran: a PATCH (new token, unpause) moves the version and lifts it. */
+  private isFatal(row: MailboxRow): boolean {
+    const fatal = this.fatal.get(row.id);
+    if (fatal && fatal.version !== row.version) this.fatal.delete(row.id);
+    return fatal?.version === row.version;
+  }
+
+  private async recordStatus(d: DbWatcher, state: string) {
+    await this.store.recordStatus(d.row.id, state, d.watcher.status.lastError).catch(() => undefined);
   }
 }

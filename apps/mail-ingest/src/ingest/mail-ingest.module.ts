@@ -4,14 +4,16 @@ import { SmtpInboundService } from '../smtp/smtp-inbound.service';
 import { IngestService } from './ingest.service';
 import { MAIL_INGEST_OPTIONS, MailIngestOptions } from './mail-ingest.options';
 import { QuarantineController } from './quarantine.controller';
+import { MailAdminGuard, MailboxesController } from '../mailboxes/mailboxes.controller';
+import { MailboxStore } from '../mailboxes/mailbox-store.service';
 
 @Module({})
 export class MailIngestModule {
   static register(options: MailIngestOptions): DynamicModule {
     return {
       module: MailIngestModule,
-      controllers: [QuarantineController],
-      providers: [{ provide: MAIL_INGEST_OPTIONS, useValue: options }, IngestService, MailboxesService, SmtpInboundService],
+      controllers: [QuarantineController, MailboxesController],
+      providers: [{ provide: MAIL_INGEST_OPTIONS, useValue: options }, IngestService, MailboxStore, MailboxesService, MailAdminGuard, SmtpInboundService],
       exports: [IngestService],
     };
   }

@@ -1,5 +1,7 @@
 import { env } from '@draftdesk/config';
 import { z } from 'zod';
+import { TlsMode } from '../imap/imap-client-options.util';
+import { OAuthClientSettings } from '../imap/oauth-token.source';
 
 export const mailIngestConfigShape = {
   IMAP_HOST: z.string().min(1).optional(),
@@ -15,6 +17,12 @@ export const mailIngestConfigShape = {
   SMTP_INBOUND_HOST: z.string().default('127.0.0.1'),
   SMTP_INBOUND_MAX_BYTES: env.int().default(25 * 1024 * 1024),
   MESSAGE_ID_DOMAIN: z.string().default('draftdesk.local'),
+  /** Seals mailbox credentials stored through /v1/mailboxes: 32 bytes, base64. Without it that API is off. */
+  MAILBOX_SECRETS_KEY: z.string().min(1).optional(),
+  /** Bearer token for /v1/mailboxes; unset → the API answers 404. */
+  MAIL_ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** How often the running watchers are brought in line with the mailboxes table. */
+  MAILBOX_RECONCILE_SECONDS: env.int().pipe(z.number().min(1).max(3600)).default(5),
 };
 
 export interface ImapMailboxSettings {
@@ -22,8 +30,13 @@ export interface ImapMailboxSettings {
   host: string;
   port: number;
   secure: boolean;
+  /** Mailboxes from the database say exactly how; absent → `secure` decides (the env mailbox). */
+  tlsMode?: TlsMode;
   user: string;
-  password: string;
+  /** Password authentication; ignored when `oauth` is set. */
+  password?: string;
+  /** XOAUTH2: access tokens come from this refresh token. */
+  oauth?: OAuthClientSettings;
   folder: string;
   resyncSeconds: number;
 }
@@ -32,6 +45,10 @@ export interface MailIngestOptions {
   mailboxes: ImapMailboxSettings[];
   smtpInbound: { host: string; port: number; maxBytes: number } | null;
   ownDomains: string[];
+  /** Enables mailboxes from the database and /v1/mailboxes (MAILBOX_SECRETS_KEY, decoded). */
+  secretsKey?: Buffer | null;
+  adminToken?: string | null;
+  reconcileSeconds?: number;
 }
 
 export const MAIL_INGEST_OPTIONS = Symbol('MAIL_INGEST_OPTIONS');

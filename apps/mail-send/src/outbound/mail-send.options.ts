@@ -1,5 +1,7 @@
 import { env } from '@draftdesk/config';
 import { z } from 'zod';
+import { AutoReplyCap } from './auto-reply-cap.util';
+import { SentCopyTarget } from './sent-copy.util';
 
 export const mailSendConfigShape = {
   /** SMTP server replies go out through. Unset only in the embedded mode, which writes them to SENT_DIR. */
@@ -11,13 +13,63 @@ export const mailSendConfigShape = {
   MAIL_FROM: z.string().min(3).default('Support <support@shop.test>'),
   SENT_DIR: z.string().default('data/sent'),
   SEND_MAX_ATTEMPTS: env.int().pipe(z.number().min(1).max(50)).default(8),
+  /** Automatic replies allowed per conversation and per recipient address in AUTO_REPLY_WINDOW_HOURS. */
+  AUTO_REPLY_CAP: env.int().pipe(z.number().min(1).max(1000)).default(3),
+  AUTO_REPLY_WINDOW_HOURS: env.int().pipe(z.number().min(1).max(24 * 30)).default(24),
+  /** DKIM signing: all three or none. The key is PEM (literal newlines or "\n"). */
+  DKIM_DOMAIN: z.string().min(1).optional(),
+  DKIM_SELECTOR: z.string().min(1).optional(),
+  DKIM_PRIVATE_KEY: z.string().min(1).optional(),
+  /** Copy of every reply sent for the env mailbox (MAIL_FROM) into this IMAP folder; mailboxes in the table set their own. */
+  SENT_FOLDER: z.string().min(1).optional(),
+  IMAP_HOST: z.string().min(1).optional(),
+  IMAP_PORT: env.port().default(993),
+  IMAP_TLS: z.enum(['tls', 'starttls', 'plain']).default('tls'),
+  IMAP_USER: z.string().min(1).optional(),
+  IMAP_PASSWORD: z.string().min(1).optional(),
+  /** Opens the credentials of mailboxes in the table (same key as mail-ingest's) for their Sent copies. */
+  MAILBOX_SECRETS_KEY: z.string().min(1).optional(),
 };
+
+export interface DkimSettings {
+  domainName: string;
+  keySelector: string;
+  privateKey: string;
+}
 
 export interface MailSendOptions {
   smtp: { host: string; port: number; secure: boolean; user?: string; password?: string } | null;
   from: string;
   sentDir: string;
   maxAttempts: number;
+  /** Absent → 3 per 24 h. */
+  autoReplyCap?: AutoReplyCap;
+  dkim?: DkimSettings | null;
+  /** Sent copy for replies not sent through a mailbox of the table. */
+  sentCopy?: SentCopyTarget | null;
+  secretsKey?: Buffer | null;
+}
+
+export const DEFAULT_AUTO_REPLY_CAP: AutoReplyCap = { max: 3, windowHours: 24 };
+
+type Config = z.infer<z.ZodObject<typeof mailSendConfigShape>>;
+
+/** DKIM and Sent-copy settings from the environment; throws naming the variable when only some are set. */
+export function mailSendExtras(config: Config): Pick<MailSendOptions, 'autoReplyCap' | 'dkim' | 'sentCopy'> {
+  const dkimVars = [config.DKIM_DOMAIN, config.DKIM_SELECTOR, config.DKIM_PRIVATE_KEY];
+  if (dkimVars.some(Boolean) && !dkimVars.every(Boolean)) throw new Error('DKIM_DOMAIN, DKIM_SELECTOR and DKIM_PRIVATE_KEY must be set together');
+  if (config.SENT_FOLDER && !(config.IMAP_HOST && config.IMAP_USER && config.IMAP_PASSWORD)) {
+    throw new Error('SENT_FOLDER needs IMAP_HOST, IMAP_USER and IMAP_PASSWORD');
+  }
+  return {
+    autoReplyCap: { max: config.AUTO_REPLY_CAP, windowHours: config.AUTO_REPLY_WINDOW_HOURS },
+    dkim: config.DKIM_DOMAIN
+      ? { domainName: config.DKIM_DOMAIN, keySelector: config.DKIM_SELECTOR!, privateKey: config.DKIM_PRIVATE_KEY!.replace(/\\n/g, '\n') }
+      : null,
+    sentCopy: config.SENT_FOLDER
+      ? { host: config.IMAP_HOST!, port: config.IMAP_PORT, tls: config.IMAP_TLS, user: config.IMAP_USER!, password: config.IMAP_PASSWORD!, folder: config.SENT_FOLDER }
+      : null,
+  };
 }
 
 export const MAIL_SEND_OPTIONS = Symbol('MAIL_SEND_OPTIONS');

@@ -7,8 +7,24 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import nodemailer, { Transporter } from 'nodemailer';
 import { DataSource, EntityManager } from 'typeorm';
-import { MAIL_SEND_OPTIONS, MailSendOptions } from './mail-send.options';
-import { buildReplyMail, isPermanentSmtpError } from './reply-mail.util';
+import { open } from '@draftdesk/config';
+import { AUTO_REPLY_CAP_REASON, AUTO_REPLY_COUNT_SQL, overCap } from './auto-reply-cap.util';
+import { DEFAULT_AUTO_REPLY_CAP, MAIL_SEND_OPTIONS, MailSendOptions } from './mail-send.options';
+import { bareAddress, buildReplyMail, isPermanentSmtpError, senderAddresses } from './reply-mail.util';
+import { appendSentCopy, SentCopyTarget } from './sent-copy.util';
+
+interface MailboxRow {
+  id: string;
+  imap_host: string;
+  imap_port: number;
+  tls_mode: 'tls' | 'starttls' | 'plain';
+  auth_kind: 'password' | 'xoauth2';
+  username: string;
+  secrets_enc: string;
+  sent_folder: string | null;
+  from_address: string | null;
+  reply_to: string | null;
+}
 
 export const PRODUCER = 'mail-send';
 
@@ -28,6 +44,8 @@ interface OutboundRow {
 export class MailSender implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly log = createLogger(MailSender.name);
   private readonly transport: Transporter;
+  /** Builds (and DKIM-signs) the message once, so the bytes sent and the bytes copied to Sent are the same. */
+  private readonly composer: Transporter;
   private running = false;
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
@@ -53,6 +71,7 @@ export class MailSender implements OnApplicationBootstrap, OnApplicationShutdown
           tls: { rejectUnauthorized: process.env.NODE_ENV === 'production' },
         })
       : nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+    this.composer = createComposer(options);
   }
 
   onApplicationBootstrap() {
@@ -113,13 +132,25 @@ export class MailSender implements OnApplicationBootstrap, OnApplicationShutdown
   private async sendOne(row: OutboundRow) {
     const log = this.log.child({ draftId: row.draft_id, conversationId: row.conversation_id, attempt: row.attempts });
     try {
-      const info = await this.transport.sendMail(buildReplyMail(row.payload, this.options.from));
-      if (!this.options.smtp) {
+      if (row.payload.autoSent && (await this.capped(row, log))) return;
+      const mailbox = row.payload.mailbox ? await this.mailbox(row.payload.mailbox) : null;
+      const { from, replyTo } = senderAddresses(
+        row.payload,
+        mailbox ? { fromAddress: mailbox.from_address, replyTo: mailbox.reply_to } : null,
+        this.options.from,
+      );
+      const composed = await this.composer.sendMail(buildReplyMail(row.payload, from, replyTo));
+      const raw = composed.message as Buffer;
+      if (this.options.smtp) {
+        await this.transport.sendMail({ envelope: { from: bareAddress(from), to: [row.payload.to.address] }, raw });
+      } else {
         await mkdir(this.options.sentDir, { recursive: true });
-        await writeFile(join(this.options.sentDir, `${row.draft_id}.eml`), info.message as Buffer);
+        await writeFile(join(this.options.sentDir, `${row.draft_id}.eml`), raw);
       }
       await this.finish(row, 'sent', null);
       log.info('reply sent');
+      // After SENT is recorded: a failed copy must never make us send the reply again.
+      await this.copyToSent(mailbox, raw).catch((error: Error) => log.warn({ err: error }, 'could not copy the reply to the Sent folder'));
     } catch (error) {
       const reason = String((error as Error).message).slice(0, 1000);
       if (isPermanentSmtpError(error) || row.attempts >= this.options.maxAttempts) {
@@ -135,6 +166,42 @@ export class MailSender implements OnApplicationBootstrap, OnApplicationShutdown
       );
       log.warn({ reason, retryInSeconds: delaySeconds }, 'temporary send failure');
     }
+  }
+
+  /** Beyond the cap the reply is not sent: FAILED with reason auto_reply_cap, and a person takes the conversation. */
+  private async capped(row: OutboundRow, log: { warn: (o: object, m: string) => void }): Promise<boolean> {
+    const cap = this.options.autoReplyCap ?? DEFAULT_AUTO_REPLY_CAP;
+    const [counts] = await this.dataSource.query(AUTO_REPLY_COUNT_SQL, [row.draft_id, row.conversation_id, row.payload.to.address, cap.windowHours]);
+    const over = overCap(counts, cap);
+    if (!over) return false;
+    await this.finish(row, 'failed', AUTO_REPLY_CAP_REASON);
+    log.warn({ over, counts, cap }, 'automatic reply capped; handed to a person');
+    return true;
+  }
+
+  private async mailbox(name: string): Promise<MailboxRow | null> {
+    const [row] = await this.dataSource.query(
+      `SELECT id, imap_host, imap_port, tls_mode, auth_kind, username, secrets_enc, sent_folder, from_address, reply_to
+         FROM mailboxes WHERE name = $1`,
+      [name],
+    );
+    return row ?? null;
+  }
+
+  private async copyToSent(mailbox: MailboxRow | null, raw: Buffer) {
+    const target = mailbox ? this.mailboxSentTarget(mailbox) : (this.options.sentCopy ?? null);
+    if (!target) return;
+    await appendSentCopy(target, raw, { rejectUnauthorized: process.env.NODE_ENV === 'production' });
+  }
+
+  private mailboxSentTarget(mailbox: MailboxRow): SentCopyTarget | null {
+    if (!mailbox.sent_folder) return null;
+    if (mailbox.auth_kind !== 'password' || !this.options.secretsKey) {
+      this.log.warn({ mailbox: mailbox.id }, 'Sent copy skipped: needs a password mailbox and MAILBOX_SECRETS_KEY');
+      return null;
+    }
+    const secrets = JSON.parse(open(this.options.secretsKey, mailbox.secrets_enc, mailbox.id)) as { password: string };
+    return { host: mailbox.imap_host, port: mailbox.imap_port, tls: mailbox.tls_mode, user: mailbox.username, password: secrets.password, folder: mailbox.sent_folder };
   }
 
   private async finish(row: OutboundRow, status: 'sent' | 'failed', error: string | null) {
@@ -161,4 +228,9 @@ export class MailSender implements OnApplicationBootstrap, OnApplicationShutdown
     });
     this.outbox.committed();
   }
+}
+
+/** A transport that only renders: RFC 5322 bytes, signed when DKIM is configured. */
+export function createComposer(options: Pick<MailSendOptions, 'dkim'>): Transporter {
+  return nodemailer.createTransport({ streamTransport: true, buffer: true, ...(options.dkim ? { dkim: options.dkim } : {}) });
 }

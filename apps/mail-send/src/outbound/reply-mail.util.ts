@@ -1,4 +1,5 @@
 import { ReplyApprovedPayload } from '@draftdesk/contracts';
+import { replyAddress } from '@draftdesk/mail';
 import type { SendMailOptions } from 'nodemailer';
 
 const bracket = (id: string) => `<${id.replace(/^<|>$/g, '')}>`;
@@ -28,13 +29,14 @@ function paragraphs(text: string): string {
  * customer's text quoted below, and marked as automatic when no person approved it (RFC 3834), so their
  * auto-responders stay quiet.
  */
-export function buildReplyMail(reply: ReplyApprovedPayload, from: string): SendMailOptions {
+export function buildReplyMail(reply: ReplyApprovedPayload, from: string, replyTo?: string | null): SendMailOptions {
   const who = reply.to.name ? `${reply.to.name} <${reply.to.address}>` : reply.to.address;
   const quoted = reply.quotedText ? `\n\n${who}:\n${quote(reply.quotedText)}\n` : '\n';
   const headers: Record<string, string> = { 'X-Draftdesk-Draft': reply.draftId };
   if (reply.autoSent) headers['Auto-Submitted'] = 'auto-replied';
   return {
     from,
+    ...(replyTo ? { replyTo } : {}),
     to: reply.to.name ? { name: reply.to.name, address: reply.to.address } : reply.to.address,
     subject: reply.subject,
     messageId: bracket(reply.reply.messageId),
@@ -52,4 +54,35 @@ export function buildReplyMail(reply: ReplyApprovedPayload, from: string): SendM
 export function isPermanentSmtpError(error: unknown): boolean {
   const code = (error as { responseCode?: number }).responseCode;
   return typeof code === 'number' && code >= 500 && code < 600;
+}
+
+/** The sending mailbox's own addresses, when the reply's `mailbox` names one in the mailboxes table. */
+export interface MailboxAddresses {
+  fromAddress: string | null;
+  replyTo: string | null;
+}
+
+/** The bare address inside "Name <addr>" (or the string itself). */
+export function bareAddress(address: string): string {
+  return /<([^>]+)>/.exec(address)?.[1].trim() ?? address.trim();
+}
+
+/**
+ * From and Reply-To of one reply: the mailbox's own when it has them, else MAIL_FROM. The Reply-To carries the
+ * conversation token (support+<token>@…) so the customer's answer finds its conversation even when their client
+ * drops In-Reply-To and References.
+ */
+export function senderAddresses(reply: Pick<ReplyApprovedPayload, 'conversationToken'>, mailbox: MailboxAddresses | null, defaultFrom: string) {
+  const from = mailbox?.fromAddress ?? defaultFrom;
+  const base = mailbox?.replyTo ?? null;
+  if (!reply.conversationToken) return { from, replyTo: base };
+  const target = bareAddress(base ?? from);
+  try {
+    const tokenized = replyAddress(target, reply.conversationToken);
+    const name = /^\s*"?([^"<]*?)"?\s*</.exec(base ?? from)?.[1]?.trim();
+    return { from, replyTo: name ? `${name} <${tokenized}>` : tokenized };
+  } catch {
+    // A token our own threading would not accept is better left out than put in an address.
+    return { from, replyTo: base };
+  }
 }

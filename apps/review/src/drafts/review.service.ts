@@ -78,6 +78,8 @@ export function approvedEvent(conversationId: string, d: DraftedPayload, body: s
     channel: d.channel,
     to: d.to,
     mailbox: d.mailbox,
+    // mail-send (issue 3): carried so the reply address can hold the conversation token.
+    ...(d.conversationToken ? { conversationToken: d.conversationToken } : {}),
     subject: d.subject,
     body,
     reply: d.reply,

@@ -2,7 +2,7 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 
 const VERSION = 'v1';
 
-/** Parses CHAT_SECRETS_KEY: exactly 32 bytes, base64. */
+/** Parses a secrets key (CHAT_SECRETS_KEY, MAILBOX_SECRETS_KEY): exactly 32 bytes, base64. */
 export function parseSecretsKey(base64: string): Buffer {
   const key = Buffer.from(base64, 'base64');
   if (key.length !== 32) throw new Error('must be 32 bytes encoded as base64');
@@ -10,8 +10,8 @@ export function parseSecretsKey(base64: string): Buffer {
 }
 
 /**
- * AES-256-GCM with a fresh 96-bit IV. The channel id is bound in as associated data, so a sealed value copied
- * onto another channel's row fails to open instead of lending that channel its secrets.
+ * AES-256-GCM with a fresh 96-bit IV. The owning row's id (a chat channel, a mailbox) is bound in as associated
+ * data, so a sealed value copied onto another row fails to open instead of lending that row its secrets.
  */
 export function seal(key: Buffer, plaintext: string, context: string): string {
   const iv = randomBytes(12);

@@ -32,6 +32,8 @@ describe('intents on the Bitext customer-support corpus', () => {
     process.stdout.write(`intents.shipped ${JSON.stringify(figures(report))}\n`);
     expect(report.examples).toBe(rows.length);
     expect(report.accuracy).toBeGreaterThanOrEqual(0.85);
+    // Calibration: the drafter's thresholds read confidence as a probability; README reports 0.020.
+    expect(report.ece).toBeLessThanOrEqual(0.05);
   });
 
   it('5-fold cross-validation on Bitext reaches at least 97%', () => {

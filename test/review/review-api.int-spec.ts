@@ -261,6 +261,9 @@ describe('review API', () => {
       const redraft = await seedItem(db);
       expect((await c.fetch(`/v1/drafts/${redraft.draftId}/redraft`, { method: 'POST', json: { instruction: 'mention the pickup point' } })).status).toBe(200);
       expect(await db.query(`SELECT instruction FROM redraft_requests WHERE draft_id = $1`, [redraft.draftId])).toEqual([{ instruction: 'mention the pickup point' }]);
+      expect(
+        await db.query(`SELECT value->'payload' AS p FROM outbox WHERE topic LIKE '%support.redraft-requested.v1' AND value->'payload'->>'itemId' = $1`, [redraft.draftId]),
+      ).toEqual([{ p: expect.objectContaining({ draftId: redraft.draftId, itemId: redraft.draftId, instruction: 'mention the pickup point', shopId: 'default' }) }]);
 
       const snoozed = await seedItem(db);
       await c.fetch(`/v1/drafts/${snoozed.draftId}/snooze`, { method: 'POST', json: { until: new Date(Date.now() + 3600_000).toISOString() } });
@@ -329,6 +332,13 @@ describe('review API', () => {
       expect(metrics).toMatch(/draftdesk_review_sla_breaches_total\{[^}]*shop="default"[^}]*\} [1-9]/);
       const breached = ((await (await c.fetch('/v1/drafts?breached=true&limit=200')).json()) as { items: { draftId: string; slaBreached: boolean }[] }).items;
       expect(breached.find((i) => i.draftId === draftId)?.slaBreached).toBe(true);
+      // One support.sla-breached.v1 event per item through the outbox, however many sweeps ran since (one a second).
+      await new Promise((r) => setTimeout(r, 2500));
+      const events = await db.query<{ payload: { draftId: string; kind: string; priority: string; shopId: string } }>(
+        `SELECT value->'payload' AS payload FROM outbox WHERE topic LIKE '%support.sla-breached.v1' AND value->'payload'->>'draftId' = $1`,
+        [draftId],
+      );
+      expect(events.map((e) => e.payload)).toEqual([expect.objectContaining({ draftId, kind: 'first', priority: 'normal', shopId: 'default' })]);
     });
 
     it('publishes OpenAPI at /docs', async () => {

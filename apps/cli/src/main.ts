@@ -15,6 +15,8 @@ commands:
   eval intents --dataset <csv> [--cv 5]
                               accuracy, macro-F1, confusions and calibration of the intent model
   train --from <file.csv>     train an intent model on a labelled file (columns text,intent)
+  intents add --shop <id> --intent <name> --examples <file>
+                              a shop's own intent with example texts (list, remove too)
 `;
 
 /** Services are started by requiring their entry point; tools export run(argv) from commands/<name>.command. */

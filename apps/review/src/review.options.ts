@@ -24,6 +24,11 @@ export interface ReviewOptions {
   cookieSecure?: 'auto' | boolean;
   oidc?: OidcOptions;
   slaSweepSeconds?: number;
+  /**
+   * How live events reach the other replicas: 'postgres' through LISTEN/NOTIFY (one extra connection per replica),
+   * 'local' only this process's listeners (the embedded mode, a single process on a small connection pool).
+   */
+  liveFanout?: 'local' | 'postgres';
   /** Folder with the built agent UI (index.html, app.js); the UI is not served when it is missing. */
   uiDir?: string;
 }
@@ -39,6 +44,7 @@ export const reviewConfigShape = {
   REVIEW_CLAIM_TTL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(DEFAULTS.claimTtlSeconds),
   REVIEW_COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
   REVIEW_SLA_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3600).default(DEFAULTS.slaSweepSeconds),
+  REVIEW_LIVE_FANOUT: z.enum(['local', 'postgres']).default('postgres'),
   OIDC_ISSUER: z.string().url().optional(),
   OIDC_CLIENT_ID: z.string().min(1).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
@@ -56,6 +62,7 @@ export function reviewOptionsFromConfig(c: ReviewConfig, uiDir?: string): Review
     claimTtlSeconds: c.REVIEW_CLAIM_TTL_SECONDS,
     cookieSecure: c.REVIEW_COOKIE_SECURE === 'auto' ? 'auto' : c.REVIEW_COOKIE_SECURE === 'true',
     slaSweepSeconds: c.REVIEW_SLA_SWEEP_SECONDS,
+    liveFanout: c.REVIEW_LIVE_FANOUT,
     oidc:
       c.OIDC_ISSUER && c.OIDC_CLIENT_ID && c.OIDC_REDIRECT_URI
         ? { issuer: c.OIDC_ISSUER, clientId: c.OIDC_CLIENT_ID, clientSecret: c.OIDC_CLIENT_SECRET, redirectUri: c.OIDC_REDIRECT_URI, allowInsecure: c.OIDC_ALLOW_INSECURE }

@@ -46,6 +46,8 @@ const conversationMessageSchema = z.object({
   channel: channelSchema,
   customer: z.object({ id: z.string().uuid(), address: z.string(), name: z.string() }),
   mailbox: z.string().nullable(),
+  /** The conversation's token, for the reply address (support+<token>@…); absent from older producers. */
+  conversationToken: z.string().min(1).optional(),
   subject: z.string(),
   /** The customer's new text only: quoted history and signature removed. */
   text: z.string(),
@@ -56,13 +58,28 @@ const conversationMessageSchema = z.object({
   chat: chatRefSchema.nullable(),
   /** Earlier turns, oldest first, so drafting is aware of the conversation. */
   history: z.array(z.object({ direction: z.enum(['inbound', 'outbound']), text: z.string() })),
-  /** The conversation's token, for the reply address (support+<token>@…); absent from older producers. */
-  conversationToken: z.string().min(1).optional(),
 });
 
 export const messageAddedPayloadSchema = conversationMessageSchema;
 
 export const triagedPayloadSchema = conversationMessageSchema.extend({ triage: triageSchema });
+
+/** Mirrors OrderFacts in @draftdesk/llm: what a reviewer checks a draft against. */
+const orderFactsSchema = z.object({
+  orderNumber: z.string(),
+  status: z.string(),
+  placedAt: z.string(),
+  total: z.object({ amount: z.number(), currency: z.string() }),
+  items: z.array(z.object({ name: z.string(), quantity: z.number() })),
+  carrier: z.string().optional(),
+  trackingNumber: z.string().optional(),
+  trackingUrl: z.string().optional(),
+  expectedDelivery: z.string().optional(),
+  invoiceUrl: z.string().optional(),
+  shippingAddress: z.string().optional(),
+  customerEmail: z.string().optional(),
+  customerName: z.string().optional(),
+});
 
 export const decisionSchema = z.enum(['auto_send', 'review', 'escalate', 'ignore']);
 export type Decision = z.infer<typeof decisionSchema>;
@@ -73,6 +90,8 @@ export const draftedPayloadSchema = z.object({
   channel: channelSchema,
   to: addressSchema,
   mailbox: z.string().nullable(),
+  /** The conversation's token, for the reply address (support+<token>@…); absent from older producers. */
+  conversationToken: z.string().min(1).optional(),
   subject: z.string(),
   body: z.string().nullable(),
   language: z.string(),
@@ -84,8 +103,34 @@ export const draftedPayloadSchema = z.object({
   reply: replyThreadingSchema,
   chat: chatRefSchema.nullable(),
   customerText: z.string(),
-  /** The conversation's token, for the reply address (support+<token>@…); absent from older producers. */
-  conversationToken: z.string().min(1).optional(),
+  /** The order the draft was grounded in, as the drafter's order source returned it; absent from older producers. */
+  orderFacts: orderFactsSchema.nullable().optional(),
+  /** Set on a redraft: the review item (its first draft's id) this draft replaces, and which attempt it is. */
+  redraftOf: z.string().uuid().optional(),
+  revision: z.number().int().min(0).optional(),
+});
+
+/** A reviewer's request for a new draft of the same message; the instruction is staff text, trusted unlike the customer's. */
+export const redraftRequestedPayloadSchema = z.object({
+  /** The draft to write again (the drafter keeps the triaged message it was written from). */
+  draftId: z.string().uuid(),
+  /** The review item the new draft replaces (the id of the item's first draft). */
+  itemId: z.string().uuid(),
+  messageId: z.string().uuid(),
+  shopId: z.string().min(1),
+  instruction: z.string().min(1).max(2000),
+  /** The requesting user's id. */
+  requestedBy: z.string().min(1),
+});
+
+export const slaBreachedPayloadSchema = z.object({
+  /** The review item's id. */
+  draftId: z.string().uuid(),
+  shopId: z.string().min(1),
+  kind: z.enum(['first', 'next']),
+  priority: z.string().min(1),
+  dueAt: z.string().datetime({ offset: true }),
+  breachedAt: z.string().datetime({ offset: true }),
 });
 
 export const replyApprovedPayloadSchema = z.object({
@@ -93,6 +138,8 @@ export const replyApprovedPayloadSchema = z.object({
   channel: channelSchema,
   to: addressSchema,
   mailbox: z.string().nullable(),
+  /** The conversation's token, for the reply address (support+<token>@…); absent from older producers. */
+  conversationToken: z.string().min(1).optional(),
   subject: z.string(),
   body: z.string().min(1),
   reply: replyThreadingSchema,
@@ -101,8 +148,6 @@ export const replyApprovedPayloadSchema = z.object({
   approvedBy: z.string().min(1),
   autoSent: z.boolean(),
   quotedText: z.string().nullable(),
-  /** The conversation's token, for the reply address (support+<token>@…); absent from older producers. */
-  conversationToken: z.string().min(1).optional(),
 });
 
 export const replySentPayloadSchema = z.object({
@@ -126,6 +171,8 @@ export const EventSchemas = {
   [Topics.drafted]: draftedPayloadSchema,
   [Topics.replyApproved]: replyApprovedPayloadSchema,
   [Topics.replySent]: replySentPayloadSchema,
+  [Topics.redraftRequested]: redraftRequestedPayloadSchema,
+  [Topics.slaBreached]: slaBreachedPayloadSchema,
 } as const;
 
 export type EventSchemaMap = typeof EventSchemas;
@@ -136,3 +183,6 @@ export type TriagedPayload = PayloadOf<typeof Topics.triaged>;
 export type DraftedPayload = PayloadOf<typeof Topics.drafted>;
 export type ReplyApprovedPayload = PayloadOf<typeof Topics.replyApproved>;
 export type ReplySentPayload = PayloadOf<typeof Topics.replySent>;
+export type RedraftRequestedPayload = PayloadOf<typeof Topics.redraftRequested>;
+export type SlaBreachedPayload = PayloadOf<typeof Topics.slaBreached>;
+export type OrderFactsPayload = z.infer<typeof orderFactsSchema>;

@@ -9,6 +9,10 @@ export const Topics = {
   drafted: 'support.drafted.v1',
   replyApproved: 'support.reply-approved.v1',
   replySent: 'support.reply-sent.v1',
+  /** A reviewer asked the drafter to write a pending draft again, following an instruction. */
+  redraftRequested: 'support.redraft-requested.v1',
+  /** A queue item was not answered by its SLA due time (once per item and kind of response). */
+  slaBreached: 'support.sla-breached.v1',
 } as const;
 
 export type Topic = (typeof Topics)[keyof typeof Topics];

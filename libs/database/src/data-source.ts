@@ -5,9 +5,11 @@ import { ReviewDesk1764202700000 } from './migrations/1764202700000-ReviewDesk';
 import { KnowledgeBase1764203100000 } from './migrations/1764203100000-KnowledgeBase';
 import { TriageLearning1764203500000 } from './migrations/1764203500000-TriageLearning';
 import { Mailboxes1764203800000 } from './migrations/1764203800000-Mailboxes';
+import { Redrafts1764204200000 } from './migrations/1764204200000-Redrafts';
+import { ShopIntents1764204300000 } from './migrations/1764204300000-ShopIntents';
 
 /** Every migration, in order. Listed explicitly so the same list works from sources and from dist/. */
-export const MIGRATIONS = [InitialSchema1764201600000, ChatGateway1764201700000, ReviewDesk1764202700000, KnowledgeBase1764203100000, TriageLearning1764203500000, Mailboxes1764203800000];
+export const MIGRATIONS = [InitialSchema1764201600000, ChatGateway1764201700000, ReviewDesk1764202700000, KnowledgeBase1764203100000, TriageLearning1764203500000, Mailboxes1764203800000, Redrafts1764204200000, ShopIntents1764204300000];
 
 export interface DatabaseSettings {
   url: string;

@@ -18,9 +18,24 @@ export { evaluateLanguage, evaluatePii } from './side-evaluation.util';
 export type { LanguageCase, LanguageReport, PiiCase, PiiReport } from './side-evaluation.util';
 export { LlmTriageEngine } from './llm-triage.engine';
 export type { LlmTriageInput, LlmTriageOptions } from './llm-triage.engine';
-export { LLM_FLAGS, LLM_REASONS, LlmOutputError, parseTriageOutput, prepareCustomerMessage, SYSTEM_PROMPT, triageJsonSchema } from './llm-prompt.util';
-export type { LlmTriageOutput, PreparedMessage } from './llm-prompt.util';
+export { LLM_FLAGS, LLM_REASONS, LlmOutputError, parseTriageOutput, prepareCustomerMessage, SYSTEM_PROMPT, systemPrompt, triageJsonSchema } from './llm-prompt.util';
+export type { IntentDescription, LlmTriageOutput, PreparedMessage } from './llm-prompt.util';
 export { InMemoryTokenUsageStore, utcDay } from './token-budget';
 export type { TokenUsageStore } from './token-budget';
 export { loadShopModel, readLabelledHistory, saveShopModel, shopModelTrainedAt, SqlTokenUsageStore, trainShopModel } from './shop-learning.store';
 export type { LabelledMessage, ShopTrainingResult, SqlQuery } from './shop-learning.store';
+export {
+  cleanExamples,
+  CUSTOM_INTENT_NAME,
+  customIntentExamples,
+  customIntentProblems,
+  deleteShopIntent,
+  MAX_INTENT_EXAMPLES,
+  parseExamplesFile,
+  readShopIntents,
+  saveShopIntent,
+  ShopIntentError,
+} from './shop-intents.store';
+export type { ShopIntent } from './shop-intents.store';
+export { triageConfigShape, triageOptions } from './triage-settings.util';
+export type { TriageConfig, TriageOptions } from './triage-settings.util';

@@ -51,6 +51,28 @@ export const SYSTEM_PROMPT = [
   'Answer only with the JSON object the schema describes.',
 ].join('\n');
 
+export interface IntentDescription {
+  intent: string;
+  description: string;
+}
+
+/**
+ * The system prompt with the shop's own intents listed after the standard ones. Descriptions are written by the shop,
+ * not the customer, but they are still flattened to one short line each so they cannot restructure the prompt.
+ */
+export function systemPrompt(customIntents: readonly IntentDescription[] = []): string {
+  if (!customIntents.length) return SYSTEM_PROMPT;
+  const lines = customIntents.map((c) => {
+    const description = c.description.replace(/\s+/g, ' ').trim().slice(0, 300);
+    return `- ${c.intent}: ${description || c.intent.replace(/_/g, ' ')}`;
+  });
+  return [
+    SYSTEM_PROMPT,
+    'Besides the standard intents, this shop uses its own; prefer one of these when the message matches its description:',
+    ...lines,
+  ].join('\n');
+}
+
 export interface PreparedMessage {
   /** What is sent: redacted and delimited. */
   content: string;

@@ -165,6 +165,24 @@ describe('LlmTriageEngine against a local chat-completions server', () => {
     expect(nextDay.engine).toBe('openai');
   });
 
+  it("a shop's own intents are offered in the schema's enum and described in the prompt, for that call only", async () => {
+    server.reply = (_req, res) => json(res, 200, completion(JSON.stringify({ ...GOOD, intent: 'bike_repair_booking' })));
+    const customIntents = [{ intent: 'bike_repair_booking', description: 'The customer wants to book a repair\nor service slot in the workshop.' }];
+    const text = 'Kan ik volgende week mijn fiets laten repareren? De remmen piepen.';
+    const withCustom = await engine().triage({ text, shopId: 'fietsen', customIntents });
+    expect(withCustom).toMatchObject({ engine: 'openai', intent: 'bike_repair_booking' });
+    const body = server.requests[0].body;
+    expect(body.response_format.json_schema.schema.properties.intent.enum).toEqual(expect.arrayContaining(['track_order', 'other', 'bike_repair_booking']));
+    expect(body.messages[0].content).toContain('- bike_repair_booking: The customer wants to book a repair or service slot in the workshop.');
+
+    // Another shop (no custom intents) neither offers nor accepts it.
+    const withoutCustom = await engine().triage({ text, shopId: 'other-shop' });
+    expect(server.requests[1].body.response_format.json_schema.schema.properties.intent.enum).not.toContain('bike_repair_booking');
+    expect(server.requests[1].body.messages[0].content).not.toContain('bike_repair_booking');
+    expect(withoutCustom.engine).toBe('embedded');
+    expect(withoutCustom.reasons).toContain('llm_fallback:invalid_output');
+  });
+
   it('spam found by the rules keeps intent other even when the model says otherwise', async () => {
     server.reply = (_req, res) => json(res, 200, completion(JSON.stringify({ ...GOOD, intent: 'place_order', flags: [] })));
     const result = await engine().triage({ text: 'CONGRATULATIONS!!! You have WON $1,000,000. Click here http://win.example.test to claim your prize now, crypto investment guaranteed' });

@@ -1,6 +1,6 @@
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError } from 'openai';
-import { TriageInput, TriageResult } from './intents.constants';
-import { LlmOutputError, parseTriageOutput, prepareCustomerMessage, SYSTEM_PROMPT, triageJsonSchema } from './llm-prompt.util';
+import { INTENTS, TriageInput, TriageResult } from './intents.constants';
+import { IntentDescription, LlmOutputError, parseTriageOutput, prepareCustomerMessage, systemPrompt, triageJsonSchema } from './llm-prompt.util';
 import { TokenUsageStore, utcDay } from './token-budget';
 import { EmbeddedTriageEngine } from './triage.engine';
 
@@ -25,6 +25,8 @@ export interface LlmTriageOptions {
 
 export interface LlmTriageInput extends TriageInput {
   shopId?: string;
+  /** The shop's own intents: offered in the schema's enum and described in the prompt. */
+  customIntents?: readonly IntentDescription[];
 }
 
 /** Why a language-model answer was not used; ends up as the reason `llm_fallback:<why>`. */
@@ -70,8 +72,10 @@ export class LlmTriageEngine {
     }
     const started = Date.now();
     try {
-      const content = await this.complete(shopId, day, input);
-      const answer = parseTriageOutput(content);
+      const custom = (input.customIntents ?? []).filter((c) => !INTENTS.includes(c.intent));
+      const intents = custom.length ? [...INTENTS, ...custom.map((c) => c.intent)] : INTENTS;
+      const content = await this.complete(shopId, day, input, custom, intents);
+      const answer = parseTriageOutput(content, intents);
       const reasons = unique([...answer.reasons, ...rules.reasons]);
       // Spam found by the rules wins: the model may have been talked out of it by the very text it reads.
       const spam = rules.flags.includes('spam');
@@ -93,15 +97,22 @@ export class LlmTriageEngine {
     }
   }
 
-  private async complete(shopId: string, day: string, input: LlmTriageInput): Promise<string | null | undefined> {
+  private async complete(
+    shopId: string,
+    day: string,
+    input: LlmTriageInput,
+    custom: readonly IntentDescription[],
+    intents: readonly string[],
+  ): Promise<string | null | undefined> {
     const message = prepareCustomerMessage(input.text ?? '', input.subject);
+    const schema = custom.length ? triageJsonSchema(intents) : this.schema;
     const completion = await this.client.chat.completions.create({
       model: this.options.model,
       temperature: 0,
       max_completion_tokens: this.options.maxCompletionTokens ?? 300,
-      response_format: { type: 'json_schema', json_schema: this.schema },
+      response_format: { type: 'json_schema', json_schema: schema },
       messages: [
-        { role: 'system', content: SYSTEM_PROMPT },
+        { role: 'system', content: systemPrompt(custom) },
         { role: 'user', content: message.content },
       ],
     });

@@ -2,12 +2,14 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Client } from 'pg';
 import {
+  customIntentExamples,
   IntentExample,
   IntentModel,
   projectTrainingSetPath,
   readCsvExamples,
   readJsonlExamples,
   readLabelledHistory,
+  readShopIntents,
   saveShopModel,
   trainShopModel,
 } from '@draftdesk/nlp';
@@ -16,7 +18,8 @@ const USAGE = [
   'usage: draftdesk train --from <file.csv> [--out model.json] [--text-column text] [--label-column intent] [--seed 42]',
   '       draftdesk train --from-db [--shop <id>] [--out model.json] [--shop-weight 3]   (DATABASE_URL)',
   '  --from-db retrains on the shop\'s corrections and approved intents merged with the project\'s training set,',
-  '  and stores the model for that shop (table shop_models) unless --out writes it to a file instead.',
+  '  plus the examples of the shop\'s own intents (draftdesk intents add), and stores the model for that shop',
+  '  (table shop_models) unless --out writes it to a file instead.',
 ].join('\n');
 
 function option(argv: string[], name: string): string | undefined {
@@ -64,13 +67,17 @@ async function trainFromDatabase(argv: string[]): Promise<number> {
     const history = await readLabelledHistory(query, shopId);
     const corrections = history.filter((h) => h.source === 'correction').length;
     log(`shop ${shopId}: ${history.length} labelled messages (${corrections} corrections, ${history.length - corrections} approved)`);
-    if (history.length === 0) {
-      process.stderr.write(`draftdesk train --from-db: shop ${shopId} has no corrections or approved drafts yet; nothing to learn\n`);
+    const intents = await readShopIntents(query, shopId);
+    const custom = customIntentExamples(intents);
+    if (intents.length) log(`shop ${shopId}: ${intents.length} intents of its own (${intents.map((i) => i.intent).join(', ')}) with ${custom.length} examples`);
+    if (history.length === 0 && custom.length === 0) {
+      process.stderr.write(`draftdesk train --from-db: shop ${shopId} has no corrections or approved drafts, and no intents of its own yet; nothing to learn\n`);
       return 1;
     }
     const base = readJsonlExamples(projectTrainingSetPath());
     log(`merging with ${base.length} examples of the project's training set`);
-    const result = trainShopModel(base, history, {
+    // Custom examples weigh like reviewers' labels: a shop's twenty examples must hold their own against 14,000 generic ones.
+    const result = trainShopModel(base, [...history, ...custom], {
       seed: Number(option(argv, '--seed') ?? 42),
       shopWeight: Number(option(argv, '--shop-weight') ?? 3),
       onProgress: log,
@@ -82,7 +89,16 @@ async function trainFromDatabase(argv: string[]): Promise<number> {
       log(`stored the model of shop ${shopId} (${result.model.classes.length} intents); triage picks it up within a minute`);
     }
     process.stdout.write(
-      `${JSON.stringify({ shop: shopId, labelled: history.length, corrections, examples: result.examples, intents: result.model.classes.length, stored: out ? resolve(out) : 'shop_models' })}\n`,
+      `${JSON.stringify({
+        shop: shopId,
+        labelled: history.length,
+        corrections,
+        customIntents: intents.map((i) => i.intent),
+        customExamples: custom.length,
+        examples: result.examples,
+        intents: result.model.classes.length,
+        stored: out ? resolve(out) : 'shop_models',
+      })}\n`,
     );
     return 0;
   } finally {

@@ -1,16 +1,36 @@
 import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
+import { ConfigError, loadConfig } from '@draftdesk/config';
 import { MailParseError, parseMail } from '@draftdesk/mail';
-import { EmbeddedTriageEngine, IntentModel, TriageResult } from '@draftdesk/nlp';
+import {
+  EmbeddedTriageEngine,
+  InMemoryTokenUsageStore,
+  IntentModel,
+  LlmTriageEngine,
+  TriageInput,
+  TriageResult,
+  triageConfigShape,
+  triageOptions,
+} from '@draftdesk/nlp';
 
-const USAGE = 'usage: draftdesk triage <file.eml> | --text "…" [--subject "…"] | --jsonl  (JSON lines {"id","text"} on stdin)  [--model model.json]';
+const USAGE = [
+  'usage: draftdesk triage <file.eml> | --text "…" [--subject "…"] | --jsonl  (JSON lines {"id","text"} on stdin)  [--model model.json]',
+  '  The engine is chosen as the triage service chooses it: TRIAGE_ENGINE=openai with OPENAI_API_KEY (OPENAI_BASE_URL,',
+  '  OPENAI_MODEL, OPENAI_TIMEOUT_MS, OPENAI_MAX_RETRIES, TRIAGE_LLM_DAILY_TOKENS per run) uses a language model and falls',
+  '  back to the embedded engine on any failure; otherwise the embedded engine alone.',
+].join('\n');
+
+type Triage = (input: TriageInput) => TriageResult | Promise<TriageResult>;
+
+/** How many language-model calls --jsonl keeps in flight; results still leave in input order. */
+const LLM_CONCURRENCY = 4;
 
 function option(argv: string[], name: string): string | undefined {
   const i = argv.indexOf(name);
   return i >= 0 ? argv[i + 1] : undefined;
 }
 
-async function triageJsonLines(engine: EmbeddedTriageEngine): Promise<number> {
+async function triageJsonLines(triage: Triage): Promise<number> {
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
   let failures = 0;
   let lineNumber = 0;
@@ -25,6 +45,17 @@ async function triageJsonLines(engine: EmbeddedTriageEngine): Promise<number> {
     pending.push(`${JSON.stringify(value)}\n`);
     if (pending.length >= 256) flush();
   };
+  // Answers of the language model arrive out of order; they wait here so output stays in input order.
+  const inflight: Promise<unknown>[] = [];
+  const drain = async (keep: number): Promise<void> => {
+    while (inflight.length > keep) emit(await inflight.shift());
+  };
+  // Synchronous results skip the queue (and the await): the embedded engine's rate depends on it.
+  const emitInOrder = (value: unknown): Promise<void> | void => {
+    if (!inflight.length && !(value instanceof Promise)) return emit(value);
+    inflight.push(Promise.resolve(value));
+    return inflight.length >= LLM_CONCURRENCY ? drain(LLM_CONCURRENCY - 1) : undefined;
+  };
   for await (const line of lines) {
     lineNumber++;
     if (!line.trim()) continue;
@@ -33,27 +64,48 @@ async function triageJsonLines(engine: EmbeddedTriageEngine): Promise<number> {
       row = JSON.parse(line);
     } catch {
       failures++;
-      emit({ id: null, line: lineNumber, error: 'invalid JSON' });
+      await emitInOrder({ id: null, line: lineNumber, error: 'invalid JSON' });
       continue;
     }
     // One output line per input line, in order, so callers can zip results with their inputs.
     if (typeof row.text !== 'string') {
       failures++;
-      emit({ id: row.id ?? null, error: 'text must be a string' });
+      await emitInOrder({ id: row.id ?? null, error: 'text must be a string' });
       continue;
     }
-    const result = engine.triage({
+    const id = row.id ?? null;
+    const result = triage({
       text: row.text,
       subject: typeof row.subject === 'string' ? row.subject : undefined,
       html: typeof row.html === 'string' ? row.html : null,
     });
-    emit({ id: row.id ?? null, ...result });
+    const waiting = emitInOrder(
+      result instanceof Promise
+        ? result.then(
+            (r) => ({ id, ...r }),
+            (error: Error) => {
+              failures++;
+              return { id, error: error.message };
+            },
+          )
+        : { id, ...result },
+    );
+    if (waiting) await waiting;
   }
+  await drain(0);
   flush();
   return failures ? 1 : 0;
 }
 
-/** `draftdesk triage`: runs the embedded triage engine on an email file, a text, or JSON lines. */
+/** The engine the triage service would use with this environment; the budget counts for this one run only. */
+function selectEngine(embedded: EmbeddedTriageEngine): Triage {
+  const options = triageOptions(loadConfig(triageConfigShape, process.env));
+  if (options.engine !== 'openai' || !options.openai) return (input) => embedded.triage(input);
+  const llm = new LlmTriageEngine({ ...options.openai, usage: new InMemoryTokenUsageStore(), embedded });
+  return (input) => llm.triage(input);
+}
+
+/** `draftdesk triage`: triages an email file, a text, or JSON lines with the configured engine. */
 export async function run(argv: string[]): Promise<number> {
   if (argv.includes('--help') || argv.includes('-h')) {
     process.stdout.write(`${USAGE}\n`);
@@ -67,12 +119,20 @@ export async function run(argv: string[]): Promise<number> {
     process.stderr.write(`draftdesk triage: cannot load model ${modelPath}: ${(error as Error).message}\n`);
     return 2;
   }
-  if (argv.includes('--jsonl')) return triageJsonLines(engine);
+  let triage: Triage;
+  try {
+    triage = selectEngine(engine);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`draftdesk triage: ${error.message}\n`);
+    return 2;
+  }
+  if (argv.includes('--jsonl')) return triageJsonLines(triage);
 
   const text = option(argv, '--text');
   let result: TriageResult;
   if (text !== undefined) {
-    result = engine.triage({ text, subject: option(argv, '--subject') });
+    result = await triage({ text, subject: option(argv, '--subject') });
   } else {
     const file = argv.find((arg, i) => !arg.startsWith('-') && argv[i - 1] !== '--model' && argv[i - 1] !== '--subject');
     if (!file) {
@@ -88,7 +148,7 @@ export async function run(argv: string[]): Promise<number> {
     }
     try {
       const mail = await parseMail(raw);
-      result = engine.triage({ text: mail.newText, subject: mail.subject, html: mail.html, automated: mail.automated.automated });
+      result = await triage({ text: mail.newText, subject: mail.subject, html: mail.html, automated: mail.automated.automated });
     } catch (error) {
       if (error instanceof MailParseError) {
         process.stderr.write(`draftdesk triage: ${file} is not a readable email: ${error.message}\n`);

@@ -14,14 +14,28 @@ import {
   SqlRunner,
   TokenBudget,
 } from '@draftdesk/llm';
+import OpenAI from 'openai';
 import type { DrafterOptions } from './drafter.options';
+import { instructedClient } from './reviewer-instruction.util';
+
+/** Picks the drafter for a first draft (no instruction) or a redraft that follows a reviewer's instruction. */
+export type DrafterFactory = (instruction?: string) => DraftProvider;
 
 /** The drafter's collaborators, chosen from its options: model or offline, which order source, which KB. */
 export function buildDrafter(options: DrafterOptions, shop: LoadedShop): DraftProvider {
+  return drafterFactory(options, shop)();
+}
+
+/**
+ * One client and one token budget for every draft, first or redraft. The offline drafter cannot follow free
+ * text: a redraft with it is the same draft again, and the instruction is only recorded in the reasons.
+ */
+export function drafterFactory(options: DrafterOptions, shop: LoadedShop): DrafterFactory {
   const offline = new OfflineDrafter();
-  if (options.engine !== 'openai' || !options.openai) return offline;
+  if (options.engine !== 'openai' || !options.openai) return () => offline;
   const o = options.openai;
-  return new OpenAiDrafter({
+  const client = new OpenAI({ apiKey: o.apiKey, baseURL: o.baseURL, timeout: o.timeoutMs, maxRetries: o.maxRetries });
+  const settings = {
     apiKey: o.apiKey,
     baseURL: o.baseURL,
     model: o.model,
@@ -31,7 +45,9 @@ export function buildDrafter(options: DrafterOptions, shop: LoadedShop): DraftPr
     budget: o.tokenBudgetPerHour > 0 ? new TokenBudget({ tokensPerWindow: o.tokenBudgetPerHour, windowMs: 3_600_000 }) : undefined,
     reserveTokens: 1500,
     fallback: offline,
-  });
+  };
+  const first = new OpenAiDrafter({ ...settings, client });
+  return (instruction) => (instruction ? new OpenAiDrafter({ ...settings, client: instructedClient(client, instruction) }) : first);
 }
 
 export function buildOrders(options: DrafterOptions, shop: LoadedShop): OrderConnector {

@@ -1,11 +1,26 @@
-import { DraftedPayload, TriagedPayload } from '@draftdesk/contracts';
-import { composeReply, DraftProvider, KbRepository, loadSampleShop, LoadedShop, OrderConnector, PgKnowledge } from '@draftdesk/llm';
+import { DraftedPayload, TriagedPayload, triagedPayloadSchema } from '@draftdesk/contracts';
+import { composeReply, KbRepository, loadSampleShop, LoadedShop, OrderConnector, PgKnowledge } from '@draftdesk/llm';
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { ambientQueryRunner } from '@draftdesk/database';
 import { DataSource, EntityManager } from 'typeorm';
 import { DRAFTER_OPTIONS, DrafterOptions } from './drafter.options';
-import { buildDrafter, buildKnowledge, buildOrders } from './drafting-engine';
+import { buildKnowledge, buildOrders, drafterFactory, DrafterFactory } from './drafting-engine';
+import { redraftReason } from './reviewer-instruction.util';
+
+/** A redraft: which review item it replaces, which attempt it is, and the reviewer's instruction. */
+export interface Redraft {
+  itemId: string;
+  revision: number;
+  instruction: string;
+}
+
+/** What the drafter kept of an earlier draft to write it again. */
+export interface DraftSource {
+  conversationId: string;
+  messageId: string;
+  source: TriagedPayload | null;
+}
 
 const REPLY_PREFIX: Record<string, string> = { nl: 'Re', de: 'AW', fr: 'RE', en: 'Re' };
 
@@ -14,7 +29,7 @@ export class DraftsService {
   readonly shop: LoadedShop;
   readonly knowledge: PgKnowledge;
   readonly kb: KbRepository;
-  private readonly drafter: DraftProvider;
+  private readonly drafters: DrafterFactory;
   private readonly orders: OrderConnector;
 
   constructor(
@@ -22,7 +37,7 @@ export class DraftsService {
     dataSource: DataSource,
   ) {
     this.shop = loadSampleShop(options.shopDir);
-    this.drafter = buildDrafter(options, this.shop);
+    this.drafters = drafterFactory(options, this.shop);
     this.orders = buildOrders(options, this.shop);
     // Knowledge reads join the consumer's transaction (see ambientQueryRunner) instead of taking a second connection.
     this.knowledge = buildKnowledge(ambientQueryRunner(dataSource), this.shop);
@@ -30,7 +45,7 @@ export class DraftsService {
   }
 
   /** Drafts the reply and asks the policy gate what may happen with it. Automated mail gets no draft at all. */
-  async compose(message: TriagedPayload): Promise<DraftedPayload> {
+  async compose(message: TriagedPayload, redraft?: Redraft): Promise<DraftedPayload> {
     const { triage } = message;
     const draftId = randomUUID();
     const result = await composeReply(
@@ -43,7 +58,7 @@ export class DraftsService {
         history: message.history,
         triage,
       },
-      { shop: this.shop.shop, policy: this.shop.policy, knowledge: this.knowledge, orders: this.orders, drafter: this.drafter },
+      { shop: this.shop.shop, policy: this.shop.policy, knowledge: this.knowledge, orders: this.orders, drafter: this.drafters(redraft?.instruction) },
     );
     return {
       draftId,
@@ -51,18 +66,21 @@ export class DraftsService {
       channel: message.channel,
       to: { address: message.customer.address, name: message.customer.name },
       mailbox: message.mailbox,
+      ...(message.conversationToken ? { conversationToken: message.conversationToken } : {}),
       subject: this.replySubject(message.subject, triage.language),
       body: result.draft?.body ?? null,
       language: triage.language,
       intent: triage.intent,
       confidence: result.confidence,
       decision: result.decision,
-      reasons: result.reasons,
+      reasons: redraft ? [...result.reasons, redraftReason(redraft.instruction)] : result.reasons,
       citations: result.draft?.citations ?? [],
       reply: { messageId: `${draftId}@${this.options.messageIdDomain}`, ...message.reply },
       chat: message.chat,
       customerText: message.text,
-      ...(message.conversationToken ? { conversationToken: message.conversationToken } : {}),
+      // The reviewer checks the draft against the order it was grounded in, not against triage's guesses.
+      orderFacts: result.orderFacts,
+      ...(redraft ? { redraftOf: redraft.itemId, revision: redraft.revision } : {}),
     };
   }
 
@@ -71,13 +89,16 @@ export class DraftsService {
     return `${REPLY_PREFIX[language] ?? 'Re'}: ${subject}`.trim();
   }
 
-  /** Returns false when a draft for this message exists already: one draft per message. */
-  async store(m: EntityManager, conversationId: string, d: DraftedPayload): Promise<boolean> {
+  /**
+   * Keeps the draft and the triaged message it was written from. Returns false when this revision of the
+   * message's draft exists already: one first draft per message, and one draft per redraft revision.
+   */
+  async store(m: EntityManager, conversationId: string, d: DraftedPayload, source?: TriagedPayload, instruction?: string): Promise<boolean> {
     const rows = await m.query(
       `INSERT INTO drafts (id, conversation_id, message_id, channel, language, intent, confidence, decision, reasons,
-                           citations, body, outbound_message_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
-       ON CONFLICT (message_id) DO NOTHING RETURNING id`,
+                           citations, body, outbound_message_id, revision, source, instruction)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+       ON CONFLICT (message_id, revision) DO NOTHING RETURNING id`,
       [
         d.draftId,
         conversationId,
@@ -91,8 +112,24 @@ export class DraftsService {
         JSON.stringify(d.citations),
         d.body,
         d.reply.messageId,
+        d.revision ?? 0,
+        source ? JSON.stringify(source) : null,
+        instruction ?? null,
       ],
     );
     return rows.length > 0;
+  }
+
+  /** The draft's message as triaged, and the next free revision for it; null when the draft is unknown. */
+  async source(m: EntityManager, draftId: string): Promise<(DraftSource & { nextRevision: number }) | null> {
+    const [row] = await m.query(
+      `SELECT d.conversation_id, d.message_id, d.source,
+              (SELECT max(o.revision) FROM drafts o WHERE o.message_id = d.message_id) + 1 AS next_revision
+         FROM drafts d WHERE d.id = $1`,
+      [draftId],
+    );
+    if (!row) return null;
+    const parsed = row.source ? triagedPayloadSchema.safeParse(row.source) : null;
+    return { conversationId: row.conversation_id, messageId: row.message_id, source: parsed?.success ? parsed.data : null, nextRevision: Number(row.next_revision) };
   }
 }

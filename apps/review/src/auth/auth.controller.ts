@@ -73,7 +73,10 @@ export class AuthController {
     if (!raw) throw new UnauthorizedException({ code: 'OIDC_STATE', message: 'sign-in expired; start again' });
     const pending = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as OidcPending;
     const callback = new URL(req.originalUrl, this.options.oidc!.redirectUri);
-    const identity = await this.oidc.finish(callback, pending);
+    // A failed exchange (bad state, PKCE, signature, issuer) is the browser's sign-in failing, not a server error.
+    const identity = await this.oidc.finish(callback, pending).catch((error: Error) => {
+      throw new UnauthorizedException({ code: 'OIDC_FAILED', message: `sign-in with the identity provider failed: ${error.message}` });
+    });
     const userId = await this.auth.userForOidc(this.oidc.issuer, identity.subject, identity.email, identity.emailVerified);
     if (!userId) throw new UnauthorizedException({ code: 'OIDC_NO_ACCOUNT', message: 'no draftdesk account for this identity' });
     await this.signIn(userId, req, res);

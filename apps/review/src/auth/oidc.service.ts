@@ -58,8 +58,11 @@ export class OidcService {
   private async configuration(): Promise<OpenId.Configuration> {
     const client = await this.client();
     const o = this.options.oidc!;
+    // openid-client trusts an id_token from the token endpoint on the strength of TLS alone (OIDC Core 3.1.3.7);
+    // we also check its signature against the issuer's JWKS, so a misrouted or intercepted token endpoint (or
+    // an http:// test issuer) cannot hand us a forged identity.
     this.config ??= client.discovery(new URL(o.issuer), o.clientId, o.clientSecret, undefined, {
-      execute: o.allowInsecure ? [client.allowInsecureRequests] : [],
+      execute: [...(o.allowInsecure ? [client.allowInsecureRequests] : []), client.enableNonRepudiationChecks],
     });
     return this.config.catch((error) => {
       this.config = undefined; // a transient discovery failure must not stick

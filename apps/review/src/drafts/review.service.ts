@@ -1,4 +1,5 @@
 import { createEvent, DraftedPayload, ReplyApprovedPayload, Topics } from '@draftdesk/contracts';
+import { returnedRows } from '@draftdesk/database';
 import { OutboxService } from '@draftdesk/messaging';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
@@ -21,6 +22,7 @@ export class ReviewService {
 
   /** Queues a draft for a person, or — when the policy gate allowed it — approves it on the policy's behalf. */
   async receive(m: EntityManager, conversationId: string, drafted: DraftedPayload, afterCommit?: (fn: () => void) => void): Promise<void> {
+    if (drafted.redraftOf) return this.replace(m, drafted.redraftOf, drafted, afterCommit);
     const status = drafted.body === null && drafted.decision !== 'ignore' ? 'pending' : STATUS_BY_DECISION[drafted.decision];
     const shopId = DEFAULT_SHOP;
     // Read-only look at the conversations service's tables (same database): urgency and whether we answered before.
@@ -70,6 +72,48 @@ export class ReviewService {
     );
     await this.outbox.add(m, approvedEvent(conversationId, drafted, drafted.body!, 'policy', true));
   }
+
+  /**
+   * A redraft replaces the draft of the item a reviewer asked it for, as a new version of that same item, and
+   * puts the item back in the queue. It is never sent on the policy's behalf: a person asked, a person decides.
+   * A redraft for an item decided meanwhile, or older than the draft it holds, changes nothing.
+   */
+  private async replace(m: EntityManager, itemId: string, drafted: DraftedPayload, afterCommit?: (fn: () => void) => void): Promise<void> {
+    const [row] = await m.query(`SELECT status, version, shop_id, payload, body FROM review_items WHERE draft_id = $1 FOR UPDATE`, [itemId]);
+    const heldRevision = row?.payload?.revision ?? 0;
+    if (!row || !['redraft_requested', 'pending'].includes(row.status) || (drafted.revision ?? 0) <= heldRevision) return;
+    const [updated] = returnedRows<{ version: number }>(
+      await m.query(
+        `UPDATE review_items
+            SET payload = $2, body = $3, decision = $4, intent = $5, language = $6, status = 'pending',
+                escalated = escalated OR $4 = 'escalate', decided_by = NULL, decided_at = NULL,
+                version = version + 1, updated_at = now()
+          WHERE draft_id = $1 RETURNING version`,
+        [itemId, JSON.stringify(drafted), drafted.body, drafted.decision, drafted.intent, drafted.language],
+      ),
+    );
+    await m.query(
+      `INSERT INTO audit_log (actor, action, entity, entity_id, before, after, shop_id) VALUES ('drafter', 'redrafted', 'draft', $1, $2, $3, $4)`,
+      [
+        itemId,
+        JSON.stringify({ status: row.status, draftId: row.payload?.draftId, body: row.body }),
+        JSON.stringify({ status: 'pending', draftId: drafted.draftId, revision: drafted.revision, decision: drafted.decision, body: drafted.body }),
+        row.shop_id,
+      ],
+    );
+    const event = { type: 'redrafted' as const, shopId: row.shop_id as string, draftId: itemId, version: updated.version, by: null };
+    if (afterCommit) afterCommit(() => this.live.publish(event));
+    else this.live.publish(event);
+  }
+}
+
+/** The event that asks the drafter for a new draft of an item's message. */
+export function redraftEvent(conversationId: string, itemId: string, d: DraftedPayload, shopId: string, instruction: string, requestedBy: string) {
+  return createEvent(Topics.redraftRequested, {
+    producer: PRODUCER,
+    conversationId,
+    payload: { draftId: d.draftId, itemId, messageId: d.messageId, shopId, instruction, requestedBy },
+  });
 }
 
 export function approvedEvent(conversationId: string, d: DraftedPayload, body: string, approvedBy: string, autoSent: boolean) {

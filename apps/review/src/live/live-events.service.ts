@@ -1,7 +1,12 @@
-import { Injectable, OnModuleDestroy } from '@nestjs/common';
+import { createLogger } from '@draftdesk/observability';
+import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy, Optional } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { filter, interval, map, merge, Observable, Subject, takeUntil } from 'rxjs';
+import { DataSource, QueryRunner } from 'typeorm';
+import { REVIEW_OPTIONS, ReviewOptions } from '../review.options';
+import { decodeNotification, encodeNotification, LIVE_CHANNEL } from './live-notification.util';
 
-export type LiveEventType = 'arrived' | 'claimed' | 'released' | 'updated' | 'resolved' | 'sla_breached';
+export type LiveEventType = 'arrived' | 'claimed' | 'released' | 'updated' | 'resolved' | 'sla_breached' | 'redrafted';
 
 export interface LiveEvent {
   type: LiveEventType;
@@ -11,19 +16,51 @@ export interface LiveEvent {
   by: string | null;
 }
 
+interface NotifyingClient {
+  query(sql: string): Promise<unknown>;
+  on(event: 'notification', fn: (msg: { channel: string; payload?: string }) => void): void;
+  on(event: 'error' | 'end', fn: (err?: Error) => void): void;
+}
+
+const RECONNECT_MS = 1000;
+
 /**
- * Queue changes for server-sent events. In-process: with several review replicas each one only hears its own
- * changes — a Postgres LISTEN/NOTIFY fan-out is the follow-up for that.
+ * Queue changes for server-sent events. Each change is delivered to this replica's listeners at once and, with
+ * the 'postgres' fan-out, sent through NOTIFY to the other replicas on the same database, which hear it on a
+ * connection of their own that LISTENs. A replica ignores its own notifications (it delivered them already).
+ * NOTIFY is not a queue: a replica whose listening connection is down misses what happens meanwhile, and its
+ * agents' screens catch up on their next refresh.
  */
 @Injectable()
-export class LiveEventsService implements OnModuleDestroy {
+export class LiveEventsService implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly log = createLogger(LiveEventsService.name);
   private readonly events = new Subject<LiveEvent>();
+  private readonly closing = new Subject<void>();
+  private readonly replicaId = randomUUID();
+  private listener?: QueryRunner;
+  private closed = false;
+  private retry?: NodeJS.Timeout;
+
+  constructor(
+    @Optional() private readonly db?: DataSource,
+    @Optional() @Inject(REVIEW_OPTIONS) private readonly options?: ReviewOptions,
+  ) {}
+
+  private get fansOut(): boolean {
+    return this.options?.liveFanout === 'postgres' && !!this.db;
+  }
+
+  async onApplicationBootstrap() {
+    if (this.fansOut) await this.listen();
+  }
 
   publish(event: LiveEvent) {
     this.events.next(event);
+    if (!this.fansOut || this.closed) return;
+    this.db!.query(`SELECT pg_notify($1, $2)`, [LIVE_CHANNEL, encodeNotification(this.replicaId, event)]).catch((err) =>
+      this.log.warn({ err }, 'could not notify the other replicas'),
+    );
   }
-
-  private readonly closing = new Subject<void>();
 
   /** One shop's changes, with a ping every 25 s so that proxies keep an idle stream open; ends at shutdown. */
   forShop(shopId: string, pingMs = 25_000): Observable<{ type: string; data: LiveEvent | Record<string, never> }> {
@@ -35,7 +72,42 @@ export class LiveEventsService implements OnModuleDestroy {
     return merge(changes, pings).pipe(takeUntil(this.closing));
   }
 
-  onModuleDestroy() {
+  private async listen(): Promise<void> {
+    if (this.closed) return;
+    const runner = this.db!.createQueryRunner();
+    try {
+      await runner.connect();
+      this.listener = runner;
+      const client = (runner as unknown as { databaseConnection: NotifyingClient }).databaseConnection;
+      client.on('notification', (msg) => {
+        if (msg.channel !== LIVE_CHANNEL) return;
+        const event = decodeNotification(msg.payload, this.replicaId);
+        if (event) this.events.next(event);
+      });
+      const lost = (err?: Error) => {
+        if (this.closed || this.listener !== runner) return;
+        this.log.warn({ err }, 'live events: listening connection lost; reconnecting');
+        this.listener = undefined;
+        runner.release().catch(() => undefined);
+        this.retry = setTimeout(() => void this.listen(), RECONNECT_MS);
+      };
+      client.on('error', lost);
+      client.on('end', lost);
+      await client.query(`LISTEN ${LIVE_CHANNEL}`);
+    } catch (err) {
+      this.log.warn({ err }, 'live events: cannot LISTEN; retrying');
+      this.listener = undefined;
+      await runner.release().catch(() => undefined);
+      if (!this.closed) this.retry = setTimeout(() => void this.listen(), RECONNECT_MS * 5);
+    }
+  }
+
+  async onModuleDestroy() {
+    this.closed = true;
+    clearTimeout(this.retry);
+    const runner = this.listener;
+    this.listener = undefined;
+    await runner?.release().catch(() => undefined);
     this.closing.next();
     this.closing.complete();
     this.events.complete();

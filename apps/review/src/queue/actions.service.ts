@@ -3,7 +3,7 @@ import { OutboxService } from '@draftdesk/messaging';
 import { ForbiddenException, Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, hasRole } from '../auth/principal';
-import { approvedEvent } from '../drafts/review.service';
+import { approvedEvent, redraftEvent } from '../drafts/review.service';
 import { LiveEvent, LiveEventsService } from '../live/live-events.service';
 import { DEFAULTS, REVIEW_OPTIONS, ReviewOptions } from '../review.options';
 import { BusinessHours, dueAt, Priority, ResponseKind, SlaPolicy } from '../sla/business-hours.util';
@@ -88,23 +88,30 @@ export class ActionsService {
     }));
   }
 
-  /** Recorded for the drafter to pick up (a redraft event is the follow-up); the item leaves the queue meanwhile. */
-  redraft(actor: Actor, id: string, dto: RedraftDto, expected: Expected) {
-    return this.change(actor, id, expected, { claim: true }, (row) => ({
+  /**
+   * Asks the drafter for a new draft through the outbox; the item leaves the queue until the new draft arrives
+   * and replaces this one (see ReviewService.replace). The request is also kept in redraft_requests for reporting.
+   */
+  async redraft(actor: Actor, id: string, dto: RedraftDto, expected: Expected) {
+    const result = await this.change(actor, id, expected, { claim: true }, (row) => ({
       set: `status = 'redraft_requested', decided_by = $3, decided_at = now(), claimed_by = NULL, claim_expires_at = NULL`,
       params: [actor.email],
       live: 'resolved',
       action: 'request_redraft',
       before: { status: row.status },
       after: { status: 'redraft_requested', instruction: dto.instruction },
-      effect: (m: EntityManager) =>
-        m.query(`INSERT INTO redraft_requests (shop_id, draft_id, instruction, requested_by) VALUES ($1, $2, $3, $4)`, [
+      effect: async (m: EntityManager) => {
+        await m.query(`INSERT INTO redraft_requests (shop_id, draft_id, instruction, requested_by) VALUES ($1, $2, $3, $4)`, [
           actor.shopId,
           id,
           dto.instruction,
           actor.userId,
-        ]),
+        ]);
+        await this.outbox.add(m, redraftEvent(row.conversation_id, id, row.payload, actor.shopId, dto.instruction, actor.userId));
+      },
     }));
+    this.outbox.committed();
+    return result;
   }
 
   escalate(actor: Actor, id: string, dto: EscalateDto, expected: Expected) {

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/principal';
 import { QueueFilter, queueWhere } from './queue-filter.util';
 import { draftNotFound } from './review.exception';
+import { orderPanel } from './order-facts.util';
 import { ITEM_COLUMNS, ReviewItemRow, toItemView } from './review-item.view';
 
 /** Reads of the queue: lists, counts, one item with its whole conversation, and the audit trail. */
@@ -61,7 +62,8 @@ export class QueueService {
 
   /** One item with what an agent needs beside the draft: the conversation, triage, notes, order facts. */
   async detail(actor: Actor, draftId: string) {
-    const item = toItemView(await this.row(actor, draftId));
+    const row = await this.row(actor, draftId);
+    const item = toItemView(row);
     const [conversation] = await this.db.query(
       `SELECT c.id, c.channel, c.mailbox, c.subject, c.status, c.created_at, cu.address AS customer_address, cu.name AS customer_name
          FROM conversations c JOIN customers cu ON cu.id = c.customer_id WHERE c.id = $1`,
@@ -102,11 +104,8 @@ export class QueueService {
           }
         : null,
       triage,
-      // Order facts the reply may rest on: order numbers and tracking codes found in the message, and cited records.
-      orderFacts: {
-        entities: entities.filter((e) => /order|tracking|product|sku|amount/i.test(e.type)),
-        citedRecords: item.citations.filter((c) => /order/i.test(c)),
-      },
+      // The order the drafter grounded the reply in, beside what triage found in the message and the cited records.
+      orderFacts: orderPanel(row.payload.orderFacts, entities, item.citations),
       notes,
     };
   }

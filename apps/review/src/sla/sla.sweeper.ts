@@ -1,8 +1,11 @@
+import { createEvent, Topics } from '@draftdesk/contracts';
 import { returnedRows } from '@draftdesk/database';
+import { OutboxService } from '@draftdesk/messaging';
 import { createLogger, registry } from '@draftdesk/observability';
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Counter } from 'prom-client';
 import { DataSource } from 'typeorm';
+import { PRODUCER } from '../drafts/review.service';
 import { LiveEventsService } from '../live/live-events.service';
 import { DEFAULTS, REVIEW_OPTIONS, ReviewOptions } from '../review.options';
 
@@ -13,7 +16,12 @@ const breaches = new Counter({
   registers: [registry],
 });
 
-/** Marks pending items past their due time once each: audit entry, metric and live event. */
+type Breach = { draft_id: string; conversation_id: string; shop_id: string; response_kind: 'first' | 'next'; priority: string; version: number; due_at: Date; sla_breached_at: Date };
+
+/**
+ * Marks pending items past their due time once each (sla_breached_at is set once per item, and an item is one
+ * kind of response): audit entry and support.sla-breached.v1 event in the same transaction, metric and live event after.
+ */
 @Injectable()
 export class SlaSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly log = createLogger(SlaSweeper.name);
@@ -22,6 +30,7 @@ export class SlaSweeper implements OnApplicationBootstrap, OnApplicationShutdown
   constructor(
     private readonly db: DataSource,
     private readonly live: LiveEventsService,
+    private readonly outbox: OutboxService,
     @Inject(REVIEW_OPTIONS) private readonly options: ReviewOptions,
   ) {}
 
@@ -37,12 +46,12 @@ export class SlaSweeper implements OnApplicationBootstrap, OnApplicationShutdown
 
   async sweep(): Promise<number> {
     const rows = await this.db.transaction(async (m) => {
-      const breached = returnedRows<{ draft_id: string; shop_id: string; response_kind: string; priority: string; version: number }>(
+      const breached = returnedRows<Breach>(
         await m.query(
           `UPDATE review_items SET sla_breached_at = now()
             WHERE draft_id IN (SELECT draft_id FROM review_items WHERE status = 'pending' AND sla_breached_at IS NULL AND due_at < now()
                                 LIMIT 500 FOR UPDATE SKIP LOCKED)
-            RETURNING draft_id, shop_id, response_kind, priority, version`,
+            RETURNING draft_id, conversation_id, shop_id, response_kind, priority, version, due_at, sla_breached_at`,
         ),
       );
       for (const r of breached) {
@@ -50,9 +59,25 @@ export class SlaSweeper implements OnApplicationBootstrap, OnApplicationShutdown
           `INSERT INTO audit_log (actor, action, entity, entity_id, before, after, shop_id) VALUES ('sla', 'sla_breached', 'draft', $1, NULL, $2, $3)`,
           [r.draft_id, JSON.stringify({ kind: r.response_kind, priority: r.priority }), r.shop_id],
         );
+        await this.outbox.add(
+          m,
+          createEvent(Topics.slaBreached, {
+            producer: PRODUCER,
+            conversationId: r.conversation_id,
+            payload: {
+              draftId: r.draft_id,
+              shopId: r.shop_id,
+              kind: r.response_kind,
+              priority: r.priority,
+              dueAt: new Date(r.due_at).toISOString(),
+              breachedAt: new Date(r.sla_breached_at).toISOString(),
+            },
+          }),
+        );
       }
       return breached;
     });
+    if (rows.length > 0) this.outbox.committed();
     for (const r of rows) {
       breaches.inc({ shop: r.shop_id, kind: r.response_kind, priority: r.priority });
       this.live.publish({ type: 'sla_breached', shopId: r.shop_id, draftId: r.draft_id, version: r.version, by: null });

@@ -1,5 +1,5 @@
 import { h, render } from 'preact';
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import htm from 'htm';
 import { api, ApiError, setCsrf } from './api.js';
 import { translator } from './i18n.js';
@@ -65,7 +65,7 @@ function QueueList({ items, selected, onSelect, t, counts, filter, setFilter }) 
   </nav>`;
 }
 
-function Conversation({ detail, t, editorRef, body, setBody, onAction, audit, notice }) {
+function Conversation({ detail, t, editorRef, body, setBody, onAction, audit }) {
   if (!detail) return html`<section class="conversation"><p>${t('select')}</p></section>`;
   const { item, conversation, orderFacts, notes } = detail;
   return html`<section class="conversation" aria-labelledby="conv-title">
@@ -87,29 +87,54 @@ function Conversation({ detail, t, editorRef, body, setBody, onAction, audit, no
         <button onClick=${() => onAction('reject')}>${t('reject')} <kbd>r</kbd></button>
         <button onClick=${() => onAction('escalate')}>${t('escalate')} <kbd>x</kbd></button>
       </div>
-      <p role="status" class="notice">${notice ?? ''}</p>
     </div>
     <aside class="context">
       <h3>${t('reasons')}</h3><ul>${item.reasons.map((r) => html`<li>${r}</li>`)}</ul>
       <h3>${t('citations')}</h3><ul>${item.citations.map((c) => html`<li><code>${c}</code></li>`)}</ul>
-      <h3>${t('orderFacts')}</h3><ul>${orderFacts.entities.map((e) => html`<li>${e.type}: ${e.value}</li>`)}</ul>
+      <h3>${t('orderFacts')}</h3><${OrderFacts} facts=${orderFacts} t=${t} />
       <h3>${t('notes')}</h3><ul>${notes.map((n) => html`<li>${n.author}: ${n.body}</li>`)}</ul>
       <h3>${t('history')}</h3><ol class="history">${audit.map((a) => html`<li>${new Date(a.createdAt).toLocaleString()} · ${a.actor} · ${a.action}</li>`)}</ol>
     </aside>
   </section>`;
 }
 
-function RejectDialog({ t, onDone }) {
+/** The order the drafter grounded the draft in; what the message mentioned only as a hint beneath it. */
+function OrderFacts({ facts, t }) {
+  const o = facts.order;
+  const row = (label, value) => (value ? html`<dt>${t(label)}</dt><dd>${value}</dd>` : null);
+  return html`<div class="order-facts" data-testid="order-facts">
+    ${o
+      ? html`<dl>
+          ${row('orderNumber', o.orderNumber)}${row('orderStatus', o.status)}${row('orderPlaced', o.placedAt && new Date(o.placedAt).toLocaleDateString())}
+          ${row('orderTotal', `${o.total.amount.toFixed(2)} ${o.total.currency}`)}
+          ${row('orderItems', o.items.map((i) => `${i.quantity}× ${i.name}`).join(', '))}
+          ${row('orderCarrier', o.carrier)}
+          ${row('orderTracking', o.trackingUrl ? html`<a href=${o.trackingUrl} target="_blank" rel="noopener noreferrer">${o.trackingNumber ?? o.trackingUrl}</a>` : o.trackingNumber)}
+          ${row('orderExpected', o.expectedDelivery)}
+        </dl>`
+      : html`<p>${t('noOrder')}</p>`}
+    ${facts.entities.length ? html`<p class="hint">${t('mentioned')}: ${facts.entities.map((e) => e.value).join(', ')}</p>` : null}
+  </div>`;
+}
+
+/** Asks for the reason of a reject (required) or an escalation (optional); Escape or Cancel closes it. */
+function ReasonDialog({ t, id, title, required, onDone }) {
   const ref = useRef();
   useEffect(() => ref.current?.focus(), []);
   const submit = (ev) => {
     ev.preventDefault();
-    onDone(new FormData(ev.target).get('reason'));
+    onDone(String(new FormData(ev.target).get('reason') ?? '').trim());
   };
-  return html`<div class="dialog" role="dialog" aria-modal="true" aria-labelledby="reject-title">
+  const onKeyDown = (ev) => {
+    if (ev.key === 'Escape') {
+      ev.stopPropagation();
+      onDone(null);
+    }
+  };
+  return html`<div class="dialog" role="dialog" aria-modal="true" aria-labelledby=${`${id}-title`} onKeyDown=${onKeyDown}>
     <form onSubmit=${submit}>
-      <label id="reject-title" for="reason">${t('rejectReason')}</label>
-      <input id="reason" name="reason" ref=${ref} required />
+      <label id=${`${id}-title`} for=${`${id}-reason`}>${t(title)}</label>
+      <input id=${`${id}-reason`} name="reason" ref=${ref} required=${required} />
       <button type="submit">${t('confirm')}</button>
       <button type="button" onClick=${() => onDone(null)}>${t('cancel')}</button>
     </form>
@@ -129,6 +154,7 @@ function App() {
   const [body, setBody] = useState('');
   const [notice, setNotice] = useState(null);
   const [rejecting, setRejecting] = useState(false);
+  const [escalating, setEscalating] = useState(false);
   const editorRef = useRef();
 
   useEffect(() => {
@@ -164,7 +190,7 @@ function App() {
     if (!me) return undefined;
     const source = new EventSource('/v1/events');
     const refresh = () => loadQueue();
-    for (const type of ['arrived', 'resolved', 'updated', 'sla_breached']) source.addEventListener(type, refresh);
+    for (const type of ['arrived', 'resolved', 'updated', 'sla_breached', 'redrafted']) source.addEventListener(type, refresh);
     return () => source.close();
   }, [me, loadQueue]);
 
@@ -186,7 +212,8 @@ function App() {
         await api(`/v1/drafts/${item.draftId}/reject`, { method: 'POST', body: { reason }, ifMatch: item.version });
         setNotice(t('rejected'));
       } else if (action === 'escalate') {
-        await api(`/v1/drafts/${item.draftId}/escalate`, { method: 'POST', body: {}, ifMatch: item.version });
+        if (reason === undefined) return setEscalating(true);
+        await api(`/v1/drafts/${item.draftId}/escalate`, { method: 'POST', body: reason ? { reason } : {}, ifMatch: item.version });
         setNotice(t('escalatedDone'));
       }
       const index = items.findIndex((i) => i.draftId === item.draftId);
@@ -201,13 +228,15 @@ function App() {
     }
   };
 
-  useEffect(() => {
+  // A layout effect: the listener must see the state of the frame on screen, or a key pressed right after a
+  // dialog closes would still be read with the dialog open and be lost.
+  useLayoutEffect(() => {
     const onKey = (ev) => {
       if (ev.target === editorRef.current) {
         if (ev.key === 'Escape') editorRef.current.blur();
         return;
       }
-      if (rejecting || ev.ctrlKey || ev.metaKey || ev.altKey || /^(INPUT|SELECT|TEXTAREA)$/.test(ev.target.tagName)) return;
+      if (rejecting || escalating || ev.ctrlKey || ev.metaKey || ev.altKey || /^(INPUT|SELECT|TEXTAREA)$/.test(ev.target.tagName)) return;
       const handlers = { j: () => move(1), k: () => move(-1), a: () => act('approve'), r: () => act('reject'), x: () => act('escalate'), e: () => editorRef.current?.focus() };
       if (handlers[ev.key]) {
         ev.preventDefault();
@@ -223,17 +252,19 @@ function App() {
   return html`<div class="app">
     <header class="top">
       <strong>draftdesk</strong>
+      <p role="status" class="notice">${notice ?? ''}</p>
       <span>${me.email}</span>
       <label for="locale" class="sr-only">Language</label>
       <select id="locale" value=${locale} onChange=${(e) => setLocale(e.target.value)}><option value="en">English</option><option value="nl">Nederlands</option></select>
       <button onClick=${async () => { await api('/v1/auth/logout', { method: 'POST' }); setMe(null); }}>${t('signOut')}</button>
     </header>
     <${QueueList} items=${items} selected=${selected} onSelect=${open} t=${t} counts=${counts} filter=${filter} setFilter=${setFilter} />
-    <${Conversation} detail=${detail} t=${t} editorRef=${editorRef} body=${body} setBody=${setBody} onAction=${act} audit=${audit} notice=${notice} />
+    <${Conversation} detail=${detail} t=${t} editorRef=${editorRef} body=${body} setBody=${setBody} onAction=${act} audit=${audit} />
     <footer class="shortcuts" aria-label=${t('shortcuts')}>
       ${t('shortcuts')}: ${SHORTCUTS.map(([k, a]) => html`<span><kbd>${k}</kbd> ${t(a)}</span>`)}
     </footer>
-    ${rejecting ? html`<${RejectDialog} t=${t} onDone=${(reason) => { setRejecting(false); if (reason) act('reject', reason); }} />` : null}
+    ${rejecting ? html`<${ReasonDialog} t=${t} id="reject" title="rejectReason" required=${true} onDone=${(reason) => { setRejecting(false); if (reason) act('reject', reason); }} />` : null}
+    ${escalating ? html`<${ReasonDialog} t=${t} id="escalate" title="escalateReason" required=${false} onDone=${(reason) => { setEscalating(false); if (reason !== null) act('escalate', reason); }} />` : null}
   </div>`;
 }
 

@@ -30,9 +30,12 @@ export class TriageService {
   async classify(m: EntityManager, message: MessageAddedPayload): Promise<Triage> {
     const query: SqlQuery = (sql, params) => m.query(sql, params);
     const shopId = shopOf(message);
-    const embedded = await this.shopModels.engineFor(query, shopId);
+    const shop = await this.shopModels.profileFor(query, shopId);
+    // The mail layer's verdict and the HTML travel with the text: automated mail and instructions hidden in HTML are flagged.
     const input = { text: message.text, subject: message.subject, html: message.html, automated: message.automated.automated, shopId };
-    const result: TriageResult = this.llm ? await this.llm.triage(input, embedded) : embedded.triage(input);
+    const result: TriageResult = this.llm
+      ? await this.llm.triage({ ...input, customIntents: shop.intents }, shop.engine)
+      : shop.engine.triage(input);
     return {
       language: result.language,
       intent: result.intent,

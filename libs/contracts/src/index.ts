@@ -2,3 +2,4 @@ export * from './topics';
 export * from './common.schema';
 export * from './events';
 export * from './envelope';
+export * from './reply-outcome';

@@ -1,4 +1,4 @@
-import { createEvent, ReplyApprovedPayload, ReplySentPayload, Topics } from '@draftdesk/contracts';
+import { ReplyApprovedPayload, replySentEvent } from '@draftdesk/contracts';
 import { OutboxService, PollingWorker, WorkerPass } from '@draftdesk/messaging';
 import { createLogger } from '@draftdesk/observability';
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
@@ -134,20 +134,7 @@ export class ChatDeliverer implements OnApplicationBootstrap, OnApplicationShutd
                 sent_at = CASE WHEN $2 = 'SENT' THEN now() END, updated_at = now() WHERE draft_id = $1`,
         [row.draft_id, status === 'sent' ? 'SENT' : 'FAILED', error, providerMessageId],
       );
-      const p = row.payload;
-      const sent: ReplySentPayload = {
-        draftId: p.draftId,
-        channel: 'chat',
-        to: p.to,
-        subject: p.subject,
-        body: p.body,
-        messageId: p.reply.messageId,
-        status,
-        error,
-        sentAt: new Date().toISOString(),
-        autoSent: p.autoSent,
-      };
-      await this.outbox.add(m, createEvent(Topics.replySent, { producer: PRODUCER, conversationId: row.conversation_id, payload: sent }));
+      await this.outbox.add(m, replySentEvent(PRODUCER, row.conversation_id, row.payload, { status, error }));
     });
     this.outbox.committed();
   }

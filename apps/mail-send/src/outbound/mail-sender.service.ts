@@ -1,4 +1,4 @@
-import { createEvent, ReplyApprovedPayload, ReplySentPayload, Topics } from '@draftdesk/contracts';
+import { ReplyApprovedPayload, replySentEvent } from '@draftdesk/contracts';
 import { returnedRows } from '@draftdesk/database';
 import { OutboxService } from '@draftdesk/messaging';
 import { createLogger, ReadinessRegistry } from '@draftdesk/observability';
@@ -211,20 +211,7 @@ export class MailSender implements OnApplicationBootstrap, OnApplicationShutdown
                 updated_at = now() WHERE draft_id = $1`,
         [row.draft_id, status === 'sent' ? 'SENT' : 'FAILED', error],
       );
-      const p = row.payload;
-      const sent: ReplySentPayload = {
-        draftId: p.draftId,
-        channel: p.channel,
-        to: p.to,
-        subject: p.subject,
-        body: p.body,
-        messageId: p.reply.messageId,
-        status,
-        error,
-        sentAt: new Date().toISOString(),
-        autoSent: p.autoSent,
-      };
-      await this.outbox.add(m, createEvent(Topics.replySent, { producer: PRODUCER, conversationId: row.conversation_id, payload: sent }));
+      await this.outbox.add(m, replySentEvent(PRODUCER, row.conversation_id, row.payload, { status, error }));
     });
     this.outbox.committed();
   }

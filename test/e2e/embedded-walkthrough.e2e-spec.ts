@@ -2,9 +2,12 @@ import { spawn, ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ImapFlow } from 'imapflow';
 import nodemailer from 'nodemailer';
-import { repoRoot } from '../support/engines';
+import { randomBytes } from 'node:crypto';
+import { engines, repoRoot } from '../support/engines';
 import { expectEventually } from '../support/expect-eventually';
+import { uniqueAddress } from '../support/mail';
 import { freePort } from '../support/services';
 
 interface Embedded {
@@ -119,4 +122,57 @@ describe('embedded mode (PGlite + in-process transport): the README walkthrough'
     const { items } = (await res.json()) as { items: unknown[] };
     expect(items).toHaveLength(1);
   });
+
+  it('watches a mailbox added through its mailbox API (real Dovecot) and drafts the mail appended to it', async () => {
+    running ??= await start();
+    const adminToken = readFileSync(join(dataDir, 'mail-admin-token'), 'utf8').trim();
+    const address = uniqueAddress('embedded', 'shop.test');
+    const created = await fetch(`http://127.0.0.1:${ports.http}/v1/mailboxes`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` },
+      body: JSON.stringify({
+        name: address,
+        host: engines.imapHost,
+        port: engines.imapPort,
+        tls: 'plain',
+        auth: { kind: 'password', user: address, password: engines.catchAllPassword },
+      }),
+    });
+    expect(created.status).toBe(201);
+    // Sealed with the key kept in the data directory; the API never hands the password back.
+    expect(((await created.json()) as { auth: { password: string } }).auth.password).toBe('(set)');
+    expect(existsSync(join(dataDir, 'mailbox-secrets.key'))).toBe(true);
+
+    const messageId = `imap-${randomBytes(4).toString('hex')}@example.test`;
+    const raw = [
+      'From: Emma Jones <emma@example.test>',
+      `To: ${address}`,
+      'Subject: Where is my order?',
+      `Message-ID: <${messageId}>`,
+      `Date: ${new Date().toUTCString()}`,
+      'MIME-Version: 1.0',
+      'Content-Type: text/plain; charset=utf-8',
+      '',
+      'Hello, I ordered 100234 last week and it still has not arrived. Could you check where it is?',
+      '',
+      'Thanks, Emma',
+      '',
+    ].join('\r\n');
+    const client = new ImapFlow({ host: engines.imapHost, port: engines.imapPort, secure: false, auth: { user: address, pass: engines.catchAllPassword }, logger: false });
+    await client.connect();
+    await client.append('INBOX', raw);
+    await client.logout();
+
+    const draft = await expectEventually(
+      async () => {
+        const res = await fetch(`http://127.0.0.1:${ports.http}/v1/drafts?status=pending`, { headers: auth() });
+        const { items } = (await res.json()) as { items: { language: string; intent: string; body: string }[] };
+        expect(items).toHaveLength(1);
+        return items[0];
+      },
+      { timeoutMs: 30_000 },
+    );
+    expect(draft).toMatchObject({ language: 'en', intent: 'track_order' });
+    expect(draft.body).toContain('Emma');
+  }, 60_000);
 });

@@ -24,7 +24,7 @@ export class PrivateDovecot {
     readonly port: number,
   ) {}
 
-  static async start(mailUser = process.env.DOVECOT_MAIL_USER ?? 'ddmail'): Promise<PrivateDovecot> {
+  static async start(mailUser = process.env.DOVECOT_MAIL_USER ?? 'ddmail', options: PrivateDovecotOptions = {}): Promise<PrivateDovecot> {
     const dir = mkdtempSync(join(tmpdir(), 'ddv-'));
     chmodSync(dir, 0o755);
     const { stdout: uidOut } = await run('id', ['-u', mailUser]);
@@ -41,7 +41,13 @@ export class PrivateDovecot {
     chmodSync(domains, 0o644);
     const port = await freePort();
     const conf = join(dir, 'dovecot.conf');
-    writeFileSync(conf, config({ dir, mailRoot, domains, port, uid, gid }));
+    let oauth2: string | null = null;
+    if (options.oauth2) {
+      oauth2 = join(dir, 'dovecot-oauth2.conf.ext');
+      writeFileSync(oauth2, oauth2Config(options.oauth2.introspectionUrl));
+      chmodSync(oauth2, 0o644);
+    }
+    writeFileSync(conf, config({ dir, mailRoot, domains, port, uid, gid, oauth2 }));
     const dovecot = new PrivateDovecot(dir, conf, port);
     await dovecot.up();
     return dovecot;
@@ -100,7 +106,26 @@ export class PrivateDovecot {
   }
 }
 
-function config(o: { dir: string; mailRoot: string; domains: string; port: number; uid: number; gid: number }): string {
+export interface PrivateDovecotOptions {
+  /**
+   * Also accept XOAUTH2/OAUTHBEARER: Dovecot POSTs each access token (token=…) to this RFC 7662 introspection
+   * endpoint and lets the login in when the answer is {"active": true, "username": <the login user>}.
+   */
+  oauth2?: { introspectionUrl: string };
+}
+
+function oauth2Config(introspectionUrl: string): string {
+  return `introspection_mode = post
+introspection_url = ${introspectionUrl}
+force_introspection = yes
+username_attribute = username
+active_attribute = active
+active_value = true
+timeout_msecs = 5000
+`;
+}
+
+function config(o: { dir: string; mailRoot: string; domains: string; port: number; uid: number; gid: number; oauth2: string | null }): string {
   return `protocols = imap
 listen = 127.0.0.1
 instance_name = draftdesk-test-${o.port}
@@ -109,7 +134,7 @@ state_dir = ${o.dir}/state
 log_path = ${o.dir}/dovecot.log
 ssl = no
 disable_plaintext_auth = no
-auth_mechanisms = plain login
+auth_mechanisms = plain login${o.oauth2 ? ' xoauth2 oauthbearer' : ''}
 default_login_user = dovenull
 default_internal_user = dovecot
 first_valid_uid = ${o.uid}
@@ -123,7 +148,16 @@ passdb {
   driver = passwd-file
   args = scheme=PLAIN username_format=%Ld ${o.domains}
 }
-userdb {
+${
+  o.oauth2
+    ? `passdb {
+  driver = oauth2
+  mechanisms = xoauth2 oauthbearer
+  args = ${o.oauth2}
+}
+`
+    : ''
+}userdb {
   driver = passwd-file
   args = username_format=%Ld ${o.domains}
   default_fields = uid=${o.uid} gid=${o.gid} home=${o.mailRoot}/%Ld/%Ln

@@ -29,7 +29,13 @@ function embeddedAdminPassword(email: string, given: string | undefined): string
 /** Every service's feature module in one process, on one database, joined by the in-process transport. */
 @Module({})
 export class EmbeddedAppModule {
-  static forRoot(config: EmbeddedConfig, databaseUrl: string, poolSize: number, chatSecretsKey: Buffer): DynamicModule {
+  static forRoot(
+    config: EmbeddedConfig,
+    databaseUrl: string,
+    poolSize: number,
+    chatSecretsKey: Buffer,
+    mailboxes: { secretsKey: Buffer; adminToken: string },
+  ): DynamicModule {
     return {
       module: EmbeddedAppModule,
       imports: [
@@ -54,6 +60,12 @@ export class EmbeddedAppModule {
               : [],
           smtpInbound: { host: config.SMTP_INBOUND_HOST, port: config.SMTP_INBOUND_PORT, maxBytes: config.SMTP_INBOUND_MAX_BYTES },
           ownDomains: [config.MESSAGE_ID_DOMAIN],
+          secretsKey: mailboxes.secretsKey,
+          adminToken: mailboxes.adminToken,
+          reconcileSeconds: config.MAILBOX_RECONCILE_SECONDS,
+          // PGlite is one session for the whole process: its advisory locks would always be granted, and a second
+          // connection for them is one PGlite does not keep apart. One process owns that database anyway.
+          mailboxLeases: !!config.DATABASE_URL,
         }),
         ChatGatewayModule.register(chatGatewayOptions({ ...config, CHAT_SECRETS_KEY: chatSecretsKey })),
         ConversationsModule,

@@ -21,3 +21,13 @@ export function embeddedChatSecretsKey(dataDir: string): Buffer {
 export function embeddedReviewApiToken(dataDir: string): string {
   return persistentSecret(dataDir, 'review-api-token', () => randomBytes(24).toString('base64url'));
 }
+
+/** The key sealing mailbox credentials (IMAP passwords, OAuth refresh tokens) stored through /v1/mailboxes. */
+export function embeddedMailboxSecretsKey(dataDir: string): Buffer {
+  return Buffer.from(persistentSecret(dataDir, 'mailbox-secrets.key', () => randomBytes(32).toString('base64')), 'base64');
+}
+
+/** The bearer token for /v1/mailboxes, so `curl -H "Authorization: Bearer $(cat data/mail-admin-token)"` works. */
+export function embeddedMailAdminToken(dataDir: string): string {
+  return persistentSecret(dataDir, 'mail-admin-token', () => randomBytes(24).toString('base64url'));
+}

@@ -1,4 +1,4 @@
-import { env } from '@draftdesk/config';
+import { env, parseSecretsKey } from '@draftdesk/config';
 import { mailIngestConfigShape } from '../../mail-ingest/src/ingest/mail-ingest.options';
 import { mailSendConfigShape } from '../../mail-send/src/outbound/mail-send.options';
 import { drafterConfigShape } from '../../drafter/src/drafts/drafter.options';
@@ -16,6 +16,18 @@ export const embeddedConfigShape = {
   ...chatGatewayConfigShape,
   // Embedded: generated on first start and kept in the data directory when not given.
   CHAT_SECRETS_KEY: chatGatewayConfigShape.CHAT_SECRETS_KEY.optional(),
+  MAILBOX_SECRETS_KEY: z
+    .string()
+    .min(1)
+    .transform((value, ctx) => {
+      try {
+        return parseSecretsKey(value);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message });
+        return z.NEVER;
+      }
+    })
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   HOST: z.string().default('127.0.0.1'),
   PORT: env.port().default(3000),

@@ -1,15 +1,24 @@
 import { OutboxService } from '@draftdesk/messaging';
 import { createLogger, ReadinessRegistry, registry } from '@draftdesk/observability';
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { hostname } from 'node:os';
 import { Gauge } from 'prom-client';
 import { DataSource } from 'typeorm';
 import { IngestService } from '../ingest/ingest.service';
 import { MAIL_INGEST_OPTIONS, MailIngestOptions } from '../ingest/mail-ingest.options';
 import { MailboxStore } from '../mailboxes/mailbox-store.service';
 import { MailboxRow } from '../mailboxes/mailbox.types';
+import { MailboxLeases } from './mailbox-leases';
 import { MailboxStatus, MailboxWatcher } from './mailbox-watcher';
 
-const STATES = ['connecting', 'idle', 'syncing', 'backing_off', 'paused', 'stopped'] as const;
+const STATES = ['connecting', 'idle', 'syncing', 'backing_off', 'paused', 'stopped', 'standby'] as const;
+
+export type MailboxSummary = Omit<MailboxStatus, 'state'> & {
+  state: (typeof STATES)[number];
+  source: 'env' | 'database';
+  /** The replica holding the mailbox's lock; 'another replica' on the ones standing by for it. */
+  watchedBy: string;
+};
 
 const mailboxState = new Gauge({
   name: 'draftdesk_mailbox_state',
@@ -27,6 +36,8 @@ interface DbWatcher {
  * Runs one watcher (one IMAP connection) per mailbox: the env mailbox for the life of the process, and those in
  * the mailboxes table, reconciled every few seconds — new rows start, removed or paused ones stop, and a changed
  * row (its version moved) is stopped before its replacement starts, so a mailbox never holds two connections.
+ * Across replicas the same holds through a lock per mailbox (MailboxLeases): the others stand by and take over
+ * when the holder dies.
  */
 @Injectable()
 export class MailboxesService implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -40,6 +51,9 @@ export class MailboxesService implements OnApplicationBootstrap, OnApplicationSh
   private wake: (() => void) | null = null;
   private again = false;
   private pausedRows: MailboxRow[] = [];
+  private standbyRows: MailboxRow[] = [];
+  private readonly leases: MailboxLeases | null;
+  readonly replica = `${hostname()}:${process.pid}`;
 
   constructor(
     @Inject(MAIL_INGEST_OPTIONS) private readonly options: MailIngestOptions,
@@ -50,6 +64,7 @@ export class MailboxesService implements OnApplicationBootstrap, OnApplicationSh
     private readonly store: MailboxStore,
   ) {
     this.envWatchers = options.mailboxes.map((m) => new MailboxWatcher(m, dataSource, ingest, () => outbox.committed()));
+    this.leases = options.mailboxLeases === false ? null : new MailboxLeases(dataSource);
   }
 
   onApplicationBootstrap() {
@@ -75,26 +90,30 @@ export class MailboxesService implements OnApplicationBootstrap, OnApplicationSh
     await this.loop;
     await Promise.all([...this.envWatchers, ...[...this.dbWatchers.values()].map((d) => d.watcher)].map((w) => w.stop()));
     this.dbWatchers.clear();
+    await this.leases?.close();
   }
 
   /** Every mailbox this process knows: running watchers, and database mailboxes that are paused (with why). */
-  statuses(): (MailboxStatus & { source: 'env' | 'database' })[] {
-    const live = [
-      ...this.envWatchers.map((w) => ({ ...w.status, source: 'env' as const })),
-      ...[...this.dbWatchers.values()].map((d) => ({ ...d.watcher.status, source: 'database' as const })),
+  statuses(): MailboxSummary[] {
+    const live: MailboxSummary[] = [
+      ...this.envWatchers.map((w) => ({ ...w.status, source: 'env' as const, watchedBy: this.replica })),
+      ...[...this.dbWatchers.values()].map((d) => ({ ...d.watcher.status, source: 'database' as const, watchedBy: this.replica })),
     ];
+    const idle = (row: MailboxRow, state: 'paused' | 'standby', lastError: string | null, watchedBy: string): MailboxSummary => ({
+      name: row.name,
+      state,
+      lastError,
+      failures: 0,
+      lastSyncAt: null,
+      imported: 0,
+      source: 'database',
+      watchedBy,
+    });
     const paused = this.pausedRows
       .filter((row) => !this.dbWatchers.has(row.id))
-      .map((row) => ({
-        name: row.name,
-        state: 'paused' as const,
-        lastError: row.last_error ?? this.fatal.get(row.id)?.error ?? null,
-        failures: 0,
-        lastSyncAt: null,
-        imported: 0,
-        source: 'database' as const,
-      }));
-    return [...live, ...paused];
+      .map((row) => idle(row, 'paused', row.last_error ?? this.fatal.get(row.id)?.error ?? null, 'nobody'));
+    const standby = this.standbyRows.filter((row) => !this.dbWatchers.has(row.id)).map((row) => idle(row, 'standby', null, 'another replica'));
+    return [...live, ...paused, ...standby];
   }
 
   liveStatus(id: string): MailboxStatus | null {
@@ -131,6 +150,11 @@ export class MailboxesService implements OnApplicationBootstrap, OnApplicationSh
 
   async reconcile() {
     const rows = await this.store.list();
+    if (this.leases && !(await this.leases.check())) {
+      // Our locks went with the lost session: another replica may be connecting already, so let go at once.
+      for (const d of this.dbWatchers.values()) await d.watcher.stop();
+      this.dbWatchers.clear();
+    }
     const wanted = new Map(rows.filter((r) => !r.paused && !this.isFatal(r)).map((r) => [r.id, r]));
     this.pausedRows = rows.filter((r) => !wanted.has(r.id));
     for (const [id, current] of [...this.dbWatchers]) {
@@ -138,18 +162,25 @@ export class MailboxesService implements OnApplicationBootstrap, OnApplicationSh
       if (row && row.version === current.row.version) continue;
       await current.watcher.stop();
       this.dbWatchers.delete(id);
+      await this.leases?.release(id);
       if (rows.some((r) => r.id === id)) await this.recordStatus(current, row ? 'restarting' : 'paused');
       this.log.info({ mailbox: current.row.name, reason: row ? 'changed' : 'removed or paused' }, 'mailbox watcher stopped');
     }
+    const standby: MailboxRow[] = [];
     for (const row of wanted.values()) {
       if (this.dbWatchers.has(row.id) || !this.running) continue;
       if (this.options.mailboxes.some((m) => m.name === row.name)) continue; // the env mailbox owns that name
-      this.start(row);
+      if (this.leases && !(await this.leases.tryAcquire(row.id))) {
+        standby.push(row);
+        continue;
+      }
+      if (!this.start(row)) await this.leases?.release(row.id);
     }
+    this.standbyRows = standby;
     for (const d of this.dbWatchers.values()) await this.recordStatus(d, d.watcher.status.state);
   }
 
-  private start(row: MailboxRow) {
+  private start(row: MailboxRow): boolean {
     let settings;
     try {
       settings = this.store.settings(row, this.options.mailboxes[0]?.resyncSeconds ?? 60);
@@ -158,7 +189,7 @@ export class MailboxesService implements OnApplicationBootstrap, OnApplicationSh
       const message = `credentials cannot be opened: ${(error as Error).message}`;
       this.fatal.set(row.id, { version: row.version, error: message });
       void this.store.recordStatus(row.id, 'paused', message, true).catch(() => undefined);
-      return;
+      return false;
     }
     const watcher = new MailboxWatcher(settings, this.dataSource, this.ingest, () => this.outbox.committed(), {
       onFatal: (error) => {
@@ -169,7 +200,8 @@ export class MailboxesService implements OnApplicationBootstrap, OnApplicationSh
     });
     this.dbWatchers.set(row.id, { row, watcher });
     watcher.start();
-    this.log.info({ mailbox: row.name, version: row.version }, 'mailbox watcher started');
+    this.log.info({ mailbox: row.name, version: row.version, replica: this.replica }, 'mailbox watcher started');
+    return true;
   }
 
   /** Paused by its watcher at the version it ran: a PATCH (new token, unpause) moves the version and lifts it. */

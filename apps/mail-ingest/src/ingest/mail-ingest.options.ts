@@ -49,6 +49,11 @@ export interface MailIngestOptions {
   secretsKey?: Buffer | null;
   adminToken?: string | null;
   reconcileSeconds?: number;
+  /**
+   * One replica per database mailbox, through a PostgreSQL advisory lock per mailbox (default on). Off only where a
+   * single process owns the database anyway (embedded PGlite, which has one session for everything).
+   */
+  mailboxLeases?: boolean;
 }
 
 export const MAIL_INGEST_OPTIONS = Symbol('MAIL_INGEST_OPTIONS');

@@ -11,5 +11,6 @@ bash scripts/engines/chromium.sh
 source .engines/env
 npm run --silent build
 npx tsc --noEmit -p tsconfig.json
-npx jest --ci
-npx jest --ci --config jest.integration.config.js --runInBand
+mkdir -p test-artifacts
+npx jest --ci --json --outputFile=test-artifacts/jest-unit.json
+npx jest --ci --config jest.integration.config.js --runInBand --json --outputFile=test-artifacts/jest-integration.json

@@ -8,4 +8,5 @@ if [ ! -d "$DRAFTDESK_SHARED_DATA" ]; then
   echo "corpora: $DRAFTDESK_SHARED_DATA not found; set DRAFTDESK_SHARED_DATA" >&2
   exit 1
 fi
-npx jest --ci --config jest.corpora.config.js --runInBand
+mkdir -p test-artifacts
+npx jest --ci --config jest.corpora.config.js --runInBand --json --outputFile=test-artifacts/jest-corpora.json

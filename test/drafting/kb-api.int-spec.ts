@@ -1,9 +1,8 @@
-import { createEvent, InboundPayload, Topics } from '@draftdesk/contracts';
-import { Kafka, logLevel, Partitioners } from 'kafkajs';
 import { randomBytes } from 'node:crypto';
 import { createTestDatabase, TestDatabase } from '../support/database';
 import { engines } from '../support/engines';
 import { expectEventually } from '../support/expect-eventually';
+import { inboundEmail, publishInbound } from '../support/inbound';
 import { RunningService, ServiceName, startService } from '../support/services';
 
 interface KbEntryView {
@@ -227,34 +226,8 @@ describe('knowledge base HTTP API of the drafter service', () => {
 
     const address = `eva-${run}@example.test`;
     const text = 'Hallo, ik heb een cadeaubon gekregen. Hoe kan ik met die cadeaubon betalen in jullie webwinkel?\n\nGroeten, Eva';
-    const payload: InboundPayload = {
-      channel: 'email',
-      externalMessageId: `voucher-${run}@example.test`,
-      inReplyTo: null,
-      references: [],
-      from: { address, name: 'Eva Jansen' },
-      to: [{ address: 'support@shop.test', name: '' }],
-      subject: 'Cadeaubon gebruiken',
-      text,
-      newText: text,
-      html: null,
-      receivedAt: new Date().toISOString(),
-      automated: { automated: false, kind: null, reasons: [] },
-      attachments: [],
-      mailbox: 'support@shop.test',
-      rawMailId: null,
-      chat: null,
-    };
-    const producer = new Kafka({ clientId: 'kb-api-test', brokers: engines.kafkaBrokers.split(','), logLevel: logLevel.NOTHING }).producer({
-      createPartitioner: Partitioners.DefaultPartitioner,
-    });
-    await producer.connect();
-    try {
-      const event = createEvent(Topics.inbound, { producer: 'test', conversationId: null, key: address, payload });
-      await producer.send({ topic: prefix + Topics.inbound, messages: [{ key: event.key, value: JSON.stringify(event) }] });
-    } finally {
-      await producer.disconnect();
-    }
+    const payload = inboundEmail({ externalMessageId: `voucher-${run}@example.test`, from: { address, name: 'Eva Jansen' }, subject: 'Cadeaubon gebruiken', text });
+    await publishInbound(prefix, payload);
 
     const [draft] = await expectEventually(
       async () => {

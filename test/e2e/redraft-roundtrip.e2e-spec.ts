@@ -1,9 +1,9 @@
-import { createEvent, InboundPayload, Topics } from '@draftdesk/contracts';
-import { Kafka, logLevel, Partitioners } from 'kafkajs';
+import { Topics } from '@draftdesk/contracts';
 import { randomBytes } from 'node:crypto';
 import { createTestDatabase, TestDatabase } from '../support/database';
 import { engines } from '../support/engines';
 import { expectEventually } from '../support/expect-eventually';
+import { inboundEmail, publishInbound } from '../support/inbound';
 import { RunningService, ServiceName, startService } from '../support/services';
 
 interface Item {
@@ -56,34 +56,8 @@ describe('a reviewer asks for a new draft and gets it in the same queue item', (
     // The sample shop's order 100234 belongs to this address, so the drafter grounds the reply in it.
     const address = 'customer@example.test';
     const text = 'Hallo, ik heb bestelling 100234 geplaatst maar nog niets ontvangen. Waar blijft bestelling 100234?\n\nGroeten, Sanne';
-    const payload: InboundPayload = {
-      channel: 'email',
-      externalMessageId: `redraft-${randomBytes(6).toString('hex')}@example.test`,
-      inReplyTo: null,
-      references: [],
-      from: { address, name: 'Sanne de Vries' },
-      to: [{ address: 'support@shop.test', name: '' }],
-      subject: 'Waar is mijn bestelling?',
-      text,
-      newText: text,
-      html: null,
-      receivedAt: new Date().toISOString(),
-      automated: { automated: false, kind: null, reasons: [] },
-      attachments: [],
-      mailbox: 'support@shop.test',
-      rawMailId: null,
-      chat: null,
-    };
-    const producer = new Kafka({ clientId: 'redraft-test', brokers: engines.kafkaBrokers.split(','), logLevel: logLevel.NOTHING }).producer({
-      createPartitioner: Partitioners.DefaultPartitioner,
-    });
-    await producer.connect();
-    try {
-      const event = createEvent(Topics.inbound, { producer: 'test', conversationId: null, key: address, payload });
-      await producer.send({ topic: prefix + Topics.inbound, messages: [{ key: event.key, value: JSON.stringify(event) }] });
-    } finally {
-      await producer.disconnect();
-    }
+    const payload = inboundEmail({ externalMessageId: `redraft-${randomBytes(6).toString('hex')}@example.test`, from: { address, name: 'Sanne de Vries' }, subject: 'Waar is mijn bestelling?', text });
+    await publishInbound(prefix, payload);
 
     const [first] = await expectEventually(
       async () => {

@@ -3,3 +3,4 @@ export * from './infrastructure.module';
 export * from './bootstrap';
 export * from './http-error.filter';
 export * from './zod-body.pipe';
+export * from './bearer-token.util';

@@ -1,12 +1,9 @@
-import { ZodBodyPipe } from '@draftdesk/platform';
+import { bearerTokenMatches, ZodBodyPipe } from '@draftdesk/platform';
 import { Body, CanActivate, Controller, ExecutionContext, Get, Inject, Injectable, NotFoundException, Param, Put, UnauthorizedException, UseGuards } from '@nestjs/common';
-import { createHash, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { CHAT_GATEWAY_OPTIONS, ChatGatewayOptions } from '../chat-gateway.options';
 import { channelConfigSchema, describeChannel } from './channel.types';
 import { ChannelsService } from './channels.service';
-
-const digest = (s: string) => createHash('sha256').update(s).digest();
 
 /** The admin API exists only when CHAT_ADMIN_TOKEN is set; then it needs "Authorization: Bearer <token>". */
 @Injectable()
@@ -15,9 +12,8 @@ export class ChannelAdminGuard implements CanActivate {
 
   canActivate(context: ExecutionContext): boolean {
     if (!this.options.adminToken) throw new NotFoundException();
-    const header = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined> }>().headers.authorization ?? '';
-    const given = header.startsWith('Bearer ') ? header.slice(7) : '';
-    if (!timingSafeEqual(digest(given), digest(this.options.adminToken))) throw new UnauthorizedException({ code: 'ADMIN_TOKEN_INVALID', message: 'bearer token required' });
+    const header = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined> }>().headers.authorization;
+    if (!bearerTokenMatches(header, this.options.adminToken)) throw new UnauthorizedException({ code: 'ADMIN_TOKEN_INVALID', message: 'bearer token required' });
     return true;
   }
 }

@@ -1,4 +1,4 @@
-import { ZodBodyPipe } from '@draftdesk/platform';
+import { bearerTokenMatches, ZodBodyPipe } from '@draftdesk/platform';
 import {
   Body,
   CanActivate,
@@ -19,7 +19,6 @@ import {
   UseGuards,
 } from '@nestjs/common';
 import type { Request } from 'express';
-import { timingSafeEqual } from 'node:crypto';
 import { DRAFTER_OPTIONS, DrafterOptions } from '../drafts/drafter.options';
 import { DraftsService } from '../drafts/drafts.service';
 import { KbEntryBody, kbEntryBodySchema, KbEntryUpdate, kbEntryUpdateSchema, KbListQuery, kbListSchema, KbSearchQuery, kbSearchSchema } from './kb.dto';
@@ -31,9 +30,7 @@ export class KbTokenGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     const token = this.options.kbApiToken;
     if (!token) return true;
-    const given = Buffer.from((context.switchToHttp().getRequest<Request>().headers.authorization ?? '').replace(/^Bearer\s+/i, ''));
-    const expected = Buffer.from(token);
-    if (given.length === expected.length && timingSafeEqual(given, expected)) return true;
+    if (bearerTokenMatches(context.switchToHttp().getRequest<Request>().headers.authorization, token)) return true;
     throw new UnauthorizedException('missing or invalid bearer token');
   }
 }

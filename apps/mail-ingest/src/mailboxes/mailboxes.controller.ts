@@ -1,4 +1,4 @@
-import { ZodBodyPipe } from '@draftdesk/platform';
+import { bearerTokenMatches, ZodBodyPipe } from '@draftdesk/platform';
 import {
   Body,
   CanActivate,
@@ -17,13 +17,10 @@ import {
   UnauthorizedException,
   UseGuards,
 } from '@nestjs/common';
-import { createHash, timingSafeEqual } from 'node:crypto';
 import { MailboxesService } from '../imap/mailboxes.service';
 import { MAIL_INGEST_OPTIONS, MailIngestOptions } from '../ingest/mail-ingest.options';
 import { MailboxStore } from './mailbox-store.service';
 import { CreateMailbox, createMailboxSchema, describeMailbox, MailboxRow, PatchMailbox, patchMailboxSchema } from './mailbox.types';
-
-const digest = (s: string) => createHash('sha256').update(s).digest();
 
 /** The mailbox API exists only when MAIL_ADMIN_TOKEN (and the key sealing credentials) is set. */
 @Injectable()
@@ -32,9 +29,8 @@ export class MailAdminGuard implements CanActivate {
 
   canActivate(context: ExecutionContext): boolean {
     if (!this.options.adminToken || !this.options.secretsKey) throw new NotFoundException();
-    const header = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined> }>().headers.authorization ?? '';
-    const given = header.startsWith('Bearer ') ? header.slice(7) : '';
-    if (!timingSafeEqual(digest(given), digest(this.options.adminToken))) throw new UnauthorizedException({ code: 'ADMIN_TOKEN_INVALID', message: 'bearer token required' });
+    const header = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined> }>().headers.authorization;
+    if (!bearerTokenMatches(header, this.options.adminToken)) throw new UnauthorizedException({ code: 'ADMIN_TOKEN_INVALID', message: 'bearer token required' });
     return true;
   }
 }

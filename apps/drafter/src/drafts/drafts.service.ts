@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { ambientQueryRunner } from '@draftdesk/database';
 import { DataSource, EntityManager } from 'typeorm';
 import { DRAFTER_OPTIONS, DrafterOptions } from './drafter.options';
+import { replySubject } from './reply-subject.util';
 import { buildKnowledge, buildOrders, drafterFactory, DrafterFactory } from './drafting-engine';
 import { redraftReason } from './reviewer-instruction.util';
 
@@ -21,8 +22,6 @@ export interface DraftSource {
   messageId: string;
   source: TriagedPayload | null;
 }
-
-const REPLY_PREFIX: Record<string, string> = { nl: 'Re', de: 'AW', fr: 'RE', en: 'Re' };
 
 @Injectable()
 export class DraftsService {
@@ -67,7 +66,7 @@ export class DraftsService {
       to: { address: message.customer.address, name: message.customer.name },
       mailbox: message.mailbox,
       ...(message.conversationToken ? { conversationToken: message.conversationToken } : {}),
-      subject: this.replySubject(message.subject, triage.language),
+      subject: replySubject(message.subject, triage.language),
       body: result.draft?.body ?? null,
       language: triage.language,
       intent: triage.intent,
@@ -82,11 +81,6 @@ export class DraftsService {
       orderFacts: result.orderFacts,
       ...(redraft ? { redraftOf: redraft.itemId, revision: redraft.revision } : {}),
     };
-  }
-
-  private replySubject(subject: string, language: string): string {
-    if (/^\s*(re|aw|antw|sv)\s*:/i.test(subject)) return subject;
-    return `${REPLY_PREFIX[language] ?? 'Re'}: ${subject}`.trim();
   }
 
   /**

@@ -34,3 +34,26 @@ export async function startFakeProvider(script: (req: FakeRequest, index: number
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
+
+/** A WhatsApp Cloud API webhook notification carrying one text message, as Meta sends it. */
+export function whatsAppNotification(m: { phoneNumberId: string; waId: string; name: string; messageId: string; text: string }): string {
+  return JSON.stringify({
+    object: 'whatsapp_business_account',
+    entry: [
+      {
+        id: 'WABA_ID',
+        changes: [
+          {
+            field: 'messages',
+            value: {
+              messaging_product: 'whatsapp',
+              metadata: { display_phone_number: '15550001111', phone_number_id: m.phoneNumberId },
+              contacts: [{ profile: { name: m.name }, wa_id: m.waId }],
+              messages: [{ from: m.waId, id: m.messageId, timestamp: String(Math.floor(Date.now() / 1000)), type: 'text', text: { body: m.text } }],
+            },
+          },
+        ],
+      },
+    ],
+  });
+}

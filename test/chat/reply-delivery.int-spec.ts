@@ -8,7 +8,7 @@ import { ChannelsService } from '../../apps/chat-gateway/src/channels/channels.s
 import { verifyWebhook } from '../../apps/chat-gateway/src/intake/standard-webhooks.util';
 import { signWhatsApp } from '../../apps/chat-gateway/src/intake/whatsapp-signature.util';
 import { bootChatApp, createTestSchema, expectEventually, newWebhookSecret, testOptions } from './chat-test.util';
-import { startFakeProvider } from './fake-provider.util';
+import { startFakeProvider, whatsAppNotification } from './fake-provider.util';
 
 const SECRET = newWebhookSecret();
 const APP_SECRET = 'wa-app-secret-0123456789';
@@ -137,25 +137,7 @@ describe('chat-gateway reply delivery (real Postgres, local provider fakes)', ()
   it('delivers a reply against a local fake of the WhatsApp Cloud API that fails twice (500) and succeeds on the third try, without a duplicate', async () => {
     // The customer wrote first, so the gateway knows the session and its wa_id.
     const waId = '31612345678';
-    const notification = JSON.stringify({
-      object: 'whatsapp_business_account',
-      entry: [
-        {
-          id: 'WABA_ID',
-          changes: [
-            {
-              field: 'messages',
-              value: {
-                messaging_product: 'whatsapp',
-                metadata: { display_phone_number: '15550001111', phone_number_id: PHONE_NUMBER_ID },
-                contacts: [{ profile: { name: 'Sanne' }, wa_id: waId }],
-                messages: [{ from: waId, id: 'wamid.IN1', timestamp: String(Math.floor(Date.now() / 1000)), type: 'text', text: { body: 'Kan ik mijn order annuleren?' } }],
-              },
-            },
-          ],
-        },
-      ],
-    });
+    const notification = whatsAppNotification({ phoneNumberId: PHONE_NUMBER_ID, waId, name: 'Sanne', messageId: 'wamid.IN1', text: 'Kan ik mijn order annuleren?' });
     const post = () =>
       request(app.getHttpServer())
         .post('/v1/channels/wa/whatsapp')

@@ -1,6 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { IncomingHttpHeaders } from 'node:http';
-import { startFakeProvider } from '../chat/fake-provider.util';
+import { startFakeProvider, whatsAppNotification } from '../chat/fake-provider.util';
 import { createTestDatabase, TestDatabase } from '../support/database';
 import { engines } from '../support/engines';
 import { expectEventually } from '../support/expect-eventually';
@@ -212,25 +212,7 @@ describe('a chat message travels end to end through Kafka and PostgreSQL to the 
   it('answers a WhatsApp Cloud API notification through its send-message API after two failed tries, once', async () => {
     const waId = `316${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
     const text = 'Hello, I would like to cancel my order 100235 please.';
-    const notification = JSON.stringify({
-      object: 'whatsapp_business_account',
-      entry: [
-        {
-          id: 'WABA_ID',
-          changes: [
-            {
-              field: 'messages',
-              value: {
-                messaging_product: 'whatsapp',
-                metadata: { display_phone_number: '15550001111', phone_number_id: WA_PHONE_NUMBER_ID },
-                contacts: [{ profile: { name: 'Tom Baker' }, wa_id: waId }],
-                messages: [{ from: waId, id: `wamid.${randomBytes(8).toString('hex')}`, timestamp: String(Math.floor(Date.now() / 1000)), type: 'text', text: { body: text } }],
-              },
-            },
-          ],
-        },
-      ],
-    });
+    const notification = whatsAppNotification({ phoneNumberId: WA_PHONE_NUMBER_ID, waId, name: 'Tom Baker', messageId: `wamid.${randomBytes(8).toString('hex')}`, text });
     const res = await fetch(`${gateway()}/v1/channels/wa-nl/whatsapp`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-hub-signature-256': `sha256=${createHmac('sha256', WA_APP_SECRET).update(notification).digest('hex')}` },

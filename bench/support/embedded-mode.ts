@@ -6,10 +6,9 @@ import { Client, escapeLiteral } from 'pg';
 import { repoRoot } from '../../test/support/engines';
 import { expectEventually } from '../../test/support/expect-eventually';
 import { freePort } from '../../test/support/services';
-import { measurePipeline, ModeResult, PushOptions } from './pipeline-run';
+import { measurePipeline, ModeResult, modeResult, PushOptions } from './pipeline-run';
 import { peakRss, stopChild, track } from './processes';
 import { measureRawInserts, RawInsertResult } from './raw-postgres';
-import { perSecond } from './stats';
 import { InboundEvent } from './workload';
 
 export interface EmbeddedModeOptions extends PushOptions {
@@ -69,7 +68,7 @@ export async function runEmbeddedMode(options: EmbeddedModeOptions): Promise<{ r
     await client.connect();
     connected = true;
     const rows = async <T>(sql: string) => (await client.query(sql)).rows as T[];
-    const { watch, timings, pushMs } = await measurePipeline('embedded', options.run, options, {
+    const measured = await measurePipeline('embedded', options.run, options, {
       push: async (events) => {
         await client.query(`INSERT INTO outbox (id, producer, topic, key, value) VALUES ${outboxValues(events)}`);
       },
@@ -78,22 +77,10 @@ export async function runEmbeddedMode(options: EmbeddedModeOptions): Promise<{ r
       quote: escapeLiteral,
     });
     const rss = peakRss({ draftdesk: child.pid });
-    const result: ModeResult = {
-      mode: 'embedded',
-      n: options.n,
-      completed: watch.completed,
-      drafts: timings.matched,
-      pushDurationS: pushMs / 1000,
-      durationS: timings.spanMs / 1000,
-      throughputPerS: perSecond(timings.matched, timings.spanMs),
-      latencyMs: timings.latency,
-      peakRss: rss,
-      warmup: options.warmup,
-      notes: [
-        'one process: every service (mail-send writing to the data dir) on PGlite and the in-process transport (LOG_LEVEL=warn)',
-        `inbound written to its outbox as producer 'bench' in INSERTs of ${options.batchSize} rows; the relay polls every 250 ms`,
-      ],
-    };
+    const result = modeResult('embedded', options, measured, rss, [
+      'one process: every service (mail-send writing to the data dir) on PGlite and the in-process transport (LOG_LEVEL=warn)',
+      `inbound written to its outbox as producer 'bench' in INSERTs of ${options.batchSize} rows; the relay polls every 250 ms`,
+    ]);
     const rawPglite = options.rawInserts ? await measureRawInserts('embedded PGlite', options.run, options.n, rows) : null;
     return { result, rawPglite };
   } finally {

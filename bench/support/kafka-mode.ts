@@ -4,9 +4,8 @@ import { escapeLiteral } from 'pg';
 import { createTestDatabase, TestDatabase } from '../../test/support/database';
 import { engines } from '../../test/support/engines';
 import { RunningService, ServiceName, startService } from '../../test/support/services';
-import { measurePipeline, ModeResult, PushOptions } from './pipeline-run';
+import { measurePipeline, ModeResult, modeResult, PushOptions } from './pipeline-run';
 import { peakRss, stopChild, track } from './processes';
-import { perSecond } from './stats';
 
 export const KAFKA_MODE_SERVICES: readonly ServiceName[] = ['conversations', 'triage', 'drafter', 'review'];
 
@@ -39,7 +38,7 @@ export async function runKafkaMode(options: KafkaModeOptions): Promise<ModeResul
     await Promise.all(KAFKA_MODE_SERVICES.map((name) => services[name]!.ready(90_000)));
     await producer.connect();
     const database = db;
-    const { watch, timings, pushMs } = await measurePipeline('kafka+postgres', options.run, options, {
+    const measured = await measurePipeline('kafka+postgres', options.run, options, {
       push: async (events) => {
         await producer.send({
           topic: options.topicPrefix + Topics.inbound,
@@ -52,22 +51,10 @@ export async function runKafkaMode(options: KafkaModeOptions): Promise<ModeResul
       quote: escapeLiteral,
     });
     const rss = peakRss(Object.fromEntries(KAFKA_MODE_SERVICES.map((name) => [name, services[name]!.process.pid])));
-    return {
-      mode: 'kafka',
-      n: options.n,
-      completed: watch.completed,
-      drafts: timings.matched,
-      pushDurationS: pushMs / 1000,
-      durationS: timings.spanMs / 1000,
-      throughputPerS: perSecond(timings.matched, timings.spanMs),
-      latencyMs: timings.latency,
-      peakRss: rss,
-      warmup: options.warmup,
-      notes: [
-        `services ${KAFKA_MODE_SERVICES.join(', ')} as separate processes (LOG_LEVEL=warn); mail-send not started`,
-        `inbound produced straight to ${options.topicPrefix}${Topics.inbound} in batches of ${options.batchSize}, key = customer address`,
-      ],
-    };
+    return modeResult('kafka', options, measured, rss, [
+      `services ${KAFKA_MODE_SERVICES.join(', ')} as separate processes (LOG_LEVEL=warn); mail-send not started`,
+      `inbound produced straight to ${options.topicPrefix}${Topics.inbound} in batches of ${options.batchSize}, key = customer address`,
+    ]);
   } finally {
     await producer.disconnect().catch(() => undefined);
     await Promise.all(Object.values(services).map((s) => stopChild(s!.process)));

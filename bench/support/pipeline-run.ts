@@ -1,6 +1,7 @@
 import { InboundEvent, inboundEvent, batches } from './workload';
 import { DraftTiming, draftTimingsSql, pipelineTimings, PipelineTimings, watchDrafts, WatchResult } from './drafts-watch';
 import { PeakRss } from './processes';
+import { perSecond } from './stats';
 
 export interface PushOptions {
   n: number;
@@ -75,4 +76,28 @@ export async function measurePipeline(
   const watch = await watching;
   const drafted = await pipeline.query<DraftTiming>(draftTimingsSql(`bench-${run}-`, pipeline.quote));
   return { watch, timings: pipelineTimings(pushedAt, drafted), pushMs };
+}
+
+/** One mode's figures from its measurement; only the process list and the notes differ between modes. */
+export function modeResult(
+  mode: ModeResult['mode'],
+  options: { n: number; warmup: number },
+  measured: { watch: WatchResult; timings: PipelineTimings; pushMs: number },
+  peakRss: PeakRss,
+  notes: string[],
+): ModeResult {
+  const { watch, timings, pushMs } = measured;
+  return {
+    mode,
+    n: options.n,
+    completed: watch.completed,
+    drafts: timings.matched,
+    pushDurationS: pushMs / 1000,
+    durationS: timings.spanMs / 1000,
+    throughputPerS: perSecond(timings.matched, timings.spanMs),
+    latencyMs: timings.latency,
+    peakRss,
+    warmup: options.warmup,
+    notes,
+  };
 }

@@ -120,7 +120,8 @@ function OrderFacts({ facts, t }) {
 /** Asks for the reason of a reject (required) or an escalation (optional); Escape or Cancel closes it. */
 function ReasonDialog({ t, id, title, required, onDone }) {
   const ref = useRef();
-  useEffect(() => ref.current?.focus(), []);
+  // Focused before the browser paints, so the first key typed after the dialog opens lands in the field.
+  useLayoutEffect(() => ref.current?.focus(), []);
   const submit = (ev) => {
     ev.preventDefault();
     onDone(String(new FormData(ev.target).get('reason') ?? '').trim());

@@ -41,5 +41,9 @@ export const triageSchema = z.object({
   entities: z.array(z.object({ type: z.string(), value: z.string() }).passthrough()),
   flags: z.array(z.string()),
   engine: z.string(),
+  /** How the customer addresses us (u/Sie/vous/Dear vs je/du/tu/Hi); the reply follows a more formal writer. */
+  register: z.enum(['formal', 'informal']).optional(),
+  /** Further asks in the same message (intents), beside the primary `intent`; each deserves an answer. */
+  asks: z.array(z.string()).optional(),
 });
 export type Triage = z.infer<typeof triageSchema>;

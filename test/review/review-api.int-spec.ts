@@ -283,7 +283,8 @@ describe('review API', () => {
       const detail = (await (await c.fetch(`/v1/drafts/${noted.draftId}`)).json()) as { notes: { body: string; author: string }[] };
       expect(detail.notes).toEqual([expect.objectContaining({ body: 'customer called too', author: 'agent1@shop.test' })]);
 
-      const corrected = await seedItem(db, { priority: 'low' });
+      // Seeded a week out, so the due time the correction recomputes (urgent: within the hour) cannot coincide with it.
+      const corrected = await seedItem(db, { priority: 'low', dueAt: new Date(Date.now() + 7 * 86_400_000) });
       const before = (await db.query<{ due_at: Date }>(`SELECT due_at FROM review_items WHERE draft_id = $1`, [corrected.draftId]))[0].due_at;
       const res = await c.fetch(`/v1/drafts/${corrected.draftId}/triage-correction`, { method: 'POST', json: { intent: 'return_request', priority: 'urgent', version: 1 } });
       expect(await res.json()).toMatchObject({ intent: 'return_request', priority: 'urgent', version: 2 });

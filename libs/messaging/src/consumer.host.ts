@@ -1,5 +1,5 @@
 import { deadLetterTopic, EventEnvelope, parseEvent, Topic } from '@draftdesk/contracts';
-import { createLogger, eventsConsumed, handlerDuration } from '@draftdesk/observability';
+import { createLogger, eventAge, eventsConsumed, handlerDuration } from '@draftdesk/observability';
 import { withAmbientTransaction } from '@draftdesk/database';
 import { Logger } from 'pino';
 import { DataSource, EntityManager } from 'typeorm';
@@ -61,7 +61,10 @@ export class ConsumerRunner {
         try {
           const applied = await this.applyOnce(event, record, eventLog);
           eventsConsumed.inc({ consumer: this.consumer, topic: this.topic, outcome: applied ? 'applied' : 'duplicate' });
-          if (applied) this.afterCommit();
+          if (applied) {
+            eventAge.observe({ consumer: this.consumer, topic: this.topic }, ageSeconds(event.occurredAt));
+            this.afterCommit();
+          }
           return;
         } catch (error) {
           if (isInfrastructureError(error)) throw error;
@@ -122,4 +125,8 @@ export class ConsumerRunner {
     ]);
     eventsConsumed.inc({ consumer: this.consumer, topic: this.topic, outcome: 'dead_lettered' });
   }
+}
+
+function ageSeconds(occurredAt: string): number {
+  return Math.max(0, (Date.now() - Date.parse(occurredAt)) / 1000);
 }

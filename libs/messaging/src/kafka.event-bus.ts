@@ -1,7 +1,9 @@
 import { deadLetterTopic } from '@draftdesk/contracts';
-import { createLogger } from '@draftdesk/observability';
+import { consumerLag, createLogger } from '@draftdesk/observability';
 import { Admin, Consumer, Kafka, logLevel, Partitioners, Producer } from 'kafkajs';
 import { BusRecord, EventBus, Subscription } from './event-bus';
+
+const LAG_SAMPLE_MS = 15_000;
 
 export interface KafkaBusOptions {
   brokers: string[];
@@ -30,6 +32,7 @@ export class KafkaEventBus implements EventBus {
   private readonly consumers: Consumer[] = [];
   private producerConnected = false;
   private readonly prefix: string;
+  private lagTimer: NodeJS.Timeout | null = null;
 
   constructor(private readonly options: KafkaBusOptions) {
     this.prefix = options.topicPrefix ?? '';
@@ -115,6 +118,32 @@ export class KafkaEventBus implements EventBus {
       });
       this.consumers.push(consumer);
     }
+    this.lagTimer = setInterval(() => void this.sampleLag(), LAG_SAMPLE_MS);
+    this.lagTimer.unref();
+    void this.sampleLag();
+  }
+
+  /** Consumer lag per group and partition (log end offset minus committed offset), for scaling and alerts. */
+  private async sampleLag(): Promise<void> {
+    try {
+      for (const subscription of this.subscriptions) {
+        const topics = subscription.topics.map((t) => this.prefix + t);
+        const committed = await this.admin.fetchOffsets({ groupId: subscription.group, topics });
+        for (const { topic, partitions } of committed) {
+          const ends = await this.admin.fetchTopicOffsets(topic);
+          for (const end of ends) {
+            const done = Number(partitions.find((p) => p.partition === end.partition)?.offset ?? -1);
+            const from = done >= 0 ? done : Number(end.low);
+            consumerLag.set(
+              { group: subscription.group, topic: topic.slice(this.prefix.length), partition: String(end.partition) },
+              Math.max(0, Number(end.high) - from),
+            );
+          }
+        }
+      }
+    } catch (error) {
+      this.log.debug({ err: error }, 'consumer lag sample failed');
+    }
   }
 
   async publish(records: BusRecord[]): Promise<void> {
@@ -136,6 +165,7 @@ export class KafkaEventBus implements EventBus {
   }
 
   async stop(): Promise<void> {
+    if (this.lagTimer) clearInterval(this.lagTimer);
     await Promise.allSettled(this.consumers.map((c) => c.disconnect()));
     await Promise.allSettled([this.producer.disconnect(), this.admin.disconnect()]);
     this.producerConnected = false;

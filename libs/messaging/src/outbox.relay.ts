@@ -1,8 +1,10 @@
-import { createLogger, eventsPublished, outboxLag } from '@draftdesk/observability';
+import { createLogger, eventsPublished, outboxLag, outboxOldestAge, outboxPending } from '@draftdesk/observability';
 import { returnedRows } from '@draftdesk/database';
 import { DataSource } from 'typeorm';
 import { EventBus } from './event-bus';
 import { PollingWorker } from './polling-worker';
+
+const DEPTH_SAMPLE_MS = 10_000;
 
 interface ClaimedRow {
   seq: string;
@@ -29,6 +31,7 @@ export interface RelayOptions {
 export class OutboxRelay {
   private readonly log = createLogger(OutboxRelay.name);
   private readonly worker: PollingWorker;
+  private depthSampledAt = 0;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -63,7 +66,23 @@ export class OutboxRelay {
     }
   }
 
+  /** Outbox depth and the age of its oldest row, for the operator's "outbox stuck" alert; at most every 10 s. */
+  private async sampleDepth(): Promise<void> {
+    if (Date.now() - this.depthSampledAt < DEPTH_SAMPLE_MS) return;
+    this.depthSampledAt = Date.now();
+    const [row] = returnedRows<{ pending: number; age: number | null }>(
+      await this.dataSource.query(
+        `SELECT count(*)::int AS pending, extract(epoch FROM now() - min(created_at))::float8 AS age FROM outbox
+          WHERE published_at IS NULL AND ($1::text[] IS NULL OR producer = ANY($1::text[]))`,
+        [this.options.producers],
+      ),
+    );
+    outboxPending.set(row?.pending ?? 0);
+    outboxOldestAge.set(Math.max(0, row?.age ?? 0));
+  }
+
   private async relayOnce(): Promise<number> {
+    await this.sampleDepth().catch((error) => this.log.warn({ err: error }, 'outbox depth sample failed'));
     const producers = this.options.producers;
     const rows = returnedRows<ClaimedRow>(
       await this.dataSource.query(

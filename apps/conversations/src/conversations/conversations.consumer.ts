@@ -1,5 +1,6 @@
 import { createEvent, EventEnvelope, Topics } from '@draftdesk/contracts';
 import { EventContext, OnEvent, OutboxService } from '@draftdesk/messaging';
+import { repliesFinished } from '@draftdesk/observability';
 import { Injectable } from '@nestjs/common';
 import { ConversationsService } from './conversations.service';
 
@@ -37,7 +38,9 @@ export class ConversationsConsumer {
   }
 
   @OnEvent(Topics.replySent, CONSUMER)
-  async onReplySent(event: EventEnvelope<typeof Topics.replySent>, { manager }: EventContext) {
+  async onReplySent(event: EventEnvelope<typeof Topics.replySent>, { manager, afterCommit }: EventContext) {
     await this.conversations.storeOutbound(manager, event.conversationId!, event.payload);
+    const { channel, status, autoSent } = event.payload;
+    afterCommit(() => repliesFinished.inc({ channel, result: status, auto: String(!!autoSent) }));
   }
 }

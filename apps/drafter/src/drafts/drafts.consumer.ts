@@ -1,5 +1,6 @@
 import { createEvent, EventEnvelope, Topics } from '@draftdesk/contracts';
 import { EventContext, OnEvent, OutboxService } from '@draftdesk/messaging';
+import { countModelFallbacks, draftsCreated } from '@draftdesk/observability';
 import { Injectable } from '@nestjs/common';
 import { DraftsService } from './drafts.service';
 
@@ -13,9 +14,13 @@ export class DraftsConsumer {
   ) {}
 
   @OnEvent(Topics.triaged, CONSUMER)
-  async onTriaged(event: EventEnvelope<typeof Topics.triaged>, { manager, log }: EventContext) {
+  async onTriaged(event: EventEnvelope<typeof Topics.triaged>, { manager, log, afterCommit }: EventContext) {
     const drafted = await this.drafts.compose(event.payload);
     if (!(await this.drafts.store(manager, event.conversationId!, drafted, event.payload))) return;
+    afterCommit(() => {
+      draftsCreated.inc({ decision: drafted.decision, channel: drafted.channel });
+      countModelFallbacks('drafter', drafted.reasons);
+    });
     await this.outbox.add(
       manager,
       createEvent(Topics.drafted, { producer: CONSUMER, conversationId: event.conversationId, payload: drafted }),

@@ -3,7 +3,7 @@ import { returnedRows } from '@draftdesk/database';
 import { OutboxService } from '@draftdesk/messaging';
 import { createLogger, registry } from '@draftdesk/observability';
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { Counter } from 'prom-client';
+import { Counter, Gauge } from 'prom-client';
 import { DataSource } from 'typeorm';
 import { PRODUCER } from '../drafts/review.service';
 import { LiveEventsService } from '../live/live-events.service';
@@ -13,6 +13,13 @@ const breaches = new Counter({
   name: 'draftdesk_review_sla_breaches_total',
   help: 'Queue items whose reply was not sent by its SLA due time',
   labelNames: ['shop', 'kind', 'priority'],
+  registers: [registry],
+});
+
+const dueSoon = new Gauge({
+  name: 'draftdesk_review_items_due_soon',
+  help: 'Pending queue items whose SLA due time is within the next 30 minutes (SLA at risk), per shop.',
+  labelNames: ['shop'],
   registers: [registry],
 });
 
@@ -42,6 +49,17 @@ export class SlaSweeper implements OnApplicationBootstrap, OnApplicationShutdown
 
   onApplicationShutdown() {
     clearInterval(this.timer);
+  }
+
+  /** Items about to breach, for the operator's "SLA at risk" alert; a shop without any reads 0. */
+  private async sampleAtRisk(): Promise<void> {
+    const rows: { shop_id: string; n: number }[] = await this.db.query(
+      `SELECT s.id AS shop_id, count(r.draft_id)::int AS n FROM shops s
+         LEFT JOIN review_items r ON r.shop_id = s.id AND r.status = 'pending' AND r.sla_breached_at IS NULL
+                                 AND r.due_at >= now() AND r.due_at < now() + interval '30 minutes'
+        GROUP BY s.id`,
+    );
+    for (const r of rows) dueSoon.set({ shop: r.shop_id }, r.n);
   }
 
   async sweep(): Promise<number> {
@@ -78,6 +96,7 @@ export class SlaSweeper implements OnApplicationBootstrap, OnApplicationShutdown
       return breached;
     });
     if (rows.length > 0) this.outbox.committed();
+    await this.sampleAtRisk();
     for (const r of rows) {
       breaches.inc({ shop: r.shop_id, kind: r.response_kind, priority: r.priority });
       this.live.publish({ type: 'sla_breached', shopId: r.shop_id, draftId: r.draft_id, version: r.version, by: null });

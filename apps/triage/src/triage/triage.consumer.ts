@@ -1,5 +1,6 @@
 import { createEvent, EventEnvelope, Topics } from '@draftdesk/contracts';
 import { EventContext, OnEvent, OutboxService } from '@draftdesk/messaging';
+import { countModelFallbacks } from '@draftdesk/observability';
 import { Injectable } from '@nestjs/common';
 import { TriageService } from './triage.service';
 
@@ -13,9 +14,10 @@ export class TriageConsumer {
   ) {}
 
   @OnEvent(Topics.messageAdded, CONSUMER)
-  async onMessageAdded(event: EventEnvelope<typeof Topics.messageAdded>, { manager, log }: EventContext) {
+  async onMessageAdded(event: EventEnvelope<typeof Topics.messageAdded>, { manager, log, afterCommit }: EventContext) {
     const result = await this.triage.classify(manager, event.payload);
     if (!(await this.triage.store(manager, event.conversationId!, event.payload.messageId, result))) return;
+    afterCommit(() => countModelFallbacks('triage', result.reasons));
     await this.outbox.add(
       manager,
       createEvent(Topics.triaged, {

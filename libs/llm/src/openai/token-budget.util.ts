@@ -1,3 +1,5 @@
+import { modelTokens } from '@draftdesk/observability';
+
 export interface TokenBudgetOptions {
   /** Tokens a shop may use per window; 0 or less means no language-model drafting at all. */
   tokensPerWindow: number;
@@ -29,6 +31,8 @@ export class TokenBudget {
   }
 
   record(shopId: string, tokens: number): void {
-    if (Number.isFinite(tokens) && tokens > 0) this.current(shopId).tokens += tokens;
+    if (!Number.isFinite(tokens) || tokens <= 0) return;
+    this.current(shopId).tokens += tokens;
+    modelTokens.inc({ component: 'drafter' }, tokens);
   }
 }

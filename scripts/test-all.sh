@@ -7,6 +7,8 @@ cd "$(dirname "$0")/.."
 bash scripts/engines/up.sh
 # Debian's Chromium for the agent UI's browser tests (installed once, skipped when present).
 bash scripts/engines/chromium.sh
+# Debian's Prometheus: promtool for the alert-rule tests.
+bash scripts/engines/prometheus.sh
 # shellcheck disable=SC1091
 source .engines/env
 npm run --silent build

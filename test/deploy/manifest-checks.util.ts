@@ -88,7 +88,8 @@ export function checkAppDeployment(objects: K8sObject[], app: DeployedApp): stri
   const pod = deployment.spec.template.spec;
   const container = pod.containers.find((c: any) => c.name === app.name) ?? pod.containers[0];
   const problems = checkPodSecurity(where, pod);
-  if (!String(container.image).startsWith(`draftdesk/${app.name}:`)) problems.push(`${where}: image ${container.image}`);
+  // Overlays may put the image in their own registry (registry.example.com/draftdesk/<app>:<tag>).
+  if (!new RegExp(`(^|/)draftdesk/${app.name}:`).test(String(container.image))) problems.push(`${where}: image ${container.image}`);
   const port = (container.ports ?? []).find((p: any) => p.containerPort === app.port);
   if (!port) problems.push(`${where}: no containerPort ${app.port}`);
   const envPort = (container.env ?? []).find((e: any) => e.name === 'PORT')?.value;
@@ -137,7 +138,7 @@ export function checkMigrationJob(objects: K8sObject[]): string[] {
   if (typeof job.spec.backoffLimit !== 'number') problems.push(`${where}: no backoffLimit`);
   if (typeof job.spec.ttlSecondsAfterFinished !== 'number') problems.push(`${where}: no ttlSecondsAfterFinished`);
   if (!['Never', 'OnFailure'].includes(pod.restartPolicy)) problems.push(`${where}: restartPolicy ${pod.restartPolicy}`);
-  if (!String(pod.containers[0].image).startsWith('draftdesk/migrate:')) problems.push(`${where}: image ${pod.containers[0].image}`);
+  if (!/(^|\/)draftdesk\/migrate:/.test(String(pod.containers[0].image))) problems.push(`${where}: image ${pod.containers[0].image}`);
   problems.push(...checkEnv(where, objects, pod.containers[0], Object.keys(COMMON_CONFIG), COMMON_SECRETS, []));
   return problems;
 }

@@ -221,15 +221,43 @@ describe('alert rules', () => {
   });
 
   it('uses only metrics the apps serve', () => {
-    const code = ['apps', 'libs']
-      .flatMap((d) => listFiles(join(repoRoot, d)))
-      .filter((f) => f.endsWith('.ts') && !f.endsWith('.spec.ts'))
-      .map((f) => readFileSync(f, 'utf8'))
-      .join('\n');
-    const served = new Set([...code.matchAll(/name: '(draftdesk_[a-z_]+)'/g)].map((m) => m[1]));
-    const recorded = new Set(rules.filter((r) => r.record).map((r) => r.record!));
-    const used = new Set(rules.flatMap((r) => [...r.expr.matchAll(/\b(draftdesk[:_][a-z_:]+)\b/g)].map((m) => m[1])));
-    const unknown = [...used].filter((m) => !recorded.has(m) && !served.has(m.replace(/_(total|bucket|sum|count)$/, '')) && !served.has(m));
-    expect(unknown).toEqual([]);
+    expect(unknownMetrics(rules.map((r) => r.expr))).toEqual([]);
+  });
+
+  it('can tell a metric the apps do not serve', () => {
+    expect(unknownMetrics(['rate(draftdesk_replies_sent_total[5m])', 'draftdesk_consumer_lag'])).toEqual(['draftdesk_replies_sent_total']);
   });
 });
+
+describe('Grafana dashboard', () => {
+  const dashboard = JSON.parse(readFileSync(join(k8sDir, 'components', 'monitoring', 'grafana', 'draftdesk-dashboard.json'), 'utf8'));
+  const panels: any[] = dashboard.panels.filter((p: any) => p.type !== 'row');
+
+  it('has the pipeline overview and a row per service, each panel with a query on the chosen data source', () => {
+    expect(dashboard.panels.filter((p: any) => p.type === 'row').map((p: any) => p.title)).toEqual(['Pipeline overview', 'Per service']);
+    expect(panels.length).toBeGreaterThanOrEqual(12);
+    for (const p of panels) {
+      expect([p.title, p.datasource?.uid, p.targets.length > 0]).toEqual([p.title, '${datasource}', true]);
+    }
+  });
+
+  it('queries only metrics the apps serve (or the recording rules)', () => {
+    expect(unknownMetrics(panels.flatMap((p) => p.targets.map((t: any) => t.expr)))).toEqual([]);
+  });
+});
+
+/** Metric names in PromQL expressions that neither the apps' code, the default process metrics nor a recording rule define. */
+function unknownMetrics(expressions: string[]): string[] {
+  const code = ['apps', 'libs']
+    .flatMap((d) => listFiles(join(repoRoot, d)))
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.spec.ts'))
+    .map((f) => readFileSync(f, 'utf8'))
+    .join('\n');
+  const served = new Set([...code.matchAll(/name: '(draftdesk_[a-z_]+)'/g)].map((m) => m[1]));
+  const rule = readYamlDocuments(join(k8sDir, 'components', 'monitoring', 'prometheus-rule.yaml'))[0];
+  const recorded = new Set<string>(rule.spec.groups.flatMap((g: any) => g.rules.filter((r: any) => r.record).map((r: any) => r.record)));
+  const used = new Set(expressions.flatMap((e) => [...e.matchAll(/\b(draftdesk[:_][a-z_:]+)\b/g)].map((m) => m[1])));
+  // prom-client's default metrics, registered with the draftdesk_ prefix (libs/observability).
+  const isDefault = (m: string) => /^draftdesk_(process|nodejs)_/.test(m);
+  return [...used].filter((m) => !recorded.has(m) && !isDefault(m) && !served.has(m) && !served.has(m.replace(/_(total|bucket|sum|count)$/, '')));
+}

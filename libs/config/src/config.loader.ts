@@ -37,6 +37,8 @@ export const baseConfigShape = {
   /** Namespace for topics and consumer groups when environments share a cluster (e.g. "staging."). */
   KAFKA_TOPIC_PREFIX: z.string().regex(/^[a-zA-Z0-9._-]*$/, 'letters, digits, ".", "_" and "-" only').default(''),
   HOST: z.string().default('0.0.0.0'),
+  /** How often each service samples every consumer group's lag for /metrics. */
+  KAFKA_LAG_SAMPLE_SECONDS: env.int().pipe(z.number().min(1).max(3600)).default(15),
 };
 
 /**

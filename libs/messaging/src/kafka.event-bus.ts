@@ -3,8 +3,6 @@ import { consumerLag, createLogger } from '@draftdesk/observability';
 import { Admin, Consumer, Kafka, logLevel, Partitioners, Producer } from 'kafkajs';
 import { BusRecord, EventBus, Subscription } from './event-bus';
 
-const LAG_SAMPLE_MS = 15_000;
-
 export interface KafkaBusOptions {
   brokers: string[];
   clientId: string;
@@ -15,6 +13,9 @@ export interface KafkaBusOptions {
   partitionsConsumedConcurrently?: number;
   /** Prepended to every topic name on the cluster, so several environments can share one Kafka. */
   topicPrefix?: string;
+  /** draftdesk's consumer groups start with this; their lag is sampled for the metrics. */
+  groupPrefix?: string;
+  lagSampleMs?: number;
 }
 
 /**
@@ -59,6 +60,8 @@ export class KafkaEventBus implements EventBus {
     await this.ensureTopics();
     await this.producer.connect();
     this.producerConnected = true;
+    this.lagTimer = setInterval(() => void this.sampleLag(), this.options.lagSampleMs ?? 15_000);
+    this.lagTimer.unref();
   }
 
   private async ensureTopics(): Promise<void> {
@@ -118,24 +121,27 @@ export class KafkaEventBus implements EventBus {
       });
       this.consumers.push(consumer);
     }
-    this.lagTimer = setInterval(() => void this.sampleLag(), LAG_SAMPLE_MS);
-    this.lagTimer.unref();
-    void this.sampleLag();
   }
 
-  /** Consumer lag per group and partition (log end offset minus committed offset), for scaling and alerts. */
+  /**
+   * Consumer lag of every draftdesk group per partition (log end offset minus committed offset), for scaling and
+   * alerts. Every service samples all groups, not only its own: a group whose consumers are all down still has
+   * its lag reported (the rules take one value per partition across reporters).
+   */
   private async sampleLag(): Promise<void> {
     try {
-      for (const subscription of this.subscriptions) {
-        const topics = subscription.topics.map((t) => this.prefix + t);
-        const committed = await this.admin.fetchOffsets({ groupId: subscription.group, topics });
-        for (const { topic, partitions } of committed) {
-          const ends = await this.admin.fetchTopicOffsets(topic);
-          for (const end of ends) {
+      const prefix = this.options.groupPrefix ?? 'draftdesk.';
+      const { groups } = await this.admin.listGroups();
+      const ends = new Map<string, Awaited<ReturnType<Admin['fetchTopicOffsets']>>>();
+      for (const { groupId } of groups.filter((g) => g.groupId.startsWith(prefix))) {
+        for (const { topic, partitions } of await this.admin.fetchOffsets({ groupId })) {
+          if (!topic.startsWith(this.prefix)) continue;
+          if (!ends.has(topic)) ends.set(topic, await this.admin.fetchTopicOffsets(topic));
+          for (const end of ends.get(topic)!) {
             const done = Number(partitions.find((p) => p.partition === end.partition)?.offset ?? -1);
             const from = done >= 0 ? done : Number(end.low);
             consumerLag.set(
-              { group: subscription.group, topic: topic.slice(this.prefix.length), partition: String(end.partition) },
+              { group: groupId, topic: topic.slice(this.prefix.length), partition: String(end.partition) },
               Math.max(0, Number(end.high) - from),
             );
           }

@@ -21,7 +21,7 @@ import { OutboxService } from './outbox.service';
 
 export interface MessagingOptions {
   transport: 'kafka' | 'in-process';
-  kafka?: { brokers: string[]; clientId: string; topicPrefix?: string };
+  kafka?: { brokers: string[]; clientId: string; topicPrefix?: string; lagSampleSeconds?: number };
   /** Outbox producers this process relays; null relays every producer (embedded mode). */
   relayProducers: string[] | null;
   pollIntervalMs?: number;
@@ -111,6 +111,8 @@ export class MessagingModule {
               brokers: options.kafka!.brokers,
               clientId: options.kafka!.clientId,
               topicPrefix: options.kafka!.topicPrefix,
+              groupPrefix: options.groupPrefix ?? 'draftdesk.',
+              lagSampleMs: (options.kafka!.lagSampleSeconds ?? 15) * 1000,
               topics: [...ALL_TOPICS],
               partitions: DEFAULT_PARTITIONS,
             })

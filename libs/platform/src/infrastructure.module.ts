@@ -19,6 +19,7 @@ export class InfrastructureModule {
             brokers: config.KAFKA_BROKERS,
             clientId: `${config.KAFKA_CLIENT_ID}-${service}`,
             topicPrefix: config.KAFKA_TOPIC_PREFIX,
+            lagSampleSeconds: config.KAFKA_LAG_SAMPLE_SECONDS,
           },
           relayProducers: [service],
           groupPrefix: `${config.KAFKA_TOPIC_PREFIX}draftdesk.`,

@@ -3,6 +3,7 @@ const swc = JSON.parse(require('fs').readFileSync(__dirname + '/.swcrc', 'utf8')
 delete swc.$schema;
 const moduleNameMapper = {
   '^@draftdesk/([a-z-]+)$': '<rootDir>/libs/$1/src',
+  '^@draftdesk/([a-z-]+)/(.+)$': '<rootDir>/libs/$1/src/$2',
 };
 module.exports = {
   rootDir: __dirname,

@@ -1,3 +1,5 @@
+// First: tracing must be registered before the modules it instruments (http, pg) are loaded.
+import '@draftdesk/observability/tracing.register';
 import 'reflect-metadata';
 import { loadConfigOrExit } from '@draftdesk/config';
 import { exitOnStartupFailure, serviceConfigShape, startService } from '@draftdesk/platform';

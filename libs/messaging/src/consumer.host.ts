@@ -1,5 +1,5 @@
 import { deadLetterTopic, EventEnvelope, parseEvent, Topic } from '@draftdesk/contracts';
-import { createLogger, eventAge, eventsConsumed, handlerDuration } from '@draftdesk/observability';
+import { createLogger, eventAge, eventsConsumed, handlerDuration, inSpan, SpanKind } from '@draftdesk/observability';
 import { withAmbientTransaction } from '@draftdesk/database';
 import { Logger } from 'pino';
 import { DataSource, EntityManager } from 'typeorm';
@@ -45,7 +45,22 @@ export class ConsumerRunner {
     this.log = createLogger(`consumer:${consumer}`).child({ topic });
   }
 
-  async handle(record: BusRecord, heartbeat: () => Promise<void>): Promise<void> {
+  /** Handles the event in a consumer span that continues the trace of the transaction that produced it. */
+  handle(record: BusRecord, heartbeat: () => Promise<void>): Promise<void> {
+    const attributes = {
+      'messaging.system': 'kafka',
+      'messaging.operation.type': 'process',
+      'messaging.destination.name': this.topic,
+      'messaging.consumer.group.name': this.consumer,
+      ...(record.partition !== undefined ? { 'messaging.destination.partition.id': String(record.partition) } : {}),
+      ...(record.offset !== undefined ? { 'messaging.kafka.offset': Number(record.offset) } : {}),
+    };
+    return inSpan(`process ${this.topic}`, { kind: SpanKind.CONSUMER, attributes, parent: traceParent(record) }, () =>
+      this.handleInSpan(record, heartbeat),
+    );
+  }
+
+  private async handleInSpan(record: BusRecord, heartbeat: () => Promise<void>): Promise<void> {
     const log = this.log.child({ partition: record.partition, offset: record.offset });
     let event: EventEnvelope;
     try {
@@ -129,4 +144,11 @@ export class ConsumerRunner {
 
 function ageSeconds(occurredAt: string): number {
   return Math.max(0, (Date.now() - Date.parse(occurredAt)) / 1000);
+}
+
+/** The W3C trace headers an event was published with, if any (other headers, like x-error, are not context). */
+function traceParent(record: BusRecord): Record<string, string> | null {
+  const traceparent = record.headers?.traceparent;
+  if (!traceparent) return null;
+  return record.headers?.tracestate ? { traceparent, tracestate: record.headers.tracestate } : { traceparent };
 }

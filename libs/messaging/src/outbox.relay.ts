@@ -12,6 +12,7 @@ interface ClaimedRow {
   key: string;
   value: unknown;
   created_at: Date;
+  trace_headers: Record<string, string> | null;
 }
 
 export interface RelayOptions {
@@ -95,7 +96,7 @@ export class OutboxRelay {
            ORDER BY seq
            LIMIT $3
            FOR UPDATE SKIP LOCKED)
-        RETURNING seq, topic, key, value, created_at`,
+        RETURNING seq, topic, key, value, created_at, trace_headers`,
         [this.options.claimSeconds, producers, this.options.batchSize],
       ),
     );
@@ -108,6 +109,7 @@ export class OutboxRelay {
           topic: r.topic,
           key: r.key,
           value: typeof r.value === 'string' ? r.value : JSON.stringify(r.value),
+          ...(r.trace_headers ? { headers: r.trace_headers } : {}),
         })),
       );
     } catch (error) {

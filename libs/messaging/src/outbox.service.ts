@@ -1,4 +1,5 @@
 import { EventEnvelope } from '@draftdesk/contracts';
+import { traceHeaders } from '@draftdesk/observability';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 
@@ -11,10 +12,12 @@ export class OutboxService {
   private readonly listeners = new Set<() => void>();
 
   async add(manager: EntityManager, ...events: EventEnvelope[]): Promise<void> {
+    // The trace this write belongs to travels with the event, so its consumers continue it.
+    const trace = traceHeaders();
     for (const event of events) {
       await manager.query(
-        `INSERT INTO outbox (id, producer, topic, key, value) VALUES ($1, $2, $3, $4, $5)`,
-        [event.id, event.producer, event.topic, event.key, JSON.stringify(event)],
+        `INSERT INTO outbox (id, producer, topic, key, value, trace_headers) VALUES ($1, $2, $3, $4, $5, $6)`,
+        [event.id, event.producer, event.topic, event.key, JSON.stringify(event), trace && JSON.stringify(trace)],
       );
     }
   }

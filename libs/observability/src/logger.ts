@@ -1,5 +1,6 @@
 import { LoggerService } from '@nestjs/common';
 import pino, { Logger } from 'pino';
+import { traceLogFields } from './tracing';
 
 /** Fields that may carry customer data or secrets: never written to logs. */
 const REDACT = [
@@ -32,6 +33,7 @@ export function rootLogger(): Logger {
       base: { service: process.env.DRAFTDESK_SERVICE ?? 'draftdesk' },
       redact: { paths: REDACT, censor: '[redacted]' },
       timestamp: pino.stdTimeFunctions.isoTime,
+      mixin: traceLogFields,
     });
   }
   return root;
@@ -44,6 +46,8 @@ export function configureLogging(service: string, level: string): Logger {
     base: { service },
     redact: { paths: REDACT, censor: '[redacted]' },
     timestamp: pino.stdTimeFunctions.isoTime,
+    // Every line written while a traced message is handled carries its trace_id and span_id.
+    mixin: traceLogFields,
   });
   return root;
 }

@@ -1,3 +1,4 @@
+import { traceHeaders } from '@draftdesk/observability';
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
@@ -63,8 +64,8 @@ export class IntakeService {
            WHERE chat_webhook_receipts.received_at < now() - make_interval(hours => $4)
          RETURNING 1
        ), message AS (
-         INSERT INTO chat_messages (id, channel_id, session_id, external_message_id, customer, text, attachments, sent_at)
-         SELECT $5::uuid, $1, $6, $7, $8::jsonb, $9, $10::jsonb, $11::timestamptz WHERE EXISTS (SELECT 1 FROM receipt)
+         INSERT INTO chat_messages (id, channel_id, session_id, external_message_id, customer, text, attachments, sent_at, trace_headers)
+         SELECT $5::uuid, $1, $6, $7, $8::jsonb, $9, $10::jsonb, $11::timestamptz, $15::jsonb WHERE EXISTS (SELECT 1 FROM receipt)
          ON CONFLICT (channel_id, external_message_id) DO NOTHING
          RETURNING 1
        ), session AS (
@@ -87,6 +88,7 @@ export class IntakeService {
         message.recipient,
         this.options.quietWindowMs,
         this.options.maxTurnWaitMs,
+        jsonOrNull(traceHeaders()),
       ],
     );
     if (row.fresh) return { status: row.stored ? 'accepted' : 'duplicate', stored: row.stored ? 1 : 0 };
@@ -100,8 +102,8 @@ export class IntakeService {
 
   private async buffer(m: EntityManager, channelId: string, message: IncomingChatMessage): Promise<boolean> {
     const inserted = await m.query(
-      `INSERT INTO chat_messages (id, channel_id, session_id, external_message_id, customer, text, attachments, sent_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+      `INSERT INTO chat_messages (id, channel_id, session_id, external_message_id, customer, text, attachments, sent_at, trace_headers)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
        ON CONFLICT (channel_id, external_message_id) DO NOTHING RETURNING id`,
       [
         randomUUID(),
@@ -112,6 +114,7 @@ export class IntakeService {
         message.text,
         JSON.stringify(message.attachments),
         message.sentAt,
+        jsonOrNull(traceHeaders()),
       ],
     );
     if (inserted.length === 0) return false;
@@ -124,4 +127,9 @@ export class IntakeService {
     ]);
     return true;
   }
+}
+
+/** The webhook request's trace context, kept with the chat line so the turn built from it continues that trace. */
+function jsonOrNull(value: object | null): string | null {
+  return value ? JSON.stringify(value) : null;
 }

@@ -1,6 +1,6 @@
 import { createEvent, Topics } from '@draftdesk/contracts';
 import { OutboxService, PollingWorker, WorkerPass } from '@draftdesk/messaging';
-import { createLogger } from '@draftdesk/observability';
+import { createLogger, inSpan, SpanKind } from '@draftdesk/observability';
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CHAT_GATEWAY_OPTIONS, ChatGatewayOptions } from '../chat-gateway.options';
@@ -16,6 +16,7 @@ interface MessageRow {
   text: string;
   attachments: BufferedMessage['attachments'];
   sent_at: Date;
+  trace_headers: Record<string, string> | null;
 }
 
 /**
@@ -77,7 +78,7 @@ export class TurnFlusher implements OnApplicationBootstrap, OnApplicationShutdow
       );
       if (claimed.length === 0) return false;
       const rows: MessageRow[] = await m.query(
-        `SELECT id, external_message_id, customer, text, attachments, sent_at FROM chat_messages
+        `SELECT id, external_message_id, customer, text, attachments, sent_at, trace_headers FROM chat_messages
           WHERE channel_id = $1 AND session_id = $2 AND turn_id IS NULL ORDER BY sent_at, received_at`,
         [channelId, sessionId],
       );
@@ -98,7 +99,10 @@ export class TurnFlusher implements OnApplicationBootstrap, OnApplicationShutdow
         })),
       );
       const event = createEvent(Topics.inbound, { producer: PRODUCER, conversationId: null, key: chatEventKey(channelId, sessionId), payload });
-      await this.outbox.add(m, event);
+      // The turn continues the trace of its first line's webhook request.
+      await inSpan('chat turn', { kind: SpanKind.PRODUCER, attributes: { 'draftdesk.chat.channel': channelId }, parent: rows[0].trace_headers }, () =>
+        this.outbox.add(m, event),
+      );
       await m.query(`UPDATE chat_messages SET turn_id = $1 WHERE id = ANY($2::uuid[])`, [event.id, rows.map((r) => r.id)]);
       this.log.info({ channelId, eventId: event.id, messages: rows.length }, 'chat turn emitted');
       return true;

@@ -1,7 +1,7 @@
 import { createEvent, Topics } from '@draftdesk/contracts';
 import { MailParseError, ParsedMail, parseMail, toInboundPayload } from '@draftdesk/mail';
 import { OutboxService } from '@draftdesk/messaging';
-import { createLogger } from '@draftdesk/observability';
+import { createLogger, inSpan, SpanKind } from '@draftdesk/observability';
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
@@ -77,9 +77,12 @@ export class IngestService {
     if (inserted.length === 0) return 'already-imported';
     if (status !== 'accepted' || !ok) return status;
     const payload = toInboundPayload(parsed, { rawMailId: id, mailbox: source.mailbox });
-    await this.outbox.add(
-      m,
-      createEvent(Topics.inbound, { producer: PRODUCER, conversationId: null, key: payload.from.address.toLowerCase(), payload }),
+    // A customer's mail starts the trace that follows it to the sent reply.
+    await inSpan('receive mail', { kind: SpanKind.PRODUCER, attributes: { 'draftdesk.mailbox': source.mailbox, 'draftdesk.raw_mail_id': id } }, () =>
+      this.outbox.add(
+        m,
+        createEvent(Topics.inbound, { producer: PRODUCER, conversationId: null, key: payload.from.address.toLowerCase(), payload }),
+      ),
     );
     return 'accepted';
   }

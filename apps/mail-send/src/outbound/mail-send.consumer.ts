@@ -1,5 +1,6 @@
 import { EventEnvelope, Topics } from '@draftdesk/contracts';
 import { EventContext, OnEvent } from '@draftdesk/messaging';
+import { traceHeaders } from '@draftdesk/observability';
 import { Injectable } from '@nestjs/common';
 import { MailSender } from './mail-sender.service';
 
@@ -15,9 +16,9 @@ export class MailSendConsumer {
     const reply = event.payload;
     if (reply.channel !== 'email') return;
     await manager.query(
-      `INSERT INTO outbound_mails (draft_id, conversation_id, message_id, to_address, status, payload)
-       VALUES ($1, $2, $3, $4, 'PENDING', $5) ON CONFLICT (draft_id) DO NOTHING`,
-      [reply.draftId, event.conversationId, reply.reply.messageId, reply.to.address, JSON.stringify(reply)],
+      `INSERT INTO outbound_mails (draft_id, conversation_id, message_id, to_address, status, payload, trace_headers)
+       VALUES ($1, $2, $3, $4, 'PENDING', $5, $6) ON CONFLICT (draft_id) DO NOTHING`,
+      [reply.draftId, event.conversationId, reply.reply.messageId, reply.to.address, JSON.stringify(reply), JSON.stringify(traceHeaders())],
     );
     afterCommit(() => this.sender.nudge());
   }

@@ -1,7 +1,7 @@
 import { ReplyApprovedPayload, replySentEvent } from '@draftdesk/contracts';
 import { returnedRows } from '@draftdesk/database';
 import { OutboxService } from '@draftdesk/messaging';
-import { createLogger, ReadinessRegistry } from '@draftdesk/observability';
+import { createLogger, inSpan, ReadinessRegistry, SpanKind } from '@draftdesk/observability';
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -33,6 +33,7 @@ interface OutboundRow {
   conversation_id: string;
   attempts: number;
   payload: ReplyApprovedPayload;
+  trace_headers: Record<string, string> | null;
 }
 
 /**
@@ -122,10 +123,17 @@ export class MailSender implements OnApplicationBootstrap, OnApplicationShutdown
            WHERE (status = 'PENDING' AND next_attempt_at <= now())
               OR (status = 'SENDING' AND updated_at < now() - interval '2 minutes')
            ORDER BY next_attempt_at LIMIT 10 FOR UPDATE SKIP LOCKED)
-        RETURNING draft_id, conversation_id, attempts, payload`,
+        RETURNING draft_id, conversation_id, attempts, payload, trace_headers`,
       ),
     );
-    await Promise.all(rows.map((row) => this.sendOne(row)));
+    // Each send continues the trace of the approval it carries out, up to the reply-sent event.
+    await Promise.all(
+      rows.map((row) =>
+        inSpan('send reply', { kind: SpanKind.CLIENT, attributes: { 'draftdesk.draft_id': row.draft_id, 'draftdesk.attempt': row.attempts }, parent: row.trace_headers }, () =>
+          this.sendOne(row),
+        ),
+      ),
+    );
     return rows.length;
   }
 

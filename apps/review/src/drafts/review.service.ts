@@ -1,6 +1,7 @@
 import { createEvent, DraftedPayload, ReplyApprovedPayload, Topics } from '@draftdesk/contracts';
 import { returnedRows } from '@draftdesk/database';
 import { OutboxService } from '@draftdesk/messaging';
+import { traceHeaders } from '@draftdesk/observability';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { LiveEventsService } from '../live/live-events.service';
@@ -39,8 +40,8 @@ export class ReviewService {
     const due = shop ? dueAt(receivedAt, priority, kind, shop.sla as SlaPolicy, shop.business_hours as BusinessHours) : null;
     const rows = await m.query(
       `INSERT INTO review_items (draft_id, conversation_id, status, decision, payload, body, shop_id, channel, mailbox, intent,
-                                 language, priority, response_kind, due_at, escalated)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) ON CONFLICT (draft_id) DO NOTHING RETURNING draft_id`,
+                                 language, priority, response_kind, due_at, escalated, trace_headers)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) ON CONFLICT (draft_id) DO NOTHING RETURNING draft_id`,
       [
         drafted.draftId,
         conversationId,
@@ -57,6 +58,8 @@ export class ReviewService {
         kind,
         due,
         drafted.decision === 'escalate',
+        // The customer message's trace, which an agent's approval continues later.
+        JSON.stringify(traceHeaders()),
       ],
     );
     if (rows.length === 0) return;

@@ -1,5 +1,6 @@
 import { returnedRows } from '@draftdesk/database';
 import { OutboxService } from '@draftdesk/messaging';
+import { inSpan } from '@draftdesk/observability';
 import { ForbiddenException, Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, hasRole } from '../auth/principal';
@@ -70,11 +71,19 @@ export class ActionsService {
         action: dto.body && dto.body !== row.body ? 'edit_and_approve' : 'approve',
         before: { status: row.status, body: row.body },
         after: { status: 'approved', body },
-        effect: (m: EntityManager) => this.outbox.add(m, approvedEvent(row.conversation_id, row.payload, body, actor.email, false)),
+        effect: (m: EntityManager) => this.announceApproval(m, id, approvedEvent(row.conversation_id, row.payload, body, actor.email, false)),
       };
     });
     this.outbox.committed();
     return result;
+  }
+
+  /** The approval continues the customer message's trace (linked to the agent's request), so one trace runs to the reply. */
+  private async announceApproval(m: EntityManager, id: string, event: Parameters<OutboxService['add']>[1]) {
+    const [item] = await m.query(`SELECT trace_headers FROM review_items WHERE draft_id = $1`, [id]);
+    await inSpan('approve reply', { parent: item?.trace_headers ?? null, linkActive: true, attributes: { 'draftdesk.draft_id': id } }, () =>
+      this.outbox.add(m, event),
+    );
   }
 
   reject(actor: Actor, id: string, dto: RejectDto, expected: Expected) {

@@ -6,8 +6,10 @@
  * pipeline's share of the engines' limit is a ratio.
  *
  *   node scripts/run-ts.js bench/pipeline.bench.ts [--n 10000] [--modes embedded,kafka] [--timeout-s S]
- *       [--rate 0] [--warmup 20] [--batch 500] [--out bench/results/pipeline.json] [--no-build]
+ *       [--rate 0] [--warmup 20] [--batch 500] [--out bench/results/pipeline.json] [--no-build] [--tracing]
  *
+ * --tracing runs the Kafka mode a second time with OpenTelemetry on (spans exported to a local OTLP sink), so the
+ * cost of tracing is measured side by side in one run.
  * --rate paces the push (messages/s); 0, the default, pushes all N as one burst, so latency includes queueing.
  * Needs the engines of scripts/engines/up.sh (settings from .engines/env or the environment). Progress goes to
  * stderr, figures to stdout and bench/results/pipeline.json. Child processes, the databases and the run's Kafka
@@ -15,6 +17,8 @@
  */
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:http';
+import { AddressInfo } from 'node:net';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createTestDatabase } from '../test/support/database';
@@ -53,8 +57,30 @@ function parseArgs(argv: string[]) {
     warmup: Math.floor(number('warmup', 20)),
     batchSize: Math.max(1, Math.floor(number('batch', 500))),
     build: !argv.includes('--no-build'),
+    tracing: argv.includes('--tracing'),
     out: value('out') ?? join(__dirname, 'results', 'pipeline.json'),
   };
+}
+
+/** Accepts OTLP/HTTP exports and keeps only their count and size: a collector that costs the pipeline nothing. */
+function startOtlpSink(): Promise<{ url: string; requests: () => number; bytes: () => number; close: () => void }> {
+  let requests = 0;
+  let bytes = 0;
+  const server = createServer((req, res) => {
+    requests++;
+    req.on('data', (c: Buffer) => (bytes += c.length));
+    req.on('end', () => res.writeHead(200).end());
+  });
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () =>
+      resolve({
+        url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+        requests: () => requests,
+        bytes: () => bytes,
+        close: () => server.close(),
+      }),
+    ),
+  );
 }
 
 async function main() {
@@ -96,6 +122,18 @@ async function main() {
       } catch (error) {
         failures.push({ mode: 'kafka', error: String((error as Error).stack ?? error) });
         process.stderr.write(`kafka mode failed: ${(error as Error).message}\n`);
+      }
+      if (args.tracing) {
+        const sink = await startOtlpSink();
+        try {
+          modes.push(await runKafkaMode({ ...push, run, topicPrefix: `${topicPrefix}t.`, otlpEndpoint: sink.url }));
+          process.stderr.write(`tracing: the OTLP sink received ${sink.requests()} export requests, ${(sink.bytes() / 1e6).toFixed(1)} MB\n`);
+        } catch (error) {
+          failures.push({ mode: 'kafka+tracing', error: String((error as Error).stack ?? error) });
+          process.stderr.write(`kafka mode with tracing failed: ${(error as Error).message}\n`);
+        } finally {
+          sink.close();
+        }
       }
     }
     // The raw engines, measured after the pipelines so neither competes with the other for the 2 cores.

@@ -1,4 +1,5 @@
 import { Topics } from '@draftdesk/contracts';
+import { randomBytes } from 'node:crypto';
 import { Kafka, logLevel, Partitioners } from 'kafkajs';
 import { escapeLiteral } from 'pg';
 import { createTestDatabase, TestDatabase } from '../../test/support/database';
@@ -14,6 +15,13 @@ export interface KafkaModeOptions extends PushOptions {
   topicPrefix: string;
   warmup: number;
   timeoutMs: number;
+  /** Traces on: every service exports spans to this OTLP/HTTP endpoint, and each pushed message starts a trace. */
+  otlpEndpoint?: string;
+}
+
+/** A sampled W3C traceparent, as mail-ingest or chat-gateway would put on an inbound event. */
+function newTraceparent(): string {
+  return `00-${randomBytes(16).toString('hex')}-${randomBytes(8).toString('hex')}-01`;
 }
 
 /** Every service as its own process from dist/, on the shared Kafka and PostgreSQL, as in a deployment. */
@@ -30,6 +38,7 @@ export async function runKafkaMode(options: KafkaModeOptions): Promise<ModeResul
       KAFKA_TOPIC_PREFIX: options.topicPrefix,
       LOG_LEVEL: 'warn',
       MESSAGE_ID_DOMAIN: 'replies.shop.test',
+      ...(options.otlpEndpoint ? { OTEL_EXPORTER_OTLP_ENDPOINT: options.otlpEndpoint } : {}),
     };
     for (const name of KAFKA_MODE_SERVICES) {
       services[name] = await startService(name, env, `bench-${name}`);
@@ -43,7 +52,11 @@ export async function runKafkaMode(options: KafkaModeOptions): Promise<ModeResul
         await producer.send({
           topic: options.topicPrefix + Topics.inbound,
           acks: -1,
-          messages: events.map((e) => ({ key: e.key, value: JSON.stringify(e) })),
+          messages: events.map((e) => ({
+            key: e.key,
+            value: JSON.stringify(e),
+            ...(options.otlpEndpoint ? { headers: { traceparent: newTraceparent() } } : {}),
+          })),
         });
       },
       countDrafts: async () => (await database.query<{ n: number }>(`SELECT count(*)::int AS n FROM drafts`))[0].n,
@@ -51,7 +64,8 @@ export async function runKafkaMode(options: KafkaModeOptions): Promise<ModeResul
       quote: escapeLiteral,
     });
     const rss = peakRss(Object.fromEntries(KAFKA_MODE_SERVICES.map((name) => [name, services[name]!.process.pid])));
-    return modeResult('kafka', options, measured, rss, [
+    return modeResult(options.otlpEndpoint ? 'kafka+tracing' : 'kafka', options, measured, rss, [
+      ...(options.otlpEndpoint ? [`tracing on: spans of every service exported over OTLP/HTTP to a local sink (${options.otlpEndpoint})`] : []),
       `services ${KAFKA_MODE_SERVICES.join(', ')} as separate processes (LOG_LEVEL=warn); mail-send not started`,
       `inbound produced straight to ${options.topicPrefix}${Topics.inbound} in batches of ${options.batchSize}, key = customer address`,
     ]);

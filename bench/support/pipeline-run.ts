@@ -32,7 +32,7 @@ export async function pushAll(run: string, options: PushOptions, push: PushBatch
 }
 
 export interface ModeResult {
-  mode: 'embedded' | 'kafka';
+  mode: 'embedded' | 'kafka' | 'kafka+tracing';
   n: number;
   completed: boolean;
   drafts: number;

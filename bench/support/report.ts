@@ -19,7 +19,9 @@ export function ratios(modes: ModeResult[], raw: PipelineReport['raw']): Pipelin
   const out: PipelineReport['ratios'] = {};
   for (const m of modes) {
     const r: Record<string, number | null> = {};
-    if (m.mode === 'kafka') r.vsRawKafkajs = ratio(m.throughputPerS, raw.kafkajs?.messagesPerS);
+    if (m.mode !== 'embedded') r.vsRawKafkajs = ratio(m.throughputPerS, raw.kafkajs?.messagesPerS);
+    // Tracing's cost: the same pipeline in the same run with spans recorded and exported, against it off.
+    if (m.mode === 'kafka+tracing') r.vsTracingOff = ratio(m.throughputPerS, modes.find((o) => o.mode === 'kafka')?.throughputPerS);
     r.vsRawPostgresTransactionPerRow = ratio(m.throughputPerS, raw.postgres?.transactionPerRow.rowsPerS);
     r.vsRawPostgresBatched = ratio(m.throughputPerS, raw.postgres?.batched.rowsPerS);
     if (m.mode === 'embedded') {
@@ -71,7 +73,7 @@ export function formatReport(report: PipelineReport): string {
     table(
       ['mode', 'N', 'drafted', 'msgs/s', 'p50 ms', 'p95 ms', 'p99 ms', 'peak RSS MB', 'complete'],
       report.modes.map((m) => [
-        m.mode === 'kafka' ? 'kafka+postgres' : 'embedded',
+        m.mode === 'kafka' ? 'kafka+postgres' : m.mode === 'kafka+tracing' ? 'kafka+postgres, tracing on' : 'embedded',
         m.n,
         m.drafts,
         fmt(m.throughputPerS),

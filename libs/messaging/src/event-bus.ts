@@ -29,6 +29,8 @@ export interface EventBus {
   subscribe(subscription: Subscription): void;
   /** Starts delivering to the subscriptions registered so far. */
   startConsumers(): Promise<void>;
+  /** Stops taking new events; resolves once those in hand are applied and their offsets committed. */
+  stopConsumers(): Promise<void>;
   healthy(): Promise<boolean>;
 }
 

@@ -24,6 +24,9 @@ export class InProcessEventBus implements EventBus {
 
   async startConsumers(): Promise<void> {}
 
+  /** Delivery happens inside publish, which the relay stops calling: nothing else is in hand. */
+  async stopConsumers(): Promise<void> {}
+
   async publish(records: BusRecord[]): Promise<void> {
     if (!this.running) throw new Error('in-process bus is stopped');
     for (const record of records) {

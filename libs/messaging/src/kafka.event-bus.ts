@@ -170,9 +170,14 @@ export class KafkaEventBus implements EventBus {
     return true;
   }
 
+  /** kafkajs lets the running eachMessage calls finish and commits their offsets before it leaves the group. */
+  async stopConsumers(): Promise<void> {
+    await Promise.allSettled(this.consumers.splice(0).map((c) => c.disconnect()));
+  }
+
   async stop(): Promise<void> {
     if (this.lagTimer) clearInterval(this.lagTimer);
-    await Promise.allSettled(this.consumers.map((c) => c.disconnect()));
+    await this.stopConsumers();
     await Promise.allSettled([this.producer.disconnect(), this.admin.disconnect()]);
     this.producerConnected = false;
   }

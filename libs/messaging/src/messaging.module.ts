@@ -8,6 +8,7 @@ import {
   Module,
   OnApplicationBootstrap,
   OnApplicationShutdown,
+  BeforeApplicationShutdown,
 } from '@nestjs/common';
 import { DiscoveryModule, DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { DataSource } from 'typeorm';
@@ -30,9 +31,17 @@ export interface MessagingOptions {
 }
 
 const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
+/** Within Kubernetes' default 30 s grace period, with room for the rest of the shutdown. */
+const SHUTDOWN_DRAIN_MS = 10_000;
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout;
+  const limit = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms)));
+  return Promise.race([promise, limit]).finally(() => clearTimeout(timer));
+}
 
 @Injectable()
-export class MessagingLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+export class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly log = createLogger(MessagingLifecycle.name);
   readonly relay: OutboxRelay;
 
@@ -77,6 +86,19 @@ export class MessagingLifecycle implements OnApplicationBootstrap, OnApplication
     await this.bus.startConsumers();
     this.relay.start();
     this.readiness.register('event-bus', async () => ({ ok: await this.bus.healthy(), detail: this.bus.kind }));
+  }
+
+  /**
+   * A rolling update's SIGTERM: stop taking events, let those in hand finish and commit their offsets, publish what
+   * they wrote, then leave. Anything still unpublished after the drain's limit is published by the next instance.
+   * This runs before any module's onApplicationShutdown, while the database pool is still open.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.bus.stopConsumers();
+    await this.relay.stop();
+    await withTimeout(this.relay.drain(), SHUTDOWN_DRAIN_MS).catch((error) =>
+      this.log.warn({ err: error }, 'outbox not drained at shutdown; the next instance publishes the rest'),
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -140,5 +140,25 @@ describe('one IMAP connection per database mailbox across mail-ingest replicas (
     expect(await sessions()).toBe(1);
     const rows = await db.query(`SELECT message_id FROM raw_mails WHERE mailbox = $1 ORDER BY message_id`, [address]);
     expect(rows).toEqual([{ message_id: first.messageId }, { message_id: second.messageId }]);
-  }, 120_000);
+
+    // A rolling update: the holder gets SIGTERM, closes its session, releases the lock and exits; a new replica takes over.
+    const successor = await (await startReplica(3)).ready();
+    replicas.push(successor);
+    await expectEventually(async () => expect((await watchedIn(successor, address))[0]?.state).toBe('standby'), { timeoutMs: 20_000 });
+    const exited = new Promise<string>((resolve) => other.process.once('exit', (code, signal) => resolve(signal ?? `code ${code}`)));
+    other.process.kill('SIGTERM');
+    expect(['code 0', 'SIGTERM']).toContain(await exited);
+    await expectEventually(
+      async () => {
+        const [entry] = await watchedIn(successor, address);
+        expect(entry.state).toBe('idle');
+      },
+      { timeoutMs: 20_000 },
+    );
+    const third = await deliver(3);
+    await expectEventually(() => expect(collector.has(third.messageId)).toBe(true), { timeoutMs: 20_000 });
+    expect(await sessions()).toBe(1);
+    const after = await db.query(`SELECT count(*)::int AS n, count(DISTINCT message_id)::int AS d FROM raw_mails WHERE mailbox = $1`, [address]);
+    expect(after).toEqual([{ n: 3, d: 3 }]);
+  }, 180_000);
 });

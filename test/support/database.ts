@@ -9,8 +9,8 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-/** A database of its own for one test file, migrated with the real migrations, dropped afterwards. */
-export async function createTestDatabase(label: string): Promise<TestDatabase> {
+/** A database of its own for one test file, migrated with the real migrations (unless told not to), dropped afterwards. */
+export async function createTestDatabase(label: string, options: { migrate?: boolean } = {}): Promise<TestDatabase> {
   const name = `dd_${label.replace(/[^a-z0-9]/gi, '_').toLowerCase()}_${randomBytes(4).toString('hex')}`;
   const admin = new Client({ connectionString: engines.databaseUrl });
   await admin.connect();
@@ -18,7 +18,7 @@ export async function createTestDatabase(label: string): Promise<TestDatabase> {
   await admin.end();
   const url = new URL(engines.databaseUrl);
   url.pathname = `/${name}`;
-  await runMigrations({ url: url.toString(), poolSize: 2 });
+  if (options.migrate !== false) await runMigrations({ url: url.toString(), poolSize: 2 });
   const client = new Client({ connectionString: url.toString() });
   await client.connect();
   return {

@@ -7,6 +7,8 @@ const USAGE = `usage: draftdesk <command> [options]
 commands:
   start                       start the whole suite in one process (embedded mode)
   migrate                     apply database migrations (DATABASE_URL)
+  doctor                      check the configuration and every connection it names (database, Kafka, IMAP, SMTP,
+                              order source, model server), with what to do about each failure
   parse <file.eml>            print a mail as draftdesk understands it (JSON)
   triage <file.eml> | --text "…" | --jsonl
                               language, intent, sentiment, urgency, entities and flags (JSON)

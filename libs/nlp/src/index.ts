@@ -3,7 +3,15 @@ export type { Entity, IntentPrediction, IntentScore, Sentiment, TriageInput, Tri
 export { IntentModel } from './intent.model';
 export type { IntentExample, IntentTrainOptions } from './intent.model';
 export { loadDefaultModel, projectTrainingSetPath } from './default-model.util';
-export { detectLanguage } from './language.util';
+export { DEFAULT_LANGUAGES, detectLanguage, languageText } from './language.util';
+export type { LanguageOptions } from './language.util';
+export { detectRiskSignals } from './risk-signals.util';
+export type { RiskSignals } from './risk-signals.util';
+export { detectRegister } from './register.util';
+export type { Register } from './register.util';
+export { requestText, splitMessage } from './message-parts.util';
+export type { MessageParts } from './message-parts.util';
+export { ASK_CONFIDENCE, furtherAsks, splitClauses } from './asks.util';
 export { extractEntities, isLuhnValid, isValidIban, DEFAULT_ORDER_NUMBER_PATTERNS } from './entities.util';
 export { redactPii } from './pii.util';
 export { detectPromptInjection, extractHiddenHtmlText } from './injection.util';

@@ -1,0 +1,32 @@
+import { furtherAsks, splitClauses } from './asks.util';
+
+describe('splitClauses', () => {
+  it.each([
+    ['Where is my order? I also need an invoice.', ['Where is my order?', 'I also need an invoice.']],
+    ['Waar blijft mijn pakket\nen ook wil ik een factuur', ['Waar blijft mijn pakket', 'en ook wil ik een factuur']],
+    ['Please cancel it; I found it cheaper', ['Please cancel it', 'I found it cheaper']],
+    ['Bitte stornieren. Danke', []],
+    ['Wo ist mein Paket? Außerdem brauche ich eine Rechnung', ['Wo ist mein Paket?', 'Außerdem brauche ich eine Rechnung']],
+  ])('%j', (text, clauses) => expect(splitClauses(text)).toEqual(clauses));
+});
+
+describe('furtherAsks', () => {
+  // A keyword predictor stands in for the model: the rule under test is which sentence results count as asks.
+  const predict = (text: string) =>
+    /invoice|factuur|rechnung/i.test(text)
+      ? { intent: 'get_invoice', confidence: 0.95 }
+      : /address/i.test(text)
+        ? { intent: 'change_shipping_address', confidence: 0.6 }
+        : /where|waar|wo ist/i.test(text)
+          ? { intent: 'track_order', confidence: 0.97 }
+          : { intent: 'other', confidence: 0.99 };
+
+  it.each([
+    ['Where is my order? I also need an invoice.', 'track_order', ['get_invoice']],
+    ['Where is my order? Where is it now?', 'track_order', []],
+    ['Where is my order? Can you change the address too?', 'track_order', []],
+    ['Where is my order? Lovely weather today isn’t it.', 'track_order', []],
+    ['I need the invoice please. Where is my order? Thanks a lot for everything.', 'get_invoice', ['track_order']],
+    ['Where is my order and an invoice', 'track_order', []],
+  ])('%s', (text, primary, asks) => expect(furtherAsks(text, primary, predict)).toEqual(asks));
+});

@@ -23,6 +23,8 @@ export type { LabelledText } from './dataset.util';
 export { crossValidate, evaluateModel, expectedCalibrationError, predictAll, summarise } from './evaluation.util';
 export type { EvaluationReport, IntentRow, Prediction } from './evaluation.util';
 export { evaluateLanguage, evaluatePii } from './side-evaluation.util';
+export { evaluateMails } from './mail-evaluation.util';
+export type { MailCase, MailReport } from './mail-evaluation.util';
 export type { LanguageCase, LanguageReport, PiiCase, PiiReport } from './side-evaluation.util';
 export { LlmTriageEngine } from './llm-triage.engine';
 export type { LlmTriageInput, LlmTriageOptions } from './llm-triage.engine';

@@ -1,4 +1,4 @@
-import { furtherAsks, splitClauses } from './asks.util';
+import { furtherAsks, readAsks, splitClauses } from './asks.util';
 
 describe('splitClauses', () => {
   it.each([
@@ -29,4 +29,20 @@ describe('furtherAsks', () => {
     ['I need the invoice please. Where is my order? Thanks a lot for everything.', 'get_invoice', ['track_order']],
     ['Where is my order and an invoice', 'track_order', []],
   ])('%s', (text, primary, asks) => expect(furtherAsks(text, primary, predict)).toEqual(asks));
+});
+
+describe('readAsks', () => {
+  const predict = (text: string) =>
+    /invoice/i.test(text) ? { intent: 'get_invoice', confidence: 0.95 } : /where/i.test(text) ? { intent: 'track_order', confidence: 0.97 } : { intent: 'other', confidence: 0.9 };
+  const whole = (intent: string, confidence: number) => ({ intent, confidence, alternatives: [{ intent, confidence }] });
+
+  it.each([
+    ['a blurred whole-text guess gives way to the first understood sentence', whole('check_invoice', 0.45), 'track_order', ['get_invoice']],
+    ['a confident whole-text guess stays primary', whole('check_invoice', 0.9), 'check_invoice', ['track_order', 'get_invoice']],
+    ['a whole-text guess one sentence agrees with stays primary', whole('get_invoice', 0.4), 'get_invoice', ['track_order']],
+  ])('%s', (_name, prediction, primary, asks) => {
+    const result = readAsks('Where is my order? Please send the invoice too.', prediction, predict);
+    expect(result.primary.intent).toBe(primary);
+    expect(result.asks).toEqual(asks);
+  });
 });

@@ -11,7 +11,7 @@ export { detectRegister } from './register.util';
 export type { Register } from './register.util';
 export { requestText, splitMessage } from './message-parts.util';
 export type { MessageParts } from './message-parts.util';
-export { ASK_CONFIDENCE, furtherAsks, splitClauses } from './asks.util';
+export { ASK_CONFIDENCE, furtherAsks, readAsks, splitClauses } from './asks.util';
 export { extractEntities, isLuhnValid, isValidIban, DEFAULT_ORDER_NUMBER_PATTERNS } from './entities.util';
 export { redactPii } from './pii.util';
 export { detectPromptInjection, extractHiddenHtmlText } from './injection.util';

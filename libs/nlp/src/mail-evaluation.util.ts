@@ -18,6 +18,8 @@ export interface MailReport {
   confidentCorrect: number;
   /** Share of mails whose intent was wrong with confidence above 0.9: what auto-send would get wrong. */
   confidentWrong: number;
+  /** Share of mails given further asks; every evaluation mail asks one thing, so each of these is a false ask. */
+  withFurtherAsks: number;
   perLanguage: Record<string, { mails: number; intentCorrect: number; languageCorrect: number }>;
   errors: { id?: string; expected: string; got: string; confidence: number; kind: 'intent' | 'language' }[];
 }
@@ -28,9 +30,11 @@ export function evaluateMails(cases: MailCase[], triage: (input: TriageInput) =>
   const perLanguage: MailReport['perLanguage'] = {};
   const errors: MailReport['errors'] = [];
   let languageCorrect = 0;
+  let withAsks = 0;
   for (const c of cases) {
     const result = triage({ text: c.text, subject: c.subject });
     predictions.push({ gold: c.intent, predicted: result.intent, confidence: result.confidence });
+    if (result.asks?.length) withAsks++;
     const row = (perLanguage[c.language] ??= { mails: 0, intentCorrect: 0, languageCorrect: 0 });
     row.mails++;
     if (result.intent === c.intent) row.intentCorrect++;
@@ -49,6 +53,7 @@ export function evaluateMails(cases: MailCase[], triage: (input: TriageInput) =>
     ece: expectedCalibrationError(predictions),
     confidentCorrect: correct.filter((p) => p.confidence > 0.9).length / n,
     confidentWrong: predictions.filter((p) => p.gold !== p.predicted && p.confidence > 0.9).length / n,
+    withFurtherAsks: withAsks / n,
     perLanguage,
     errors,
   };

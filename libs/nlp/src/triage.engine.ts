@@ -1,4 +1,4 @@
-import { furtherAsks } from './asks.util';
+import { readAsks } from './asks.util';
 import { loadDefaultModel } from './default-model.util';
 import { extractEntities } from './entities.util';
 import { detectPromptInjection } from './injection.util';
@@ -30,9 +30,10 @@ export class EmbeddedTriageEngine {
     const request = parts.request || body.trim();
     const intentText = subject && !request.includes(subject) ? `${subject}\n${request}` : request;
     const language = detectLanguage(body.trim() ? body : subject, { supported: input.languages });
-    const prediction = intentText.trim()
+    const whole = intentText.trim()
       ? model.predict(intentText)
       : { intent: 'other', confidence: 0, alternatives: [{ intent: 'other', confidence: 0 }] };
+    const { primary: prediction, asks } = readAsks(request, whole, (text) => model.predict(text));
     const mood = analyseSentiment(combined);
     const injection = detectPromptInjection(combined, input.html);
     const spam = detectSpam(combined);
@@ -45,7 +46,6 @@ export class EmbeddedTriageEngine {
     for (const reason of mood.reasons) flags.add(reason);
 
     const intent = spam.spam ? 'other' : prediction.intent;
-    const asks = spam.spam ? [] : furtherAsks(request, intent, (text) => model.predict(text));
     const register = detectRegister(body || subject, language.language);
     return {
       language: language.language,
@@ -58,7 +58,7 @@ export class EmbeddedTriageEngine {
       entities: extractEntities(combined, { orderNumberPatterns: input.orderNumberPatterns }),
       flags: [...flags],
       ...(register ? { register } : {}),
-      asks,
+      asks: spam.spam ? [] : asks,
       engine: 'embedded',
     };
   }

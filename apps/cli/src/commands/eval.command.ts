@@ -136,6 +136,7 @@ async function evalMails(argv: string[]): Promise<number> {
     `ECE (10 bins)      ${report.ece.toFixed(4)}`,
     `right and > 0.9    ${pct(report.confidentCorrect)}`,
     `wrong and > 0.9    ${pct(report.confidentWrong)}`,
+    `false further asks ${pct(report.withFurtherAsks)}`,
   ];
   for (const [lang, r] of Object.entries(report.perLanguage)) lines.push(`  ${lang}  intent ${r.intentCorrect}/${r.mails}  language ${r.languageCorrect}/${r.mails}`);
   for (const e of report.errors) lines.push(`  ${e.kind} miss ${e.id}: expected ${e.expected}, got ${e.got}${e.kind === 'intent' ? ` (${e.confidence.toFixed(2)})` : ''}`);

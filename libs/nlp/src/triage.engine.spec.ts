@@ -77,3 +77,24 @@ describe('EmbeddedTriageEngine on whole mails', () => {
     expect(result.asks).toEqual(['get_invoice']);
   });
 });
+
+describe('EmbeddedTriageEngine confidence', () => {
+  const engine = new EmbeddedTriageEngine();
+
+  it.each([
+    ['Where is my order 12345? It has not arrived yet.', 'track_order'],
+    ['Ik wil mijn bestelling annuleren', 'cancel_order'],
+    ['Ik ben mijn wachtwoord vergeten', 'recover_password'],
+    ['Wo ist mein Paket?', 'track_order'],
+    ['Je veux être remboursé', 'get_refund'],
+  ])('is above 0.9 for a clear question: %s', (text, intent) => {
+    const result = engine.triage({ text });
+    expect(result.intent).toBe(intent);
+    expect(result.confidence).toBeGreaterThan(0.9);
+  });
+
+  it.each([['I have a question'], ['Ik heb een vraag over iets'], ['about my thing from before'], ['Hallo, können Sie mir helfen?'], ['help']])(
+    'stays at or below 0.9 for an unclear one: %s',
+    (text) => expect(engine.triage({ text }).confidence).toBeLessThanOrEqual(0.9),
+  );
+});

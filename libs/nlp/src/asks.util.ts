@@ -39,7 +39,7 @@ export function furtherAsks(request: string, primary: string, predict: (text: st
 
 /**
  * The primary intent and the further asks of a request. Two questions in one mail blur the prediction over the whole
- * text into something neither sentence asked; then the first confidently understood sentence is the primary ask.
+ * text into something neither sentence asked, or the later one; then the first understood sentence is the primary ask.
  */
 export function readAsks(
   request: string,
@@ -49,8 +49,9 @@ export function readAsks(
 ): { primary: IntentPrediction; asks: string[] } {
   const found = clauseIntents(request, predict, minConfidence);
   const agrees = found.some((f) => f.intent === whole.intent);
-  const primary: IntentPrediction =
-    !agrees && found.length && whole.confidence < BLURRED_BELOW ? { ...found[0], alternatives: whole.alternatives } : whole;
+  // Several understood questions: the customer's first one leads, as a person answering would take them in order.
+  const firstLeads = found.length >= 2 || (found.length === 1 && !agrees && whole.confidence < BLURRED_BELOW);
+  const primary: IntentPrediction = firstLeads ? { ...found[0], alternatives: whole.alternatives } : whole;
   return { primary, asks: found.map((f) => f.intent).filter((intent) => intent !== primary.intent) };
 }
 

@@ -62,6 +62,10 @@ export interface TriageResult {
   reasons: string[];
   entities: Entity[];
   flags: string[];
+  /** How the customer addresses the shop, when the message shows it (u/Sie/vous/Dear Sir versus je/du/tu/Hi). */
+  register?: 'formal' | 'informal';
+  /** Further asks (intents) beside `intent`, each from a sentence of the request the model is confident about. */
+  asks?: string[];
   /** Which engine produced the intent, sentiment and urgency (entities and safety flags are always the embedded rules'). */
   engine: 'embedded' | 'openai';
 }
@@ -72,4 +76,6 @@ export interface TriageInput {
   html?: string | null;
   automated?: boolean;
   orderNumberPatterns?: RegExp[];
+  /** Languages the shop serves (ISO 639-1); the detected language is one of them or `und`. Default nl, en, de, fr. */
+  languages?: readonly string[];
 }

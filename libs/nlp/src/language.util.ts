@@ -1,5 +1,14 @@
 import { detectAll } from 'tinyld';
+import { splitMessage } from './message-parts.util';
 import { foldText } from './text-features.util';
+
+/** The languages a shop answers in when its profile names none. */
+export const DEFAULT_LANGUAGES: readonly string[] = Object.freeze(['nl', 'en', 'de', 'fr']);
+
+export interface LanguageOptions {
+  /** ISO 639-1 codes the shop serves; the answer is one of them or `und`. */
+  supported?: readonly string[];
+}
 
 // tinyld is reliable on sentences but wobbles on 5-word chat lines; frequent function words of the
 // languages we serve first settle most of those cases.
@@ -20,20 +29,51 @@ const STOP_WORDS: Record<string, string[]> = {
 const STOP_SETS = Object.fromEntries(Object.entries(STOP_WORDS).map(([lang, words]) => [lang, new Set(words)]));
 const PRIMARY = Object.keys(STOP_WORDS);
 
-export function detectLanguage(text: string): { language: string; confidence: number } {
-  const letters = text.replace(/[^\p{L}]/gu, '');
-  if (letters.length < 2) return { language: 'und', confidence: 0 };
-  const tokens = foldText(text).replace(/'/g, '').match(/\p{L}+/gu) ?? [];
+// Tokens that carry no language but sway a character-n-gram detector: an IBAN in capitals reads as Berber.
+const NOISE = [
+  /\b(?:https?:\/\/|www\.)\S+/gi,
+  /\S+@\S+\.\w+/g,
+  /\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b/gi,
+  /\S*\d\S*/g,
+  /\{\{[^}]*\}\}/g,
+];
+
+/** The words of a message that tell its language: greeting, request and sign-off, without numbers, links or IBANs. */
+export function languageText(text: string): string {
+  const { greeting, request, signOff } = splitMessage(text);
+  let out = [greeting, request || text, signOff].filter(Boolean).join('\n');
+  for (const pattern of NOISE) out = out.replace(pattern, ' ');
+  // Whole words in capitals (shouting, acronyms) are read in lower case, as the detector was trained.
+  out = out.replace(/\b\p{Lu}{2,}\b/gu, (word) => word.toLowerCase());
+  if (out.replace(/[^\p{Ll}]/gu, '').length < out.replace(/[^\p{Lu}]/gu, '').length) out = out.toLowerCase();
+  return out.replace(/\s+/g, ' ').trim();
+}
+
+export function detectLanguage(text: string, options: LanguageOptions = {}): { language: string; confidence: number } {
+  const supported = new Set(options.supported?.length ? options.supported : DEFAULT_LANGUAGES);
+  const clean = languageText(text);
+  const letters = clean.replace(/[^\p{L}]/gu, '');
+  if (letters.length < 3) return { language: 'und', confidence: 0 };
+  const tokens = foldText(clean).replace(/'/g, '').match(/\p{L}+/gu) ?? [];
+  const primary = PRIMARY.filter((lang) => supported.has(lang));
   const stopHits: Record<string, number> = {};
-  for (const lang of PRIMARY) stopHits[lang] = tokens.filter((t) => STOP_SETS[lang].has(t)).length;
+  for (const lang of primary) stopHits[lang] = tokens.filter((t) => STOP_SETS[lang].has(t)).length;
+
+  const unrestricted = detectAll(clean);
+  const restricted = detectAll(clean, { only: [...supported] });
+  // A text plainly in a language the shop does not serve stays undetermined rather than forced into a served one.
+  const foreign = unrestricted[0] && !supported.has(unrestricted[0].lang) ? unrestricted[0].accuracy : 0;
+  const supportedShare = unrestricted.filter((r) => supported.has(r.lang)).reduce((sum, r) => sum + r.accuracy, 0);
+  const stopTotal = Object.values(stopHits).reduce((sum, n) => sum + n, 0);
+  if (foreign > 0.5 && supportedShare < 0.1 && stopTotal <= tokens.length * 0.1) return { language: 'und', confidence: 0 };
 
   const scores = new Map<string, number>();
-  for (const { lang, accuracy } of detectAll(text)) scores.set(lang, accuracy);
+  for (const { lang, accuracy } of restricted) scores.set(lang, accuracy);
   const tinyTotal = [...scores.values()].reduce((s, v) => s + v, 0) || 1;
   for (const [lang, value] of scores) scores.set(lang, value / tinyTotal);
   // The stop-word evidence weighs more the shorter the text, where tinyld has least to go on.
   const weight = tokens.length <= 12 ? 0.6 : 0.3;
-  for (const lang of PRIMARY) {
+  for (const lang of primary) {
     const share = tokens.length ? stopHits[lang] / tokens.length : 0;
     scores.set(lang, (scores.get(lang) ?? 0) + weight * share * 2);
   }

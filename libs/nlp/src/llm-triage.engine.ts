@@ -1,6 +1,7 @@
 import { modelTokens } from '@draftdesk/observability';
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError } from 'openai';
 import { INTENTS, TriageInput, TriageResult } from './intents.constants';
+import { DEFAULT_LANGUAGES } from './language.util';
 import { IntentDescription, LlmOutputError, parseTriageOutput, prepareCustomerMessage, systemPrompt, triageJsonSchema } from './llm-prompt.util';
 import { TokenUsageStore, utcDay } from './token-budget';
 import { EmbeddedTriageEngine } from './triage.engine';
@@ -81,7 +82,8 @@ export class LlmTriageEngine {
       // Spam found by the rules wins: the model may have been talked out of it by the very text it reads.
       const spam = rules.flags.includes('spam');
       return {
-        language: answer.language,
+        // The shop's languages bound the answer as they bound the rules: a served language or und, never another.
+        language: (input.languages ?? DEFAULT_LANGUAGES).includes(answer.language) ? answer.language : rules.language,
         intent: spam ? rules.intent : answer.intent,
         confidence: spam ? rules.confidence : Math.round(answer.confidence * 1e4) / 1e4,
         alternatives: [],
@@ -90,6 +92,8 @@ export class LlmTriageEngine {
         reasons,
         entities: rules.entities,
         flags: unique([...rules.flags, ...answer.flags, ...answer.reasons]),
+        ...(rules.register ? { register: rules.register } : {}),
+        asks: (rules.asks ?? []).filter((ask) => ask !== (spam ? rules.intent : answer.intent)),
         engine: 'openai',
       };
     } catch (error) {

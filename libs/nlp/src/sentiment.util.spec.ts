@@ -18,3 +18,16 @@ describe('analyseSentiment', () => {
     expect(analyseSentiment(text)).toEqual({ sentiment, urgency, reasons });
   });
 });
+
+describe('analyseSentiment on risk signals', () => {
+  it.each([
+    ['The battery got extremely hot and started smoking', 'safety'],
+    ['Onze waterkoker begon te roken en de stekker is gesmolten', 'safety'],
+    ['Geachte heer/mevrouw, hierbij ontvangt u mijn ingebrekestelling voor bestelling 100234.', 'legal_threat'],
+    ['Sehr geehrte Damen und Herren, dies ist meine letzte Mahnung.', 'legal_threat'],
+  ])('%s → %s, urgent', (text, reason) => {
+    const result = analyseSentiment(text);
+    expect(result.reasons).toContain(reason);
+    expect(result.urgency).toBe('urgent');
+  });
+});

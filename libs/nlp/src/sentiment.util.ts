@@ -1,19 +1,11 @@
 import { Sentiment, Urgency } from './intents.constants';
+import { detectRiskSignals } from './risk-signals.util';
 import { foldText } from './text-features.util';
 
 // Lexicon + rules for nl/en/de/fr. Reasons are what an agent needs to see at a glance; they also
-// drive urgency, since a legal threat matters more than a merely unhappy tone.
-const REASON_RULES: { reason: string; pattern: RegExp }[] = [
-  {
-    reason: 'legal_threat',
-    pattern:
-      /\b(?:lawyer|attorney|solicitor|legal action|sue you|take you to court|small claims|advocaat|jurist|juridische stappen|rechtszaak|rechter|geschillencommissie|consumentenautoriteit|acm|rechtsanwalt|anwalt|klage|gericht|verbraucherzentrale|avocat|poursuites?|tribunal|action en justice)\b/,
-  },
-  {
-    reason: 'chargeback',
-    pattern:
-      /\b(?:chargeback|charge back|dispute (?:the|this) (?:charge|payment|transaction)|bank dispute|credit card company|terugboeking|terugboeken|storneren|creditcardmaatschappij|mijn bank (?:inschakelen|bellen)|ruckbuchung|ruecklastschrift|rucklastschrift|opposition bancaire|retrofacturation)\b/,
-  },
+// drive urgency, since a legal threat matters more than a merely unhappy tone. Safety, legal threats and
+// chargebacks come from risk-signals.util.ts.
+const TONE_RULES: { reason: string; pattern: RegExp }[] = [
   {
     reason: 'cancellation_threat',
     pattern:
@@ -23,11 +15,6 @@ const REASON_RULES: { reason: string; pattern: RegExp }[] = [
     reason: 'repeated_contact',
     pattern:
       /\b(?:(?:second|third|fourth|fifth|2nd|3rd|4th|5th) time|already (?:emailed|called|contacted|asked|wrote|written)|(?:emailed|called|contacted|written to) you (?:twice|three times|several times|multiple times)|still no (?:answer|reply|response)|no one (?:has )?(?:answered|replied)|voor de (?:tweede|derde|vierde|vijfde|zoveelste) keer|al (?:twee|drie|vier|meerdere|verschillende) keer|nog steeds geen (?:antwoord|reactie)|zum (?:zweiten|dritten|wiederholten) mal|bereits (?:zweimal|dreimal|mehrfach)|pour la (?:deuxieme|troisieme) fois|toujours pas de reponse)\b/,
-  },
-  {
-    reason: 'safety',
-    pattern:
-      /\b(?:fire|caught fire|burn(?:ed|t|s|ing)?|injur(?:y|ed|ies)|hurt (?:my|his|her)|electric shock|explod(?:ed|ing)|smoke|choking|hospital|brand(?:wond|gevaar)?|verbrand|gewond|letsel|ontploft|rook|stroomschok|ziekenhuis|feuer|verletzt|verbrennung|stromschlag|incendie|brule|blesse|choc electrique)\b/,
   },
 ];
 
@@ -46,7 +33,13 @@ export interface SentimentAnalysis {
 
 export function analyseSentiment(text: string): SentimentAnalysis {
   const folded = foldText(text);
-  const reasons = REASON_RULES.filter((rule) => rule.pattern.test(folded)).map((rule) => rule.reason);
+  const risk = detectRiskSignals(text);
+  const reasons = [
+    ...(risk.legalThreat ? ['legal_threat'] : []),
+    ...(risk.chargeback ? ['chargeback'] : []),
+    ...TONE_RULES.filter((rule) => rule.pattern.test(folded)).map((rule) => rule.reason),
+    ...(risk.safety ? ['safety'] : []),
+  ];
   const negative = (folded.match(NEGATIVE) ?? []).length;
   const positive = (folded.match(POSITIVE) ?? []).length;
   const shouting = /[A-Z]{5,}(?:\s+[A-Z]{3,}){2,}/.test(text) || /!{3,}/.test(text);

@@ -1,5 +1,6 @@
 import { ConfigError, env } from '@draftdesk/config';
 import { z } from 'zod';
+import { DEFAULT_LANGUAGES } from './language.util';
 
 /**
  * The engine selection the triage service and `draftdesk triage` share, so the command answers as the service would.
@@ -18,23 +19,32 @@ export const triageConfigShape = {
   TRIAGE_LLM_DAILY_TOKENS: env.int().pipe(z.number().min(0)).default(200_000),
   /** How often a replica checks whether a shop's model or intents changed (draftdesk train --from-db, intents add). */
   TRIAGE_MODEL_REFRESH_SECONDS: env.int().pipe(z.number().min(0)).default(60),
+  /** Languages the shop answers in (ISO 639-1); a message is detected as one of them or `und`. */
+  TRIAGE_LANGUAGES: env
+    .list()
+    .pipe(z.array(z.string().regex(/^[a-z]{2}$/, 'expected ISO 639-1 codes such as nl,en,de,fr')))
+    .default([...DEFAULT_LANGUAGES]),
 };
 
 export interface TriageOptions {
   engine: 'embedded' | 'openai';
   openai?: { apiKey: string; baseURL?: string; model: string; timeoutMs: number; maxRetries: number; dailyTokenBudget: number };
   modelRefreshMs: number;
+  /** Languages the shop serves; unset means nl, en, de, fr. */
+  languages?: readonly string[];
 }
 
 export type TriageConfig = z.infer<z.ZodObject<typeof triageConfigShape>>;
 
 export function triageOptions(config: TriageConfig): TriageOptions {
   const modelRefreshMs = config.TRIAGE_MODEL_REFRESH_SECONDS * 1000;
-  if (config.TRIAGE_ENGINE === 'embedded') return { engine: 'embedded', modelRefreshMs };
+  const languages = config.TRIAGE_LANGUAGES;
+  if (config.TRIAGE_ENGINE === 'embedded') return { engine: 'embedded', modelRefreshMs, languages };
   if (!config.OPENAI_API_KEY) throw new ConfigError(['OPENAI_API_KEY is required when TRIAGE_ENGINE=openai']);
   return {
     engine: 'openai',
     modelRefreshMs,
+    languages,
     openai: {
       apiKey: config.OPENAI_API_KEY,
       baseURL: config.OPENAI_BASE_URL,

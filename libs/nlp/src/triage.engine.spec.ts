@@ -40,3 +40,61 @@ describe('EmbeddedTriageEngine', () => {
     expect(engine.triage({ text: '', subject: 'Re: refund status for order 5566778' }).entities[0]).toMatchObject({ value: '5566778' });
   });
 });
+
+describe('EmbeddedTriageEngine on whole mails', () => {
+  const engine = new EmbeddedTriageEngine();
+
+  it('escalation signals whatever the intent: a smoking battery, a Dutch notice of default', () => {
+    const smoke = engine.triage({ text: 'Hi,\n\nThe battery got extremely hot and started smoking.\n\nRegards,\nTom' });
+    expect(smoke.reasons).toContain('safety');
+    expect(smoke.urgency).toBe('urgent');
+    const notice = engine.triage({
+      subject: 'Ingebrekestelling',
+      text: 'Geachte heer/mevrouw,\n\nOndanks herhaalde verzoeken heb ik mijn fiets niet ontvangen. Hierbij stel ik u in gebreke en geef ik u 14 dagen om te leveren.\n\nHoogachtend,\nP. Jansen',
+    });
+    expect(notice.reasons).toContain('legal_threat');
+    expect(notice).toMatchObject({ language: 'nl', register: 'formal', urgency: 'urgent' });
+  });
+
+  it('reads an English mail with an IBAN and capitals as English', () => {
+    const result = engine.triage({ text: 'HELLO, PLEASE REFUND MY MONEY TO NL91ABNA0417164300 FOR ORDER 100234. THANKS, JAN DE VRIES' });
+    expect(result.language).toBe('en');
+  });
+
+  it('classifies the request, not the greeting, the signature or the quoted history', () => {
+    const result = engine.triage({
+      subject: 'Re: your order',
+      text: 'Hi there,\n\nI would like to cancel my order 77345612, I ordered it by mistake.\n\nCheers,\nMark\nSent from my iPhone\n\nOn Tue, 4 Nov 2026, Support <support@shop.test> wrote:\n> Your invoice is attached. Your refund is on its way.',
+    });
+    expect(result).toMatchObject({ intent: 'cancel_order', register: 'informal', language: 'en' });
+  });
+
+  it('finds a second ask in the same mail', () => {
+    const result = engine.triage({
+      text: 'Hello,\n\nWhere is my order 100234? It should have arrived on Monday. Could you also send me the invoice for it?\n\nKind regards,\nEmma',
+    });
+    expect(result.intent).toBe('track_order');
+    expect(result.asks).toEqual(['get_invoice']);
+  });
+});
+
+describe('EmbeddedTriageEngine confidence', () => {
+  const engine = new EmbeddedTriageEngine();
+
+  it.each([
+    ['Where is my order 12345? It has not arrived yet.', 'track_order'],
+    ['Ik wil mijn bestelling annuleren', 'cancel_order'],
+    ['Ik ben mijn wachtwoord vergeten', 'recover_password'],
+    ['Wo ist mein Paket?', 'track_order'],
+    ['Je veux être remboursé', 'get_refund'],
+  ])('is above 0.9 for a clear question: %s', (text, intent) => {
+    const result = engine.triage({ text });
+    expect(result.intent).toBe(intent);
+    expect(result.confidence).toBeGreaterThan(0.9);
+  });
+
+  it.each([['I have a question'], ['Ik heb een vraag over iets'], ['about my thing from before'], ['Hallo, können Sie mir helfen?'], ['help']])(
+    'stays at or below 0.9 for an unclear one: %s',
+    (text) => expect(engine.triage({ text }).confidence).toBeLessThanOrEqual(0.9),
+  );
+});

@@ -1,9 +1,12 @@
+import { readAsks } from './asks.util';
 import { loadDefaultModel } from './default-model.util';
 import { extractEntities } from './entities.util';
 import { detectPromptInjection } from './injection.util';
 import { IntentModel } from './intent.model';
 import { TriageInput, TriageResult } from './intents.constants';
 import { detectLanguage } from './language.util';
+import { splitMessage } from './message-parts.util';
+import { detectRegister } from './register.util';
 import { analyseSentiment } from './sentiment.util';
 import { detectSpam } from './spam.util';
 
@@ -19,12 +22,18 @@ export class EmbeddedTriageEngine {
     const body = input.text ?? '';
     const subject = (input.subject ?? '').replace(/^\s*(?:(?:re|fw|fwd|aw|wg|antw|tr)\s*:\s*)+/i, '').trim();
     const combined = subject && !body.includes(subject) ? `${subject}\n${body}` : body;
-    this.model ??= loadDefaultModel();
+    const model = (this.model ??= loadDefaultModel());
 
-    const language = detectLanguage(combined.trim() ? combined : subject);
-    const prediction = combined.trim()
-      ? this.model.predict(combined)
+    // The intent is read from what the customer asks now; greeting, sign-off and signature only tell the language
+    // and the register, and the rules (safety, legal, spam) look at everything.
+    const parts = splitMessage(body);
+    const request = parts.request || body.trim();
+    const intentText = subject && !request.includes(subject) ? `${subject}\n${request}` : request;
+    const language = detectLanguage(body.trim() ? body : subject, { supported: input.languages });
+    const whole = intentText.trim()
+      ? model.predict(intentText)
       : { intent: 'other', confidence: 0, alternatives: [{ intent: 'other', confidence: 0 }] };
+    const { primary: prediction, asks } = readAsks(request, whole, (text) => model.predict(text));
     const mood = analyseSentiment(combined);
     const injection = detectPromptInjection(combined, input.html);
     const spam = detectSpam(combined);
@@ -37,6 +46,7 @@ export class EmbeddedTriageEngine {
     for (const reason of mood.reasons) flags.add(reason);
 
     const intent = spam.spam ? 'other' : prediction.intent;
+    const register = detectRegister(body || subject, language.language);
     return {
       language: language.language,
       intent,
@@ -47,6 +57,8 @@ export class EmbeddedTriageEngine {
       reasons: mood.reasons,
       entities: extractEntities(combined, { orderNumberPatterns: input.orderNumberPatterns }),
       flags: [...flags],
+      ...(register ? { register } : {}),
+      asks: spam.spam ? [] : asks,
       engine: 'embedded',
     };
   }

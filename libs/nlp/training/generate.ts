@@ -5,6 +5,8 @@ import { writeFileSync } from 'fs';
 import { join, resolve } from 'path';
 import { INTENTS } from '../src/intents.constants';
 import { createRandom, shuffleInPlace } from '../src/random.util';
+import { MAIL_WRAPPING } from './mail-wrapping';
+import { MAIL_REQUESTS } from './phrases/mail.phrases';
 import { LanguagePack } from './phrase.types';
 import { PACKS } from './packs';
 
@@ -19,6 +21,8 @@ export interface GeneratedExample {
 export interface GenerateOptions {
   seed?: number;
   perIntent?: number;
+  /** Whole emails per intent and language (greeting, context, request, sign-off, signature); default by language. */
+  mailsPerIntent?: number;
 }
 
 type Random = () => number;
@@ -113,12 +117,51 @@ function generateFor(pack: LanguagePack, intent: string, perIntent: number, rand
   return out;
 }
 
+// Whole emails as customers write them: the request sits between a greeting, a sentence of context and a sign-off
+// with a signature, in a formal or informal register. The model learns that the wrapping says nothing about intent.
+function mailsFor(pack: LanguagePack, intent: string, count: number, random: Random, seen: Set<string>): GeneratedExample[] {
+  const wrapping = MAIL_WRAPPING[pack.language];
+  const written = (MAIL_REQUESTS[pack.language]?.[intent] ?? []).map((text, i) => ({ text, group: `${pack.language}:${intent}:m${i}` }));
+  const templates = shuffleInPlace(
+    [...templatesFor(pack, intent).filter((t) => !t.group.includes(':k')), ...written, ...written, ...written],
+    random,
+  );
+  if (!wrapping || !templates.length) return [];
+  const sentences = pack.phrases[intent]?.sentences ?? [];
+  const out: GeneratedExample[] = [];
+  for (let attempt = 0; out.length < count && attempt < count * 6; attempt++) {
+    const template = templates[attempt % templates.length];
+    const register = random() < 0.5 ? wrapping.formal : wrapping.informal;
+    let request = capitalise(fillSlots(template.text, pack.slots, random).trim());
+    if (!/[.?!]$/.test(request)) request += random() < 0.5 ? '.' : '?';
+    const parts = [random() < 0.6 ? pick(wrapping.context, random) : '', request];
+    if (random() < 0.3 && sentences.length) parts.push(capitalise(fillSlots(pick(sentences, random), pack.slots, random)));
+    let body = parts.filter(Boolean).join(random() < 0.8 ? ' ' : '\n');
+    if (random() < 0.3) body = typo(body, random);
+    if (random() < 0.15) body = body.toLowerCase();
+    const lines = [pick(register.greetings, random), '', body, '', pick(register.signOffs, random), pick(wrapping.signatures, random)];
+    const text = random() < 0.15 ? lines.slice(2).join('\n') : lines.join('\n');
+    const key = `${pack.language}|${intent}|${text.toLowerCase()}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ text, intent, language: pack.language, group: template.group });
+  }
+  return out;
+}
+
+const MAILS_PER_INTENT: Record<string, number> = { en: 80, nl: 60, de: 40, fr: 40 };
+
 export function generateExamples(packs: LanguagePack[] = PACKS, options: GenerateOptions = {}): GeneratedExample[] {
   const random = createRandom(options.seed ?? 20241126);
   const examples: GeneratedExample[] = [];
   for (const pack of packs) {
     const perIntent = options.perIntent ?? (pack.language === 'en' ? 260 : pack.language === 'nl' ? 140 : 50);
     for (const intent of INTENTS) examples.push(...generateFor(pack, intent, perIntent, random));
+  }
+  const seen = new Set<string>();
+  for (const pack of packs) {
+    const mails = options.mailsPerIntent ?? MAILS_PER_INTENT[pack.language] ?? 30;
+    for (const intent of INTENTS) examples.push(...mailsFor(pack, intent, mails, random, seen));
   }
   return examples;
 }

@@ -6,6 +6,8 @@ import {
   evaluateLanguage,
   evaluateModel,
   evaluatePii,
+  EmbeddedTriageEngine,
+  evaluateMails,
   EvaluationReport,
   IntentModel,
   loadDefaultModel,
@@ -20,6 +22,7 @@ const USAGE = [
   'usage: draftdesk eval intents [--dataset <csv|jsonl>] [--text-column instruction] [--label-column intent] [--cv 5] [--model model.json] [--json out.json]',
   '       draftdesk eval language [--file libs/nlp/training/language-eval.jsonl] [--json out.json]',
   '       draftdesk eval pii [--file libs/nlp/training/pii-eval.jsonl] [--json out.json]',
+  '       draftdesk eval mails [--file libs/nlp/evaluation/mail-eval.jsonl] [--model model.json] [--json out.json]',
 ].join('\n');
 
 function option(argv: string[], name: string): string | undefined {
@@ -120,13 +123,36 @@ async function evalPii(argv: string[]): Promise<number> {
   return 0;
 }
 
-/** `draftdesk eval intents|language|pii`: measures the embedded NLP engine and writes the figures as JSON. */
+async function evalMails(argv: string[]): Promise<number> {
+  const file = option(argv, '--file') ?? join(REPO_ROOT, 'libs', 'nlp', 'evaluation', 'mail-eval.jsonl');
+  const modelPath = option(argv, '--model');
+  const engine = new EmbeddedTriageEngine(modelPath ? IntentModel.fromJSON(JSON.parse(readFileSync(modelPath, 'utf8'))) : undefined);
+  const report = evaluateMails(readJsonl(file), (input) => engine.triage(input));
+  const lines = [
+    `triage of whole mails on ${file}`,
+    `mails              ${report.mails}`,
+    `intent accuracy    ${pct(report.intentAccuracy)}`,
+    `language accuracy  ${pct(report.languageAccuracy)}`,
+    `ECE (10 bins)      ${report.ece.toFixed(4)}`,
+    `right and > 0.9    ${pct(report.confidentCorrect)}`,
+    `wrong and > 0.9    ${pct(report.confidentWrong)}`,
+    `false further asks ${pct(report.withFurtherAsks)}`,
+  ];
+  for (const [lang, r] of Object.entries(report.perLanguage)) lines.push(`  ${lang}  intent ${r.intentCorrect}/${r.mails}  language ${r.languageCorrect}/${r.mails}`);
+  for (const e of report.errors) lines.push(`  ${e.kind} miss ${e.id}: expected ${e.expected}, got ${e.got}${e.kind === 'intent' ? ` (${e.confidence.toFixed(2)})` : ''}`);
+  process.stdout.write(`${lines.join('\n')}\n`);
+  writeJson(resolve(option(argv, '--json') ?? join(REPO_ROOT, 'bench', 'results', 'eval-mails.json')), { file, ...report });
+  return 0;
+}
+
+/** `draftdesk eval intents|language|pii|mails`: measures the embedded NLP engine and writes the figures as JSON. */
 export async function run(argv: string[]): Promise<number> {
   const [target, ...rest] = argv;
   try {
     if (target === 'intents') return await evalIntents(rest);
     if (target === 'language') return await evalLanguage(rest);
     if (target === 'pii') return await evalPii(rest);
+    if (target === 'mails') return await evalMails(rest);
   } catch (error) {
     process.stderr.write(`draftdesk eval: ${(error as Error).message}\n`);
     return 2;

@@ -17,7 +17,8 @@ const USAGE = [
   'usage: draftdesk triage <file.eml> | --text "…" [--subject "…"] | --jsonl  (JSON lines {"id","text"} on stdin)  [--model model.json]',
   '  The engine is chosen as the triage service chooses it: TRIAGE_ENGINE=openai with OPENAI_API_KEY (OPENAI_BASE_URL,',
   '  OPENAI_MODEL, OPENAI_TIMEOUT_MS, OPENAI_MAX_RETRIES, TRIAGE_LLM_DAILY_TOKENS per run) uses a language model and falls',
-  '  back to the embedded engine on any failure; otherwise the embedded engine alone.',
+  '  back to the embedded engine on any failure; otherwise the embedded engine alone. TRIAGE_LANGUAGES (default nl,en,de,fr)',
+  '  lists the languages a message may be detected as (else und).',
 ].join('\n');
 
 type Triage = (input: TriageInput) => TriageResult | Promise<TriageResult>;
@@ -100,9 +101,10 @@ async function triageJsonLines(triage: Triage): Promise<number> {
 /** The engine the triage service would use with this environment; the budget counts for this one run only. */
 function selectEngine(embedded: EmbeddedTriageEngine): Triage {
   const options = triageOptions(loadConfig(triageConfigShape, process.env));
-  if (options.engine !== 'openai' || !options.openai) return (input) => embedded.triage(input);
+  const languages = options.languages;
+  if (options.engine !== 'openai' || !options.openai) return (input) => embedded.triage({ ...input, languages });
   const llm = new LlmTriageEngine({ ...options.openai, usage: new InMemoryTokenUsageStore(), embedded });
-  return (input) => llm.triage(input);
+  return (input) => llm.triage({ ...input, languages });
 }
 
 /** `draftdesk triage`: triages an email file, a text, or JSON lines with the configured engine. */

@@ -94,3 +94,23 @@ describe('a shop\'s custom intent downstream of triage', () => {
     expect(out.draft ?? '').not.toBe('');
   });
 });
+
+describe('TriageService reads real mail', () => {
+  it('detects only the languages the shop serves, with the register and the risk reasons', async () => {
+    const servesDutchOnly = new TriageService({ ...options, languages: ['nl'] }, new ShopModelsService(options), { query } as unknown as DataSource);
+    const english = await servesDutchOnly.classify(manager, message({ text: 'Hello, where is my parcel? I ordered it two weeks ago and have not heard anything since.' }));
+    expect(english.language).toBe('und');
+
+    const result = await service.classify(
+      manager,
+      message({
+        subject: 'Ingebrekestelling bestelling 4455667',
+        text: 'Geachte heer/mevrouw,\n\nDe accu van de fiets werd gloeiend heet en begon te roken. Hierbij stel ik u in gebreke.\n\nMet vriendelijke groet,\nP. Jansen',
+      }),
+    );
+    expect(result).toMatchObject({ language: 'nl', register: 'formal' });
+    expect(result.reasons).toEqual(expect.arrayContaining(['safety', 'legal_threat']));
+    expect(result.urgency).toBe('urgent');
+    expect(Array.isArray(result.asks)).toBe(true);
+  });
+});

@@ -16,6 +16,7 @@ export function shopOf(message: MessageAddedPayload): string {
 @Injectable()
 export class TriageService {
   private readonly llm: LlmTriageEngine | null;
+  private readonly languages?: readonly string[];
 
   constructor(
     @Inject(TRIAGE_OPTIONS) options: TriageOptions,
@@ -24,6 +25,7 @@ export class TriageService {
   ) {
     // Token spend is written outside the inbox transaction: tokens spent stay spent even if the transaction rolls back.
     const usage = new SqlTokenUsageStore((sql, params) => dataSource.query(sql, params));
+    this.languages = options.languages;
     this.llm = options.engine === 'openai' && options.openai ? new LlmTriageEngine({ ...options.openai, usage }) : null;
   }
 
@@ -32,7 +34,7 @@ export class TriageService {
     const shopId = shopOf(message);
     const shop = await this.shopModels.profileFor(query, shopId);
     // The mail layer's verdict and the HTML travel with the text: automated mail and instructions hidden in HTML are flagged.
-    const input = { text: message.text, subject: message.subject, html: message.html, automated: message.automated.automated, shopId };
+    const input = { text: message.text, subject: message.subject, html: message.html, automated: message.automated.automated, shopId, languages: this.languages };
     const result: TriageResult = this.llm
       ? await this.llm.triage({ ...input, customIntents: shop.intents }, shop.engine)
       : shop.engine.triage(input);
@@ -45,6 +47,8 @@ export class TriageService {
       reasons: result.reasons,
       entities: result.entities.map((e) => ({ ...e })),
       flags: result.flags,
+      ...(result.register ? { register: result.register } : {}),
+      asks: result.asks ?? [],
       engine: result.engine,
     };
   }

@@ -1,0 +1,32 @@
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import { evaluateMails, MailCase } from '../src/mail-evaluation.util';
+import { EmbeddedTriageEngine } from '../src/triage.engine';
+import { buildMailEval } from './mail-eval.build';
+
+// The shipped model on whole customer mails it never saw (mail-eval.requests.ts is not training data).
+describe('triage of whole mails (libs/nlp/evaluation/mail-eval.jsonl)', () => {
+  const cases: MailCase[] = readFileSync(join(__dirname, 'mail-eval.jsonl'), 'utf8')
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line) => JSON.parse(line) as MailCase);
+
+  it('is the file the builder writes', () => {
+    expect(cases).toEqual(buildMailEval());
+    expect(cases.length).toBeGreaterThanOrEqual(300);
+    expect(new Set(cases.map((c) => c.language))).toEqual(new Set(['nl', 'en', 'de', 'fr']));
+  });
+
+  it('gets the intent of at least 92% and the language of every mail right, with honest confidence', () => {
+    const engine = new EmbeddedTriageEngine();
+    const report = evaluateMails(cases, (input) => engine.triage(input));
+    process.stdout.write(
+      `mail-eval ${JSON.stringify({ mails: report.mails, intent: report.intentAccuracy, language: report.languageAccuracy, ece: report.ece, confidentCorrect: report.confidentCorrect, confidentWrong: report.confidentWrong, falseAsks: report.withFurtherAsks })}\n`,
+    );
+    expect(report.languageAccuracy).toBe(1);
+    expect(report.intentAccuracy).toBeGreaterThanOrEqual(0.92);
+    expect(report.ece).toBeLessThanOrEqual(0.05);
+    // Each of these mails asks one thing: a further ask found in one of them is an invented question.
+    expect(report.withFurtherAsks).toBeLessThanOrEqual(0.05);
+  });
+});

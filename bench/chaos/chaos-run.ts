@@ -177,7 +177,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
     supervisor = new ServiceSupervisor((name) => ({ ...common, ...specific[name] }), t0, `chaos-${run}`);
     const sup = supervisor;
     for (const name of CHAOS_SERVICES) await sup.start(name);
-    await sup.ready(CHAOS_SERVICES, 180_000);
+    await sup.ready(CHAOS_SERVICES, 300_000);
     const setupS = at();
     log(`${CHAOS_SERVICES.length} services ready after ${setupS} s; pushing ${options.n} messages at ${options.rate}/s`);
 
@@ -213,14 +213,14 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
     // --- intake: paced, at most 32 messages in flight, each retried until acknowledged ---
     const intakeStart = Date.now();
     const targets: IntakeTargets = { gatewayUrl: () => sup.url('chat-gateway'), chatChannel, webhookKey, smtpPort: smtpInboundPort, supportAddress };
-    const giveUpAt = Date.now() + Math.max(600_000, (options.n / options.rate) * 1000 * 4);
     const inFlight = new Set<Promise<void>>();
     const intake = (async () => {
       for (const m of messages) {
         const due = intakeStart + (m.i / options.rate) * 1000;
         if (due > Date.now()) await sleep(due - Date.now());
         while (inFlight.size >= 32) await Promise.race(inFlight);
-        const p = deliver(m, targets, giveUpAt).then((outcome) => {
+        // Like a mail server's queue: keep trying for a long while before giving a message up.
+        const p = deliver(m, targets, Date.now() + 900_000).then((outcome) => {
           intakeAttempts += outcome.attempts;
           if (outcome.accepted) accepted.add(m.key);
           else rejected.push({ i: m.i, reason: outcome.rejected ?? 'unknown' });
@@ -257,14 +257,15 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
       }
     })();
     const restarts: Promise<void>[] = [];
+    // One victim at a time: the next kill waits until every service is ready again, so on a slow machine (where a
+    // start takes longer than the kill interval) the pipeline still moves between kills instead of staying down.
     const killChaos = (async () => {
       if (options.killEveryMs <= 0) return;
       while (!intakeDone) {
+        while (!intakeDone && !CHAOS_SERVICES.every((s) => sup.isUp(s))) await sleep(250);
         await sleep(options.killEveryMs * (0.5 + random()));
         if (intakeDone) break;
-        const up = CHAOS_SERVICES.filter((s) => sup.isUp(s));
-        if (up.length === 0) continue;
-        const victim = up[Math.floor(random() * up.length)];
+        const victim = CHAOS_SERVICES[Math.floor(random() * CHAOS_SERVICES.length)];
         const downMs = Math.round(200 + random() * 1_800);
         restarts.push(sup.killAndRestart(victim, downMs).catch((e) => log(`restart of ${victim} failed: ${e}`)));
       }

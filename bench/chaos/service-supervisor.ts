@@ -22,6 +22,7 @@ export interface CrashRecord {
  */
 export class ServiceSupervisor {
   private readonly running = new Map<ServiceName, RunningService>();
+  private readonly readyNow = new WeakSet<RunningService>();
   private readonly killedByUs = new WeakSet<object>();
   private readonly starts = new Map<ServiceName, number>();
   private stopping = false;
@@ -46,6 +47,12 @@ export class ServiceSupervisor {
     const service = await startService(name, this.envOf(name), `${this.label}-${name}`);
     track(service.process);
     this.running.set(name, service);
+    // Readiness is followed in the background: only a service that came up is a kill candidate, otherwise a slow
+    // start on a busy machine would be killed again before it ever served.
+    service.ready(600_000).then(
+      () => this.readyNow.add(service),
+      () => undefined,
+    );
     service.process.once('exit', (code, signal) => {
       if (this.killedByUs.has(service.process) || this.stopping) return;
       this.crashes.push({ service: name, atS: this.now(), exitCode: code, signal, duringEngineRestart: this.engineRestart });
@@ -62,7 +69,8 @@ export class ServiceSupervisor {
   }
 
   isUp(name: ServiceName): boolean {
-    return this.running.has(name);
+    const service = this.running.get(name);
+    return !!service && this.readyNow.has(service);
   }
 
   restarts(): number {

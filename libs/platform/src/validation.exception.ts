@@ -7,14 +7,15 @@ export interface FieldError {
   message: string;
 }
 
-const fieldOf = (path: PropertyKey[]) => path.map(String).join('.') || '(body)';
+/** A dotted path; an empty key is written "" so that it still names something. */
+export const fieldPath = (path: readonly PropertyKey[]) => path.map((k) => (String(k) === '' ? '""' : String(k))).join('.') || '(body)';
 
 /** Zod's issues as field errors; an unknown key is named itself rather than its parent object. */
 export function zodFieldErrors(error: z.ZodError): FieldError[] {
   return error.issues.flatMap((i) =>
     i.code === 'unrecognized_keys'
-      ? i.keys.map((key) => ({ field: fieldOf([...i.path, key]), message: 'is not a known field' }))
-      : [{ field: fieldOf(i.path), message: i.message }],
+      ? i.keys.map((key) => ({ field: fieldPath([...i.path, key]), message: 'is not a known field' }))
+      : [{ field: fieldPath(i.path), message: i.message }],
   );
 }
 

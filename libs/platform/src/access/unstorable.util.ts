@@ -22,7 +22,10 @@ const MAX_REPORTED = 20;
 export function findUnstorable(value: unknown, root = ''): UnstorableField[] {
   const found: UnstorableField[] = [];
   const stack: [string, unknown][] = [[root, value]];
-  const join = (path: string, key: string) => (path ? `${path}.${key}` : key);
+  const join = (path: string, key: string) => {
+    const named = key === '' ? '""' : key;
+    return path ? `${path}.${named}` : named;
+  };
   while (stack.length > 0 && found.length < MAX_REPORTED) {
     const [path, current] = stack.pop()!;
     if (typeof current === 'string') {

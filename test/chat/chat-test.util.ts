@@ -1,7 +1,7 @@
 import { DatabaseModule, runMigrations } from '@draftdesk/database';
 import { MessagingModule } from '@draftdesk/messaging';
 import { ObservabilityModule } from '@draftdesk/observability';
-import { HttpErrorFilter } from '@draftdesk/platform';
+import { AccessModule, HttpErrorFilter } from '@draftdesk/platform';
 import { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { randomBytes } from 'node:crypto';
@@ -48,10 +48,11 @@ export function testOptions(overrides: Partial<ChatGatewayOptions> = {}): ChatGa
   };
 }
 
-/** The feature module as the embedded app mounts it: in-process bus, real Postgres, raw bodies kept. */
+/** The feature module as the embedded app mounts it: access guard, in-process bus, real Postgres, raw bodies kept. */
 export async function bootChatApp(url: string, options: ChatGatewayOptions, configureHttp = true): Promise<INestApplication> {
   const moduleRef = await Test.createTestingModule({
     imports: [
+      AccessModule,
       ObservabilityModule,
       DatabaseModule.forRoot({ url, poolSize: 5, applicationName: 'chat-gateway-test' }),
       MessagingModule.forRoot({ transport: 'in-process', relayProducers: null, pollIntervalMs: 50 }),

@@ -109,6 +109,15 @@ describe('embedded mode (PGlite + in-process transport): the README walkthrough'
     expect(sent).toMatch(/^To: .*customer@example\.test/m);
     expect(readdirSync(join(dataDir, 'sent'))).toHaveLength(1);
 
+    // Step 4: the conversation, read with the same review token; without it the customer's data stays closed.
+    const conversations = await fetch(`http://127.0.0.1:${ports.http}/v1/conversations`, { headers: auth() });
+    expect(conversations.status).toBe(200);
+    const [conversation] = (await conversations.json()) as { id: string; customerAddress: string }[];
+    expect(conversation.customerAddress).toBe('customer@example.test');
+    const thread = await fetch(`http://127.0.0.1:${ports.http}/v1/conversations/${conversation.id}`, { headers: auth() });
+    expect(((await thread.json()) as { messages: unknown[] }).messages).toHaveLength(2);
+    expect((await fetch(`http://127.0.0.1:${ports.http}/v1/conversations`)).status).toBe(401);
+
     expect((await fetch(`http://127.0.0.1:${ports.http}/health/live`)).status).toBe(200);
     const metrics = await (await fetch(`http://127.0.0.1:${ports.http}/metrics`)).text();
     expect(metrics).toMatch(/^draftdesk_events_consumed_total\{consumer="conversations",topic="support.inbound.v1",outcome="applied"\} 1$/m);

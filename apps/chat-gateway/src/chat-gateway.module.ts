@@ -1,5 +1,6 @@
 import { DynamicModule, INestApplication, Module } from '@nestjs/common';
-import { ChannelAdminGuard, ChannelsController } from './channels/channels.controller';
+import { ChannelsController } from './channels/channels.controller';
+import { ChatAdminAuthenticator } from './channels/chat-admin.authenticator';
 import { ChannelsService } from './channels/channels.service';
 import { CHAT_GATEWAY_OPTIONS, ChatGatewayOptions, MAX_WEBHOOK_BYTES } from './chat-gateway.options';
 import { ChatDeliverer } from './delivery/chat-deliverer.service';
@@ -23,7 +24,7 @@ export class ChatGatewayModule {
       providers: [
         { provide: CHAT_GATEWAY_OPTIONS, useValue: options },
         ChannelsService,
-        ChannelAdminGuard,
+        ChatAdminAuthenticator,
         IntakeService,
         TurnFlusher,
         ChatDeliverer,

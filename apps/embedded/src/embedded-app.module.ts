@@ -1,6 +1,7 @@
 import { DatabaseModule } from '@draftdesk/database';
 import { MessagingModule } from '@draftdesk/messaging';
 import { ObservabilityModule } from '@draftdesk/observability';
+import { AccessModule, Realms } from '@draftdesk/platform';
 import { DynamicModule, Module } from '@nestjs/common';
 import { ChatGatewayModule } from '../../chat-gateway/src/chat-gateway.module';
 import { chatGatewayOptions } from '../../chat-gateway/src/chat-gateway.options';
@@ -39,6 +40,7 @@ export class EmbeddedAppModule {
     return {
       module: EmbeddedAppModule,
       imports: [
+        AccessModule,
         ObservabilityModule,
         DatabaseModule.forRoot({ url: databaseUrl, poolSize, applicationName: 'draftdesk-embedded' }),
         MessagingModule.forRoot({ transport: 'in-process', relayProducers: null, pollIntervalMs: 250 }),
@@ -68,11 +70,14 @@ export class EmbeddedAppModule {
           mailboxLeases: !!config.DATABASE_URL,
         }),
         ChatGatewayModule.register(chatGatewayOptions({ ...config, CHAT_SECRETS_KEY: chatSecretsKey })),
-        ConversationsModule,
+        // Readers of conversations are the review desk's users (alsoOpens below); no separate token here.
+        ConversationsModule.register({}),
         TriageModule,
         DraftsModule.register(drafterOptionsFromConfig(config)),
         ReviewModule.register({
           apiToken: config.REVIEW_API_TOKEN,
+          // One process, one desk: whoever may use the review desk may read conversations and edit the knowledge base.
+          alsoOpens: [Realms.conversations, Realms.kb],
           admin: { email: config.REVIEW_ADMIN_EMAIL, password: embeddedAdminPassword(config.REVIEW_ADMIN_EMAIL, config.REVIEW_ADMIN_PASSWORD) },
           cookieSecure: 'auto',
           uiDir: join(__dirname, '..', '..', 'review', 'ui'),

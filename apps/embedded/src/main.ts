@@ -50,6 +50,7 @@ async function main() {
       `draftdesk is up in ${seconds} s (embedded mode, data in ${dataDir})`,
       `  agent UI     http://${config.HOST}:${config.PORT}/`,
       `  review API   http://${config.HOST}:${config.PORT}/v1/drafts (Authorization: Bearer <token in ${join(dataDir, 'review-api-token')}>)`,
+      `  conversations http://${config.HOST}:${config.PORT}/v1/conversations and /v1/kb (the same review token)`,
       `  mailboxes    http://${config.HOST}:${config.PORT}/v1/mailboxes (Authorization: Bearer <token in ${join(dataDir, 'mail-admin-token')}>)`,
       `  chat webhook http://${config.HOST}:${config.PORT}/v1/channels/<channelId>/messages`,
       `  health       http://${config.HOST}:${config.PORT}/health/ready`,

@@ -3,7 +3,7 @@ import { HttpAdapterHost, ModulesContainer } from '@nestjs/core';
 import { ApiExcludeController, DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { join } from 'node:path';
-import { Public } from './auth/auth.guard';
+import { Public } from '@draftdesk/platform';
 
 const SWAGGER_UI_DIR = join(require.resolve('swagger-ui-dist/package.json'), '..');
 
@@ -12,6 +12,7 @@ const SWAGGER_UI_DIR = join(require.resolve('swagger-ui-dist/package.json'), '..
  * an app it creates itself, documents the review API too.
  */
 @ApiExcludeController()
+@Public()
 @Controller('docs')
 export class DocsController {
   private document?: OpenAPIObject;
@@ -22,7 +23,6 @@ export class DocsController {
   ) {}
 
   @Get('openapi.json')
-  @Public()
   openapi(): OpenAPIObject {
     // SwaggerModule reads routes from the app's container; these are the same objects the app holds.
     const app = {

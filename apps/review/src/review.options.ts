@@ -1,4 +1,5 @@
 import { env } from '@draftdesk/config';
+import type { RealmName } from '@draftdesk/platform';
 import { z } from 'zod';
 
 export const REVIEW_OPTIONS = Symbol('REVIEW_OPTIONS');
@@ -29,6 +30,8 @@ export interface ReviewOptions {
    * 'local' only this process's listeners (the embedded mode, a single process on a small connection pool).
    */
   liveFanout?: 'local' | 'postgres';
+  /** Realms beside the review desk that its users and tokens may open (the embedded mode: conversations, kb). */
+  alsoOpens?: RealmName[];
   /** Folder with the built agent UI (index.html, app.js); the UI is not served when it is missing. */
   uiDir?: string;
 }

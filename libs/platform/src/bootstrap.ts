@@ -15,13 +15,19 @@ export interface StartOptions {
   configure?: (app: INestApplication) => void;
 }
 
+/** Creates and configures one Nest application without listening: what startService runs, and route audits. */
+export async function createServiceApp(options: Pick<StartOptions, 'module' | 'configure'>): Promise<INestApplication> {
+  const app = await NestFactory.create(options.module, { logger: new PinoNestLogger(), bodyParser: true, rawBody: true });
+  options.configure?.(app);
+  app.useGlobalFilters(new HttpErrorFilter());
+  return app;
+}
+
 /** Creates, configures and starts one Nest application; used by every main.ts. */
 export async function startService(options: StartOptions): Promise<INestApplication> {
   configureLogging(options.service, options.logLevel);
   const log = createLogger('bootstrap');
-  const app = await NestFactory.create(options.module, { logger: new PinoNestLogger(), bodyParser: true, rawBody: true });
-  options.configure?.(app);
-  app.useGlobalFilters(new HttpErrorFilter());
+  const app = await createServiceApp(options);
   if (options.shutdownHooks !== false) app.enableShutdownHooks();
   await app.listen(options.port, options.host);
   log.info({ port: options.port }, `${options.service} is up`);

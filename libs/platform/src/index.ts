@@ -4,3 +4,5 @@ export * from './bootstrap';
 export * from './http-error.filter';
 export * from './zod-body.pipe';
 export * from './bearer-token.util';
+export * from './validation.exception';
+export * from './access';

@@ -1,5 +1,6 @@
-import { BadRequestException, PipeTransform } from '@nestjs/common';
+import { PipeTransform } from '@nestjs/common';
 import { z } from 'zod';
+import { invalidRequest, zodFieldErrors } from './validation.exception';
 
 /** Validates a request body against a zod schema; unknown fields are rejected and every bad field is named. */
 export class ZodBodyPipe<S extends z.ZodTypeAny> implements PipeTransform<unknown, z.infer<S>> {
@@ -8,10 +9,6 @@ export class ZodBodyPipe<S extends z.ZodTypeAny> implements PipeTransform<unknow
   transform(value: unknown): z.infer<S> {
     const result = this.schema.safeParse(value ?? {});
     if (result.success) return result.data;
-    const errors = result.error.issues.map((i) => ({ field: i.path.join('.') || '(body)', message: i.message }));
-    throw new BadRequestException({
-      message: `invalid request: ${errors.map((e) => `${e.field} ${e.message}`).join('; ')}`,
-      errors,
-    });
+    throw invalidRequest(zodFieldErrors(result.error));
   }
 }

@@ -1,28 +1,15 @@
-import { bearerTokenMatches, ZodBodyPipe } from '@draftdesk/platform';
-import { Body, CanActivate, Controller, ExecutionContext, Get, Inject, Injectable, NotFoundException, Param, Put, UnauthorizedException, UseGuards } from '@nestjs/common';
+import { AuthRealm, Realms, ZodBodyPipe } from '@draftdesk/platform';
+import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { z } from 'zod';
-import { CHAT_GATEWAY_OPTIONS, ChatGatewayOptions } from '../chat-gateway.options';
 import { channelConfigSchema, describeChannel } from './channel.types';
 import { ChannelsService } from './channels.service';
-
-/** The admin API exists only when CHAT_ADMIN_TOKEN is set; then it needs "Authorization: Bearer <token>". */
-@Injectable()
-export class ChannelAdminGuard implements CanActivate {
-  constructor(@Inject(CHAT_GATEWAY_OPTIONS) private readonly options: ChatGatewayOptions) {}
-
-  canActivate(context: ExecutionContext): boolean {
-    if (!this.options.adminToken) throw new NotFoundException();
-    const header = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined> }>().headers.authorization;
-    if (!bearerTokenMatches(header, this.options.adminToken)) throw new UnauthorizedException({ code: 'ADMIN_TOKEN_INVALID', message: 'bearer token required' });
-    return true;
-  }
-}
 
 // The id comes from the path; the body holds the rest of the channel.
 const putChannelSchema = z.record(z.string(), z.unknown());
 
+/** Channel administration; needs CHAT_ADMIN_TOKEN and is closed while it is unset. */
 @Controller('v1/chat/channels')
-@UseGuards(ChannelAdminGuard)
+@AuthRealm(Realms.chatAdmin)
 export class ChannelsController {
   constructor(private readonly channels: ChannelsService) {}
 

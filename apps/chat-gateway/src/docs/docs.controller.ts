@@ -1,7 +1,9 @@
+import { Public } from '@draftdesk/platform';
 import { Controller, Get, Header } from '@nestjs/common';
 import { docsPage, openApiDocument } from './openapi.document';
 
 /** Mounted with the feature module, under its own prefix so it also works inside the embedded app. */
+@Public()
 @Controller('v1/chat')
 export class ChatDocsController {
   @Get('openapi.json')
@@ -17,6 +19,7 @@ export class ChatDocsController {
 }
 
 /** The standalone service also answers at /docs, where operators look first. */
+@Public()
 @Controller('docs')
 export class RootDocsController {
   @Get()

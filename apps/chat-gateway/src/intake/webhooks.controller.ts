@@ -1,7 +1,7 @@
+import { invalidRequest, Public } from '@draftdesk/platform';
 import { createLogger } from '@draftdesk/observability';
-import { BadRequestException, Controller, Get, Header, HttpCode, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Header, HttpCode, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { z } from 'zod';
 import { ChannelConfig } from '../channels/channel.types';
 import { ChannelsService } from '../channels/channels.service';
 import { CHAT_GATEWAY_OPTIONS, ChatGatewayOptions } from '../chat-gateway.options';
@@ -15,16 +15,12 @@ import {
 } from './chat-intake.exception';
 import { fromGenericMessage, genericMessageSchema, IncomingChatMessage } from './dto/chat-message.dto';
 import { fromWhatsAppWebhook, whatsAppWebhookSchema } from './dto/whatsapp-webhook.dto';
+import { parseWebhookBody } from './dto/webhook-body.util';
 import { IntakeService } from './intake.service';
 import { parseJson, RawBodyRequest, readRawBody } from './raw-body.util';
 import { verifyWebhook } from './standard-webhooks.util';
 import { TokenBuckets } from './token-bucket.util';
 import { sameToken, verifyWhatsApp } from './whatsapp-signature.util';
-
-function invalid(error: z.ZodError): BadRequestException {
-  const errors = error.issues.map((i) => ({ field: i.path.join('.') || '(body)', message: i.message }));
-  return new BadRequestException({ message: `invalid request: ${errors.map((e) => `${e.field} ${e.message}`).join('; ')}`, errors });
-}
 
 const header = (req: RawBodyRequest, name: string) => {
   const value = req.headers[name];
@@ -36,6 +32,7 @@ const header = (req: RawBodyRequest, name: string) => {
  * size (413), channel (404), signature and timestamp (401), rate (429, only for authenticated senders so a forger
  * cannot use up a provider's allowance), body (400), webhook id replay (200 for a retry, 409 for a different body).
  */
+@Public() // every route checks the channel's own signature or verify token
 @Controller('v1/channels')
 export class WebhooksController {
   private readonly log = createLogger(WebhooksController.name);
@@ -66,10 +63,10 @@ export class WebhooksController {
     }
     this.limit(channel, res);
     const json = parseJson(raw);
-    if (!json.ok) throw new BadRequestException({ message: 'invalid request: body is not JSON', errors: [{ field: '(body)', message: 'not JSON' }] });
-    const parsed = genericMessageSchema.safeParse(json.value);
-    if (!parsed.success) throw invalid(parsed.error);
-    const result = await this.intake.acceptSigned(channel.id, fromGenericMessage(parsed.data), verified.id, raw);
+    if (!json.ok) throw invalidRequest([{ field: '(body)', message: 'is not JSON' }]);
+    const parsed = parseWebhookBody(genericMessageSchema, json.value);
+    if (!parsed.ok) throw invalidRequest(parsed.errors);
+    const result = await this.intake.acceptSigned(channel.id, fromGenericMessage(parsed.value), verified.id, raw);
     if (result.status === 'duplicate') res.status(200);
     return result;
   }
@@ -100,10 +97,10 @@ export class WebhooksController {
     }
     this.limit(channel, res);
     const json = parseJson(raw);
-    if (!json.ok) throw new BadRequestException({ message: 'invalid request: body is not JSON', errors: [{ field: '(body)', message: 'not JSON' }] });
-    const parsed = whatsAppWebhookSchema.safeParse(json.value);
-    if (!parsed.success) throw invalid(parsed.error);
-    const messages: IncomingChatMessage[] = fromWhatsAppWebhook(parsed.data);
+    if (!json.ok) throw invalidRequest([{ field: '(body)', message: 'is not JSON' }]);
+    const parsed = parseWebhookBody(whatsAppWebhookSchema, json.value);
+    if (!parsed.ok) throw invalidRequest(parsed.errors);
+    const messages: IncomingChatMessage[] = fromWhatsAppWebhook(parsed.value);
     return this.intake.acceptMessages(channel.id, messages);
   }
 

@@ -1,7 +1,10 @@
+import { AuthRealm, Realms } from '@draftdesk/platform';
 import { Controller, DefaultValuePipe, Get, NotFoundException, Param, ParseIntPipe, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ConversationsService } from './conversations.service';
 
+/** Customers' names, addresses and messages: readable with REVIEW_API_TOKEN (embedded: any review desk sign-in). */
 @Controller('v1/conversations')
+@AuthRealm(Realms.conversations)
 export class ConversationsController {
   constructor(private readonly conversations: ConversationsService) {}
 

@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { KbController, KbTokenGuard } from '../kb/kb.controller';
+import { KbController } from '../kb/kb.controller';
+import { KbTokenAuthenticator } from '../kb/kb-token.authenticator';
 import { DRAFTER_OPTIONS, DrafterOptions } from './drafter.options';
 import { DraftsConsumer } from './drafts.consumer';
 import { DraftsService } from './drafts.service';
@@ -10,7 +11,7 @@ export class DraftsModule {
     return {
       module: DraftsModule,
       controllers: [KbController],
-      providers: [{ provide: DRAFTER_OPTIONS, useValue: options }, DraftsService, DraftsConsumer, KbTokenGuard],
+      providers: [{ provide: DRAFTER_OPTIONS, useValue: options }, DraftsService, DraftsConsumer, KbTokenAuthenticator],
     };
   }
 }

@@ -1,43 +1,26 @@
-import { bearerTokenMatches, ZodBodyPipe } from '@draftdesk/platform';
+import { AuthRealm, Realms, ZodBodyPipe } from '@draftdesk/platform';
 import {
   Body,
-  CanActivate,
   ConflictException,
   Controller,
   Delete,
-  ExecutionContext,
   Get,
   HttpCode,
-  Inject,
-  Injectable,
   NotFoundException,
   Param,
   Post,
   Put,
   Query,
-  UnauthorizedException,
-  UseGuards,
 } from '@nestjs/common';
-import type { Request } from 'express';
-import { DRAFTER_OPTIONS, DrafterOptions } from '../drafts/drafter.options';
 import { DraftsService } from '../drafts/drafts.service';
 import { KbEntryBody, kbEntryBodySchema, KbEntryUpdate, kbEntryUpdateSchema, KbListQuery, kbListSchema, KbSearchQuery, kbSearchSchema } from './kb.dto';
 
-@Injectable()
-export class KbTokenGuard implements CanActivate {
-  constructor(@Inject(DRAFTER_OPTIONS) private readonly options: DrafterOptions) {}
-
-  canActivate(context: ExecutionContext): boolean {
-    const token = this.options.kbApiToken;
-    if (!token) return true;
-    if (bearerTokenMatches(context.switchToHttp().getRequest<Request>().headers.authorization, token)) return true;
-    throw new UnauthorizedException('missing or invalid bearer token');
-  }
-}
-
-/** The shop's knowledge base: articles, macros and policies, and the same search the drafter uses. */
+/**
+ * The shop's knowledge base: articles, macros and policies, and the same search the drafter uses. Drafts cite and
+ * may auto-send what is written here, so reading and writing need KB_API_TOKEN (embedded: a review desk sign-in).
+ */
 @Controller('v1/kb')
-@UseGuards(KbTokenGuard)
+@AuthRealm(Realms.kb)
 export class KbController {
   constructor(private readonly drafts: DraftsService) {}
 

@@ -4,7 +4,8 @@ import { SmtpInboundService } from '../smtp/smtp-inbound.service';
 import { IngestService } from './ingest.service';
 import { MAIL_INGEST_OPTIONS, MailIngestOptions } from './mail-ingest.options';
 import { QuarantineController } from './quarantine.controller';
-import { MailAdminGuard, MailboxesController } from '../mailboxes/mailboxes.controller';
+import { MailboxesController } from '../mailboxes/mailboxes.controller';
+import { MailAdminAuthenticator } from '../mailboxes/mail-admin.authenticator';
 import { MailboxStore } from '../mailboxes/mailbox-store.service';
 
 @Module({})
@@ -13,7 +14,7 @@ export class MailIngestModule {
     return {
       module: MailIngestModule,
       controllers: [QuarantineController, MailboxesController],
-      providers: [{ provide: MAIL_INGEST_OPTIONS, useValue: options }, IngestService, MailboxStore, MailboxesService, MailAdminGuard, SmtpInboundService],
+      providers: [{ provide: MAIL_INGEST_OPTIONS, useValue: options }, IngestService, MailboxStore, MailboxesService, MailAdminAuthenticator, SmtpInboundService],
       exports: [IngestService],
     };
   }

@@ -19,7 +19,7 @@ export const mailIngestConfigShape = {
   MESSAGE_ID_DOMAIN: z.string().default('draftdesk.local'),
   /** Seals mailbox credentials stored through /v1/mailboxes: 32 bytes, base64. Without it that API is off. */
   MAILBOX_SECRETS_KEY: z.string().min(1).optional(),
-  /** Bearer token for /v1/mailboxes; unset → the API answers 404. */
+  /** Bearer token for /v1/mailboxes and /v1/mail/quarantine; unset → both are closed (403). */
   MAIL_ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   /** How often the running watchers are brought in line with the mailboxes table. */
   MAILBOX_RECONCILE_SECONDS: env.int().pipe(z.number().min(1).max(3600)).default(5),

@@ -1,8 +1,10 @@
+import { AuthRealm, Realms } from '@draftdesk/platform';
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuthController } from '../auth/auth.controller';
 import { AuthGuard } from '../auth/auth.guard';
 import { AuthService } from '../auth/auth.service';
 import { OidcService } from '../auth/oidc.service';
+import { ReviewAuthenticator } from '../auth/review.authenticator';
 import { UsersController } from '../auth/users.controller';
 import { DocsController } from '../docs.controller';
 import { LiveEventsService } from '../live/live-events.service';
@@ -16,6 +18,10 @@ import { UiController } from '../ui/ui.controller';
 import { ReviewConsumer } from './review.consumer';
 import { ReviewService } from './review.service';
 
+// Sign-in and user management belong to the review realm too; their routes that need no one say @Public().
+AuthRealm(Realms.review)(AuthController);
+AuthRealm(Realms.review)(UsersController);
+
 @Module({})
 export class ReviewModule {
   static register(options: ReviewOptions): DynamicModule {
@@ -26,6 +32,7 @@ export class ReviewModule {
         { provide: REVIEW_OPTIONS, useValue: options },
         AuthService,
         OidcService,
+        ReviewAuthenticator,
         AuthGuard,
         LiveEventsService,
         ReviewService,

@@ -1,4 +1,5 @@
-import { BadRequestException, Controller, Get, MessageEvent, Query, Sse, UseGuards } from '@nestjs/common';
+import { AuthRealm, invalidRequest, Realms, zodFieldErrors } from '@draftdesk/platform';
+import { Controller, Get, MessageEvent, Query, Sse, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiCookieAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Observable } from 'rxjs';
 import { AuthGuard, CurrentActor, MinRole } from '../auth/auth.guard';
@@ -11,6 +12,7 @@ import { QueueService } from './queue.service';
 @ApiBearerAuth()
 @ApiCookieAuth()
 @Controller('v1')
+@AuthRealm(Realms.review)
 @UseGuards(AuthGuard)
 export class AuditController {
   constructor(
@@ -23,7 +25,7 @@ export class AuditController {
   @ApiOperation({ summary: "The shop's audit log, newest first" })
   async audit(@CurrentActor() actor: Actor, @Query() query: Record<string, string>) {
     const parsed = auditQuerySchema.safeParse(query);
-    if (!parsed.success) throw new BadRequestException(parsed.error.message);
+    if (!parsed.success) throw invalidRequest(zodFieldErrors(parsed.error));
     return { items: await this.queue.audit(actor, null, parsed.data.limit) };
   }
 

@@ -1,3 +1,4 @@
+import { FieldError, findUnstorable, zodFieldErrors } from '@draftdesk/platform';
 import { z } from 'zod';
 
 const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
@@ -14,8 +15,12 @@ export const queueFilterSchema = z
     assignee: z.union([z.enum(['me', 'none']), z.string().uuid()]).optional(),
     escalated: bool.optional(),
     breached: bool.optional(),
-    /** Only items due before this instant. */
-    dueBefore: z.string().datetime({ offset: true }).optional(),
+    /** Only items due before this instant; PostgreSQL refuses year 0 and offsets that push it there. */
+    dueBefore: z
+      .string()
+      .datetime({ offset: true })
+      .refine((v) => inPostgresRange(new Date(v)), 'must be between the years 1 and 9999 (UTC)')
+      .optional(),
     /** Snoozed items are hidden until their time comes, unless asked for. */
     includeSnoozed: bool.default(false),
     limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -24,6 +29,19 @@ export const queueFilterSchema = z
   })
   .strict();
 export type QueueFilter = z.infer<typeof queueFilterSchema>;
+
+function inPostgresRange(instant: Date): boolean {
+  const year = instant.getUTCFullYear();
+  return year >= 1 && year <= 9999;
+}
+
+/** A query string as a filter, or every bad parameter named (text PostgreSQL cannot store included). */
+export function parseQueueFilter(query: Record<string, unknown>): { ok: true; filter: QueueFilter } | { ok: false; errors: FieldError[] } {
+  const unstorable = findUnstorable(query);
+  if (unstorable.length > 0) return { ok: false, errors: unstorable };
+  const parsed = queueFilterSchema.safeParse(query);
+  return parsed.success ? { ok: true, filter: parsed.data } : { ok: false, errors: zodFieldErrors(parsed.error) };
+}
 
 export interface SqlWhere {
   sql: string;

@@ -1,4 +1,4 @@
-import { ZodBodyPipe } from '@draftdesk/platform';
+import { AuthRealm, invalidRequest, Realms, ZodBodyPipe } from '@draftdesk/platform';
 import { BadRequestException, Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiCookieAuth, ApiHeader, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -8,7 +8,7 @@ import { AuthGuard, CurrentActor, MinRole } from '../auth/auth.guard';
 import type { Actor } from '../auth/principal';
 import { ActionsService, Expected } from './actions.service';
 import * as dto from './dto/actions.dto';
-import { etagOf, QueueFilter, queueFilterSchema, versionFromIfMatch } from './queue-filter.util';
+import { etagOf, parseQueueFilter, QueueFilter, versionFromIfMatch } from './queue-filter.util';
 import { QueueService } from './queue.service';
 
 function expected(ifMatch: string | undefined, bodyVersion: number | undefined): Expected {
@@ -18,9 +18,9 @@ function expected(ifMatch: string | undefined, bodyVersion: number | undefined):
 }
 
 function parseFilter(query: Record<string, string>): QueueFilter {
-  const parsed = queueFilterSchema.safeParse(query);
-  if (!parsed.success) throw new BadRequestException(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
-  return parsed.data;
+  const parsed = parseQueueFilter(query);
+  if (!parsed.ok) throw invalidRequest(parsed.errors);
+  return parsed.filter;
 }
 
 const IF_MATCH = { name: 'If-Match', required: false, description: 'ETag of the item as seen; stale → 412' };
@@ -31,6 +31,7 @@ const IF_MATCH = { name: 'If-Match', required: false, description: 'ETag of the 
 @ApiCookieAuth()
 @ApiHeader({ name: 'X-Shop-Id', required: false, description: 'the shop to act in (default: your only shop)' })
 @Controller('v1/drafts')
+@AuthRealm(Realms.review)
 @UseGuards(AuthGuard)
 export class QueueController {
   constructor(

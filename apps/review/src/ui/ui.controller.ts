@@ -1,3 +1,4 @@
+import { Public } from '@draftdesk/platform';
 import { Controller, Get, Inject, NotFoundException, Param, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -8,7 +9,9 @@ import { REVIEW_OPTIONS, ReviewOptions } from '../review.options';
 const ASSETS = new Set(['app.js', 'app.css']);
 
 /** Serves the built agent UI (scripts/build-ui.js) as static files: index.html at / and its two assets. */
+/** The UI's files are public; everything they fetch is not. */
 @ApiExcludeController()
+@Public()
 @Controller()
 export class UiController {
   constructor(@Inject(REVIEW_OPTIONS) private readonly options: ReviewOptions) {}

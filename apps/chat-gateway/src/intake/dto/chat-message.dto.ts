@@ -14,8 +14,8 @@ export interface IncomingChatMessage {
 
 const timestampSchema = z.union([
   z.string().datetime({ offset: true }),
-  // Unix time in seconds or milliseconds, as many chat providers send it.
-  z.number().int().positive(),
+  // Unix time in seconds or milliseconds, as many chat providers send it; no later than a JavaScript Date can hold.
+  z.number().int().positive().max(8.64e15),
 ]);
 
 function toIso(value: string | number): string {

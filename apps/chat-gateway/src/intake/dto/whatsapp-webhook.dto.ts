@@ -8,7 +8,7 @@ const waMessageSchema = z
   .object({
     from: z.string().min(1),
     id: z.string().min(1),
-    timestamp: z.string().regex(/^\d+$/, 'must be unix seconds'),
+    timestamp: z.string().regex(/^\d{1,12}$/, 'must be unix seconds'),
     type: z.string(),
     text: z.object({ body: z.string() }).passthrough().optional(),
     image: mediaSchema.optional(),

@@ -1,0 +1,12 @@
+import { z } from 'zod';
+
+export const CONVERSATIONS_OPTIONS = Symbol('CONVERSATIONS_OPTIONS');
+
+export interface ConversationsOptions {
+  /** Bearer token of the read API; the review service's integration token, so one token reads drafts and threads. */
+  apiToken?: string;
+}
+
+export const conversationsConfigShape = {
+  REVIEW_API_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
+};

@@ -54,6 +54,8 @@ export interface KbSnippet {
   kind: 'article' | 'macro' | 'policy';
   intents: string[];
   url?: string;
+  /** How the article addresses the reader; when absent, the shop's tone. */
+  register?: 'formal' | 'informal';
 }
 
 export interface DraftRequest {

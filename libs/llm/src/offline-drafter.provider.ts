@@ -163,8 +163,7 @@ interface DraftContext {
   v: Voice;
   chat: boolean;
   now: Date;
-  /** Articles are written in the shop's tone; quoting a "je" article in a "u" reply would switch register mid-letter. */
-  quoteArticles: boolean;
+  formal: boolean;
 }
 
 interface Answer {
@@ -173,6 +172,13 @@ interface Answer {
   usedOrderFacts: boolean;
   waitingForOrder: boolean;
   attention: string[];
+}
+
+/** Quoting a "je" article in a "u" reply would switch register mid-letter; such an article is linked instead. */
+function speaksLikeReply(snippet: KbSnippet, ctx: DraftContext): boolean {
+  if (!REGISTER_LANGUAGES.has(ctx.language)) return true;
+  const articleFormal = snippet.register ? snippet.register === 'formal' : ctx.request.shop.tone === 'formal';
+  return articleFormal === ctx.formal;
 }
 
 /** A chat reply quotes the article's opening only and links the rest. */
@@ -203,7 +209,7 @@ function answerFor(intent: string, ctx: DraftContext, citedAlready: Set<string>)
   const pool = request.snippets.filter((s) => !citedAlready.has(s.id));
   const [best, second] = selectSnippets(pool, intent, language, request.customerText, 2);
   if (best) {
-    if (baseLanguage(best.language) === language && (ctx.quoteArticles || !best.url)) {
+    if (baseLanguage(best.language) === language && (speaksLikeReply(best, ctx) || !best.url)) {
       const summary = ctx.chat ? chatSummary(best) : summariseSnippet(best, request.customerText);
       answer.paragraphs.push(best.url ? `${summary}\n\n${book.moreInfo(best.url)}` : summary);
       answer.citations.push(best.id);
@@ -241,7 +247,7 @@ export class OfflineDrafter implements DraftProvider {
     const book = PHRASEBOOKS[language];
     const v = voiceFor(request);
     const ctx: DraftContext = { request, language, book, v, chat: request.channel === 'chat', now: request.now ? new Date(request.now) : new Date(),
-      quoteArticles: !(isFormal(request) && request.shop.tone !== 'formal' && REGISTER_LANGUAGES.has(language)),
+      formal: isFormal(request),
     };
     const intent = book.ack[request.intent] ? request.intent : 'other';
     const concern = request.concern ?? null;

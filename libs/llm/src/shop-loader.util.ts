@@ -52,6 +52,7 @@ const snippetFrontMatter = z.object({
   intents: z.array(z.string()).default([]),
   language: z.string().min(2),
   url: z.string().url().optional(),
+  register: z.enum(['formal', 'informal']).optional(),
 });
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}/, 'expected an ISO date');

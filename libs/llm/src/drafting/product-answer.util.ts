@@ -28,6 +28,7 @@ export function answerProductQuestion(text: string, products: Product[], languag
   const attributes = product.attributes
     .filter((a) => a.terms.some((t) => mentions(text, t)))
     .map((a) => ({ label: localised(a.label, language), value: localised(a.value, language) }));
-  if (attributes.length === 0) return PRODUCT_QUESTION.test(text) ? { product, answer: null } : null;
+  // A question about a named product that the catalogue cannot answer goes to a colleague.
+  if (attributes.length === 0) return PRODUCT_QUESTION.test(text) || text.includes('?') ? { product, answer: null } : null;
   return { product, answer: { name: localised(product.name, language), attributes } };
 }

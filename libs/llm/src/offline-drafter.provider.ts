@@ -205,7 +205,7 @@ function answerFor(intent: string, ctx: DraftContext, citedAlready: Set<string>)
     answer.paragraphs.push(mentioned ? book.orderNotFound(v, mentioned.raw) : book.askOrderNumber(v));
   }
 
-  if (answer.usedOrderFacts && ORDER_ANSWERS.has(intent)) return answer;
+  if (answer.usedOrderFacts && (ORDER_ANSWERS.has(intent) || ctx.chat)) return answer;
   const pool = request.snippets.filter((s) => !citedAlready.has(s.id));
   const [best, second] = selectSnippets(pool, intent, language, request.customerText, 2);
   if (best) {
@@ -317,7 +317,8 @@ export class OfflineDrafter implements DraftProvider {
     const opening: string[] = [];
     if (!ctx.chat && concern !== 'legal') opening.push(book.thanks(v));
     if (isRepeatContact(request.history) || attention.includes('already_answered')) opening.push(book.sorryAgain(v));
-    if (ack) opening.push(ack);
+    // A chat answer about an order starts with the order itself: the acknowledgement would only make it longer.
+    if (ack && !(ctx.chat && usedOrderFacts)) opening.push(ack);
     const paragraphs = [opening.join(' '), ...core].filter(Boolean);
     if (!ctx.chat) {
       if (next) paragraphs.push(next);

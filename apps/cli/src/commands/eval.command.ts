@@ -12,6 +12,7 @@ import {
   readCsvExamples,
   readJsonlExamples,
 } from '@draftdesk/nlp';
+import { EVAL_DRAFTS_USAGE, run as evalDrafts } from './eval-drafts.command';
 
 const REPO_ROOT = resolve(__dirname, '..', '..', '..', '..');
 const NLP_TRAINING = join(REPO_ROOT, 'libs', 'nlp', 'training');
@@ -20,6 +21,7 @@ const USAGE = [
   'usage: draftdesk eval intents [--dataset <csv|jsonl>] [--text-column instruction] [--label-column intent] [--cv 5] [--model model.json] [--json out.json]',
   '       draftdesk eval language [--file libs/nlp/training/language-eval.jsonl] [--json out.json]',
   '       draftdesk eval pii [--file libs/nlp/training/pii-eval.jsonl] [--json out.json]',
+  EVAL_DRAFTS_USAGE.replace('usage: ', '       '),
 ].join('\n');
 
 function option(argv: string[], name: string): string | undefined {
@@ -120,13 +122,14 @@ async function evalPii(argv: string[]): Promise<number> {
   return 0;
 }
 
-/** `draftdesk eval intents|language|pii`: measures the embedded NLP engine and writes the figures as JSON. */
+/** `draftdesk eval intents|language|pii|drafts`: measures the embedded NLP engine and the drafts, and writes the figures as JSON. */
 export async function run(argv: string[]): Promise<number> {
   const [target, ...rest] = argv;
   try {
     if (target === 'intents') return await evalIntents(rest);
     if (target === 'language') return await evalLanguage(rest);
     if (target === 'pii') return await evalPii(rest);
+    if (target === 'drafts') return await evalDrafts(rest);
   } catch (error) {
     process.stderr.write(`draftdesk eval: ${(error as Error).message}\n`);
     return 2;

@@ -23,7 +23,7 @@ describe('answerProductQuestion', () => {
     expect(result!.answer?.attributes.map((a) => a.value) ?? null).toEqual(values);
   });
 
-  it.each(['Where is my order 100234?', 'My Urban bike helmet arrived broken.'])('"%s" is no product question', (text) => {
+  it.each(['Where is my order 100234?', 'My Urban bike helmet arrived broken.', 'Hoe lang duurt verzenden naar België?', 'Which size boxes do you ship in?'])('"%s" is no product question', (text) => {
     expect(answerProductQuestion(text, products, 'en')).toBeNull();
   });
 });

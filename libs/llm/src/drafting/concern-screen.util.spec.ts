@@ -10,6 +10,7 @@ describe('screenForConcern', () => {
     ['safety outranks legal', { reasons: ['legal_threat', 'safety'], flags: [] }, '', 'safety', 'safety'],
     ['en smoking battery', none, 'The battery got extremely hot and started smoking', 'safety', 'safety'],
     ['nl rook uit de accu', none, 'Er kwam rook uit de accu van mijn fiets', 'safety', 'safety'],
+    ['nl de accu rookt', none, 'De accu van mijn fiets rookt!', 'safety', 'safety'],
     ['de Akku brennt', none, 'Der Akku ist überhitzt', 'safety', 'safety'],
     ['fr chargeur a pris feu', none, 'Le chargeur a pris feu hier soir', 'safety', 'safety'],
     ['nl ingebrekestelling', none, 'Hierbij stel ik u formeel in gebreke.', 'legal', 'legal_threat'],

@@ -10,7 +10,7 @@ const LEGAL_REASONS = ['legal_threat', 'chargeback'];
 // A second line of defence behind triage, like the injection screen: a missed safety report does harm, so the
 // drafter looks for the plainest words itself. Triage's lexicons stay the primary signal.
 const SAFETY = words(
-  'smok(e|ed|ing)|on fire|caught fire|burn(t|ed|ing)?|overheat\\p{L}*|extremely hot|sparks?|explod\\p{L}*|electric shock|rook|rookte|roken|vlam(men)?|vlam gevat|brand(je|wond\\p{L}*)?|oververhit\\p{L}*|gloeiend heet|vonk\\p{L}*|ontplof\\p{L}*|geëxplodeerd|schok|rauch\\p{L}*|brann?te?|brennt|feuer|überhitz\\p{L}*|funken|explodiert|stromschlag|fumée|fume|feu|brûl\\p{L}*|surchauff\\p{L}*|étincelles?|explos\\p{L}*|décharge électrique',
+  'smok(e|ed|ing)|on fire|caught fire|burn(t|ed|ing)?|overheat\\p{L}*|extremely hot|sparks?|explod\\p{L}*|electric shock|rook|rookt|rookte|roken|rookontwikkeling|smeult|vlam(men)?|vlam gevat|brand(je|wond\\p{L}*)?|oververhit\\p{L}*|gloeiend heet|vonk\\p{L}*|ontplof\\p{L}*|geëxplodeerd|schok|rauch\\p{L}*|brann?te?|brennt|feuer|überhitz\\p{L}*|funken|explodiert|stromschlag|fumée|fume|feu|brûl\\p{L}*|surchauff\\p{L}*|étincelles?|explos\\p{L}*|décharge électrique',
 );
 const LEGAL = words(
   'ingebrekestelling|in gebreke|advoca(at|ten)|incassobureau|geschillencommissie|rechter|rechtszaak|dagvaarding|lawyer|attorney|solicitor|legal action|small claims|court|sue|notice of default|anwalt|anwältin|rechtsanwalt|mahnung|klage|gericht|inverzugsetzung|avocat|mise en demeure|tribunal|poursuites?|procès|chargeback|terugboeking|rückbuchung|rétrofacturation|opposition bancaire',

@@ -1,5 +1,6 @@
 import type { DraftProvider, DraftResult, KbSnippet, OrderFacts, Product, ShopProfile } from '../draft.types';
 import { screenForConcern } from '../drafting/concern-screen.util';
+import { OfflineDrafter } from '../offline-drafter.provider';
 import { detectRegister } from '../drafting/register.util';
 import type { KnowledgeSource } from '../knowledge/knowledge-source';
 import type { OrderConnector } from '../orders/order-connector.types';
@@ -56,6 +57,9 @@ export interface ComposeResult {
 // What the drafter flagged for a person, and how firmly: a repeat of an unhelpful answer is a senior's call.
 const ATTENTION: Record<string, Decision> = { already_answered: 'escalate', delivery_overdue: 'review', product_unanswered: 'review' };
 
+// Holding replies are fixed wording, reviewed once, whichever engine drafts the rest: a model never improvises them.
+const HOLDING_DRAFTER = new OfflineDrafter();
+
 const REFUND_INTENTS = new Set(['get_refund']);
 const SEVERITY: Record<Decision, number> = { auto_send: 0, review: 1, escalate: 2, ignore: 3 };
 
@@ -108,7 +112,7 @@ export async function composeReply(input: ComposeInput, deps: ComposeDeps): Prom
   if (concern.reason && !flags.includes(concern.reason)) flags.push(concern.reason);
   let draft: DraftResult | null = null;
   if (!input.automated && !flags.includes('automated')) {
-    draft = await deps.drafter.draft({
+    draft = await (concern.concern ? HOLDING_DRAFTER : deps.drafter).draft({
       shop: deps.shop,
       language: triage.language,
       intent: triage.intent,

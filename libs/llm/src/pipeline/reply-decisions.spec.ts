@@ -67,6 +67,16 @@ describe('replies a representative would write (offline pipeline)', () => {
     for (const p of mustNot) expect(out.draft).not.toMatch(p);
   });
 
+  it('a safety report gets the fixed holding reply even when a language model drafts the rest', async () => {
+    const model = { name: 'model', draft: async () => ({ body: 'You would like to cancel your order.', citations: [], usedOrderFacts: false, engine: 'model' }) };
+    const out = await processMessage({ text: 'My charger caught fire last night.', from: { address: 'x@example.test' } }, { shop, now, drafter: model });
+    expect(out.engine).toBe('offline');
+    expect(out.draft).toContain('stop using the product');
+    expect(out.draft).not.toContain('cancel');
+    const ordinary = await processMessage({ text: 'Can I pay with PayPal?', from: { address: 'x@example.test' } }, { shop, now, drafter: model });
+    expect(ordinary.engine).toBe('model');
+  });
+
   it('a follow-up whose answer was already sent is acknowledged and escalated, not answered twice', async () => {
     const first = await processMessage({ text: 'Which payment methods do you accept?', from: { address: 'a@example.test' } }, { shop, now });
     const again = await processMessage(

@@ -44,7 +44,9 @@ describe('knowledge base in PostgreSQL (real engine)', () => {
   it('stores the text search configuration of each language', async () => {
     const rows = await db.query<{ language: string; cfg: string }>(`SELECT DISTINCT language, kb_ts_config(language)::text AS cfg FROM kb_entries ORDER BY language`);
     expect(rows).toEqual([
+      { language: 'de', cfg: 'german' },
       { language: 'en', cfg: 'english' },
+      { language: 'fr', cfg: 'french' },
       { language: 'nl', cfg: 'dutch' },
     ]);
     const [de] = await db.query<{ cfg: string }>(`SELECT kb_ts_config('de')::text AS cfg`);

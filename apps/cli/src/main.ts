@@ -16,6 +16,8 @@ commands:
                               the whole offline pipeline on one message: triage, draft, decision (JSON)
   eval intents --dataset <csv> [--cv 5]
                               accuracy, macro-F1, confusions and calibration of the intent model
+  eval drafts [--scenarios eval/scenarios] [--json [out.json]]
+                              pass rates of drafted replies per check and scenario family
   train --from <file.csv>     train an intent model on a labelled file (columns text,intent)
   intents add --shop <id> --intent <name> --examples <file>
                               a shop's own intent with example texts (list, remove too)

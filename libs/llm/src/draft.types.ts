@@ -7,6 +7,25 @@ export interface ShopProfile {
   defaultLanguage: string;
   supportEmail: string;
   website: string;
+  /** Hours within which a person contacts a customer after a safety report or a legal notice (default 24). */
+  personalResponseHours?: number;
+  /** What the shop tells a customer to do with a product that may be unsafe, per language. */
+  safetyInstruction?: Record<string, string>;
+}
+
+/** A product of the shop's catalogue; texts per language code (nl and en at least). */
+export interface Product {
+  id: string;
+  name: Record<string, string>;
+  /** Other words customers use for it, in any language ("city bike", "Stadtrad"). */
+  aliases: string[];
+  attributes: {
+    key: string;
+    /** Words in a question that ask for this attribute ("tall", "lengte", "groß"). */
+    terms: string[];
+    label: Record<string, string>;
+    value: Record<string, string>;
+  }[];
 }
 
 export type OrderStatus = 'pending' | 'paid' | 'shipped' | 'delivered' | 'cancelled' | 'refunded';
@@ -35,6 +54,8 @@ export interface KbSnippet {
   kind: 'article' | 'macro' | 'policy';
   intents: string[];
   url?: string;
+  /** How the article addresses the reader; when absent, the shop's tone. */
+  register?: 'formal' | 'informal';
 }
 
 export interface DraftRequest {
@@ -46,6 +67,18 @@ export interface DraftRequest {
   orderFacts: OrderFacts | null;
   snippets: KbSnippet[];
   history?: { direction: 'inbound' | 'outbound'; text: string }[];
+  /** Chat replies are short and carry no letter greeting or signature block. */
+  channel?: 'email' | 'chat';
+  /** How the customer writes; a reply is never less formal than the customer. */
+  register?: 'formal' | 'informal' | null;
+  /** A safety report or a legal notice gets a holding reply instead of an answer. */
+  concern?: 'safety' | 'legal' | null;
+  /** Further asks in the same message, each answered after the main one. */
+  asks?: string[];
+  /** The shop's product catalogue, for product questions. */
+  products?: Product[];
+  /** ISO timestamp of "today" for dates such as an expected delivery. */
+  now?: string;
 }
 
 export interface DraftResult {
@@ -56,6 +89,8 @@ export interface DraftResult {
   engine: string;
   /** What went differently from plan (e.g. a model fallback); shown to the reviewer, never decisive. */
   notes?: string[];
+  /** Why a person should see the draft first (delivery_overdue, already_answered, product_unanswered). */
+  attention?: string[];
 }
 
 export interface DraftProvider {

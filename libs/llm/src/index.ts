@@ -21,3 +21,5 @@ export { importKnowledge, readKnowledgeDir, type ImportReport } from './knowledg
 export { OpenAiDrafter, type OpenAiDrafterOptions } from './openai/openai-drafter.provider';
 export { buildDraftMessages, DRAFT_SCHEMA } from './openai/draft-prompt.util';
 export { TokenBudget, type TokenBudgetOptions } from './openai/token-budget.util';
+export { readScenarios, runDraftEval, type DraftEvalReport, type LoadedScenarios } from './eval/draft-eval';
+export { checkDraft, type CheckResult, type DraftOutcome } from './eval/draft-checks.util';

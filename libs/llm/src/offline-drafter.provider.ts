@@ -1,4 +1,9 @@
-import type { DraftProvider, DraftRequest, DraftResult, KbSnippet, OrderFacts, ShopProfile } from './draft.types';
+import type { DraftProvider, DraftRequest, DraftResult, KbSnippet } from './draft.types';
+import { holdingParagraphs } from './drafting/holding-reply.util';
+import { isOverdue, orderView } from './drafting/order-view.util';
+import { answerProductQuestion } from './drafting/product-answer.util';
+import { alreadySaid } from './drafting/repetition.util';
+import { signOff } from './drafting/sign-off.util';
 import { extractOrderNumbers } from './fact-extraction.util';
 import { de } from './phrasebooks/de.phrasebook';
 import { en } from './phrasebooks/en.phrasebook';
@@ -56,9 +61,18 @@ export function replyLanguage(request: DraftRequest): string {
   return PHRASEBOOKS[fallback] ? fallback : 'en';
 }
 
-function voiceFor(shop: ShopProfile): Voice {
-  return (formal, friendly) => (shop.tone === 'formal' ? formal : friendly);
+function isFormal(request: DraftRequest): boolean {
+  return request.shop.tone === 'formal' || request.register === 'formal' || request.concern === 'legal';
 }
+
+/** The shop's tone, unless the customer is more formal than the shop: then the reply follows the customer. */
+function voiceFor(request: DraftRequest): Voice {
+  const formal = isFormal(request);
+  return (formalText, friendlyText) => (formal ? formalText : friendlyText);
+}
+
+// Only these languages change their pronouns with the register; English and French articles read fine either way.
+const REGISTER_LANGUAGES = new Set(['nl', 'de']);
 
 // The name comes from a mail header the customer controls: only something that looks like a name is echoed.
 function safeName(name: string | null | undefined): { full: string; first: string } | null {
@@ -69,40 +83,6 @@ function safeName(name: string | null | undefined): { full: string; first: strin
 
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-// Building Intl formatters costs more than drafting the rest of a reply, so they are made once per locale.
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-const moneyFormats = new Map<string, Intl.NumberFormat>();
-
-function formatDate(locale: string, iso: string): string {
-  let format = dateFormats.get(locale);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-    dateFormats.set(locale, format);
-  }
-  return format.format(new Date(`${iso.slice(0, 10)}T12:00:00Z`));
-}
-
-function formatMoney(locale: string, currency: string, amount: number): string {
-  const key = `${locale}:${currency}`;
-  let format = moneyFormats.get(key);
-  if (!format) {
-    format = new Intl.NumberFormat(locale, { style: 'currency', currency });
-    moneyFormats.set(key, format);
-  }
-  return format.format(amount);
-}
-
-function orderView(order: OrderFacts, book: Phrasebook): OrderView {
-  return {
-    order,
-    number: order.orderNumber,
-    placedOn: formatDate(book.locale, order.placedAt),
-    total: formatMoney(book.locale, order.total.currency, order.total.amount),
-    items: order.items.map((i) => `${i.quantity}× ${i.name}`).join(', '),
-    expectedOn: order.expectedDelivery ? formatDate(book.locale, order.expectedDelivery) : null,
-  };
 }
 
 function markdownToText(markdown: string): string[] {
@@ -156,29 +136,104 @@ function isRepeatContact(history: DraftRequest['history']): boolean {
   return !!history && history.length > 0 && history[history.length - 1].direction === 'inbound';
 }
 
-function orderParagraphs(intent: string, view: OrderView, book: Phrasebook, v: Voice): string[] {
-  const lines: string[] = [book.orderHeading(v, view)];
-  if (STATUS_INTENTS.has(intent)) {
-    const status = [capitalise(book.status[view.order.status](v, view))];
-    if (view.order.status === 'shipped' || view.order.status === 'delivered') {
-      const tracking = book.tracking(v, view);
-      if (tracking) status.push(tracking);
-    }
-    lines.push(status.join(' '));
+/** Order facts, one paragraph each so a follow-up can leave out what an earlier reply already said. */
+function orderParagraphs(intent: string, view: OrderView, book: Phrasebook, v: Voice, overdue: boolean): string[] {
+  const paragraphs: string[] = [book.orderHeading(v, view)];
+  const tracking = view.order.status === 'shipped' || view.order.status === 'delivered' ? book.tracking(v, view) : '';
+  if (overdue) {
+    // Whatever was asked, a parcel that should have arrived long ago is the first thing to own up to.
+    paragraphs.push([book.overdue(v, view), tracking].filter(Boolean).join(' '));
+  } else if (STATUS_INTENTS.has(intent)) {
+    paragraphs.push([capitalise(book.status[view.order.status](v, view)), tracking].filter(Boolean).join(' '));
   }
   const action = ORDER_ACTIONS[intent];
   if (action) {
     const phrases = book.action[action];
     const phrase = phrases[view.order.status] ?? phrases.default;
-    if (phrase) lines.push(phrase(v, view));
+    if (phrase) paragraphs.push(phrase(v, view));
   }
-  return [lines.join('\n\n')];
+  if (overdue) paragraphs.push(book.overdueNext(v, view));
+  return paragraphs;
+}
+
+interface DraftContext {
+  request: DraftRequest;
+  language: string;
+  book: Phrasebook;
+  v: Voice;
+  chat: boolean;
+  now: Date;
+  formal: boolean;
+}
+
+interface Answer {
+  paragraphs: string[];
+  citations: string[];
+  usedOrderFacts: boolean;
+  waitingForOrder: boolean;
+  attention: string[];
+}
+
+/** Quoting a "je" article in a "u" reply would switch register mid-letter; such an article is linked instead. */
+function speaksLikeReply(snippet: KbSnippet, ctx: DraftContext): boolean {
+  if (!REGISTER_LANGUAGES.has(ctx.language)) return true;
+  const articleFormal = snippet.register ? snippet.register === 'formal' : ctx.request.shop.tone === 'formal';
+  return articleFormal === ctx.formal;
+}
+
+/** A chat reply quotes the article's opening only and links the rest. */
+function chatSummary(snippet: KbSnippet): string {
+  const first = markdownToText(snippet.body)[0] ?? '';
+  const sentences = first.split(/(?<=[.!?])\s+/);
+  return sentences.length > 2 ? sentences.slice(0, 2).join(' ') : first;
+}
+
+/** The answer to one intent: order facts, or what the order number is needed for, then the knowledge base. */
+function answerFor(intent: string, ctx: DraftContext, citedAlready: Set<string>): Answer {
+  const { request, book, v, language } = ctx;
+  const order = request.orderFacts;
+  const answer: Answer = { paragraphs: [], citations: [], usedOrderFacts: false, waitingForOrder: false, attention: [] };
+  if (order && (STATUS_INTENTS.has(intent) || ORDER_ACTIONS[intent] || intent === 'complaint')) {
+    const overdue = isOverdue(order, ctx.now);
+    answer.paragraphs.push(...orderParagraphs(intent, orderView(order, book), book, v, overdue));
+    answer.usedOrderFacts = true;
+    if (overdue) answer.attention.push('delivery_overdue');
+  }
+  answer.waitingForOrder = !order && NEEDS_ORDER.has(intent);
+  if (answer.waitingForOrder) {
+    const mentioned = extractOrderNumbers(request.customerText)[0];
+    answer.paragraphs.push(mentioned ? book.orderNotFound(v, mentioned.raw) : book.askOrderNumber(v));
+  }
+
+  if (answer.usedOrderFacts && (ORDER_ANSWERS.has(intent) || ctx.chat)) return answer;
+  const pool = request.snippets.filter((s) => !citedAlready.has(s.id));
+  const [best, second] = selectSnippets(pool, intent, language, request.customerText, 2);
+  if (best) {
+    if (baseLanguage(best.language) === language && (speaksLikeReply(best, ctx) || !best.url)) {
+      const summary = ctx.chat ? chatSummary(best) : summariseSnippet(best, request.customerText);
+      answer.paragraphs.push(best.url ? `${summary}\n\n${book.moreInfo(best.url)}` : summary);
+      answer.citations.push(best.id);
+    } else if (best.url) {
+      // Quoting an English article in a German reply, or a "du" article in a "Sie" reply, reads badly; point to it instead.
+      answer.paragraphs.push(book.moreInfo(best.url));
+      answer.citations.push(best.id);
+    }
+    // A second article only earns a mention when it is about the same request, not a stray term match.
+    if (!ctx.chat && second?.url && second.url !== best.url && second.intents.includes(intent)) {
+      answer.paragraphs.push(book.seeAlso(second.title, second.url));
+      answer.citations.push(second.id);
+    }
+  } else if (!answer.usedOrderFacts && !NEEDS_ORDER.has(intent)) {
+    answer.paragraphs.push(book.handover(v));
+  }
+  return answer;
 }
 
 /**
  * The embedded drafter: deterministic templates per intent and language, filled only with facts from the
- * order, the knowledge snippets and the shop profile, so the reply has nothing to invent. Customer text is
- * never echoed (only an order number it mentions), which keeps injected instructions out of the reply.
+ * order, the knowledge snippets, the product catalogue and the shop profile, so the reply has nothing to
+ * invent. Customer text is never echoed (only an order number, date or amount it mentions), which keeps
+ * injected instructions out of the reply.
  */
 export class OfflineDrafter implements DraftProvider {
   readonly name = 'offline' as const;
@@ -190,62 +245,91 @@ export class OfflineDrafter implements DraftProvider {
   draftSync(request: DraftRequest): DraftResult {
     const language = replyLanguage(request);
     const book = PHRASEBOOKS[language];
-    const v = voiceFor(request.shop);
+    const v = voiceFor(request);
+    const ctx: DraftContext = { request, language, book, v, chat: request.channel === 'chat', now: request.now ? new Date(request.now) : new Date(),
+      formal: isFormal(request),
+    };
     const intent = book.ack[request.intent] ? request.intent : 'other';
-    const order = request.orderFacts;
-    const paragraphs: string[] = [];
+    const concern = request.concern ?? null;
     const citations: string[] = [];
-
-    const opening = [book.thanks(v)];
-    if (isRepeatContact(request.history)) opening.push(book.sorryAgain(v));
-    opening.push(book.ack[intent](v));
-    paragraphs.push(opening.join(' '));
-
+    const attention: string[] = [];
     let usedOrderFacts = false;
-    if (order && (STATUS_INTENTS.has(intent) || ORDER_ACTIONS[intent] || intent === 'complaint')) {
-      paragraphs.push(...orderParagraphs(intent, orderView(order, book), book, v));
-      usedOrderFacts = true;
-    }
-    const waitingForOrder = !order && NEEDS_ORDER.has(intent);
-    if (waitingForOrder) {
-      const mentioned = extractOrderNumbers(request.customerText)[0];
-      paragraphs.push(mentioned ? book.orderNotFound(v, mentioned.raw) : book.askOrderNumber(v));
+    let core: string[] = [];
+    let ack: string | null = book.ack[intent](v);
+    let next: string | null = null;
+
+    const product =
+      concern || ORDER_ACTIONS[intent] || request.orderFacts || extractOrderNumbers(request.customerText).length
+        ? null
+        : answerProductQuestion(request.customerText, request.products ?? [], language);
+    if (concern) {
+      ack = null;
+      core = holdingParagraphs(request, concern, language, book, v);
+    } else if (product) {
+      ack = book.product.ack(v);
+      if (product.answer && product.product) {
+        core.push(book.product.answer(v, product.answer));
+        citations.push(`product:${product.product.id}`);
+        next = book.next.default(v);
+      } else {
+        // What the catalogue does not say is a colleague's to answer, never a guess.
+        core.push(book.product.unknown(v));
+        attention.push('product_unanswered');
+      }
+    } else {
+      const main = answerFor(intent, ctx, new Set());
+      core.push(...main.paragraphs);
+      citations.push(...main.citations);
+      attention.push(...main.attention);
+      usedOrderFacts = main.usedOrderFacts;
+      // Until the order is known, the intent's usual next step ("you will get a confirmation") would be a promise.
+      next = (main.waitingForOrder ? book.next.default : (book.next[intent] ?? book.next.default))(v);
     }
 
-    const skipKnowledge = usedOrderFacts && ORDER_ANSWERS.has(intent);
-    if (!skipKnowledge) {
-      const [best, second] = selectSnippets(request.snippets, intent, language, request.customerText, 2);
-      if (best) {
-        if (baseLanguage(best.language) === language) {
-          const summary = summariseSnippet(best, request.customerText);
-          paragraphs.push(best.url ? `${summary}\n\n${book.moreInfo(best.url)}` : summary);
-          citations.push(best.id);
-        } else if (best.url) {
-          // Quoting an English article in a German reply reads badly; point to it instead.
-          paragraphs.push(book.moreInfo(best.url));
-          citations.push(best.id);
-        }
-        // A second article only earns a mention when it is about the same request, not a stray term match.
-        if (second?.url && second.url !== best.url && second.intents.includes(intent)) {
-          paragraphs.push(book.seeAlso(second.title, second.url));
-          citations.push(second.id);
-        }
-      } else if (!usedOrderFacts && !NEEDS_ORDER.has(intent)) {
-        paragraphs.push(book.handover(v));
+    if (!concern) {
+      for (const ask of new Set(request.asks ?? [])) {
+        if (ask === intent || ask === 'other' || !book.ack[ask]) continue;
+        const extra = answerFor(ask, ctx, new Set(citations));
+        const fresh = extra.paragraphs.filter((p) => !core.includes(p));
+        if (fresh.length === 0) continue;
+        core.push(`${book.alsoAsked(v)} ${book.ack[ask](v)}`, ...fresh);
+        citations.push(...extra.citations);
+        attention.push(...extra.attention.filter((a) => !attention.includes(a)));
+        usedOrderFacts ||= extra.usedOrderFacts;
       }
     }
 
-    // Until the order is known, the intent's usual next step ("you will get a confirmation") would be a promise.
-    paragraphs.push((waitingForOrder ? book.next.default : (book.next[intent] ?? book.next.default))(v));
-    const signature =
-      request.shop.signature[language] ??
-      request.shop.signature[baseLanguage(request.shop.defaultLanguage)] ??
-      book.fallbackSignature(request.shop.name);
-    paragraphs.push(`${book.closing(v)}\n${signature.trim()}`);
+    const earlier = (request.history ?? []).filter((h) => h.direction === 'outbound').map((h) => h.text);
+    if (earlier.length > 0) {
+      const fresh = core.filter((p) => !alreadySaid(p, earlier));
+      if (fresh.length === 0 && core.length > 0) {
+        // Sending the same answer again would only repeat what did not help: a person takes over.
+        core = [book.alreadyAnswered(v)];
+        attention.push('already_answered');
+        ack = null;
+        next = null;
+      } else {
+        core = fresh;
+        if (next && alreadySaid(next, earlier)) next = null;
+      }
+    }
 
-    const body = [book.greeting(v, safeName(request.customerName ?? order?.customerName)), ...paragraphs]
-      .join('\n\n')
-      .replace(/[\u00a0\u202f]/g, ' ');
-    return { body, citations, usedOrderFacts, engine: 'offline' };
+    const opening: string[] = [];
+    if (!ctx.chat && concern !== 'legal') opening.push(book.thanks(v));
+    if (isRepeatContact(request.history) || attention.includes('already_answered')) opening.push(book.sorryAgain(v));
+    // A chat answer about an order starts with the order itself: the acknowledgement would only make it longer.
+    if (ack && !(ctx.chat && usedOrderFacts)) opening.push(ack);
+    const paragraphs = [opening.join(' '), ...core].filter(Boolean);
+    if (!ctx.chat) {
+      if (next) paragraphs.push(next);
+      const signature =
+        request.shop.signature[language] ??
+        request.shop.signature[baseLanguage(request.shop.defaultLanguage)] ??
+        book.fallbackSignature(request.shop.name);
+      paragraphs.push(signOff(book.closing(v), signature));
+      paragraphs.unshift(book.greeting(v, safeName(request.customerName ?? request.orderFacts?.customerName)));
+    }
+    const body = paragraphs.join('\n\n').replace(/[\u00a0\u202f]/g, ' ');
+    return { body, citations, usedOrderFacts, engine: 'offline', ...(attention.length ? { attention } : {}) };
   }
 }

@@ -70,6 +70,8 @@ describe('selectSnippets', () => {
     ['recover_password', 'en', 'I forgot my password', 'en-sign-in'],
     ['other', 'en', 'what are your opening hours and phone number', 'en-contact'],
     ['other', 'nl', 'Kan ik mijn nieuwsbrief afmelden?', 'nl-nieuwsbrief'],
+    ['delivery_period', 'de', 'Wie lange dauert die Lieferung nach Deutschland?', 'de-versand'],
+    ['get_invoice', 'fr', 'Pouvez-vous m’envoyer la facture ?', 'fr-factures'],
   ])('%s in %s: "%s" → %s first', (intent, language, text, expected) => {
     const result = selectSnippets(sample.snippets, intent, language, text);
     expect(result[0]?.id).toBe(expected);
@@ -82,7 +84,8 @@ describe('selectSnippets', () => {
   });
 
   it('falls back to English when the shop has nothing in the language', () => {
-    const result = selectSnippets(sample.snippets, 'get_invoice', 'de', 'Rechnung');
+    const withoutGerman = sample.snippets.filter((s) => s.language !== 'de');
+    const result = selectSnippets(withoutGerman, 'get_invoice', 'de', 'Rechnung');
     expect(result[0]?.id).toBe('en-invoices');
   });
 });

@@ -3,7 +3,7 @@ import matter from 'gray-matter';
 import { dirname, join, resolve } from 'path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import type { KbSnippet, OrderFacts, ShopProfile } from './draft.types';
+import type { KbSnippet, OrderFacts, Product, ShopProfile } from './draft.types';
 import { parsePolicy, type ShopPolicy } from './shop-policy.schema';
 
 export interface LoadedShop {
@@ -11,6 +11,7 @@ export interface LoadedShop {
   policy: ShopPolicy;
   snippets: KbSnippet[];
   orders: OrderFacts[];
+  products: Product[];
 }
 
 const shopSchema = z
@@ -22,6 +23,25 @@ const shopSchema = z
     defaultLanguage: z.string().min(2),
     supportEmail: z.string().email(),
     website: z.string().url(),
+    personalResponseHours: z.number().int().positive().max(168).optional(),
+    safetyInstruction: z.record(z.string(), z.string().min(1)).optional(),
+  })
+  .strict();
+
+// Product texts must exist in Dutch and English; other languages are welcome and fall back to English.
+const productText = z.object({ nl: z.string().min(1), en: z.string().min(1) }).catchall(z.string().min(1));
+export const productSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9-]+$/, 'expected a kebab-case id'),
+    name: productText,
+    aliases: z.array(z.string().min(3)).default([]),
+    attributes: z
+      .array(
+        z
+          .object({ key: z.string().min(1), terms: z.array(z.string().min(2)).min(1), label: productText, value: productText })
+          .strict(),
+      )
+      .min(1),
   })
   .strict();
 
@@ -32,6 +52,7 @@ const snippetFrontMatter = z.object({
   intents: z.array(z.string()).default([]),
   language: z.string().min(2),
   url: z.string().url().optional(),
+  register: z.enum(['formal', 'informal']).optional(),
 });
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}/, 'expected an ISO date');
@@ -103,7 +124,23 @@ export function loadShop(dir: string): LoadedShop {
     if (!parsed.success) throw new ShopLoadError(describe(ordersFile, parsed.error));
     orders = parsed.data;
   }
-  return { shop: shop.data, policy, snippets, orders };
+  return { shop: shop.data, policy, snippets, orders, products: loadProducts(dir) };
+}
+
+/** products.yaml or products.json: the catalogue product questions are answered from. */
+function loadProducts(dir: string): Product[] {
+  const file = ['products.yaml', 'products.json'].map((f) => join(dir, f)).find((f) => existsSync(f));
+  if (!file) return [];
+  const text = readFileSync(file, 'utf8');
+  const raw: unknown = file.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
+  const parsed = z.array(productSchema).safeParse(raw ?? []);
+  if (!parsed.success) throw new ShopLoadError(describe(file, parsed.error));
+  const ids = new Set<string>();
+  for (const p of parsed.data) {
+    if (ids.has(p.id)) throw new ShopLoadError(`${file}: duplicate product id "${p.id}"`);
+    ids.add(p.id);
+  }
+  return parsed.data;
 }
 
 /** The repository's samples/shop, found by walking up from this file (works from src and from a build). */

@@ -14,6 +14,7 @@ import {
   readCsvExamples,
   readJsonlExamples,
 } from '@draftdesk/nlp';
+import { EVAL_DRAFTS_USAGE, run as evalDrafts } from './eval-drafts.command';
 
 const REPO_ROOT = resolve(__dirname, '..', '..', '..', '..');
 const NLP_TRAINING = join(REPO_ROOT, 'libs', 'nlp', 'training');
@@ -23,6 +24,7 @@ const USAGE = [
   '       draftdesk eval language [--file libs/nlp/training/language-eval.jsonl] [--json out.json]',
   '       draftdesk eval pii [--file libs/nlp/training/pii-eval.jsonl] [--json out.json]',
   '       draftdesk eval mails [--file libs/nlp/evaluation/mail-eval.jsonl] [--model model.json] [--json out.json]',
+  EVAL_DRAFTS_USAGE.replace('usage: ', '       '),
 ].join('\n');
 
 function option(argv: string[], name: string): string | undefined {
@@ -145,7 +147,7 @@ async function evalMails(argv: string[]): Promise<number> {
   return 0;
 }
 
-/** `draftdesk eval intents|language|pii|mails`: measures the embedded NLP engine and writes the figures as JSON. */
+/** `draftdesk eval intents|language|pii|mails|drafts`: measures the embedded NLP engine and the drafts, and writes the figures as JSON. */
 export async function run(argv: string[]): Promise<number> {
   const [target, ...rest] = argv;
   try {
@@ -153,6 +155,7 @@ export async function run(argv: string[]): Promise<number> {
     if (target === 'language') return await evalLanguage(rest);
     if (target === 'pii') return await evalPii(rest);
     if (target === 'mails') return await evalMails(rest);
+    if (target === 'drafts') return await evalDrafts(rest);
   } catch (error) {
     process.stderr.write(`draftdesk eval: ${(error as Error).message}\n`);
     return 2;

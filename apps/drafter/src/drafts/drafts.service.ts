@@ -54,10 +54,11 @@ export class DraftsService {
         subject: message.subject,
         customer: { address: message.customer.address, name: message.customer.name },
         automated: message.automated.automated,
+        channel: message.channel,
         history: message.history,
         triage,
       },
-      { shop: this.shop.shop, policy: this.shop.policy, knowledge: this.knowledge, orders: this.orders, drafter: this.drafters(redraft?.instruction) },
+      { shop: this.shop.shop, policy: this.shop.policy, knowledge: this.knowledge, orders: this.orders, drafter: this.drafters(redraft?.instruction), products: this.shop.products },
     );
     return {
       draftId,

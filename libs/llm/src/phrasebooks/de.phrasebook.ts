@@ -111,4 +111,59 @@ export const de: Phrasebook = {
   seeAlso: (title, url) => `Siehe auch: ${title} (${url})`,
   closing: (v) => v('Mit freundlichen Grüßen', 'Viele Grüße'),
   fallbackSignature: (shop) => `Ihr Kundenservice von ${shop}`,
+  safety: {
+    ack: (v) =>
+      v(
+        'Es tut uns sehr leid, das zu lesen, und wir nehmen es sehr ernst. Ihre Sicherheit geht vor.',
+        'Es tut uns sehr leid, das zu lesen, und wir nehmen es sehr ernst. Deine Sicherheit geht vor.',
+      ),
+    stopUsing: (v) =>
+      v(
+        'Bitte benutzen Sie das Produkt vorerst nicht mehr: Ziehen Sie den Stecker, laden Sie es nicht mehr auf und bewahren Sie es an einem sicheren Ort außerhalb der Reichweite von Kindern und fern von brennbaren Materialien auf.',
+        'Bitte benutze das Produkt vorerst nicht mehr: Zieh den Stecker, lade es nicht mehr auf und bewahre es an einem sicheren Ort außerhalb der Reichweite von Kindern und fern von brennbaren Materialien auf.',
+      ),
+    contact: (v, hours, n) =>
+      v(
+        `Eine Kollegin oder ein Kollege meldet sich innerhalb von ${hours} Stunden persönlich bei Ihnen${n ? ` zur Bestellung ${n}` : ''}, um das weitere Vorgehen zu besprechen.`,
+        `Jemand aus unserem Team meldet sich innerhalb von ${hours} Stunden persönlich bei dir${n ? ` zur Bestellung ${n}` : ''}, um das weitere Vorgehen zu besprechen.`,
+      ),
+  },
+  legal: {
+    ack: () => 'Wir bestätigen den Eingang Ihres Schreibens und nehmen dessen Inhalt ernst.',
+    facts: (v, f) => {
+      const parts = [
+        f.orderNumber ? `die Bestellung ${f.orderNumber}` : '',
+        f.dates.length ? `das von Ihnen genannte Datum (${f.dates.join(', ')})` : '',
+        f.amounts.length ? `den Betrag von ${f.amounts.join(', ')}` : '',
+      ].filter(Boolean);
+      return parts.length ? `Wir haben vermerkt, dass sich Ihr Schreiben auf ${parts.join(', ')} bezieht.` : null;
+    },
+    contact: (v, hours) =>
+      `Wir haben Ihren Vorgang an eine verantwortliche Mitarbeiterin bzw. einen verantwortlichen Mitarbeiter übergeben, die oder der Ihnen innerhalb von ${hours} Stunden schriftlich antwortet.`,
+  },
+  overdue: (v, o) =>
+    v(
+      `Ihre Bestellung wurde${o.order.carrier ? ` mit ${o.order.carrier}` : ''} verschickt und sollte am ${o.expectedOn} ankommen. Dieser Termin ist verstrichen; es tut uns leid, dass das Paket noch nicht bei Ihnen ist.`,
+      `Deine Bestellung wurde${o.order.carrier ? ` mit ${o.order.carrier}` : ''} verschickt und sollte am ${o.expectedOn} ankommen. Dieser Termin ist verstrichen; es tut uns leid, dass das Paket noch nicht bei dir ist.`,
+    ),
+  overdueNext: (v, o) =>
+    v(
+      `Wir bitten ${o.order.carrier ?? 'den Versanddienstleister'}, die Sendung nachzuverfolgen. Wir melden uns so bald wie möglich mit dem Ergebnis und, falls das Paket verloren ist, mit einer Lösung für Sie.`,
+      `Wir bitten ${o.order.carrier ?? 'den Versanddienstleister'}, die Sendung nachzuverfolgen. Wir melden uns so bald wie möglich mit dem Ergebnis und, falls das Paket verloren ist, mit einer Lösung für dich.`,
+    ),
+  alreadyAnswered: (v) =>
+    v(
+      'Wir sehen, dass unsere letzte Antwort Ihr Anliegen nicht gelöst hat. Eine Kollegin oder ein Kollege sieht sich Ihre Nachricht jetzt persönlich an und meldet sich so bald wie möglich bei Ihnen.',
+      'Wir sehen, dass unsere letzte Antwort dein Anliegen nicht gelöst hat. Jemand aus unserem Team sieht sich deine Nachricht jetzt persönlich an und meldet sich so bald wie möglich bei dir.',
+    ),
+  product: {
+    ack: (v) => v('Sie haben eine Frage zu einem unserer Produkte.', 'Du hast eine Frage zu einem unserer Produkte.'),
+    answer: (v, p) => `${p.name}: ${p.attributes.map((a) => `${a.label}: ${a.value}`).join('; ')}.`,
+    unknown: (v) =>
+      v(
+        'Diese Information haben wir nicht sofort zur Hand. Wir geben Ihre Frage an eine Kollegin oder einen Kollegen mit Produktkenntnis weiter, die oder der Ihnen so bald wie möglich antwortet.',
+        'Diese Information haben wir nicht sofort zur Hand. Wir geben deine Frage an jemanden mit Produktkenntnis weiter, der dir so bald wie möglich antwortet.',
+      ),
+  },
+  alsoAsked: (v) => v('Zu Ihrer weiteren Frage:', 'Zu deiner weiteren Frage:'),
 };

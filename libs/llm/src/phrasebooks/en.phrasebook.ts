@@ -128,4 +128,37 @@ export const en: Phrasebook = {
   seeAlso: (title, url) => `See also: ${title} (${url})`,
   closing: (v) => v('Kind regards,', 'Best wishes,'),
   fallbackSignature: (shop) => `${shop} customer service`,
+  safety: {
+    ack: () => 'We are very sorry and concerned to read this. Your safety comes first, so we are treating this as urgent.',
+    stopUsing: () =>
+      'Please stop using the product for now: unplug it, do not charge it again, and keep it in a safe place out of reach of children and away from anything flammable.',
+    contact: (v, hours, n) =>
+      `A colleague will contact you personally within ${hours} hours${n ? ` about order ${n}` : ''} to agree on the next steps.`,
+  },
+  legal: {
+    ack: () => 'We confirm receipt of your message and take its contents seriously.',
+    facts: (v, f) => {
+      const parts = [
+        f.orderNumber ? `order ${f.orderNumber}` : '',
+        f.dates.length ? `the date you mention (${f.dates.join(', ')})` : '',
+        f.amounts.length ? `the amount of ${f.amounts.join(', ')}` : '',
+      ].filter(Boolean);
+      return parts.length ? `We have noted that your message concerns ${parts.join(', ')}.` : null;
+    },
+    contact: (v, hours) =>
+      `We have passed your file to a senior colleague, who will reply to you in writing within ${hours} hours.`,
+  },
+  overdue: (v, o) =>
+    `Your order was shipped${o.order.carrier ? ` with ${o.order.carrier}` : ''} and was due to arrive on ${o.expectedOn}. That date has passed, and we are sorry that your parcel has not reached you yet.`,
+  overdueNext: (v, o) =>
+    `We are asking ${o.order.carrier ?? 'the carrier'} to trace the parcel. A colleague will let you know what they find as soon as possible and, if the parcel is lost, how we will put it right.`,
+  alreadyAnswered: () =>
+    'We can see that our earlier reply did not solve this for you. A colleague is now looking at your message personally and will get back to you as soon as possible.',
+  product: {
+    ack: () => 'You have a question about one of our products.',
+    answer: (v, p) => `${p.name}: ${p.attributes.map((a) => `${a.label}: ${a.value}`).join('; ')}.`,
+    unknown: () =>
+      'We do not have that information to hand. We are passing your question to a colleague who knows our products, who will reply as soon as possible.',
+  },
+  alsoAsked: () => 'As for your other question:',
 };

@@ -108,4 +108,37 @@ export const fr: Phrasebook = {
   seeAlso: (title, url) => `Voir aussi : ${title} (${url})`,
   closing: (v) => v('Veuillez agréer nos salutations distinguées,', 'Bien cordialement,'),
   fallbackSignature: (shop) => `Le service client ${shop}`,
+  safety: {
+    ack: () => 'Nous sommes vraiment désolés et inquiets de lire cela. Votre sécurité passe avant tout, nous traitons donc votre message en priorité.',
+    stopUsing: () =>
+      "Merci de ne plus utiliser le produit pour le moment : débranchez-le, ne le rechargez plus et rangez-le dans un endroit sûr, hors de portée des enfants et loin de tout matériau inflammable.",
+    contact: (v, hours, n) =>
+      `Un membre de notre équipe vous contactera personnellement dans les ${hours} heures${n ? ` au sujet de la commande ${n}` : ''} pour convenir de la suite.`,
+  },
+  legal: {
+    ack: () => 'Nous accusons réception de votre message et en prenons le contenu très au sérieux.',
+    facts: (v, f) => {
+      const parts = [
+        f.orderNumber ? `la commande ${f.orderNumber}` : '',
+        f.dates.length ? `la date que vous mentionnez (${f.dates.join(', ')})` : '',
+        f.amounts.length ? `le montant de ${f.amounts.join(', ')}` : '',
+      ].filter(Boolean);
+      return parts.length ? `Nous avons noté que votre message concerne ${parts.join(', ')}.` : null;
+    },
+    contact: (v, hours) =>
+      `Nous avons transmis votre dossier à un responsable, qui vous répondra par écrit dans les ${hours} heures.`,
+  },
+  overdue: (v, o) =>
+    `Votre commande a été expédiée${o.order.carrier ? ` avec ${o.order.carrier}` : ''} et devait être livrée le ${o.expectedOn}. Cette date est dépassée ; nous sommes désolés que votre colis ne vous soit pas encore parvenu.`,
+  overdueNext: (v, o) =>
+    `Nous demandons ${o.order.carrier ? `à ${o.order.carrier}` : 'au transporteur'} de retrouver le colis. Un membre de notre équipe vous tiendra informé au plus vite et, si le colis est perdu, vous proposera une solution.`,
+  alreadyAnswered: () =>
+    "Nous constatons que notre réponse précédente n'a pas réglé votre demande. Un membre de notre équipe examine maintenant votre message personnellement et reviendra vers vous au plus vite.",
+  product: {
+    ack: () => "Vous avez une question sur l'un de nos produits.",
+    answer: (v, p) => `${p.name} : ${p.attributes.map((a) => `${a.label} : ${a.value}`).join(' ; ')}.`,
+    unknown: () =>
+      "Nous n'avons pas cette information sous la main. Nous transmettons votre question à un collègue qui connaît nos produits et qui vous répondra au plus vite.",
+  },
+  alsoAsked: () => 'Concernant votre autre question :',
 };

@@ -182,4 +182,59 @@ export const nl: Phrasebook = {
   seeAlso: (title, url) => `Zie ook: ${title} (${url})`,
   closing: (v) => v('Met vriendelijke groet,', 'Groetjes,'),
   fallbackSignature: (shop) => `Klantenservice ${shop}`,
+  safety: {
+    ack: (v) =>
+      v(
+        'Wat vervelend en zorgwekkend om te lezen. Uw veiligheid gaat voor alles, daarom nemen wij dit direct serieus.',
+        'Wat vervelend en zorgwekkend om te lezen. Je veiligheid gaat voor alles, daarom nemen we dit direct serieus.',
+      ),
+    stopUsing: (v) =>
+      v(
+        'Gebruik het product voorlopig niet meer: haal de stekker uit het stopcontact, laad het niet meer op, zet het op een veilige plek buiten bereik van kinderen en uit de buurt van brandbare materialen.',
+        'Gebruik het product voorlopig niet meer: haal de stekker uit het stopcontact, laad het niet meer op, zet het op een veilige plek buiten bereik van kinderen en uit de buurt van brandbare spullen.',
+      ),
+    contact: (v, hours, n) =>
+      v(
+        `Een collega neemt binnen ${hours} uur persoonlijk contact met u op${n ? ` over bestelling ${n}` : ''} om de volgende stappen te bespreken.`,
+        `Een collega neemt binnen ${hours} uur persoonlijk contact met je op${n ? ` over bestelling ${n}` : ''} om de volgende stappen te bespreken.`,
+      ),
+  },
+  legal: {
+    ack: () => 'Wij bevestigen de ontvangst van uw bericht en nemen de inhoud ervan serieus.',
+    facts: (v, f) => {
+      const parts = [
+        f.orderNumber ? `bestelling ${f.orderNumber}` : '',
+        f.dates.length ? `de door u genoemde datum ${f.dates.join(', ')}` : '',
+        f.amounts.length ? `het bedrag van ${f.amounts.join(', ')}` : '',
+      ].filter(Boolean);
+      return parts.length ? `Wij hebben genoteerd dat uw bericht betrekking heeft op ${parts.join(', ')}.` : null;
+    },
+    contact: (v, hours) =>
+      `Wij hebben uw dossier overgedragen aan een senior medewerker, die binnen ${hours} uur schriftelijk inhoudelijk op uw bericht reageert.`,
+  },
+  overdue: (v, o) =>
+    v(
+      `De bestelling is verzonden${o.order.carrier ? ` met ${o.order.carrier}` : ''} en had op ${o.expectedOn} bezorgd moeten worden. Die datum is verstreken; onze excuses dat het pakket nog niet bij u is.`,
+      `Je bestelling is verzonden${o.order.carrier ? ` met ${o.order.carrier}` : ''} en had op ${o.expectedOn} bezorgd moeten worden. Die datum is verstreken; sorry dat het pakket nog niet bij je is.`,
+    ),
+  overdueNext: (v, o) =>
+    v(
+      `Wij vragen ${o.order.carrier ?? 'de vervoerder'} om de zending na te gaan. Een collega laat u zo snel mogelijk weten wat de vervoerder zegt en, als het pakket zoek is, hoe wij het voor u oplossen.`,
+      `We vragen ${o.order.carrier ?? 'de vervoerder'} om de zending na te gaan. Een collega laat je zo snel mogelijk weten wat de vervoerder zegt en, als het pakket zoek is, hoe we het voor je oplossen.`,
+    ),
+  alreadyAnswered: (v) =>
+    v(
+      'Wij zien dat ons eerdere antwoord uw vraag niet heeft opgelost. Een collega bekijkt uw bericht nu persoonlijk en neemt zo snel mogelijk contact met u op.',
+      'We zien dat ons eerdere antwoord je vraag niet heeft opgelost. Een collega bekijkt je bericht nu persoonlijk en neemt zo snel mogelijk contact met je op.',
+    ),
+  product: {
+    ack: (v) => v('U heeft een vraag over een van onze producten.', 'Je hebt een vraag over een van onze producten.'),
+    answer: (v, p) => `${p.name}: ${p.attributes.map((a) => `${a.label}: ${a.value}`).join('; ')}.`,
+    unknown: (v) =>
+      v(
+        'Die informatie hebben wij niet direct bij de hand. Wij leggen uw vraag voor aan een collega met productkennis, die u zo snel mogelijk antwoord geeft.',
+        'Die informatie hebben we niet direct bij de hand. We leggen je vraag voor aan een collega met productkennis, die je zo snel mogelijk antwoord geeft.',
+      ),
+  },
+  alsoAsked: (v) => v('Dan uw andere vraag:', 'Dan je andere vraag:'),
 };

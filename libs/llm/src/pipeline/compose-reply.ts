@@ -1,4 +1,7 @@
-import type { DraftProvider, DraftResult, KbSnippet, OrderFacts, ShopProfile } from '../draft.types';
+import type { DraftProvider, DraftResult, KbSnippet, OrderFacts, Product, ShopProfile } from '../draft.types';
+import { screenForConcern } from '../drafting/concern-screen.util';
+import { OfflineDrafter } from '../offline-drafter.provider';
+import { detectRegister } from '../drafting/register.util';
 import type { KnowledgeSource } from '../knowledge/knowledge-source';
 import type { OrderConnector } from '../orders/order-connector.types';
 import { decide, type Decision, type GateInput, type GateResult } from '../policy-gate.util';
@@ -14,6 +17,8 @@ export interface TriageFacts {
   reasons: string[];
   flags: string[];
   entities: { type: string; value: string }[];
+  register?: 'formal' | 'informal';
+  asks?: string[];
 }
 
 export interface ComposeInput {
@@ -23,6 +28,7 @@ export interface ComposeInput {
   subject?: string;
   customer: { address?: string | null; name?: string | null };
   automated: boolean;
+  channel?: 'email' | 'chat';
   history?: { direction: 'inbound' | 'outbound'; text: string }[];
   triage: TriageFacts;
 }
@@ -34,6 +40,8 @@ export interface ComposeDeps {
   orders: OrderConnector;
   drafter: DraftProvider;
   now?: Date;
+  /** The shop's product catalogue; product questions it does not answer go to a person. */
+  products?: Product[];
 }
 
 export interface ComposeResult {
@@ -45,6 +53,12 @@ export interface ComposeResult {
   orderFacts: OrderFacts | null;
   snippets: KbSnippet[];
 }
+
+// What the drafter flagged for a person, and how firmly: a repeat of an unhelpful answer is a senior's call.
+const ATTENTION: Record<string, Decision> = { already_answered: 'escalate', delivery_overdue: 'review', product_unanswered: 'review' };
+
+// Holding replies are fixed wording, reviewed once, whichever engine drafts the rest: a model never improvises them.
+const HOLDING_DRAFTER = new OfflineDrafter();
 
 const REFUND_INTENTS = new Set(['get_refund']);
 const SEVERITY: Record<Decision, number> = { auto_send: 0, review: 1, escalate: 2, ignore: 3 };
@@ -61,6 +75,17 @@ function addReasons(gate: GateResult, to: Decision, extra: string[]): GateResult
   const decision = SEVERITY[to] > SEVERITY[gate.decision] ? to : gate.decision;
   const reasons = [...gate.reasons.filter((r) => !(r === 'policy_allows' && decision !== 'auto_send')), ...extra.filter((r) => !gate.reasons.includes(r))];
   return { ...gate, decision, reasons };
+}
+
+/** Knowledge for the main intent and each further ask, without duplicates. */
+async function searchAll(deps: ComposeDeps, intents: string[], language: string, text: string): Promise<KbSnippet[]> {
+  const found = new Map<string, KbSnippet>();
+  for (const intent of intents) {
+    for (const snippet of await deps.knowledge.search({ shopId: deps.shop.id, intent, language, text })) {
+      if (!found.has(snippet.id)) found.set(snippet.id, snippet);
+    }
+  }
+  return [...found.values()];
 }
 
 /**
@@ -81,10 +106,13 @@ export async function composeReply(input: ComposeInput, deps: ComposeDeps): Prom
   const notes: string[] = [];
   if (lookup.reason && lookup.reason.startsWith('order_lookup_failed')) notes.push(lookup.reason);
 
-  const snippets = await deps.knowledge.search({ shopId: deps.shop.id, intent: triage.intent, language: triage.language, text: input.text });
+  const asks = [...new Set(triage.asks ?? [])].filter((a) => a !== triage.intent);
+  const snippets = await searchAll(deps, [triage.intent, ...asks], triage.language, input.text);
+  const concern = screenForConcern({ reasons: triage.reasons, flags }, input.text);
+  if (concern.reason && !flags.includes(concern.reason)) flags.push(concern.reason);
   let draft: DraftResult | null = null;
   if (!input.automated && !flags.includes('automated')) {
-    draft = await deps.drafter.draft({
+    draft = await (concern.concern ? HOLDING_DRAFTER : deps.drafter).draft({
       shop: deps.shop,
       language: triage.language,
       intent: triage.intent,
@@ -93,6 +121,12 @@ export async function composeReply(input: ComposeInput, deps: ComposeDeps): Prom
       orderFacts,
       snippets,
       history: input.history,
+      channel: input.channel,
+      register: triage.register ?? detectRegister(input.text, triage.language),
+      concern: concern.concern,
+      asks,
+      products: deps.products,
+      now: (deps.now ?? new Date()).toISOString(),
     });
     notes.push(...(draft.notes ?? []));
   }
@@ -109,6 +143,9 @@ export async function composeReply(input: ComposeInput, deps: ComposeDeps): Prom
   if (gate.decision !== 'ignore') {
     const refund = refundExposure(triage.intent, orderFacts, deps.policy);
     gate = addReasons(gate, 'review', [...extra, ...(refund ? [refund] : [])]);
+    // A holding reply is never the last word: a person takes over, whatever the shop's escalation list says.
+    if (concern.concern) gate = addReasons(gate, 'escalate', [`holding_reply:${concern.reason}`]);
+    for (const reason of draft?.attention ?? []) gate = addReasons(gate, ATTENTION[reason] ?? 'review', [reason]);
     gate = { ...gate, reasons: [...gate.reasons, ...notes.filter((n) => !gate.reasons.includes(n))] };
   }
   return {

@@ -14,6 +14,7 @@ export interface ProcessInput {
   html?: string | null;
   from?: { address?: string | null; name?: string | null };
   automated?: boolean;
+  channel?: 'email' | 'chat';
   history?: { direction: 'inbound' | 'outbound'; text: string }[];
 }
 
@@ -59,6 +60,7 @@ export async function processMessage(input: ProcessInput, options: ProcessOption
       subject: input.subject,
       customer: { address: input.from?.address, name: input.from?.name },
       automated,
+      channel: input.channel,
       history: input.history,
       triage,
     },
@@ -69,6 +71,7 @@ export async function processMessage(input: ProcessInput, options: ProcessOption
       orders: options.orders ?? new InMemoryOrderConnector(options.shop.orders),
       drafter: options.drafter ?? new OfflineDrafter(),
       now: options.now,
+      products: options.shop.products,
     },
   );
   return {

@@ -1,0 +1,62 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { SingleBar } from 'cli-progress';
+import { readScenarios, runDraftEval, type DraftEvalReport } from '@draftdesk/llm';
+
+const REPO_ROOT = resolve(__dirname, '..', '..', '..', '..');
+export const EVAL_DRAFTS_USAGE = 'usage: draftdesk eval drafts [--scenarios eval/scenarios] [--json [out.json]] [--failures]';
+
+function option(argv: string[], name: string): string | undefined {
+  const i = argv.indexOf(name);
+  return i >= 0 && argv[i + 1] && !argv[i + 1].startsWith('--') ? argv[i + 1] : undefined;
+}
+
+const pct = (rate: number) => `${(rate * 100).toFixed(1)}%`.padStart(7);
+
+function table(report: DraftEvalReport, showFailures: boolean): string {
+  const lines = [`draft eval: ${report.scenarios} scenarios, today = ${report.today}`, ''];
+  lines.push(`${'check'.padEnd(14)} ${'passed'.padStart(9)} ${'rate'.padStart(7)}`);
+  for (const [check, r] of Object.entries(report.perCheck).sort()) lines.push(`${check.padEnd(14)} ${`${r.passed}/${r.total}`.padStart(9)} ${pct(r.rate)}`);
+  lines.push('', `${'family'.padEnd(14)} ${'checks'.padStart(9)} ${'rate'.padStart(7)} ${'scenarios'.padStart(10)} ${'rate'.padStart(7)}`);
+  for (const [family, r] of Object.entries(report.perFamily).sort()) {
+    lines.push(`${family.padEnd(14)} ${`${r.passed}/${r.total}`.padStart(9)} ${pct(r.rate)} ${`${r.scenarios.passed}/${r.scenarios.total}`.padStart(10)} ${pct(r.scenarios.rate)}`);
+  }
+  lines.push('', `overall checks    ${report.overall.passed}/${report.overall.total} ${pct(report.overall.rate)}`);
+  lines.push(`scenarios passed  ${report.scenarioPassRate.passed}/${report.scenarioPassRate.total} ${pct(report.scenarioPassRate.rate)}`);
+  if (showFailures || report.failures.length <= 20) {
+    if (report.failures.length) lines.push('', 'failed checks:');
+    for (const f of report.failures) lines.push(`  ${f.id} ${f.check}: ${f.detail ?? ''}`);
+  } else {
+    lines.push('', `${report.failures.length} failed checks (--failures lists them)`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** `draftdesk eval drafts`: the offline pipeline on scenario files, pass rates per check and per family. */
+export async function run(argv: string[]): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(`${EVAL_DRAFTS_USAGE}\n`);
+    return 0;
+  }
+  const dir = resolve(option(argv, '--scenarios') ?? join(REPO_ROOT, 'eval', 'scenarios'));
+  const sets = readScenarios(dir);
+  const bar = new SingleBar({ stream: process.stderr, format: 'drafting [{bar}] {value}/{total} {percentage}%', hideCursor: true });
+  bar.start(
+    sets.reduce((n, s) => n + s.scenarios.length, 0),
+    0,
+  );
+  const report = await runDraftEval(sets, { onProgress: (done) => bar.update(done) });
+  bar.stop();
+  const jsonIndex = argv.indexOf('--json');
+  const summary = { ...report, results: report.results.map(({ draft: _draft, ...rest }) => rest) };
+  if (jsonIndex >= 0 && !option(argv, '--json')) {
+    process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+  } else {
+    process.stdout.write(table(report, argv.includes('--failures')));
+    const out = resolve(option(argv, '--json') ?? join(REPO_ROOT, 'bench', 'results', 'eval-drafts.json'));
+    mkdirSync(dirname(out), { recursive: true });
+    writeFileSync(out, `${JSON.stringify(summary, null, 2)}\n`);
+    process.stderr.write(`figures written to ${out}\n`);
+  }
+  return 0;
+}

@@ -209,7 +209,8 @@ export class OfflineDrafter implements DraftProvider {
     const waitingForOrder = !order && NEEDS_ORDER.has(intent);
     if (waitingForOrder) {
       const mentioned = extractOrderNumbers(request.customerText)[0];
-      paragraphs.push(mentioned ? book.orderNotFound(v, mentioned.raw) : book.askOrderNumber(v));
+      if (request.orderProof) paragraphs.push(book.askOrderNumberAndPostcode(v));
+      else paragraphs.push(mentioned ? book.orderNotFound(v, mentioned.raw) : book.askOrderNumber(v));
     }
 
     const skipKnowledge = usedOrderFacts && ORDER_ANSWERS.has(intent);

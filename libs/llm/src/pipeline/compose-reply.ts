@@ -1,5 +1,6 @@
 import type { DraftProvider, DraftResult, KbSnippet, OrderFacts, ShopProfile } from '../draft.types';
 import type { KnowledgeSource } from '../knowledge/knowledge-source';
+import { type CustomerIdentity, disclosableOrder, orderQueryFor } from '../order-lookup.util';
 import type { OrderConnector } from '../orders/order-connector.types';
 import { decide, type Decision, type GateInput, type GateResult } from '../policy-gate.util';
 import type { ShopPolicy } from '../shop-policy.schema';
@@ -21,7 +22,8 @@ export interface ComposeInput {
   text: string;
   html?: string | null;
   subject?: string;
-  customer: { address?: string | null; name?: string | null };
+  /** `identity` absent: verified, as the From of an e-mail (what the shop replies to) is. */
+  customer: { address?: string | null; name?: string | null; identity?: CustomerIdentity };
   automated: boolean;
   history?: { direction: 'inbound' | 'outbound'; text: string }[];
   triage: TriageFacts;
@@ -76,10 +78,13 @@ export async function composeReply(input: ComposeInput, deps: ComposeDeps): Prom
   const extra: string[] = screen.reasons.map((r) => `injection:${r}`);
 
   const orderNumber = triage.entities.find((e) => e.type === 'order_number')?.value;
-  const lookup = await deps.orders.lookup({ orderNumber, email: input.customer.address ?? undefined });
-  const orderFacts = lookup.order;
+  const identity = input.customer.identity ?? 'verified';
+  const lookup = await deps.orders.lookup(orderQueryFor(identity, orderNumber, input.customer.address ?? undefined));
+  const orderFacts = disclosableOrder(identity, lookup.order, input.text);
   const notes: string[] = [];
   if (lookup.reason && lookup.reason.startsWith('order_lookup_failed')) notes.push(lookup.reason);
+  // The reviewer sees why no order facts were used; the draft asks for the proof instead.
+  if (identity === 'unverified' && !orderFacts) notes.push('identity_unverified');
 
   const snippets = await deps.knowledge.search({ shopId: deps.shop.id, intent: triage.intent, language: triage.language, text: input.text });
   let draft: DraftResult | null = null;
@@ -91,6 +96,7 @@ export async function composeReply(input: ComposeInput, deps: ComposeDeps): Prom
       customerName: input.customer.name || null,
       customerText: input.text,
       orderFacts,
+      ...(identity === 'unverified' && !orderFacts ? { orderProof: 'order_number_and_postcode' as const } : {}),
       snippets,
       history: input.history,
     });

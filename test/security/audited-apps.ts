@@ -13,7 +13,8 @@ import { conversationsConfigShape } from '../../apps/conversations/src/conversat
 import { DrafterAppModule } from '../../apps/drafter/src/drafter-app.module';
 import { drafterConfigShape, drafterOptionsFromConfig } from '../../apps/drafter/src/drafts/drafter.options';
 import { EmbeddedAppModule } from '../../apps/embedded/src/embedded-app.module';
-import { embeddedConfigShape } from '../../apps/embedded/src/embedded.options';
+import { dataDirSecrets } from '../../apps/embedded/src/embedded-secrets.util';
+import { embeddedConfigShape, embeddedOptionsFromConfig } from '../../apps/embedded/src/embedded.options';
 import { MailIngestAppModule } from '../../apps/mail-ingest/src/mail-ingest-app.module';
 import { mailIngestConfigShape } from '../../apps/mail-ingest/src/ingest/mail-ingest.options';
 import { MailSendAppModule } from '../../apps/mail-send/src/mail-send-app.module';
@@ -120,11 +121,11 @@ export const AUDITED_APPS: AuditedApp[] = [
         REVIEW_API_TOKEN: SECRETS.review,
         REVIEW_ADMIN_PASSWORD: randomBytes(12).toString('hex'),
         CHAT_ADMIN_TOKEN: SECRETS.chatAdmin,
+        MAIL_ADMIN_TOKEN: SECRETS.mailAdmin,
+        MAILBOX_SECRETS_KEY: SECRETS.secretsKey,
+        CHAT_SECRETS_KEY: SECRETS.secretsKey,
       });
-      return EmbeddedAppModule.forRoot(c, env.DATABASE_URL, 5, parseSecretsKey(SECRETS.secretsKey), {
-        secretsKey: parseSecretsKey(SECRETS.secretsKey),
-        adminToken: SECRETS.mailAdmin,
-      });
+      return EmbeddedAppModule.forRoot(embeddedOptionsFromConfig(c, dataDirSecrets(dataDir)), env.DATABASE_URL);
     },
     configure: (app) => configureChatGatewayHttp(app),
     // One process, one desk: the review token also reads conversations and edits the knowledge base.

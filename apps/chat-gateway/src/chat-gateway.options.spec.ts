@@ -11,7 +11,8 @@ describe('chat-gateway configuration', () => {
     const options = chatGatewayOptions(config);
     expect(options.secretsKey).toHaveLength(32);
     expect(options.quietWindowMs).toBe(3000);
-    expect(options.seedChannels).toEqual([{ ...channel, rateLimit: { perSecond: 20, burst: 40 } }]);
+    // A channel's identities are claims unless the shop says its provider signs its users in.
+    expect(options.seedChannels).toEqual([{ ...channel, rateLimit: { perSecond: 20, burst: 40 }, identityVerified: false }]);
   });
 
   it.each([

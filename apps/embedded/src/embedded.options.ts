@@ -1,45 +1,89 @@
-import { env, parseSecretsKey } from '@draftdesk/config';
-import { mailIngestConfigShape } from '../../mail-ingest/src/ingest/mail-ingest.options';
-import { mailSendConfigShape } from '../../mail-send/src/outbound/mail-send.options';
-import { drafterConfigShape } from '../../drafter/src/drafts/drafter.options';
-import { chatGatewayConfigShape } from '../../chat-gateway/src/chat-gateway.options';
+import { baseConfigShape, env } from '@draftdesk/config';
+import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import { ChatGatewayOptions, chatGatewayConfigShape, chatGatewayOptions } from '../../chat-gateway/src/chat-gateway.options';
+import { DrafterOptions, drafterConfigShape, drafterOptionsFromConfig } from '../../drafter/src/drafts/drafter.options';
+import { MailIngestOptions, mailIngestConfigShape, mailIngestOptionsFromConfig } from '../../mail-ingest/src/ingest/mail-ingest.options';
+import { MailSendOptions, mailSendConfigShape, mailSendOptionsFromConfig } from '../../mail-send/src/outbound/mail-send.options';
+import { ReviewOptions, reviewConfigShape, reviewOptionsFromConfig } from '../../review/src/review.options';
+import { TriageOptions, triageConfigShape, triageOptions } from '../../triage/src/triage/triage.options';
+import { EmbeddedSecrets } from './embedded-secrets.util';
 
 /**
- * The embedded mode composes every service in one process, so it is the one place that imports the apps'
- * modules and settings (each app stays independent of the others).
+ * The embedded mode composes every service in one process, so it is the one place that imports the apps' settings
+ * and options functions. Its schema is the union of theirs; only the embedded defaults differ (below), and each
+ * feature module gets its options from the same function its own main.ts uses, so no setting can be left behind.
  */
 export const embeddedConfigShape = {
   ...mailIngestConfigShape,
   ...mailSendConfigShape,
+  ...triageConfigShape,
   ...drafterConfigShape,
+  ...reviewConfigShape,
   ...chatGatewayConfigShape,
-  // Embedded: generated on first start and kept in the data directory when not given.
-  CHAT_SECRETS_KEY: chatGatewayConfigShape.CHAT_SECRETS_KEY.optional(),
-  MAILBOX_SECRETS_KEY: z
-    .string()
-    .min(1)
-    .transform((value, ctx) => {
-      try {
-        return parseSecretsKey(value);
-      } catch (error) {
-        ctx.addIssue({ code: 'custom', message: (error as Error).message });
-        return z.NEVER;
-      }
-    })
-    .optional(),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  NODE_ENV: baseConfigShape.NODE_ENV,
+  LOG_LEVEL: baseConfigShape.LOG_LEVEL,
+  DATABASE_POOL_SIZE: baseConfigShape.DATABASE_POOL_SIZE,
+  /** Use a real PostgreSQL instead of PGlite (the transport stays in-process). */
+  DATABASE_URL: baseConfigShape.DATABASE_URL.optional(),
   HOST: z.string().default('127.0.0.1'),
   PORT: env.port().default(3000),
-  /** Where PGlite keeps its files and mail-send writes replies when no SMTP server is configured. */
+  /** Where PGlite keeps its files, generated secrets are kept and replies are written without an SMTP server. */
   DRAFTDESK_DATA_DIR: z.string().default('data'),
   /** Loopback port PGlite is served on over the Postgres wire protocol. */
   EMBEDDED_PG_PORT: env.port().default(54329),
-  /** Use a real PostgreSQL instead of PGlite (the transport stays in-process). */
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
+  // Embedded defaults: secrets generated on first start and kept in the data directory, mail accepted on 2525,
+  // replies written to <data dir>/sent, an admin to sign in as, and live updates within this one process.
+  CHAT_SECRETS_KEY: chatGatewayConfigShape.CHAT_SECRETS_KEY.optional(),
   SMTP_INBOUND_PORT: env.port().default(2525),
-  REVIEW_API_TOKEN: z.string().min(24).optional(),
-  /** The embedded admin (admin@shop.test); a password is generated and printed at start when none is given. */
-  REVIEW_ADMIN_EMAIL: z.string().email().default('admin@shop.test'),
-  REVIEW_ADMIN_PASSWORD: z.string().min(12).optional(),
+  SENT_DIR: z.string().min(1).optional(),
+  REVIEW_ADMIN_EMAIL: reviewConfigShape.REVIEW_ADMIN_EMAIL.unwrap().default('admin@shop.test'),
+  REVIEW_LIVE_FANOUT: reviewConfigShape.REVIEW_LIVE_FANOUT.unwrap().default('local'),
 };
+
+export type EmbeddedConfig = z.infer<z.ZodObject<typeof embeddedConfigShape>>;
+
+export interface EmbeddedOptions {
+  dataDir: string;
+  http: { host: string; port: number };
+  logLevel: EmbeddedConfig['LOG_LEVEL'];
+  /** `url` null → PGlite in `pglite.dir`, served on `pglite.port`. */
+  database: { url: string | null; poolSize: number; pglite: { dir: string; port: number } | null };
+  mailIngest: MailIngestOptions;
+  chatGateway: ChatGatewayOptions;
+  triage: TriageOptions;
+  drafter: DrafterOptions;
+  review: ReviewOptions;
+  mailSend: MailSendOptions;
+}
+
+/** Every feature module's options from one validated environment; throws (ConfigError or Error) naming the variable. */
+export function embeddedOptionsFromConfig(config: EmbeddedConfig, secrets: EmbeddedSecrets): EmbeddedOptions {
+  const dataDir = resolve(config.DRAFTDESK_DATA_DIR);
+  const filled = {
+    ...config,
+    CHAT_SECRETS_KEY: config.CHAT_SECRETS_KEY ?? secrets.chatSecretsKey(),
+    MAILBOX_SECRETS_KEY: config.MAILBOX_SECRETS_KEY ?? secrets.mailboxSecretsKey(),
+    MAIL_ADMIN_TOKEN: config.MAIL_ADMIN_TOKEN ?? secrets.mailAdminToken(),
+    REVIEW_API_TOKEN: config.REVIEW_API_TOKEN ?? secrets.reviewApiToken(),
+    REVIEW_ADMIN_PASSWORD: config.REVIEW_ADMIN_PASSWORD ?? secrets.adminPassword(config.REVIEW_ADMIN_EMAIL),
+    SENT_DIR: config.SENT_DIR ?? join(dataDir, 'sent'),
+  };
+  return {
+    dataDir,
+    http: { host: config.HOST, port: config.PORT },
+    logLevel: config.LOG_LEVEL,
+    // PGlite is one Postgres session behind the socket: one pooled connection keeps transactions apart.
+    database: config.DATABASE_URL
+      ? { url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE, pglite: null }
+      : { url: null, poolSize: 1, pglite: { dir: join(dataDir, 'pglite'), port: config.EMBEDDED_PG_PORT } },
+    // PGlite's advisory locks would always be granted (one session for everything), and one process owns it anyway.
+    mailIngest: mailIngestOptionsFromConfig(filled, { mailboxLeases: !!config.DATABASE_URL }),
+    chatGateway: chatGatewayOptions(filled),
+    triage: triageOptions(filled),
+    drafter: drafterOptionsFromConfig(filled),
+    // The agent UI is built beside the compiled review service: dist/apps/review/ui.
+    review: reviewOptionsFromConfig(filled, join(__dirname, '..', '..', 'review', 'ui')),
+    mailSend: mailSendOptionsFromConfig(filled),
+  };
+}

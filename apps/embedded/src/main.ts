@@ -5,34 +5,36 @@ import { loadConfigOrExit } from '@draftdesk/config';
 import { runMigrations } from '@draftdesk/database';
 import { configureLogging, createLogger } from '@draftdesk/observability';
 import { exitOnStartupFailure, startService } from '@draftdesk/platform';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { EmbeddedAppModule } from './embedded-app.module';
-import { embeddedConfigShape } from './embedded.options';
+import { EmbeddedOptions, embeddedConfigShape, embeddedOptionsFromConfig } from './embedded.options';
 import { startEmbeddedPostgres } from './pglite.server';
 import { configureChatGatewayHttp } from '../../chat-gateway/src/chat-gateway.module';
-import { embeddedChatSecretsKey, embeddedMailAdminToken, embeddedMailboxSecretsKey, embeddedReviewApiToken } from './embedded-secrets.util';
+import { dataDirSecrets } from './embedded-secrets.util';
 
 async function main() {
   const started = Date.now();
   const config = loadConfigOrExit('draftdesk', embeddedConfigShape);
   configureLogging('draftdesk', config.LOG_LEVEL);
   const log = createLogger('embedded');
-  const dataDir = resolve(config.DRAFTDESK_DATA_DIR);
-  const postgres = config.DATABASE_URL ? null : await startEmbeddedPostgres(join(dataDir, 'pglite'), config.EMBEDDED_PG_PORT);
-  const databaseUrl = config.DATABASE_URL ?? postgres!.url;
-  config.REVIEW_API_TOKEN ??= embeddedReviewApiToken(dataDir);
-  const mailboxes = {
-    secretsKey: config.MAILBOX_SECRETS_KEY ?? embeddedMailboxSecretsKey(dataDir),
-    adminToken: config.MAIL_ADMIN_TOKEN ?? embeddedMailAdminToken(dataDir),
-  };
+  let options: EmbeddedOptions;
+  try {
+    options = embeddedOptionsFromConfig(config, dataDirSecrets(join(config.DRAFTDESK_DATA_DIR)));
+  } catch (error) {
+    const message = (error as Error).message;
+    process.stderr.write(`draftdesk: refusing to start, ${/^invalid configuration/.test(message) ? message : `invalid configuration:\n  - ${message}`}\n`);
+    process.exit(78); // EX_CONFIG, as loadConfigOrExit
+  }
+  const { dataDir, http, database } = options;
+  const postgres = database.pglite ? await startEmbeddedPostgres(database.pglite.dir, database.pglite.port) : null;
+  const databaseUrl = database.url ?? postgres!.url;
   await runMigrations({ url: databaseUrl, poolSize: 2 }, (line) => log.info(`migrations: ${line}`));
-  // PGlite is one Postgres session behind the socket: one pooled connection keeps transactions apart.
   const app = await startService({
     service: 'draftdesk',
-    module: EmbeddedAppModule.forRoot(config, databaseUrl, postgres ? 1 : 10, config.CHAT_SECRETS_KEY ?? embeddedChatSecretsKey(dataDir), mailboxes),
-    port: config.PORT,
-    host: config.HOST,
-    logLevel: config.LOG_LEVEL,
+    module: EmbeddedAppModule.forRoot(options, databaseUrl),
+    port: http.port,
+    host: http.host,
+    logLevel: options.logLevel,
     shutdownHooks: false,
     configure: (nest) => configureChatGatewayHttp(nest),
   });
@@ -44,18 +46,20 @@ async function main() {
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  const smtp = options.mailSend.smtp;
+  const inbound = options.mailIngest.smtpInbound;
   process.stdout.write(
     [
       '',
       `draftdesk is up in ${seconds} s (embedded mode, data in ${dataDir})`,
-      `  agent UI     http://${config.HOST}:${config.PORT}/`,
-      `  review API   http://${config.HOST}:${config.PORT}/v1/drafts (Authorization: Bearer <token in ${join(dataDir, 'review-api-token')}>)`,
-      `  conversations http://${config.HOST}:${config.PORT}/v1/conversations and /v1/kb (the same review token)`,
-      `  mailboxes    http://${config.HOST}:${config.PORT}/v1/mailboxes (Authorization: Bearer <token in ${join(dataDir, 'mail-admin-token')}>)`,
-      `  chat webhook http://${config.HOST}:${config.PORT}/v1/channels/<channelId>/messages`,
-      `  health       http://${config.HOST}:${config.PORT}/health/ready`,
-      `  inbound mail smtp://${config.SMTP_INBOUND_HOST}:${config.SMTP_INBOUND_PORT} (send a test mail to support@shop.test)`,
-      `  sent replies ${config.SMTP_HOST ? `smtp://${config.SMTP_HOST}:${config.SMTP_PORT}` : join(dataDir, 'sent')}`,
+      `  agent UI     http://${http.host}:${http.port}/`,
+      `  review API   http://${http.host}:${http.port}/v1/drafts (Authorization: Bearer <token in ${join(dataDir, 'review-api-token')}>)`,
+      `  conversations http://${http.host}:${http.port}/v1/conversations and /v1/kb (the same review token)`,
+      `  mailboxes    http://${http.host}:${http.port}/v1/mailboxes (Authorization: Bearer <token in ${join(dataDir, 'mail-admin-token')}>)`,
+      `  chat webhook http://${http.host}:${http.port}/v1/channels/<channelId>/messages`,
+      `  health       http://${http.host}:${http.port}/health/ready`,
+      inbound ? `  inbound mail smtp://${inbound.host}:${inbound.port} (send a test mail to support@shop.test)` : '',
+      `  sent replies ${smtp ? `smtp://${smtp.host}:${smtp.port}` : options.mailSend.sentDir}`,
       '',
     ].join('\n'),
   );

@@ -1,11 +1,11 @@
 // First: tracing must be registered before the modules it instruments (http, pg) are loaded.
 import '@draftdesk/observability/tracing.register';
 import 'reflect-metadata';
-import { loadConfigOrExit, parseSecretsKey } from '@draftdesk/config';
+import { ConfigError, loadConfigOrExit } from '@draftdesk/config';
 import { exitOnStartupFailure, serviceConfigShape, startService } from '@draftdesk/platform';
 import { z } from 'zod';
 import { MailIngestAppModule } from './mail-ingest-app.module';
-import { mailIngestConfigShape } from './ingest/mail-ingest.options';
+import { MailIngestOptions, mailIngestConfigShape, mailIngestOptionsFromConfig } from './ingest/mail-ingest.options';
 
 const service = 'mail-ingest';
 const config = loadConfigOrExit(service, {
@@ -15,46 +15,18 @@ const config = loadConfigOrExit(service, {
   IMAP_HOST: z.string().min(1),
   IMAP_USER: z.string().min(1),
   IMAP_PASSWORD: z.string().min(1),
-  MAILBOX_SECRETS_KEY: z
-    .string()
-    .min(1)
-    .transform((v, ctx) => {
-      try {
-        return parseSecretsKey(v);
-      } catch (error) {
-        ctx.addIssue({ code: 'custom', message: (error as Error).message });
-        return z.NEVER;
-      }
-    })
-    .optional(),
 });
-if (config.MAIL_ADMIN_TOKEN && !config.MAILBOX_SECRETS_KEY) {
-  process.stderr.write(`${service}: refusing to start, invalid configuration:\n  - MAILBOX_SECRETS_KEY is required when MAIL_ADMIN_TOKEN is set\n`);
-  process.exit(78);
+let options: MailIngestOptions;
+try {
+  options = mailIngestOptionsFromConfig(config);
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  process.stderr.write(`${service}: refusing to start, ${error.message}\n`);
+  process.exit(78); // EX_CONFIG, as loadConfigOrExit
 }
 startService({
   service,
-  module: MailIngestAppModule.forRoot(config, {
-    mailboxes: [
-      {
-        name: config.IMAP_USER,
-        host: config.IMAP_HOST,
-        port: config.IMAP_PORT,
-        secure: config.IMAP_SECURE,
-        user: config.IMAP_USER,
-        password: config.IMAP_PASSWORD,
-        folder: config.IMAP_MAILBOX,
-        resyncSeconds: config.IMAP_RESYNC_SECONDS,
-      },
-    ],
-    smtpInbound: config.SMTP_INBOUND_PORT
-      ? { host: config.SMTP_INBOUND_HOST, port: config.SMTP_INBOUND_PORT, maxBytes: config.SMTP_INBOUND_MAX_BYTES }
-      : null,
-    ownDomains: [config.MESSAGE_ID_DOMAIN],
-    secretsKey: config.MAILBOX_SECRETS_KEY ?? null,
-    adminToken: config.MAIL_ADMIN_TOKEN ?? null,
-    reconcileSeconds: config.MAILBOX_RECONCILE_SECONDS,
-  }),
+  module: MailIngestAppModule.forRoot(config, options),
   port: config.PORT,
   host: config.HOST,
   logLevel: config.LOG_LEVEL,

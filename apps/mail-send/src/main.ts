@@ -1,35 +1,26 @@
 // First: tracing must be registered before the modules it instruments (http, pg) are loaded.
 import '@draftdesk/observability/tracing.register';
 import 'reflect-metadata';
-import { loadConfigOrExit, parseSecretsKey } from '@draftdesk/config';
+import { ConfigError, loadConfigOrExit } from '@draftdesk/config';
 import { exitOnStartupFailure, serviceConfigShape, startService } from '@draftdesk/platform';
 import { z } from 'zod';
 import { MailSendAppModule } from './mail-send-app.module';
-import { mailSendConfigShape, mailSendExtras } from './outbound/mail-send.options';
+import { MailSendOptions, mailSendConfigShape, mailSendOptionsFromConfig } from './outbound/mail-send.options';
 
 const service = 'mail-send';
 // A distributed mail-send must have an SMTP server; only the embedded mode writes replies to files.
 const config = loadConfigOrExit(service, { ...serviceConfigShape(3007), ...mailSendConfigShape, SMTP_HOST: z.string().min(1) });
-let extras: ReturnType<typeof mailSendExtras>;
-let secretsKey: Buffer | null = null;
+let options: MailSendOptions;
 try {
-  extras = mailSendExtras(config);
-  secretsKey = config.MAILBOX_SECRETS_KEY ? parseSecretsKey(config.MAILBOX_SECRETS_KEY) : null;
+  options = mailSendOptionsFromConfig(config);
 } catch (error) {
-  const message = (error as Error).message;
-  process.stderr.write(`${service}: refusing to start, invalid configuration:\n  - ${/^must be 32/.test(message) ? `MAILBOX_SECRETS_KEY is invalid: ${message}` : message}\n`);
-  process.exit(78);
+  if (!(error instanceof ConfigError)) throw error;
+  process.stderr.write(`${service}: refusing to start, ${error.message}\n`);
+  process.exit(78); // EX_CONFIG, as loadConfigOrExit
 }
 startService({
   service,
-  module: MailSendAppModule.forRoot(config, {
-    smtp: { host: config.SMTP_HOST, port: config.SMTP_PORT, secure: config.SMTP_SECURE, user: config.SMTP_USER, password: config.SMTP_PASSWORD },
-    from: config.MAIL_FROM,
-    sentDir: config.SENT_DIR,
-    maxAttempts: config.SEND_MAX_ATTEMPTS,
-    ...extras,
-    secretsKey,
-  }),
+  module: MailSendAppModule.forRoot(config, options),
   port: config.PORT,
   host: config.HOST,
   logLevel: config.LOG_LEVEL,

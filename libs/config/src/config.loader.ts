@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseSecretsKey } from './secret-box.util';
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -23,6 +24,19 @@ export const env = {
       .string()
       .min(1, 'must not be empty')
       .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean)),
+  /** 32 bytes, base64, decoded: one schema, so services sharing a key (and the embedded mode) read it alike. */
+  secretsKey: () =>
+    z
+      .string()
+      .min(1, 'must not be empty')
+      .transform((value, ctx) => {
+        try {
+          return parseSecretsKey(value);
+        } catch (error) {
+          ctx.addIssue({ code: 'custom', message: (error as Error).message });
+          return z.NEVER;
+        }
+      }),
 };
 
 /** Settings every service shares. */

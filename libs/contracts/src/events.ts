@@ -37,6 +37,11 @@ export const inboundPayloadSchema = z.object({
   chat: chatRefSchema.nullable(),
   /** For a bounce: Message-IDs of the returned original (enclosed message or headers), to find our reply. */
   bouncedMessageIds: z.array(z.string()).optional(),
+  /**
+   * Whether the channel vouches for `from` (a chat channel whose provider signs its users in). Absent: e-mail's From
+   * counts as verified (it is where the reply goes), a chat identity does not.
+   */
+  identityVerified: z.boolean().optional(),
 });
 
 const conversationMessageSchema = z.object({
@@ -58,6 +63,8 @@ const conversationMessageSchema = z.object({
   chat: chatRefSchema.nullable(),
   /** Earlier turns, oldest first, so drafting is aware of the conversation. */
   history: z.array(z.object({ direction: z.enum(['inbound', 'outbound']), text: z.string() })),
+  /** As on the inbound message; absent from older producers: verified for e-mail, not for chat. */
+  identityVerified: z.boolean().optional(),
 });
 
 export const messageAddedPayloadSchema = conversationMessageSchema;

@@ -65,6 +65,8 @@ export interface DraftRequest {
   customerName?: string | null;
   customerText: string;
   orderFacts: OrderFacts | null;
+  /** The sender's identity is only claimed: ask for the order number and the delivery postcode before any order facts. */
+  orderProof?: 'order_number_and_postcode';
   snippets: KbSnippet[];
   history?: { direction: 'inbound' | 'outbound'; text: string }[];
   /** Chat replies are short and carry no letter greeting or signature block. */

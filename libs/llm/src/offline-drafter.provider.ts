@@ -202,7 +202,9 @@ function answerFor(intent: string, ctx: DraftContext, citedAlready: Set<string>)
   answer.waitingForOrder = !order && NEEDS_ORDER.has(intent);
   if (answer.waitingForOrder) {
     const mentioned = extractOrderNumbers(request.customerText)[0];
-    answer.paragraphs.push(mentioned ? book.orderNotFound(v, mentioned.raw) : book.askOrderNumber(v));
+    // An unverified chat identity: only an order number with its delivery postcode unlocks the order's facts.
+    if (request.orderProof) answer.paragraphs.push(book.askOrderNumberAndPostcode(v));
+    else answer.paragraphs.push(mentioned ? book.orderNotFound(v, mentioned.raw) : book.askOrderNumber(v));
   }
 
   if (answer.usedOrderFacts && (ORDER_ANSWERS.has(intent) || ctx.chat)) return answer;

@@ -16,6 +16,11 @@ export const genericChannelSchema = z
     secrets: z.array(secretSchema).min(1).max(5),
     callbackUrl: z.string().url(),
     rateLimit: rateLimitSchema.default({ perSecond: 20, burst: 40 }),
+    /**
+     * True only when the provider authenticates its users (a logged-in shop widget signing the customer's id and
+     * e-mail): then the e-mail it sends may be used to look up that customer's orders. Otherwise it is only a claim.
+     */
+    identityVerified: z.boolean().default(false),
   })
   .strict();
 

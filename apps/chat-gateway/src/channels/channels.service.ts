@@ -13,6 +13,7 @@ interface ChannelRow {
   phone_number_id: string | null;
   rate_per_second: number;
   rate_burst: number;
+  identity_verified: boolean;
   secrets_enc: string;
 }
 
@@ -48,12 +49,12 @@ export class ChannelsService implements OnApplicationBootstrap {
         ? { secrets: channel.secrets, verifyToken: channel.verifyToken, accessToken: channel.accessToken }
         : { secrets: channel.secrets };
     await this.dataSource.query(
-      `INSERT INTO chat_channels (id, kind, callback_url, api_base_url, phone_number_id, rate_per_second, rate_burst, secrets_enc)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+      `INSERT INTO chat_channels (id, kind, callback_url, api_base_url, phone_number_id, rate_per_second, rate_burst, secrets_enc, identity_verified)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
        ON CONFLICT (id) DO UPDATE SET kind = EXCLUDED.kind, callback_url = EXCLUDED.callback_url,
          api_base_url = EXCLUDED.api_base_url, phone_number_id = EXCLUDED.phone_number_id,
          rate_per_second = EXCLUDED.rate_per_second, rate_burst = EXCLUDED.rate_burst,
-         secrets_enc = EXCLUDED.secrets_enc, updated_at = now()`,
+         secrets_enc = EXCLUDED.secrets_enc, identity_verified = EXCLUDED.identity_verified, updated_at = now()`,
       [
         channel.id,
         channel.kind,
@@ -63,6 +64,8 @@ export class ChannelsService implements OnApplicationBootstrap {
         channel.rateLimit.perSecond,
         channel.rateLimit.burst,
         seal(this.options.secretsKey, JSON.stringify(sealed), channel.id),
+        // WhatsApp vouches for a phone number, never for an e-mail address: its senders are not verified for orders.
+        channel.kind === 'generic' && channel.identityVerified,
       ],
     );
     this.cache.delete(channel.id);
@@ -98,6 +101,6 @@ export class ChannelsService implements OnApplicationBootstrap {
         rateLimit,
       };
     }
-    return { id: row.id, kind: 'generic', secrets: sealed.secrets, callbackUrl: row.callback_url!, rateLimit };
+    return { id: row.id, kind: 'generic', secrets: sealed.secrets, callbackUrl: row.callback_url!, rateLimit, identityVerified: row.identity_verified === true };
   }
 }

@@ -7,7 +7,7 @@ const NOW = 1_700_000_000_000;
 
 describe('buildDeliveryRequest', () => {
   it('signs generic callbacks with Standard Webhooks and the draft id as idempotency key', () => {
-    const req = buildDeliveryRequest({ id: 'web', kind: 'generic', secrets: [SECRET, 'whsec_old'], callbackUrl: 'https://shop.test/hook', rateLimit: { perSecond: 1, burst: 1 } }, reply, NOW);
+    const req = buildDeliveryRequest({ id: 'web', kind: 'generic', secrets: [SECRET, 'whsec_old'], callbackUrl: 'https://shop.test/hook', rateLimit: { perSecond: 1, burst: 1 }, identityVerified: false }, reply, NOW);
     expect(req.url).toBe('https://shop.test/hook');
     expect(req.headers['webhook-id']).toBe(reply.draftId);
     expect(req.headers['idempotency-key']).toBe(reply.draftId);

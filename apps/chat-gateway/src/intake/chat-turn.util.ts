@@ -34,7 +34,12 @@ function filenameOf(attachment: BufferedMessage['attachments'][number]): string 
  * Joins a burst of short messages into one customer turn: the text in the order sent, the first message's id as
  * the turn's identity (each message belongs to exactly one turn, so it is unique) and every id in references.
  */
-export function buildTurnPayload(channelId: string, sessionId: string, messages: readonly BufferedMessage[]): InboundPayload {
+export function buildTurnPayload(
+  channelId: string,
+  sessionId: string,
+  messages: readonly BufferedMessage[],
+  channel: { identityVerified: boolean } = { identityVerified: false },
+): InboundPayload {
   if (messages.length === 0) throw new Error('a turn needs at least one message');
   const last = messages[messages.length - 1];
   const named = [...messages].reverse().find((m) => m.customer.name) ?? last;
@@ -68,5 +73,6 @@ export function buildTurnPayload(channelId: string, sessionId: string, messages:
     mailbox: null,
     rawMailId: null,
     chat: { channelId, sessionId },
+    identityVerified: channel.identityVerified,
   };
 }

@@ -4,6 +4,7 @@ import { createLogger, inSpan, SpanKind } from '@draftdesk/observability';
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CHAT_GATEWAY_OPTIONS, ChatGatewayOptions } from '../chat-gateway.options';
+import { ChannelsService } from '../channels/channels.service';
 import { BufferedMessage, buildTurnPayload, chatEventKey } from './chat-turn.util';
 
 export const PRODUCER = 'chat-gateway';
@@ -34,6 +35,7 @@ export class TurnFlusher implements OnApplicationBootstrap, OnApplicationShutdow
     @Inject(CHAT_GATEWAY_OPTIONS) private readonly options: ChatGatewayOptions,
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxService,
+    private readonly channels: ChannelsService,
   ) {}
 
   onApplicationBootstrap() {
@@ -71,6 +73,8 @@ export class TurnFlusher implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   private async flushSession(channelId: string, sessionId: string): Promise<boolean> {
+    // Read before the transaction: the embedded mode's pool has one connection, which the transaction holds.
+    const channel = await this.channels.find(channelId);
     return this.dataSource.transaction(async (m) => {
       const claimed = await m.query(
         `SELECT 1 FROM chat_sessions WHERE channel_id = $1 AND session_id = $2 AND due_at <= now() FOR UPDATE SKIP LOCKED`,
@@ -97,6 +101,7 @@ export class TurnFlusher implements OnApplicationBootstrap, OnApplicationShutdow
           attachments: r.attachments,
           sentAt: new Date(r.sent_at).toISOString(),
         })),
+        { identityVerified: channel?.kind === 'generic' && channel.identityVerified },
       );
       const event = createEvent(Topics.inbound, { producer: PRODUCER, conversationId: null, key: chatEventKey(channelId, sessionId), payload });
       // The turn continues the trace of its first line's webhook request.

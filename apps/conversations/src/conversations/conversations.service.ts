@@ -88,6 +88,7 @@ export class ConversationsService {
         reply: { inReplyTo: inbound.channel === 'email' ? inbound.externalMessageId : null, references },
         chat: inbound.chat,
         history: history.reverse(),
+        identityVerified: inbound.identityVerified ?? inbound.channel === 'email',
       },
       ...(bouncedReplyIds.length > 0 ? { bouncedReplyIds } : {}),
     };

@@ -17,6 +17,8 @@ export const drafterConfigShape = {
   OPENAI_BASE_URL: z.string().url().optional(),
   OPENAI_MODEL: z.string().min(1).default('gpt-4o-mini'),
   OPENAI_MAX_RETRIES: env.int().pipe(z.number().min(0).max(10)).default(2),
+  /** One model call; the same variable as triage's, so one setting covers both. */
+  OPENAI_TIMEOUT_MS: env.int().pipe(z.number().min(100)).default(20_000),
   /** Tokens per shop per hour; 0 = unlimited. */
   OPENAI_TOKEN_BUDGET_PER_HOUR: env.int().pipe(z.number().min(0)).default(200_000),
   ORDERS_CONNECTOR: z.enum(['file', 'rest', 'shopify']).default('file'),
@@ -71,7 +73,8 @@ export function drafterOptionsFromConfig(config: DrafterConfig): DrafterOptions 
       apiKey: config.OPENAI_API_KEY,
       baseURL: config.OPENAI_BASE_URL,
       model: config.OPENAI_MODEL,
-      timeoutMs: config.DRAFTER_TIMEOUT_MS,
+      // A model call never outlives the draft it is for.
+      timeoutMs: Math.min(config.OPENAI_TIMEOUT_MS, config.DRAFTER_TIMEOUT_MS),
       maxRetries: config.OPENAI_MAX_RETRIES,
       tokenBudgetPerHour: config.OPENAI_TOKEN_BUDGET_PER_HOUR,
     };

@@ -52,7 +52,11 @@ export class DraftsService {
         text: message.text,
         html: message.html,
         subject: message.subject,
-        customer: { address: message.customer.address, name: message.customer.name },
+        customer: {
+          address: message.customer.address,
+          name: message.customer.name,
+          identity: (message.identityVerified ?? message.channel === 'email') ? 'verified' : 'unverified',
+        },
         automated: message.automated.automated,
         channel: message.channel,
         history: message.history,

@@ -1,4 +1,4 @@
-import { env } from '@draftdesk/config';
+import { ConfigError, env } from '@draftdesk/config';
 import { z } from 'zod';
 import { TlsMode } from '../imap/imap-client-options.util';
 import { OAuthClientSettings } from '../imap/oauth-token.source';
@@ -18,7 +18,7 @@ export const mailIngestConfigShape = {
   SMTP_INBOUND_MAX_BYTES: env.int().default(25 * 1024 * 1024),
   MESSAGE_ID_DOMAIN: z.string().default('draftdesk.local'),
   /** Seals mailbox credentials stored through /v1/mailboxes: 32 bytes, base64. Without it that API is off. */
-  MAILBOX_SECRETS_KEY: z.string().min(1).optional(),
+  MAILBOX_SECRETS_KEY: env.secretsKey().optional(),
   /** Bearer token for /v1/mailboxes and /v1/mail/quarantine; unset → both are closed (403). */
   MAIL_ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   /** How often the running watchers are brought in line with the mailboxes table. */
@@ -54,6 +54,41 @@ export interface MailIngestOptions {
    * single process owns the database anyway (embedded PGlite, which has one session for everything).
    */
   mailboxLeases?: boolean;
+}
+
+export type MailIngestConfig = z.infer<z.ZodObject<typeof mailIngestConfigShape>>;
+
+/**
+ * From validated settings to the module's options, for the service and the embedded mode alike. The env mailbox is
+ * watched when its host, user and password are set; the inbound SMTP listener runs when its port is set.
+ */
+export function mailIngestOptionsFromConfig(config: MailIngestConfig, extra: Pick<MailIngestOptions, 'mailboxLeases'> = {}): MailIngestOptions {
+  if (config.MAIL_ADMIN_TOKEN && !config.MAILBOX_SECRETS_KEY) throw new ConfigError(['MAILBOX_SECRETS_KEY is required when MAIL_ADMIN_TOKEN is set']);
+  return {
+    mailboxes:
+      config.IMAP_HOST && config.IMAP_USER && config.IMAP_PASSWORD
+        ? [
+            {
+              name: config.IMAP_USER,
+              host: config.IMAP_HOST,
+              port: config.IMAP_PORT,
+              secure: config.IMAP_SECURE,
+              user: config.IMAP_USER,
+              password: config.IMAP_PASSWORD,
+              folder: config.IMAP_MAILBOX,
+              resyncSeconds: config.IMAP_RESYNC_SECONDS,
+            },
+          ]
+        : [],
+    smtpInbound: config.SMTP_INBOUND_PORT
+      ? { host: config.SMTP_INBOUND_HOST, port: config.SMTP_INBOUND_PORT, maxBytes: config.SMTP_INBOUND_MAX_BYTES }
+      : null,
+    ownDomains: [config.MESSAGE_ID_DOMAIN],
+    secretsKey: config.MAILBOX_SECRETS_KEY ?? null,
+    adminToken: config.MAIL_ADMIN_TOKEN ?? null,
+    reconcileSeconds: config.MAILBOX_RECONCILE_SECONDS,
+    ...extra,
+  };
 }
 
 export const MAIL_INGEST_OPTIONS = Symbol('MAIL_INGEST_OPTIONS');

@@ -1,4 +1,4 @@
-import { env } from '@draftdesk/config';
+import { ConfigError, env } from '@draftdesk/config';
 import { z } from 'zod';
 import { AutoReplyCap } from './auto-reply-cap.util';
 import { SentCopyTarget } from './sent-copy.util';
@@ -28,7 +28,7 @@ export const mailSendConfigShape = {
   IMAP_USER: z.string().min(1).optional(),
   IMAP_PASSWORD: z.string().min(1).optional(),
   /** Opens the credentials of mailboxes in the table (same key as mail-ingest's) for their Sent copies. */
-  MAILBOX_SECRETS_KEY: z.string().min(1).optional(),
+  MAILBOX_SECRETS_KEY: env.secretsKey().optional(),
 };
 
 export interface DkimSettings {
@@ -52,10 +52,10 @@ export interface MailSendOptions {
 
 export const DEFAULT_AUTO_REPLY_CAP: AutoReplyCap = { max: 3, windowHours: 24 };
 
-type Config = z.infer<z.ZodObject<typeof mailSendConfigShape>>;
+export type MailSendConfig = z.infer<z.ZodObject<typeof mailSendConfigShape>>;
 
 /** DKIM and Sent-copy settings from the environment; throws naming the variable when only some are set. */
-export function mailSendExtras(config: Config): Pick<MailSendOptions, 'autoReplyCap' | 'dkim' | 'sentCopy'> {
+export function mailSendExtras(config: MailSendConfig): Pick<MailSendOptions, 'autoReplyCap' | 'dkim' | 'sentCopy'> {
   const dkimVars = [config.DKIM_DOMAIN, config.DKIM_SELECTOR, config.DKIM_PRIVATE_KEY];
   if (dkimVars.some(Boolean) && !dkimVars.every(Boolean)) throw new Error('DKIM_DOMAIN, DKIM_SELECTOR and DKIM_PRIVATE_KEY must be set together');
   if (config.SENT_FOLDER && !(config.IMAP_HOST && config.IMAP_USER && config.IMAP_PASSWORD)) {
@@ -69,6 +69,29 @@ export function mailSendExtras(config: Config): Pick<MailSendOptions, 'autoReply
     sentCopy: config.SENT_FOLDER
       ? { host: config.IMAP_HOST!, port: config.IMAP_PORT, tls: config.IMAP_TLS, user: config.IMAP_USER!, password: config.IMAP_PASSWORD!, folder: config.SENT_FOLDER }
       : null,
+  };
+}
+
+/**
+ * From validated settings to the module's options, for the service and the embedded mode alike; without SMTP_HOST
+ * (embedded only) replies are written to SENT_DIR. Throws a ConfigError naming the variables of a half-set group.
+ */
+export function mailSendOptionsFromConfig(config: MailSendConfig): MailSendOptions {
+  let extras: ReturnType<typeof mailSendExtras>;
+  try {
+    extras = mailSendExtras(config);
+  } catch (error) {
+    throw new ConfigError([(error as Error).message]);
+  }
+  return {
+    smtp: config.SMTP_HOST
+      ? { host: config.SMTP_HOST, port: config.SMTP_PORT, secure: config.SMTP_SECURE, user: config.SMTP_USER, password: config.SMTP_PASSWORD }
+      : null,
+    from: config.MAIL_FROM,
+    sentDir: config.SENT_DIR,
+    maxAttempts: config.SEND_MAX_ATTEMPTS,
+    ...extras,
+    secretsKey: config.MAILBOX_SECRETS_KEY ?? null,
   };
 }
 

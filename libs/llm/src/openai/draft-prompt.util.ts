@@ -62,7 +62,7 @@ export function buildDraftMessages(request: DraftRequest, canary: string | undef
   const history = (request.history ?? []).map((turn) => `${turn.direction === 'inbound' ? 'Customer' : 'Shop'}: ${redacted(turn.text)}`);
   const user = [
     `<knowledge>\n${knowledge.join('\n') || '(none)'}\n</knowledge>`,
-    `<order_facts>\n${facts ? JSON.stringify(facts) : '(no order found)'}\n</order_facts>`,
+    `<order_facts>\n${facts ? JSON.stringify(facts) : request.orderProof ? '(withheld: the sender is not verified; ask for the order number and the postcode of the delivery address)' : '(no order found)'}\n</order_facts>`,
     `Customer first name: ${firstName ?? '(unknown)'}; detected intent: ${request.intent}.`,
     `<conversation>\n${history.join('\n') || '(first message)'}\n</conversation>`,
     `<customer_message>\n${redacted(request.customerText)}\n</customer_message>`,

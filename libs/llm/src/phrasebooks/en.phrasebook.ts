@@ -120,6 +120,8 @@ export const en: Phrasebook = {
     },
   },
   handover: () => 'We are passing your question to a colleague, who will reply to you personally as soon as possible.',
+  askOrderNumberAndPostcode: () =>
+    'To look up your order we need your order number and the postcode of the delivery address. You will find the order number in the order confirmation we emailed you. Could you send us both?',
   askOrderNumber: () =>
     'To look up your order we need your order number. You will find it in the order confirmation we emailed you. Could you send it to us?',
   orderNotFound: (v, n) =>

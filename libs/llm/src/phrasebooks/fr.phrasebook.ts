@@ -102,6 +102,7 @@ export const fr: Phrasebook = {
     },
   },
   handover: () => 'Nous transmettons votre question à un collègue, qui vous répondra personnellement dans les meilleurs délais.',
+  askOrderNumberAndPostcode: () => "Pour retrouver votre commande, nous avons besoin de votre numéro de commande et du code postal de l'adresse de livraison. Le numéro figure dans la confirmation de commande reçue par e-mail. Pourriez-vous nous communiquer les deux ?",
   askOrderNumber: () => 'Pour retrouver votre commande, nous avons besoin de votre numéro de commande. Il figure dans la confirmation de commande reçue par e-mail. Pourriez-vous nous le communiquer ?',
   orderNotFound: (v, n) => `Nous n'avons pas trouvé la commande ${n} associée à votre adresse e-mail. Pourriez-vous vérifier le numéro, ou nous indiquer l'adresse e-mail utilisée pour la commande ?`,
   moreInfo: (url) => `Plus d'informations : ${url}`,

@@ -168,6 +168,11 @@ export const nl: Phrasebook = {
       'Wij leggen uw vraag voor aan een collega, die u zo snel mogelijk persoonlijk antwoord geeft.',
       'We leggen je vraag voor aan een collega, die je zo snel mogelijk persoonlijk antwoord geeft.',
     ),
+  askOrderNumberAndPostcode: (v) =>
+    v(
+      'Om uw bestelling op te zoeken hebben wij uw ordernummer en de postcode van het bezorgadres nodig. Het ordernummer vindt u in de orderbevestiging die u per e-mail heeft ontvangen. Wilt u ons beide sturen?',
+      'Om je bestelling op te zoeken hebben we je ordernummer en de postcode van het bezorgadres nodig. Het ordernummer vind je in de orderbevestiging die je per mail hebt gekregen. Wil je ons beide sturen?',
+    ),
   askOrderNumber: (v) =>
     v(
       'Om uw bestelling op te zoeken hebben wij uw ordernummer nodig. U vindt het in de orderbevestiging die u per e-mail heeft ontvangen. Wilt u het ons sturen?',

@@ -45,6 +45,8 @@ export interface Phrasebook {
   tracking(v: Voice, view: OrderView): string;
   action: Record<OrderAction, Partial<Record<OrderStatus | 'default', (v: Voice, view: OrderView) => string>>>;
   askOrderNumber: Phrase;
+  /** For a sender whose identity the channel does not vouch for: what proves the order is theirs. */
+  askOrderNumberAndPostcode: Phrase;
   /** When neither the order nor the knowledge base answers the question. */
   handover: Phrase;
   orderNotFound(v: Voice, number: string): string;

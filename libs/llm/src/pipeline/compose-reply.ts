@@ -3,6 +3,7 @@ import { screenForConcern } from '../drafting/concern-screen.util';
 import { OfflineDrafter } from '../offline-drafter.provider';
 import { detectRegister } from '../drafting/register.util';
 import type { KnowledgeSource } from '../knowledge/knowledge-source';
+import { type CustomerIdentity, disclosableOrder, orderQueryFor } from '../order-lookup.util';
 import type { OrderConnector } from '../orders/order-connector.types';
 import { decide, type Decision, type GateInput, type GateResult } from '../policy-gate.util';
 import type { ShopPolicy } from '../shop-policy.schema';
@@ -26,7 +27,8 @@ export interface ComposeInput {
   text: string;
   html?: string | null;
   subject?: string;
-  customer: { address?: string | null; name?: string | null };
+  /** `identity` absent: verified, as the From of an e-mail (what the shop replies to) is. */
+  customer: { address?: string | null; name?: string | null; identity?: CustomerIdentity };
   automated: boolean;
   channel?: 'email' | 'chat';
   history?: { direction: 'inbound' | 'outbound'; text: string }[];
@@ -101,10 +103,13 @@ export async function composeReply(input: ComposeInput, deps: ComposeDeps): Prom
   const extra: string[] = screen.reasons.map((r) => `injection:${r}`);
 
   const orderNumber = triage.entities.find((e) => e.type === 'order_number')?.value;
-  const lookup = await deps.orders.lookup({ orderNumber, email: input.customer.address ?? undefined });
-  const orderFacts = lookup.order;
+  const identity = input.customer.identity ?? 'verified';
+  const lookup = await deps.orders.lookup(orderQueryFor(identity, orderNumber, input.customer.address ?? undefined));
+  const orderFacts = disclosableOrder(identity, lookup.order, input.text);
   const notes: string[] = [];
   if (lookup.reason && lookup.reason.startsWith('order_lookup_failed')) notes.push(lookup.reason);
+  // The reviewer sees why no order facts were used; the draft asks for the proof instead.
+  if (identity === 'unverified' && !orderFacts) notes.push('identity_unverified');
 
   const asks = [...new Set(triage.asks ?? [])].filter((a) => a !== triage.intent);
   const snippets = await searchAll(deps, [triage.intent, ...asks], triage.language, input.text);
@@ -119,6 +124,7 @@ export async function composeReply(input: ComposeInput, deps: ComposeDeps): Prom
       customerName: input.customer.name || null,
       customerText: input.text,
       orderFacts,
+      ...(identity === 'unverified' && !orderFacts ? { orderProof: 'order_number_and_postcode' as const } : {}),
       snippets,
       history: input.history,
       channel: input.channel,

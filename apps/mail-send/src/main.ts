@@ -25,6 +25,7 @@ startService({
     from: config.MAIL_FROM,
     sentDir: config.SENT_DIR,
     maxAttempts: config.SEND_MAX_ATTEMPTS,
+    leaseSeconds: config.SEND_LEASE_SECONDS,
     ...extras,
     secretsKey,
   }),

@@ -58,6 +58,11 @@ const conversationMessageSchema = z.object({
   chat: chatRefSchema.nullable(),
   /** Earlier turns, oldest first, so drafting is aware of the conversation. */
   history: z.array(z.object({ direction: z.enum(['inbound', 'outbound']), text: z.string() })),
+  /**
+   * Emails from this customer's address in the last 24 hours, this one included, across all their conversations:
+   * a customer (or an auto-responder) that keeps writing. Absent for chat and from older producers.
+   */
+  recentInbound: z.number().int().nonnegative().optional(),
 });
 
 export const messageAddedPayloadSchema = conversationMessageSchema;

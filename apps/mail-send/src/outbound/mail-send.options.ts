@@ -13,6 +13,8 @@ export const mailSendConfigShape = {
   MAIL_FROM: z.string().min(3).default('Support <support@shop.test>'),
   SENT_DIR: z.string().default('data/sent'),
   SEND_MAX_ATTEMPTS: env.int().pipe(z.number().min(1).max(50)).default(8),
+  /** How long a reply being sent is held by its worker without renewal: a crashed worker's replies are retried after this. */
+  SEND_LEASE_SECONDS: env.int().pipe(z.number().min(3).max(600)).default(15),
   /** Automatic replies allowed per conversation and per recipient address in AUTO_REPLY_WINDOW_HOURS. */
   AUTO_REPLY_CAP: env.int().pipe(z.number().min(1).max(1000)).default(3),
   AUTO_REPLY_WINDOW_HOURS: env.int().pipe(z.number().min(1).max(24 * 30)).default(24),
@@ -42,6 +44,8 @@ export interface MailSendOptions {
   from: string;
   sentDir: string;
   maxAttempts: number;
+  /** Absent → 15 s. */
+  leaseSeconds?: number;
   /** Absent → 3 per 24 h. */
   autoReplyCap?: AutoReplyCap;
   dkim?: DkimSettings | null;
@@ -51,6 +55,7 @@ export interface MailSendOptions {
 }
 
 export const DEFAULT_AUTO_REPLY_CAP: AutoReplyCap = { max: 3, windowHours: 24 };
+export const DEFAULT_LEASE_SECONDS = 15;
 
 type Config = z.infer<z.ZodObject<typeof mailSendConfigShape>>;
 

@@ -1,5 +1,4 @@
-import { ReplyApprovedPayload, replySentEvent } from '@draftdesk/contracts';
-import { returnedRows } from '@draftdesk/database';
+import { replySentEvent } from '@draftdesk/contracts';
 import { OutboxService } from '@draftdesk/messaging';
 import { createLogger, ReadinessRegistry } from '@draftdesk/observability';
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
@@ -9,8 +8,9 @@ import nodemailer, { Transporter } from 'nodemailer';
 import { DataSource, EntityManager } from 'typeorm';
 import { open } from '@draftdesk/config';
 import { AUTO_REPLY_CAP_REASON, AUTO_REPLY_COUNT_SQL, overCap } from './auto-reply-cap.util';
-import { DEFAULT_AUTO_REPLY_CAP, MAIL_SEND_OPTIONS, MailSendOptions } from './mail-send.options';
-import { bareAddress, buildReplyMail, isPermanentSmtpError, senderAddresses } from './reply-mail.util';
+import { DEFAULT_AUTO_REPLY_CAP, DEFAULT_LEASE_SECONDS, MAIL_SEND_OPTIONS, MailSendOptions } from './mail-send.options';
+import { OutboundRepository, OutboundRow } from './outbound.repository';
+import { bareAddress, buildReplyMail, isPermanentSmtpError, senderAddresses, sendFailureReason } from './reply-mail.util';
 import { appendSentCopy, SentCopyTarget } from './sent-copy.util';
 
 interface MailboxRow {
@@ -28,17 +28,14 @@ interface MailboxRow {
 
 export const PRODUCER = 'mail-send';
 
-interface OutboundRow {
-  draft_id: string;
-  conversation_id: string;
-  attempts: number;
-  payload: ReplyApprovedPayload;
-}
+/** Rows taken per pass. */
+const BATCH = 10;
 
 /**
- * Sends approved replies: PENDING → SENDING → SENT or FAILED. A row is SENDING only while one worker talks to
- * the SMTP server; one left SENDING by a crash is retried after a grace period, which is the only window in
- * which a reply can go out twice (the server accepted it, we had not yet recorded that).
+ * Sends approved replies: PENDING → SENDING → SENT or FAILED. A row is SENDING only under a short lease that the
+ * sending worker renews every third of it; the attempt is in the send ledger before the SMTP transaction starts.
+ * A row whose worker died is retried once its lease lapses (seconds), with the same Message-ID. The only window
+ * in which a reply can go out twice is between the server's 250 after DATA and our commit of SENT.
  */
 @Injectable()
 export class MailSender implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -46,6 +43,10 @@ export class MailSender implements OnApplicationBootstrap, OnApplicationShutdown
   private readonly transport: Transporter;
   /** Builds (and DKIM-signs) the message once, so the bytes sent and the bytes copied to Sent are the same. */
   private readonly composer: Transporter;
+  private readonly outbound: OutboundRepository;
+  private readonly leaseSeconds: number;
+  private readonly inFlight = new Set<string>();
+  private heartbeat: NodeJS.Timeout | null = null;
   private running = false;
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
@@ -72,11 +73,14 @@ export class MailSender implements OnApplicationBootstrap, OnApplicationShutdown
         })
       : nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
     this.composer = createComposer(options);
+    this.outbound = new OutboundRepository(dataSource);
+    this.leaseSeconds = options.leaseSeconds ?? DEFAULT_LEASE_SECONDS;
   }
 
   onApplicationBootstrap() {
     this.running = true;
     this.loop = this.run();
+    this.heartbeat = setInterval(() => this.renewLeases(), (this.leaseSeconds * 1000) / 3);
     this.readiness.register('smtp', async () => ({ ok: true, detail: this.options.smtp ? 'smtp' : `files in ${this.options.sentDir}` }));
   }
 
@@ -84,12 +88,19 @@ export class MailSender implements OnApplicationBootstrap, OnApplicationShutdown
     this.running = false;
     this.wake?.();
     await this.loop;
+    if (this.heartbeat) clearInterval(this.heartbeat);
     this.transport.close();
   }
 
   nudge() {
     this.pending = true;
     this.wake?.();
+  }
+
+  private renewLeases() {
+    this.outbound
+      .renew([...this.inFlight], this.leaseSeconds)
+      .catch((error: Error) => this.log.warn({ err: error, inFlight: this.inFlight.size }, 'could not renew send leases'));
   }
 
   private async run() {
@@ -114,23 +125,22 @@ export class MailSender implements OnApplicationBootstrap, OnApplicationShutdown
   }
 
   private async sendDue(): Promise<number> {
-    const rows = returnedRows<OutboundRow>(
-      await this.dataSource.query(
-      `UPDATE outbound_mails SET status = 'SENDING', attempts = attempts + 1, updated_at = now()
-        WHERE draft_id IN (
-          SELECT draft_id FROM outbound_mails
-           WHERE (status = 'PENDING' AND next_attempt_at <= now())
-              OR (status = 'SENDING' AND updated_at < now() - interval '2 minutes')
-           ORDER BY next_attempt_at LIMIT 10 FOR UPDATE SKIP LOCKED)
-        RETURNING draft_id, conversation_id, attempts, payload`,
-      ),
+    const rows = await this.outbound.claim(BATCH, this.leaseSeconds);
+    await Promise.all(
+      rows.map(async (row) => {
+        this.inFlight.add(row.attempt_id);
+        try {
+          await this.sendOne(row);
+        } finally {
+          this.inFlight.delete(row.attempt_id);
+        }
+      }),
     );
-    await Promise.all(rows.map((row) => this.sendOne(row)));
     return rows.length;
   }
 
   private async sendOne(row: OutboundRow) {
-    const log = this.log.child({ draftId: row.draft_id, conversationId: row.conversation_id, attempt: row.attempts });
+    const log = this.log.child({ draftId: row.draft_id, conversationId: row.conversation_id, attempt: row.attempts, attemptId: row.attempt_id });
     try {
       if (row.payload.autoSent && (await this.capped(row, log))) return;
       const mailbox = row.payload.mailbox ? await this.mailbox(row.payload.mailbox) : null;
@@ -152,30 +162,26 @@ export class MailSender implements OnApplicationBootstrap, OnApplicationShutdown
       // After SENT is recorded: a failed copy must never make us send the reply again.
       await this.copyToSent(mailbox, raw).catch((error: Error) => log.warn({ err: error }, 'could not copy the reply to the Sent folder'));
     } catch (error) {
-      const reason = String((error as Error).message).slice(0, 1000);
+      const reason = sendFailureReason(error);
       if (isPermanentSmtpError(error) || row.attempts >= this.options.maxAttempts) {
         await this.finish(row, 'failed', reason);
-        log.error({ reason }, 'reply failed for good; handed to a person');
+        log.error({ reason }, 'reply failed for good; back in the review queue');
         return;
       }
       const delaySeconds = Math.min(3600, 5 * 2 ** (row.attempts - 1));
-      await this.dataSource.query(
-        `UPDATE outbound_mails SET status = 'PENDING', last_error = $2,
-                next_attempt_at = now() + make_interval(secs => $3), updated_at = now() WHERE draft_id = $1`,
-        [row.draft_id, reason, delaySeconds],
-      );
+      await this.outbound.retryLater(row, reason, delaySeconds);
       log.warn({ reason, retryInSeconds: delaySeconds }, 'temporary send failure');
     }
   }
 
-  /** Beyond the cap the reply is not sent: FAILED with reason auto_reply_cap, and a person takes the conversation. */
+  /** Beyond the cap the reply is not sent: FAILED with reason auto_reply_cap, and the review desk gets it back. */
   private async capped(row: OutboundRow, log: { warn: (o: object, m: string) => void }): Promise<boolean> {
     const cap = this.options.autoReplyCap ?? DEFAULT_AUTO_REPLY_CAP;
     const [counts] = await this.dataSource.query(AUTO_REPLY_COUNT_SQL, [row.draft_id, row.conversation_id, row.payload.to.address, cap.windowHours]);
     const over = overCap(counts, cap);
     if (!over) return false;
     await this.finish(row, 'failed', AUTO_REPLY_CAP_REASON);
-    log.warn({ over, counts, cap }, 'automatic reply capped; handed to a person');
+    log.warn({ over, counts, cap }, 'automatic reply capped; back in the review queue');
     return true;
   }
 
@@ -204,13 +210,10 @@ export class MailSender implements OnApplicationBootstrap, OnApplicationShutdown
     return { host: mailbox.imap_host, port: mailbox.imap_port, tls: mailbox.tls_mode, user: mailbox.username, password: secrets.password, folder: mailbox.sent_folder };
   }
 
+  /** The outcome and its reply-sent event in one transaction; nothing is announced by an attempt that lost its lease. */
   private async finish(row: OutboundRow, status: 'sent' | 'failed', error: string | null) {
     await this.dataSource.transaction(async (m: EntityManager) => {
-      await m.query(
-        `UPDATE outbound_mails SET status = $2, last_error = $3, sent_at = CASE WHEN $2 = 'SENT' THEN now() END,
-                updated_at = now() WHERE draft_id = $1`,
-        [row.draft_id, status === 'sent' ? 'SENT' : 'FAILED', error],
-      );
+      if (!(await this.outbound.finish(m, row, status === 'sent' ? 'SENT' : 'FAILED', error))) return;
       await this.outbox.add(m, replySentEvent(PRODUCER, row.conversation_id, row.payload, { status, error }));
     });
     this.outbox.committed();

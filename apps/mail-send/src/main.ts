@@ -26,6 +26,7 @@ startService({
     sentDir: config.SENT_DIR,
     maxAttempts: config.SEND_MAX_ATTEMPTS,
     leaseSeconds: config.SEND_LEASE_SECONDS,
+    workerLock: true,
     ...extras,
     secretsKey,
   }),

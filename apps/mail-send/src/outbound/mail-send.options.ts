@@ -46,6 +46,11 @@ export interface MailSendOptions {
   maxAttempts: number;
   /** Absent → 15 s. */
   leaseSeconds?: number;
+  /**
+   * Hold an advisory lock on a connection of its own for the worker's life, so other replicas retry a killed
+   * worker's replies at once instead of after the lease. Off in the embedded mode: one process, no one to notice.
+   */
+  workerLock?: boolean;
   /** Absent → 3 per 24 h. */
   autoReplyCap?: AutoReplyCap;
   dkim?: DkimSettings | null;

@@ -5,11 +5,12 @@ import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import nodemailer, { Transporter } from 'nodemailer';
-import { DataSource, EntityManager } from 'typeorm';
+import { randomInt } from 'node:crypto';
+import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { open } from '@draftdesk/config';
 import { AUTO_REPLY_CAP_REASON, AUTO_REPLY_COUNT_SQL, overCap } from './auto-reply-cap.util';
 import { DEFAULT_AUTO_REPLY_CAP, DEFAULT_LEASE_SECONDS, MAIL_SEND_OPTIONS, MailSendOptions } from './mail-send.options';
-import { OutboundRepository, OutboundRow } from './outbound.repository';
+import { OutboundRepository, OutboundRow, WORKER_LOCK_SPACE } from './outbound.repository';
 import { bareAddress, buildReplyMail, isPermanentSmtpError, senderAddresses, sendFailureReason } from './reply-mail.util';
 import { appendSentCopy, SentCopyTarget } from './sent-copy.util';
 
@@ -33,9 +34,11 @@ const BATCH = 10;
 
 /**
  * Sends approved replies: PENDING → SENDING → SENT or FAILED. A row is SENDING only under a short lease that the
- * sending worker renews every third of it; the attempt is in the send ledger before the SMTP transaction starts.
- * A row whose worker died is retried once its lease lapses (seconds), with the same Message-ID. The only window
- * in which a reply can go out twice is between the server's 250 after DATA and our commit of SENT.
+ * sending worker renews every third of it; the attempt is in the send ledger before the SMTP transaction starts,
+ * and marked accepted right after the server's 250. A row whose worker died is retried, with the same Message-ID,
+ * as soon as the worker's advisory lock is gone (or its lease lapsed); one whose attempt was accepted is recorded
+ * SENT without sending. The only window in which a reply can go out twice is between the server's 250 after DATA
+ * and that one-statement mark.
  */
 @Injectable()
 export class MailSender implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -46,6 +49,8 @@ export class MailSender implements OnApplicationBootstrap, OnApplicationShutdown
   private readonly outbound: OutboundRepository;
   private readonly leaseSeconds: number;
   private readonly inFlight = new Set<string>();
+  /** This worker's advisory lock, held on a connection of its own; null in the embedded mode (no other worker). */
+  private workerLock: { key: number; runner: QueryRunner } | null = null;
   private heartbeat: NodeJS.Timeout | null = null;
   private running = false;
   private loop: Promise<void> | null = null;
@@ -77,7 +82,8 @@ export class MailSender implements OnApplicationBootstrap, OnApplicationShutdown
     this.leaseSeconds = options.leaseSeconds ?? DEFAULT_LEASE_SECONDS;
   }
 
-  onApplicationBootstrap() {
+  async onApplicationBootstrap() {
+    if (this.options.workerLock) await this.takeWorkerLock();
     this.running = true;
     this.loop = this.run();
     this.heartbeat = setInterval(() => this.renewLeases(), (this.leaseSeconds * 1000) / 3);
@@ -90,6 +96,23 @@ export class MailSender implements OnApplicationBootstrap, OnApplicationShutdown
     await this.loop;
     if (this.heartbeat) clearInterval(this.heartbeat);
     this.transport.close();
+    // The connection goes back to the pool: the lock must not stay with it.
+    await this.workerLock?.runner.query('SELECT pg_advisory_unlock_all()').catch(() => undefined);
+    await this.workerLock?.runner.release().catch(() => undefined);
+  }
+
+  private async takeWorkerLock() {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    for (;;) {
+      const key = randomInt(1, 2 ** 31 - 1);
+      const [row] = await runner.query(`SELECT pg_try_advisory_lock($1, $2) AS locked`, [WORKER_LOCK_SPACE, key]);
+      if (row.locked) {
+        this.workerLock = { key, runner };
+        this.log.info({ workerKey: key }, 'send worker registered');
+        return;
+      }
+    }
   }
 
   nudge() {
@@ -101,6 +124,11 @@ export class MailSender implements OnApplicationBootstrap, OnApplicationShutdown
     this.outbound
       .renew([...this.inFlight], this.leaseSeconds)
       .catch((error: Error) => this.log.warn({ err: error, inFlight: this.inFlight.size }, 'could not renew send leases'));
+    // A lost lock connection means others may take our rows before their lease lapses: from here on, lease only.
+    this.workerLock?.runner.query('SELECT 1').catch((error: Error) => {
+      this.log.error({ err: error }, 'send worker lock lost; claiming under the lease alone');
+      this.workerLock = null;
+    });
   }
 
   private async run() {
@@ -125,7 +153,7 @@ export class MailSender implements OnApplicationBootstrap, OnApplicationShutdown
   }
 
   private async sendDue(): Promise<number> {
-    const rows = await this.outbound.claim(BATCH, this.leaseSeconds);
+    const rows = await this.outbound.claim(BATCH, this.leaseSeconds, this.workerLock?.key ?? null);
     await Promise.all(
       rows.map(async (row) => {
         this.inFlight.add(row.attempt_id);
@@ -142,6 +170,12 @@ export class MailSender implements OnApplicationBootstrap, OnApplicationShutdown
   private async sendOne(row: OutboundRow) {
     const log = this.log.child({ draftId: row.draft_id, conversationId: row.conversation_id, attempt: row.attempts, attemptId: row.attempt_id });
     try {
+      if (row.previously_accepted) {
+        // The server took it before the last worker died; sending again would deliver it twice.
+        await this.finish(row, 'sent', null);
+        log.info('reply had been accepted before an interruption; recorded as sent');
+        return;
+      }
       if (row.payload.autoSent && (await this.capped(row, log))) return;
       const mailbox = row.payload.mailbox ? await this.mailbox(row.payload.mailbox) : null;
       const { from, replyTo } = senderAddresses(
@@ -157,6 +191,7 @@ export class MailSender implements OnApplicationBootstrap, OnApplicationShutdown
         await mkdir(this.options.sentDir, { recursive: true });
         await writeFile(join(this.options.sentDir, `${row.draft_id}.eml`), raw);
       }
+      await this.outbound.markAccepted(row.attempt_id);
       await this.finish(row, 'sent', null);
       log.info('reply sent');
       // After SENT is recorded: a failed copy must never make us send the reply again.

@@ -29,8 +29,13 @@ interface MailboxRow {
 
 export const PRODUCER = 'mail-send';
 
-/** Rows taken per pass. */
-const BATCH = 10;
+/** SMTP connections of the pool. */
+const SMTP_CONNECTIONS = 3;
+/**
+ * Rows taken per pass: one per connection. A larger batch waits for its slowest reply before the next claim, which
+ * delays taking over a dead worker's replies, and leaves rows taken but not yet sending that a crash interrupts.
+ */
+const BATCH = SMTP_CONNECTIONS;
 
 /**
  * Sends approved replies: PENDING → SENDING → SENT or FAILED. A row is SENDING only under a short lease that the
@@ -70,7 +75,7 @@ export class MailSender implements OnApplicationBootstrap, OnApplicationShutdown
           secure: options.smtp.secure,
           auth: options.smtp.user ? { user: options.smtp.user, pass: options.smtp.password } : undefined,
           pool: true,
-          maxConnections: 3,
+          maxConnections: SMTP_CONNECTIONS,
           connectionTimeout: 10_000,
           greetingTimeout: 10_000,
           socketTimeout: 30_000,

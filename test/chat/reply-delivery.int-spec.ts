@@ -181,7 +181,7 @@ describe('chat-gateway reply delivery (real Postgres, local provider fakes)', ()
       expect(events).toHaveLength(1);
       return events;
     });
-    expect(sent.payload).toMatchObject({ status: 'failed', error: expect.stringContaining('HTTP 503') });
+    expect(sent.payload).toMatchObject({ status: 'failed', error: expect.stringMatching(/^chat_delivery_failed: .*HTTP 503/) });
     const [row] = await db.query(`SELECT status, attempts, last_error FROM chat_deliveries WHERE draft_id = $1`, [draftId]);
     expect(row).toMatchObject({ status: 'FAILED', attempts: 3 });
   });

@@ -134,7 +134,7 @@ describe('mail-send guards (local smtp-server package as the SMTP server, real D
     const draftId = await queue(to);
     const row = await outcome(draftId);
     expect(row).toMatchObject({ status: 'FAILED', attempts: 1 });
-    expect(row.last_error).toContain('User unknown in virtual mailbox table');
+    expect(row.last_error).toBe('smtp_550: 5.1.1 <gone> User unknown in virtual mailbox table');
     expect((await sentEvent(draftId))?.error).toContain('User unknown');
   }, 60_000);
 

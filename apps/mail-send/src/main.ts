@@ -12,7 +12,8 @@ const service = 'mail-send';
 const config = loadConfigOrExit(service, { ...serviceConfigShape(3007), ...mailSendConfigShape, SMTP_HOST: z.string().min(1) });
 let options: MailSendOptions;
 try {
-  options = mailSendOptionsFromConfig(config);
+  // Replicas share the work: a worker's advisory lock tells the others when its in-flight replies are orphaned.
+  options = { ...mailSendOptionsFromConfig(config), workerLock: true };
 } catch (error) {
   if (!(error instanceof ConfigError)) throw error;
   process.stderr.write(`${service}: refusing to start, ${error.message}\n`);

@@ -65,6 +65,11 @@ const conversationMessageSchema = z.object({
   history: z.array(z.object({ direction: z.enum(['inbound', 'outbound']), text: z.string() })),
   /** As on the inbound message; absent from older producers: verified for e-mail, not for chat. */
   identityVerified: z.boolean().optional(),
+  /**
+   * Emails from this customer's address in the last 24 hours, this one included, across all their conversations:
+   * a customer (or an auto-responder) that keeps writing. Absent for chat and from older producers.
+   */
+  recentInbound: z.number().int().nonnegative().optional(),
 });
 
 export const messageAddedPayloadSchema = conversationMessageSchema;

@@ -8,6 +8,9 @@ import { CHAT_GATEWAY_OPTIONS, ChatGatewayOptions } from '../chat-gateway.option
 import { PRODUCER } from '../intake/turn-flusher.service';
 import { backoffMs, buildDeliveryRequest, classifyResponse, DeliveryOutcome } from './delivery-request.util';
 
+/** Prefix of the reason a chat reply that was given up on carries back to the review desk. */
+export const CHAT_DELIVERY_FAILED = 'chat_delivery_failed';
+
 interface DeliveryRow {
   draft_id: string;
   conversation_id: string;
@@ -87,8 +90,8 @@ export class ChatDeliverer implements OnApplicationBootstrap, OnApplicationShutd
       return;
     }
     if (outcome.kind === 'failed' || row.attempts >= this.options.delivery.maxAttempts) {
-      await this.finish(row, 'failed', outcome.reason, null);
-      log.error({ reason: outcome.reason }, 'chat reply failed for good; handed to a person');
+      await this.finish(row, 'failed', `${CHAT_DELIVERY_FAILED}: ${outcome.reason}`, null);
+      log.error({ reason: outcome.reason }, 'chat reply failed for good; back in the review queue');
       return;
     }
     const { retryBaseMs, retryMaxMs } = this.options.delivery;

@@ -72,6 +72,7 @@ export class ConversationsService {
         ORDER BY occurred_at DESC, created_at DESC LIMIT $3`,
       [conversationId, messageId, HISTORY_TURNS],
     );
+    const recentInbound = inbound.channel === 'email' ? await this.recentInbound(m, customer.id) : null;
     const references = [...inbound.references, inbound.externalMessageId].slice(-MAX_REFERENCES);
     return {
       conversationId,
@@ -89,9 +90,20 @@ export class ConversationsService {
         chat: inbound.chat,
         history: history.reverse(),
         identityVerified: inbound.identityVerified ?? inbound.channel === 'email',
+        ...(recentInbound !== null ? { recentInbound } : {}),
       },
       ...(bouncedReplyIds.length > 0 ? { bouncedReplyIds } : {}),
     };
+  }
+
+  /** Emails the customer sent in the last day, in any of their conversations (triage flags repeated contact). */
+  private async recentInbound(m: EntityManager, customerId: string): Promise<number> {
+    const [row] = await m.query(
+      `SELECT count(*)::int AS n FROM messages msg JOIN conversations c ON c.id = msg.conversation_id
+        WHERE c.customer_id = $1 AND msg.direction = 'inbound' AND msg.channel = 'email' AND msg.created_at > now() - interval '24 hours'`,
+      [customerId],
+    );
+    return Number(row?.n ?? 0);
   }
 
   /** A bounce naming one of our outbound messages (headers or the returned original) marks that reply failed. */

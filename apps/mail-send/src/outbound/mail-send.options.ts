@@ -13,6 +13,8 @@ export const mailSendConfigShape = {
   MAIL_FROM: z.string().min(3).default('Support <support@shop.test>'),
   SENT_DIR: z.string().default('data/sent'),
   SEND_MAX_ATTEMPTS: env.int().pipe(z.number().min(1).max(50)).default(8),
+  /** How long a reply being sent is held by its worker without renewal: a crashed worker's replies are retried after this. */
+  SEND_LEASE_SECONDS: env.int().pipe(z.number().min(3).max(600)).default(15),
   /** Automatic replies allowed per conversation and per recipient address in AUTO_REPLY_WINDOW_HOURS. */
   AUTO_REPLY_CAP: env.int().pipe(z.number().min(1).max(1000)).default(3),
   AUTO_REPLY_WINDOW_HOURS: env.int().pipe(z.number().min(1).max(24 * 30)).default(24),
@@ -42,6 +44,13 @@ export interface MailSendOptions {
   from: string;
   sentDir: string;
   maxAttempts: number;
+  /** Absent → 15 s. */
+  leaseSeconds?: number;
+  /**
+   * Hold an advisory lock on a connection of its own for the worker's life, so other replicas retry a killed
+   * worker's replies at once instead of after the lease. Off in the embedded mode: one process, no one to notice.
+   */
+  workerLock?: boolean;
   /** Absent → 3 per 24 h. */
   autoReplyCap?: AutoReplyCap;
   dkim?: DkimSettings | null;
@@ -51,6 +60,7 @@ export interface MailSendOptions {
 }
 
 export const DEFAULT_AUTO_REPLY_CAP: AutoReplyCap = { max: 3, windowHours: 24 };
+export const DEFAULT_LEASE_SECONDS = 15;
 
 export type MailSendConfig = z.infer<z.ZodObject<typeof mailSendConfigShape>>;
 
@@ -90,6 +100,7 @@ export function mailSendOptionsFromConfig(config: MailSendConfig): MailSendOptio
     from: config.MAIL_FROM,
     sentDir: config.SENT_DIR,
     maxAttempts: config.SEND_MAX_ATTEMPTS,
+    leaseSeconds: config.SEND_LEASE_SECONDS,
     ...extras,
     secretsKey: config.MAILBOX_SECRETS_KEY ?? null,
   };

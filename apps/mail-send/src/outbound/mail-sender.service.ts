@@ -1,16 +1,17 @@
-import { ReplyApprovedPayload, replySentEvent } from '@draftdesk/contracts';
-import { returnedRows } from '@draftdesk/database';
+import { replySentEvent } from '@draftdesk/contracts';
 import { OutboxService } from '@draftdesk/messaging';
 import { createLogger, inSpan, ReadinessRegistry, SpanKind } from '@draftdesk/observability';
-import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import nodemailer, { Transporter } from 'nodemailer';
-import { DataSource, EntityManager } from 'typeorm';
+import { randomInt } from 'node:crypto';
+import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { open } from '@draftdesk/config';
 import { AUTO_REPLY_CAP_REASON, AUTO_REPLY_COUNT_SQL, overCap } from './auto-reply-cap.util';
-import { DEFAULT_AUTO_REPLY_CAP, MAIL_SEND_OPTIONS, MailSendOptions } from './mail-send.options';
-import { bareAddress, buildReplyMail, isPermanentSmtpError, senderAddresses } from './reply-mail.util';
+import { DEFAULT_AUTO_REPLY_CAP, DEFAULT_LEASE_SECONDS, MAIL_SEND_OPTIONS, MailSendOptions } from './mail-send.options';
+import { OutboundRepository, OutboundRow, WORKER_LOCK_SPACE } from './outbound.repository';
+import { bareAddress, buildReplyMail, isPermanentSmtpError, senderAddresses, sendFailureReason } from './reply-mail.util';
 import { appendSentCopy, SentCopyTarget } from './sent-copy.util';
 
 interface MailboxRow {
@@ -28,25 +29,34 @@ interface MailboxRow {
 
 export const PRODUCER = 'mail-send';
 
-interface OutboundRow {
-  draft_id: string;
-  conversation_id: string;
-  attempts: number;
-  payload: ReplyApprovedPayload;
-  trace_headers: Record<string, string> | null;
-}
+/** SMTP connections of the pool. */
+const SMTP_CONNECTIONS = 3;
+/**
+ * Rows taken per pass: one per connection. A larger batch waits for its slowest reply before the next claim, which
+ * delays taking over a dead worker's replies, and leaves rows taken but not yet sending that a crash interrupts.
+ */
+const BATCH = SMTP_CONNECTIONS;
 
 /**
- * Sends approved replies: PENDING → SENDING → SENT or FAILED. A row is SENDING only while one worker talks to
- * the SMTP server; one left SENDING by a crash is retried after a grace period, which is the only window in
- * which a reply can go out twice (the server accepted it, we had not yet recorded that).
+ * Sends approved replies: PENDING → SENDING → SENT or FAILED. A row is SENDING only under a short lease that the
+ * sending worker renews every third of it; the attempt is in the send ledger before the SMTP transaction starts,
+ * and marked accepted right after the server's 250. A row whose worker died is retried, with the same Message-ID,
+ * as soon as the worker's advisory lock is gone (or its lease lapsed); one whose attempt was accepted is recorded
+ * SENT without sending. The only window in which a reply can go out twice is between the server's 250 after DATA
+ * and that one-statement mark.
  */
 @Injectable()
-export class MailSender implements OnApplicationBootstrap, OnApplicationShutdown {
+export class MailSender implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly log = createLogger(MailSender.name);
   private readonly transport: Transporter;
   /** Builds (and DKIM-signs) the message once, so the bytes sent and the bytes copied to Sent are the same. */
   private readonly composer: Transporter;
+  private readonly outbound: OutboundRepository;
+  private readonly leaseSeconds: number;
+  private readonly inFlight = new Set<string>();
+  /** This worker's advisory lock, held on a connection of its own; null in the embedded mode (no other worker). */
+  private workerLock: { key: number; runner: QueryRunner } | null = null;
+  private heartbeat: NodeJS.Timeout | null = null;
   private running = false;
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
@@ -65,7 +75,7 @@ export class MailSender implements OnApplicationBootstrap, OnApplicationShutdown
           secure: options.smtp.secure,
           auth: options.smtp.user ? { user: options.smtp.user, pass: options.smtp.password } : undefined,
           pool: true,
-          maxConnections: 3,
+          maxConnections: SMTP_CONNECTIONS,
           connectionTimeout: 10_000,
           greetingTimeout: 10_000,
           socketTimeout: 30_000,
@@ -73,24 +83,58 @@ export class MailSender implements OnApplicationBootstrap, OnApplicationShutdown
         })
       : nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
     this.composer = createComposer(options);
+    this.outbound = new OutboundRepository(dataSource);
+    this.leaseSeconds = options.leaseSeconds ?? DEFAULT_LEASE_SECONDS;
   }
 
-  onApplicationBootstrap() {
+  async onApplicationBootstrap() {
+    if (this.options.workerLock) await this.takeWorkerLock();
     this.running = true;
     this.loop = this.run();
+    this.heartbeat = setInterval(() => this.renewLeases(), (this.leaseSeconds * 1000) / 3);
     this.readiness.register('smtp', async () => ({ ok: true, detail: this.options.smtp ? 'smtp' : `files in ${this.options.sentDir}` }));
   }
 
-  async onApplicationShutdown() {
+  /** SIGTERM: replies being sent finish and record their outcome while the database pool is still open. */
+  async beforeApplicationShutdown() {
     this.running = false;
     this.wake?.();
     await this.loop;
+    if (this.heartbeat) clearInterval(this.heartbeat);
     this.transport.close();
+    // The connection goes back to the pool: the lock must not stay with it.
+    await this.workerLock?.runner.query('SELECT pg_advisory_unlock_all()').catch(() => undefined);
+    await this.workerLock?.runner.release().catch(() => undefined);
+  }
+
+  private async takeWorkerLock() {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    for (;;) {
+      const key = randomInt(1, 2 ** 31 - 1);
+      const [row] = await runner.query(`SELECT pg_try_advisory_lock($1, $2) AS locked`, [WORKER_LOCK_SPACE, key]);
+      if (row.locked) {
+        this.workerLock = { key, runner };
+        this.log.info({ workerKey: key }, 'send worker registered');
+        return;
+      }
+    }
   }
 
   nudge() {
     this.pending = true;
     this.wake?.();
+  }
+
+  private renewLeases() {
+    this.outbound
+      .renew([...this.inFlight], this.leaseSeconds)
+      .catch((error: Error) => this.log.warn({ err: error, inFlight: this.inFlight.size }, 'could not renew send leases'));
+    // A lost lock connection means others may take our rows before their lease lapses: from here on, lease only.
+    this.workerLock?.runner.query('SELECT 1').catch((error: Error) => {
+      this.log.error({ err: error }, 'send worker lock lost; claiming under the lease alone');
+      this.workerLock = null;
+    });
   }
 
   private async run() {
@@ -115,31 +159,31 @@ export class MailSender implements OnApplicationBootstrap, OnApplicationShutdown
   }
 
   private async sendDue(): Promise<number> {
-    const rows = returnedRows<OutboundRow>(
-      await this.dataSource.query(
-      `UPDATE outbound_mails SET status = 'SENDING', attempts = attempts + 1, updated_at = now()
-        WHERE draft_id IN (
-          SELECT draft_id FROM outbound_mails
-           WHERE (status = 'PENDING' AND next_attempt_at <= now())
-              OR (status = 'SENDING' AND updated_at < now() - interval '2 minutes')
-           ORDER BY next_attempt_at LIMIT 10 FOR UPDATE SKIP LOCKED)
-        RETURNING draft_id, conversation_id, attempts, payload, trace_headers`,
-      ),
-    );
-    // Each send continues the trace of the approval it carries out, up to the reply-sent event.
+    const rows = await this.outbound.claim(BATCH, this.leaseSeconds, this.workerLock?.key ?? null);
     await Promise.all(
-      rows.map((row) =>
-        inSpan('send reply', { kind: SpanKind.CLIENT, attributes: { 'draftdesk.draft_id': row.draft_id, 'draftdesk.attempt': row.attempts }, parent: row.trace_headers }, () =>
-          this.sendOne(row),
-        ),
-      ),
+      rows.map(async (row) => {
+        this.inFlight.add(row.attempt_id);
+        try {
+          // Each send continues the trace of the approval it carries out, up to the reply-sent event.
+          const attributes = { 'draftdesk.draft_id': row.draft_id, 'draftdesk.attempt': row.attempts };
+          await inSpan('send reply', { kind: SpanKind.CLIENT, attributes, parent: row.trace_headers }, () => this.sendOne(row));
+        } finally {
+          this.inFlight.delete(row.attempt_id);
+        }
+      }),
     );
     return rows.length;
   }
 
   private async sendOne(row: OutboundRow) {
-    const log = this.log.child({ draftId: row.draft_id, conversationId: row.conversation_id, attempt: row.attempts });
+    const log = this.log.child({ draftId: row.draft_id, conversationId: row.conversation_id, attempt: row.attempts, attemptId: row.attempt_id });
     try {
+      if (row.previously_accepted) {
+        // The server took it before the last worker died; sending again would deliver it twice.
+        await this.finish(row, 'sent', null);
+        log.info('reply had been accepted before an interruption; recorded as sent');
+        return;
+      }
       if (row.payload.autoSent && (await this.capped(row, log))) return;
       const mailbox = row.payload.mailbox ? await this.mailbox(row.payload.mailbox) : null;
       const { from, replyTo } = senderAddresses(
@@ -155,35 +199,32 @@ export class MailSender implements OnApplicationBootstrap, OnApplicationShutdown
         await mkdir(this.options.sentDir, { recursive: true });
         await writeFile(join(this.options.sentDir, `${row.draft_id}.eml`), raw);
       }
+      await this.outbound.markAccepted(row.attempt_id);
       await this.finish(row, 'sent', null);
       log.info('reply sent');
       // After SENT is recorded: a failed copy must never make us send the reply again.
       await this.copyToSent(mailbox, raw).catch((error: Error) => log.warn({ err: error }, 'could not copy the reply to the Sent folder'));
     } catch (error) {
-      const reason = String((error as Error).message).slice(0, 1000);
+      const reason = sendFailureReason(error);
       if (isPermanentSmtpError(error) || row.attempts >= this.options.maxAttempts) {
         await this.finish(row, 'failed', reason);
-        log.error({ reason }, 'reply failed for good; handed to a person');
+        log.error({ reason }, 'reply failed for good; back in the review queue');
         return;
       }
       const delaySeconds = Math.min(3600, 5 * 2 ** (row.attempts - 1));
-      await this.dataSource.query(
-        `UPDATE outbound_mails SET status = 'PENDING', last_error = $2,
-                next_attempt_at = now() + make_interval(secs => $3), updated_at = now() WHERE draft_id = $1`,
-        [row.draft_id, reason, delaySeconds],
-      );
+      await this.outbound.retryLater(row, reason, delaySeconds);
       log.warn({ reason, retryInSeconds: delaySeconds }, 'temporary send failure');
     }
   }
 
-  /** Beyond the cap the reply is not sent: FAILED with reason auto_reply_cap, and a person takes the conversation. */
+  /** Beyond the cap the reply is not sent: FAILED with reason auto_reply_cap, and the review desk gets it back. */
   private async capped(row: OutboundRow, log: { warn: (o: object, m: string) => void }): Promise<boolean> {
     const cap = this.options.autoReplyCap ?? DEFAULT_AUTO_REPLY_CAP;
     const [counts] = await this.dataSource.query(AUTO_REPLY_COUNT_SQL, [row.draft_id, row.conversation_id, row.payload.to.address, cap.windowHours]);
     const over = overCap(counts, cap);
     if (!over) return false;
     await this.finish(row, 'failed', AUTO_REPLY_CAP_REASON);
-    log.warn({ over, counts, cap }, 'automatic reply capped; handed to a person');
+    log.warn({ over, counts, cap }, 'automatic reply capped; back in the review queue');
     return true;
   }
 
@@ -212,13 +253,10 @@ export class MailSender implements OnApplicationBootstrap, OnApplicationShutdown
     return { host: mailbox.imap_host, port: mailbox.imap_port, tls: mailbox.tls_mode, user: mailbox.username, password: secrets.password, folder: mailbox.sent_folder };
   }
 
+  /** The outcome and its reply-sent event in one transaction; nothing is announced by an attempt that lost its lease. */
   private async finish(row: OutboundRow, status: 'sent' | 'failed', error: string | null) {
     await this.dataSource.transaction(async (m: EntityManager) => {
-      await m.query(
-        `UPDATE outbound_mails SET status = $2, last_error = $3, sent_at = CASE WHEN $2 = 'SENT' THEN now() END,
-                updated_at = now() WHERE draft_id = $1`,
-        [row.draft_id, status === 'sent' ? 'SENT' : 'FAILED', error],
-      );
+      if (!(await this.outbound.finish(m, row, status === 'sent' ? 'SENT' : 'FAILED', error))) return;
       await this.outbox.add(m, replySentEvent(PRODUCER, row.conversation_id, row.payload, { status, error }));
     });
     this.outbox.committed();

@@ -1,5 +1,5 @@
 import { ReplyApprovedPayload } from '@draftdesk/contracts';
-import { buildReplyMail, isPermanentSmtpError } from './reply-mail.util';
+import { buildReplyMail, isPermanentSmtpError, sendFailureReason } from './reply-mail.util';
 
 const reply: ReplyApprovedPayload = {
   draftId: '2b8f1f8e-4c1a-4a57-9f5e-0c3a1d6e7b10',
@@ -49,4 +49,17 @@ describe('isPermanentSmtpError', () => {
     [{ responseCode: 421 }, false],
     [{ code: 'ECONNREFUSED' }, false],
   ])('%j → %s', (error, permanent) => expect(isPermanentSmtpError(error)).toBe(permanent));
+});
+
+describe('sendFailureReason', () => {
+  it.each([
+    [
+      'a 550 at RCPT TO, with the server text',
+      { responseCode: 550, response: '550 5.1.1 <gone@example.test> User unknown', message: "Can't send mail - all recipients were rejected" },
+      'smtp_550: 5.1.1 <gone@example.test> User unknown',
+    ],
+    ['a multi-line 554', { responseCode: 554, response: '554-5.7.1 Rejected by policy' }, 'smtp_554: 5.7.1 Rejected by policy'],
+    ['an answer without text keeps the message', { responseCode: 552, message: 'Message size exceeds limit' }, 'smtp_552: Message size exceeds limit'],
+    ['no SMTP answer at all', new Error('connect ECONNREFUSED 127.0.0.1:2587'), 'connect ECONNREFUSED 127.0.0.1:2587'],
+  ])('%s', (_name, error, reason) => expect(sendFailureReason(error)).toBe(reason));
 });

@@ -56,6 +56,21 @@ export function isPermanentSmtpError(error: unknown): boolean {
   return typeof code === 'number' && code >= 500 && code < 600;
 }
 
+/**
+ * Why a reply did not go out, as the review desk shows it: `smtp_<code>: <server text>` for an SMTP answer (the
+ * text names the cause: unknown user, policy, size), else the error's own message.
+ */
+export function sendFailureReason(error: unknown): string {
+  const e = (error ?? {}) as { responseCode?: unknown; response?: unknown; message?: unknown };
+  if (typeof e.responseCode === 'number') {
+    const text = String(e.response ?? e.message ?? '')
+      .replace(new RegExp(`^${e.responseCode}[ -]`), '')
+      .trim();
+    return `smtp_${e.responseCode}: ${text}`.slice(0, 1000);
+  }
+  return String(e.message ?? error).slice(0, 1000);
+}
+
 /** The sending mailbox's own addresses, when the reply's `mailbox` names one in the mailboxes table. */
 export interface MailboxAddresses {
   fromAddress: string | null;

@@ -1,4 +1,4 @@
-import { createEvent, DraftedPayload, ReplyApprovedPayload, Topics } from '@draftdesk/contracts';
+import { createEvent, DraftedPayload, ReplyApprovedPayload, ReplySentPayload, Topics } from '@draftdesk/contracts';
 import { returnedRows } from '@draftdesk/database';
 import { OutboxService } from '@draftdesk/messaging';
 import { traceHeaders } from '@draftdesk/observability';
@@ -74,6 +74,36 @@ export class ReviewService {
       [drafted.draftId, JSON.stringify({ status }), shopId],
     );
     await this.outbox.add(m, approvedEvent(conversationId, drafted, drafted.body!, 'policy', true));
+  }
+
+  /**
+   * A reply that was approved (by a person or the policy) but did not go out becomes `failed`, with the reason, and
+   * is back in the queue: an agent can edit and approve it again, or close it. The item is found by its own id or,
+   * after a redraft, by the id of the draft it holds. Returns the item's id, or null when no sent item matched
+   * (a repeat of the event, or an item decided again meanwhile).
+   */
+  async sendFailed(m: EntityManager, sent: ReplySentPayload, actor: string, afterCommit?: (fn: () => void) => void): Promise<string | null> {
+    const reason = sent.error ?? 'send_failed';
+    const [row] = returnedRows<{ draft_id: string; shop_id: string; version: number; before: string }>(
+      await m.query(
+        `UPDATE review_items i SET status = 'failed', send_error = $2, claimed_by = NULL, claim_expires_at = NULL,
+                version = i.version + 1, updated_at = now()
+           FROM (SELECT draft_id, status AS before FROM review_items
+                  WHERE (draft_id = $1 OR payload->>'draftId' = $1::text) AND status IN ('approved', 'auto_sent') FOR UPDATE) old
+          WHERE i.draft_id = old.draft_id
+          RETURNING i.draft_id, i.shop_id, i.version, old.before`,
+        [sent.draftId, reason],
+      ),
+    );
+    if (!row) return null;
+    await m.query(
+      `INSERT INTO audit_log (actor, action, entity, entity_id, before, after, shop_id) VALUES ($1, 'send_failed', 'draft', $2, $3, $4, $5)`,
+      [actor, row.draft_id, JSON.stringify({ status: row.before }), JSON.stringify({ status: 'failed', reason }), row.shop_id],
+    );
+    const event = { type: 'arrived' as const, shopId: row.shop_id, draftId: row.draft_id, version: row.version, by: null };
+    if (afterCommit) afterCommit(() => this.live.publish(event));
+    else this.live.publish(event);
+    return row.draft_id;
   }
 
   /**

@@ -25,6 +25,9 @@ interface Guard {
   decision?: boolean;
 }
 
+/** Items an agent can act on: waiting for a decision, or approved but not delivered (approve again, or close by rejecting). */
+const OPEN_STATUSES = ['pending', 'failed'];
+
 type Change = { set: string; params: unknown[]; live: LiveEvent['type']; action: string; before: unknown; after: unknown };
 
 /**
@@ -216,7 +219,7 @@ export class ActionsService {
       ]);
       if (!row) throw draftNotFound(id);
       if (expected.version !== undefined && expected.version !== row.version) throw staleVersion(expected.viaIfMatch, row.version, expected.version);
-      if (row.status !== 'pending') throw draftConflict(ReviewErrorCode.NotPending, `draft ${id} is ${row.status}`);
+      if (!OPEN_STATUSES.includes(row.status)) throw draftConflict(ReviewErrorCode.NotPending, `draft ${id} is ${row.status}`);
       const holder = activeClaim(row);
       if (guard.claim && holder && holder !== actor.userId) throw claimedBy(id);
       if (guard.decision && row.escalated && !hasRole(actor.role, 'lead')) throw leadRequired();

@@ -5,7 +5,7 @@ const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
 
 export const queueFilterSchema = z
   .object({
-    status: z.enum(['pending', 'approved', 'rejected', 'auto_sent', 'ignored', 'redraft_requested']).default('pending'),
+    status: z.enum(['pending', 'approved', 'rejected', 'auto_sent', 'ignored', 'redraft_requested', 'failed']).default('pending'),
     intent: z.string().max(100).optional(),
     language: z.string().max(20).optional(),
     priority: z.enum(['low', 'normal', 'high', 'urgent']).optional(),

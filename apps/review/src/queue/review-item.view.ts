@@ -25,12 +25,14 @@ export interface ReviewItemRow {
   decided_by: string | null;
   decided_at: Date | null;
   reject_reason: string | null;
+  /** Why an approved reply did not go out (status failed). */
+  send_error: string | null;
   created_at: Date;
 }
 
 export const ITEM_COLUMNS = `draft_id, conversation_id, shop_id, status, decision, version, payload, body, channel, mailbox, intent,
   language, priority, response_kind, due_at, sla_breached_at, assignee_id, escalated, claimed_by, claim_expires_at, snoozed_until,
-  decided_by, decided_at, reject_reason, created_at`;
+  decided_by, decided_at, reject_reason, send_error, created_at`;
 
 /** The API's shape of a queue item; an expired claim reads as no claim. */
 export function toItemView(row: ReviewItemRow, now = new Date()) {
@@ -68,6 +70,7 @@ export function toItemView(row: ReviewItemRow, now = new Date()) {
     decidedBy: row.decided_by,
     decidedAt: row.decided_at,
     rejectReason: row.reject_reason,
+    sendError: row.send_error,
   };
 }
 export type ItemView = ReturnType<typeof toItemView>;

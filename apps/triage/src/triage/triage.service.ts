@@ -2,6 +2,7 @@ import { MessageAddedPayload, Triage } from '@draftdesk/contracts';
 import { LlmTriageEngine, SqlQuery, SqlTokenUsageStore, TriageResult } from '@draftdesk/nlp';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { withRepeatedContact } from './repeated-contact.util';
 import { ShopModelsService } from './shop-models.service';
 import { TRIAGE_OPTIONS, TriageOptions } from './triage.options';
 
@@ -38,15 +39,16 @@ export class TriageService {
     const result: TriageResult = this.llm
       ? await this.llm.triage({ ...input, customIntents: shop.intents }, shop.engine)
       : shop.engine.triage(input);
+    const { reasons, flags } = withRepeatedContact(result, message.recentInbound);
     return {
       language: result.language,
       intent: result.intent,
       confidence: result.confidence,
       sentiment: result.sentiment,
       urgency: result.urgency,
-      reasons: result.reasons,
+      reasons,
       entities: result.entities.map((e) => ({ ...e })),
-      flags: result.flags,
+      flags,
       ...(result.register ? { register: result.register } : {}),
       asks: result.asks ?? [],
       engine: result.engine,

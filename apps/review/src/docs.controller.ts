@@ -4,6 +4,7 @@ import { ApiExcludeController, DocumentBuilder, OpenAPIObject, SwaggerModule } f
 import type { Response } from 'express';
 import { join } from 'node:path';
 import { Public } from './auth/auth.guard';
+import { PerAddressLimit } from './auth/public-rate-limit.guard';
 
 const SWAGGER_UI_DIR = join(require.resolve('swagger-ui-dist/package.json'), '..');
 
@@ -12,6 +13,7 @@ const SWAGGER_UI_DIR = join(require.resolve('swagger-ui-dist/package.json'), '..
  * an app it creates itself, documents the review API too.
  */
 @ApiExcludeController()
+@PerAddressLimit()
 @Controller('docs')
 export class DocsController {
   private document?: OpenAPIObject;

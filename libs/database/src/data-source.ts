@@ -7,9 +7,10 @@ import { TriageLearning1764203500000 } from './migrations/1764203500000-TriageLe
 import { Mailboxes1764203800000 } from './migrations/1764203800000-Mailboxes';
 import { Redrafts1764204200000 } from './migrations/1764204200000-Redrafts';
 import { ShopIntents1764204300000 } from './migrations/1764204300000-ShopIntents';
+import { RateLimits1764204460000 } from './migrations/1764204460000-RateLimits';
 
 /** Every migration, in order. Listed explicitly so the same list works from sources and from dist/. */
-export const MIGRATIONS = [InitialSchema1764201600000, ChatGateway1764201700000, ReviewDesk1764202700000, KnowledgeBase1764203100000, TriageLearning1764203500000, Mailboxes1764203800000, Redrafts1764204200000, ShopIntents1764204300000];
+export const MIGRATIONS = [InitialSchema1764201600000, ChatGateway1764201700000, ReviewDesk1764202700000, KnowledgeBase1764203100000, TriageLearning1764203500000, Mailboxes1764203800000, Redrafts1764204200000, ShopIntents1764204300000, RateLimits1764204460000];
 
 export interface DatabaseSettings {
   url: string;

@@ -3,6 +3,7 @@ import { AuthController } from '../auth/auth.controller';
 import { AuthGuard } from '../auth/auth.guard';
 import { AuthService } from '../auth/auth.service';
 import { OidcService } from '../auth/oidc.service';
+import { SignInLimitsService } from '../auth/sign-in-limits.service';
 import { UsersController } from '../auth/users.controller';
 import { DocsController } from '../docs.controller';
 import { LiveEventsService } from '../live/live-events.service';
@@ -27,6 +28,7 @@ export class ReviewModule {
         AuthService,
         OidcService,
         AuthGuard,
+        SignInLimitsService,
         LiveEventsService,
         ReviewService,
         ReviewConsumer,

@@ -4,11 +4,13 @@ import type { Response } from 'express';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { REVIEW_OPTIONS, ReviewOptions } from '../review.options';
+import { PerAddressLimit } from '../auth/public-rate-limit.guard';
 
 const ASSETS = new Set(['app.js', 'app.css']);
 
 /** Serves the built agent UI (scripts/build-ui.js) as static files: index.html at / and its two assets. */
 @ApiExcludeController()
+@PerAddressLimit()
 @Controller()
 export class UiController {
   constructor(@Inject(REVIEW_OPTIONS) private readonly options: ReviewOptions) {}

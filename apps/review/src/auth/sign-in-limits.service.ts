@@ -1,0 +1,115 @@
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { createHash } from 'node:crypto';
+import { IRateLimiterStoreOptions, RateLimiterMemory, RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
+import { DataSource } from 'typeorm';
+import { DEFAULTS, REVIEW_OPTIONS, ReviewOptions } from '../review.options';
+import { AuthErrorCode, retryLater } from './auth.exception';
+import { clientAddress, lockoutSeconds } from './sign-in-limits.util';
+
+const HOUR = 3600;
+const DAY = 24 * HOUR;
+// Failures of one account from all addresses, or of one address on all accounts, that count as an attack.
+const SPREAD_FACTOR = 4;
+
+/**
+ * Sign-in limits kept in PostgreSQL (table rate_limits), so that every replica counts the same failures:
+ * - one account from one address: after `maxFailures` failures in an hour that pair is locked out, each further
+ *   failure locks it again for twice as long, up to `lockoutMaxSeconds`; a success clears it;
+ * - one account from all addresses: past SPREAD_FACTOR × `maxFailures` failures every address gets a single try
+ *   before its own lockout. The account is never locked as such, so a person on a new address still gets in;
+ * - one address on all accounts: past SPREAD_FACTOR × `maxFailures` failures the address is locked out the same way;
+ * - any request of one address to an endpoint that needs no sign-in: `publicPerMinute`.
+ * Locked attempts are refused before any password is checked, so they cost neither argon2 time nor a new failure.
+ */
+@Injectable()
+export class SignInLimitsService {
+  private readonly maxFailures: number;
+  private readonly lockoutBase: number;
+  private readonly lockoutMax: number;
+  private readonly trustedProxies: number;
+  private readonly publicRequests: RateLimiterPostgres;
+  private readonly pairFailures: RateLimiterPostgres;
+  private readonly accountFailures: RateLimiterPostgres;
+  private readonly addressFailures: RateLimiterPostgres;
+  private readonly strikes: RateLimiterPostgres;
+  private readonly locks: RateLimiterPostgres;
+
+  constructor(db: DataSource, @Inject(REVIEW_OPTIONS) options: ReviewOptions) {
+    const o = options.signIn ?? {};
+    this.maxFailures = o.maxFailures ?? DEFAULTS.maxFailures;
+    this.lockoutBase = o.lockoutSeconds ?? DEFAULTS.lockoutSeconds;
+    this.lockoutMax = Math.max(o.lockoutMaxSeconds ?? DEFAULTS.lockoutMaxSeconds, this.lockoutBase);
+    this.trustedProxies = o.trustedProxies ?? DEFAULTS.trustedProxies;
+    const store = (keyPrefix: string, points: number, duration: number, extra: Partial<IRateLimiterStoreOptions> = {}) =>
+      new RateLimiterPostgres({ storeClient: db, storeType: 'typeorm', tableName: 'rate_limits', tableCreated: true, keyPrefix, points, duration, ...extra });
+    const perMinute = o.publicPerMinute ?? DEFAULTS.publicPerMinute;
+    this.publicRequests = store('public', perMinute, 60, {
+      // Once over the limit an address is turned away from memory, so a flood does not become a flood of queries;
+      // should the database fail, each replica still limits on its own.
+      inMemoryBlockOnConsumed: perMinute + 1,
+      insuranceLimiter: new RateLimiterMemory({ keyPrefix: 'public', points: perMinute, duration: 60 }),
+    });
+    this.pairFailures = store('signin-pair', this.maxFailures, HOUR);
+    this.accountFailures = store('signin-account', SPREAD_FACTOR * this.maxFailures, HOUR);
+    this.addressFailures = store('signin-address', SPREAD_FACTOR * this.maxFailures, HOUR);
+    this.strikes = store('signin-strikes', 1_000_000, DAY);
+    this.locks = store('signin-lock', 1, 1);
+  }
+
+  addressOf(req: Request): string {
+    return clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'], this.trustedProxies);
+  }
+
+  /** Counts one request of the caller to an endpoint that needs no sign-in; 429 past the per-address limit. */
+  async countPublicRequest(req: Request, res: Response): Promise<void> {
+    try {
+      await this.publicRequests.consume(keyOf(this.addressOf(req)));
+    } catch (rejection) {
+      if (!(rejection instanceof RateLimiterRes)) throw rejection;
+      throw retryLater(res, rejection.msBeforeNext / 1000, AuthErrorCode.RateLimited, 'too many requests from your address; try again later');
+    }
+  }
+
+  /** Before a password is checked: 429 while this account is locked out for this address, or the address is. */
+  async assertMayTry(email: string, address: string, res: Response): Promise<void> {
+    const keys = this.keys(email, address);
+    const held = await Promise.all([this.locks.get(keys.pair), this.locks.get(keys.address)]);
+    const waitMs = Math.max(0, ...held.map((r) => (r && r.consumedPoints > 1 ? r.msBeforeNext : 0)));
+    if (waitMs > 0) throw retryLater(res, waitMs / 1000, AuthErrorCode.TooManyAttempts, 'too many failed sign-ins; try again later');
+  }
+
+  async recordFailure(email: string, address: string): Promise<void> {
+    const keys = this.keys(email, address);
+    const [pair, account, byAddress] = await Promise.all([
+      this.pairFailures.penalty(keys.pair),
+      this.accountFailures.penalty(keys.account),
+      this.addressFailures.penalty(keys.address),
+    ]);
+    const locking: Promise<void>[] = [];
+    if (pair.consumedPoints >= this.maxFailures || account.consumedPoints >= SPREAD_FACTOR * this.maxFailures) locking.push(this.lock(keys.pair));
+    if (byAddress.consumedPoints >= SPREAD_FACTOR * this.maxFailures) locking.push(this.lock(keys.address));
+    await Promise.all(locking);
+  }
+
+  /** A right password clears what this address did wrong on this account, and nothing else. */
+  async recordSuccess(email: string, address: string): Promise<void> {
+    const { pair } = this.keys(email, address);
+    await Promise.all([this.pairFailures.delete(pair), this.strikes.delete(pair)]);
+  }
+
+  private async lock(key: string): Promise<void> {
+    const strike = await this.strikes.penalty(key);
+    await this.locks.block(key, lockoutSeconds(strike.consumedPoints, this.lockoutBase, this.lockoutMax));
+  }
+
+  private keys(email: string, address: string) {
+    const account = email.trim().toLowerCase();
+    return { pair: keyOf(`${account}\n${address}`), account: keyOf(account), address: keyOf(address) };
+  }
+}
+
+/** Keys are hashed: bounded length, and no addresses or account names at rest. */
+function keyOf(value: string): string {
+  return createHash('sha256').update(value).digest('base64url');
+}

@@ -39,11 +39,10 @@ export class AuthController {
   async login(@Body(new ZodBodyPipe(signInSchema)) dto: SignInDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     const address = this.limits.addressOf(req);
     await this.limits.assertMayTry(dto.email, address, res);
-    const userId = await this.auth.verifyPassword(dto.email, dto.password).catch((error: unknown) => {
-      if (error instanceof PasswordWorkBusyError) {
-        throw retryLater(res, 1, AuthErrorCode.SignInBusy, 'too many sign-ins at once; try again in a moment', HttpStatus.SERVICE_UNAVAILABLE);
-      }
-      throw error;
+    const userId = await this.auth.verifyPassword(dto.email, dto.password).catch(async (error: unknown) => {
+      if (!(error instanceof PasswordWorkBusyError)) throw error;
+      await this.limits.refund(dto.email, address);
+      throw retryLater(res, 1, AuthErrorCode.SignInBusy, 'too many sign-ins at once; try again in a moment', HttpStatus.SERVICE_UNAVAILABLE);
     });
     if (!userId) {
       await this.limits.recordFailure(dto.email, address);

@@ -1,4 +1,4 @@
-import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { createHash } from 'node:crypto';
 import { IRateLimiterStoreOptions, RateLimiterMemory, RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
@@ -20,7 +20,10 @@ const SPREAD_FACTOR = 4;
  *   before its own lockout. The account is never locked as such, so a person on a new address still gets in;
  * - one address on all accounts: past SPREAD_FACTOR × `maxFailures` failures the address is locked out the same way;
  * - any request of one address to an endpoint that needs no sign-in: `publicPerMinute`.
- * Locked attempts are refused before any password is checked, so they cost neither argon2 time nor a new failure.
+ * An attempt counts as a failure from the moment it starts until its password proves right, so parallel guesses
+ * cannot all get in before the first failure is recorded. Locked attempts are refused before any password is
+ * checked, so they cost neither argon2 time nor a new failure.
+ * After a lockout exactly one attempt is let through; if it fails, the next, longer lockout follows.
  */
 @Injectable()
 export class SignInLimitsService {
@@ -42,7 +45,12 @@ export class SignInLimitsService {
     this.lockoutMax = Math.max(o.lockoutMaxSeconds ?? DEFAULTS.lockoutMaxSeconds, this.lockoutBase);
     this.trustedProxies = o.trustedProxies ?? DEFAULTS.trustedProxies;
     const store = (keyPrefix: string, points: number, duration: number, extra: Partial<IRateLimiterStoreOptions> = {}) =>
-      new RateLimiterPostgres({ storeClient: db, storeType: 'typeorm', tableName: 'rate_limits', tableCreated: true, keyPrefix, points, duration, ...extra });
+      new RateLimiterPostgres({
+        ...{ storeClient: db, storeType: 'typeorm', tableName: 'rate_limits', tableCreated: true, keyPrefix, points, duration },
+        // They share one table: one of them sweeping expired rows (every 5 minutes) is enough.
+        clearExpiredByTimeout: keyPrefix === 'signin-lock',
+        ...extra,
+      });
     const perMinute = o.publicPerMinute ?? DEFAULTS.publicPerMinute;
     this.publicRequests = store('public', perMinute, 60, {
       // Once over the limit an address is turned away from memory, so a flood does not become a flood of queries;
@@ -71,41 +79,78 @@ export class SignInLimitsService {
     }
   }
 
-  /** Before a password is checked: 429 while this account is locked out for this address, or the address is. */
+  /**
+   * Before a password is checked: 429 while this account is locked out for this address, or the address is.
+   * The attempt is counted here, atomically, as a failure until it succeeds, so that parallel attempts cannot all
+   * slip in before the first failure is recorded.
+   */
   async assertMayTry(email: string, address: string, res: Response): Promise<void> {
     const keys = this.keys(email, address);
     const held = await Promise.all([this.locks.get(keys.pair), this.locks.get(keys.address)]);
     const waitMs = Math.max(0, ...held.map((r) => (r && r.consumedPoints > 1 ? r.msBeforeNext : 0)));
-    if (waitMs > 0) throw retryLater(res, waitMs / 1000, AuthErrorCode.TooManyAttempts, 'too many failed sign-ins; try again later');
+    if (waitMs > 0) throw this.tooMany(res, waitMs);
+    // Over the count without a lock: another attempt of this client is being checked right now.
+    if (!(await counted(this.pairFailures.consume(keys.pair)))) throw this.tooMany(res, 1000);
+    if (!(await counted(this.addressFailures.consume(keys.address)))) {
+      await this.pairFailures.reward(keys.pair);
+      throw this.tooMany(res, 1000);
+    }
   }
 
+  /** After a wrong password: the pre-counted failure stands; lock out what crossed its threshold. */
   async recordFailure(email: string, address: string): Promise<void> {
     const keys = this.keys(email, address);
     const [pair, account, byAddress] = await Promise.all([
-      this.pairFailures.penalty(keys.pair),
+      this.pairFailures.get(keys.pair),
       this.accountFailures.penalty(keys.account),
-      this.addressFailures.penalty(keys.address),
+      this.addressFailures.get(keys.address),
     ]);
+    const addressLimit = SPREAD_FACTOR * this.maxFailures;
     const locking: Promise<void>[] = [];
-    if (pair.consumedPoints >= this.maxFailures || account.consumedPoints >= SPREAD_FACTOR * this.maxFailures) locking.push(this.lock(keys.pair));
-    if (byAddress.consumedPoints >= SPREAD_FACTOR * this.maxFailures) locking.push(this.lock(keys.address));
+    if ((pair?.consumedPoints ?? 0) >= this.maxFailures || account.consumedPoints >= addressLimit) {
+      locking.push(this.lock(keys.pair, this.pairFailures, this.maxFailures));
+    }
+    if ((byAddress?.consumedPoints ?? 0) >= addressLimit) locking.push(this.lock(keys.address, this.addressFailures, addressLimit));
     await Promise.all(locking);
   }
 
-  /** A right password clears what this address did wrong on this account, and nothing else. */
+  /** A right password takes back its pre-counted failure and clears what this address did wrong on this account. */
   async recordSuccess(email: string, address: string): Promise<void> {
-    const { pair } = this.keys(email, address);
-    await Promise.all([this.pairFailures.delete(pair), this.strikes.delete(pair)]);
+    const keys = this.keys(email, address);
+    await Promise.all([this.pairFailures.delete(keys.pair), this.strikes.delete(keys.pair), this.addressFailures.reward(keys.address)]);
   }
 
-  private async lock(key: string): Promise<void> {
+  /** An attempt that was turned away before its password was checked does not count. */
+  async refund(email: string, address: string): Promise<void> {
+    const keys = this.keys(email, address);
+    await Promise.all([this.pairFailures.reward(keys.pair), this.addressFailures.reward(keys.address)]);
+  }
+
+  private tooMany(res: Response, waitMs: number) {
+    return retryLater(res, waitMs / 1000, AuthErrorCode.TooManyAttempts, 'too many failed sign-ins; try again later');
+  }
+
+  /** Locks `key` for its next, longer window, after which exactly one more attempt is let through. */
+  private async lock(key: string, failures: RateLimiterPostgres, limit: number): Promise<void> {
     const strike = await this.strikes.penalty(key);
-    await this.locks.block(key, lockoutSeconds(strike.consumedPoints, this.lockoutBase, this.lockoutMax));
+    const seconds = lockoutSeconds(strike.consumedPoints, this.lockoutBase, this.lockoutMax);
+    await Promise.all([this.locks.block(key, seconds), failures.set(key, limit - 1, HOUR)]);
   }
 
   private keys(email: string, address: string) {
     const account = email.trim().toLowerCase();
     return { pair: keyOf(`${account}\n${address}`), account: keyOf(account), address: keyOf(address) };
+  }
+}
+
+/** False when the limiter refused the point; store errors are thrown. */
+async function counted(consuming: Promise<RateLimiterRes>): Promise<boolean> {
+  try {
+    await consuming;
+    return true;
+  } catch (rejection) {
+    if (rejection instanceof RateLimiterRes) return false;
+    throw rejection;
   }
 }
 

@@ -87,7 +87,7 @@ describe('review sign-in limits (real PostgreSQL, two replicas)', () => {
     expectTooMany(locked, 'TOO_MANY_ATTEMPTS');
     await sleep(retryAfterMs(locked));
     expect((await signInFrom(attacker, one.url, 'victim@shop.test', password)).status).toBe(200);
-  }, 300_000);
+  }, 600_000);
 
   it('lets the person in from another address while their account is under attack', async () => {
     for (const attacker of ['127.0.0.3', '127.0.0.14', '127.0.0.15', '127.0.0.16']) {

@@ -32,11 +32,13 @@ describe('BoundedWork', () => {
     );
     // Refusals are decided before anything finishes.
     await new Promise((r) => setImmediate(r));
+    expect(work.full).toBe(calls >= concurrency + maxWaiting);
     gate.resolve();
     const results = await Promise.all(outcomes);
     expect(results.filter((r) => r === 'done')).toHaveLength(accepted);
     expect(results.filter((r) => r === 'busy')).toHaveLength(refused);
     expect(peak).toBe(Math.min(concurrency, calls));
+    expect(work.full).toBe(false);
   });
 
   it('frees the slot when the work fails', async () => {

@@ -25,8 +25,13 @@ export class BoundedWork {
     this.sema = new Sema(options.concurrency);
   }
 
+  /** Every slot busy and the queue full: a call now would be refused. */
+  get full(): boolean {
+    return this.inFlight >= this.options.concurrency + this.options.maxWaiting;
+  }
+
   async run<T>(work: () => Promise<T>): Promise<T> {
-    if (this.inFlight >= this.options.concurrency + this.options.maxWaiting) throw new PasswordWorkBusyError();
+    if (this.full) throw new PasswordWorkBusyError();
     this.inFlight++;
     try {
       await this.sema.acquire();
@@ -53,6 +58,11 @@ export class Argon2Pool {
 
   constructor(options: BoundedWorkOptions) {
     this.work = new BoundedWork(options);
+  }
+
+  /** Lets a caller answer "busy" before doing any other work for a check that would be refused. */
+  get saturated(): boolean {
+    return this.work.full;
   }
 
   hash(password: string): Promise<string> {

@@ -37,12 +37,15 @@ export class AuthController {
   @ApiResponse({ status: 429, description: 'Too many attempts from this address or on this account from it; see Retry-After' })
   @ApiResponse({ status: 503, description: 'Too many sign-ins at once; see Retry-After' })
   async login(@Body(new ZodBodyPipe(signInSchema)) dto: SignInDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    const busy = () => retryLater(res, 1, AuthErrorCode.SignInBusy, 'too many sign-ins at once; try again in a moment', HttpStatus.SERVICE_UNAVAILABLE);
+    // Answered before any query, so that a flood costs the database nothing once the password checks are saturated.
+    if (this.auth.passwordChecksSaturated) throw busy();
     const address = this.limits.addressOf(req);
     await this.limits.assertMayTry(dto.email, address, res);
     const userId = await this.auth.verifyPassword(dto.email, dto.password).catch(async (error: unknown) => {
       if (!(error instanceof PasswordWorkBusyError)) throw error;
       await this.limits.refund(dto.email, address);
-      throw retryLater(res, 1, AuthErrorCode.SignInBusy, 'too many sign-ins at once; try again in a moment', HttpStatus.SERVICE_UNAVAILABLE);
+      throw busy();
     });
     if (!userId) {
       await this.limits.recordFailure(dto.email, address);

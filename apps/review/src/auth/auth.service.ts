@@ -123,6 +123,11 @@ export class AuthService implements OnApplicationBootstrap {
     return rows.length > 0;
   }
 
+  /** True while a password check would be refused at once (PasswordWorkBusyError). */
+  get passwordChecksSaturated(): boolean {
+    return this.argon.saturated;
+  }
+
   /**
    * Checks a password; null for a wrong password, an unknown address or a disabled account alike, at the same cost.
    * Throws PasswordWorkBusyError when too many checks are already running or waiting.

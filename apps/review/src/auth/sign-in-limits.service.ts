@@ -19,7 +19,7 @@ const SPREAD_FACTOR = 4;
  * - one account from all addresses: past SPREAD_FACTOR × `maxFailures` failures every address gets a single try
  *   before its own lockout. The account is never locked as such, so a person on a new address still gets in;
  * - one address on all accounts: past SPREAD_FACTOR × `maxFailures` failures the address is locked out the same way;
- * - any request of one address to an endpoint that needs no sign-in: `publicPerMinute`.
+ * - any request of one address to an endpoint that needs no sign-in: `publicPerMinute` per replica.
  * An attempt counts as a failure from the moment it starts until its password proves right, so parallel guesses
  * cannot all get in before the first failure is recorded. Locked attempts are refused before any password is
  * checked, so they cost neither argon2 time nor a new failure.
@@ -31,7 +31,7 @@ export class SignInLimitsService {
   private readonly lockoutBase: number;
   private readonly lockoutMax: number;
   private readonly trustedProxies: number;
-  private readonly publicRequests: RateLimiterPostgres;
+  private readonly publicRequests: RateLimiterMemory;
   private readonly pairFailures: RateLimiterPostgres;
   private readonly accountFailures: RateLimiterPostgres;
   private readonly addressFailures: RateLimiterPostgres;
@@ -52,12 +52,9 @@ export class SignInLimitsService {
         ...extra,
       });
     const perMinute = o.publicPerMinute ?? DEFAULTS.publicPerMinute;
-    this.publicRequests = store('public', perMinute, 60, {
-      // Once over the limit an address is turned away from memory, so a flood does not become a flood of queries;
-      // should the database fail, each replica still limits on its own.
-      inMemoryBlockOnConsumed: perMinute + 1,
-      insuranceLimiter: new RateLimiterMemory({ keyPrefix: 'public', points: perMinute, duration: 60 }),
-    });
+    // Counted per replica in memory: every request of a flood from one address would otherwise update the same row,
+    // queueing on its lock while holding pool connections that signed-in users need.
+    this.publicRequests = new RateLimiterMemory({ keyPrefix: 'public', points: perMinute, duration: 60 });
     this.pairFailures = store('signin-pair', this.maxFailures, HOUR);
     this.accountFailures = store('signin-account', SPREAD_FACTOR * this.maxFailures, HOUR);
     this.addressFailures = store('signin-address', SPREAD_FACTOR * this.maxFailures, HOUR);

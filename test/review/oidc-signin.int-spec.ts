@@ -121,4 +121,12 @@ describe('OIDC sign-in against a local fake OpenID Provider', () => {
       provider.forgeWith = undefined;
     }
   });
+
+  it('answers a callback whose state cookie is not one it wrote with 401, not a server error', async () => {
+    for (const cookie of ['dd_oidc=not-base64-json', `dd_oidc=${Buffer.from('{"state":1}').toString('base64url')}`]) {
+      const res = await fetch(`${review.url}/v1/auth/oidc/callback?code=x&state=y`, { redirect: 'manual', headers: { cookie } });
+      expect(res.status).toBe(401);
+      expect(await res.json()).toMatchObject({ statusCode: 401, code: 'OIDC_STATE', errors: [] });
+    }
+  });
 });

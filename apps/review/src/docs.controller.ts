@@ -4,6 +4,7 @@ import { ApiExcludeController, DocumentBuilder, OpenAPIObject, SwaggerModule } f
 import type { Response } from 'express';
 import { join } from 'node:path';
 import { Public } from '@draftdesk/platform';
+import { PerAddressLimit } from './auth/public-rate-limit.guard';
 
 const SWAGGER_UI_DIR = join(require.resolve('swagger-ui-dist/package.json'), '..');
 
@@ -13,6 +14,7 @@ const SWAGGER_UI_DIR = join(require.resolve('swagger-ui-dist/package.json'), '..
  */
 @ApiExcludeController()
 @Public()
+@PerAddressLimit()
 @Controller('docs')
 export class DocsController {
   private document?: OpenAPIObject;

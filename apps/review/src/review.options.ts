@@ -14,6 +14,22 @@ export interface OidcOptions {
   allowInsecure?: boolean;
 }
 
+/** How hard sign-in is to abuse; every field has a default in DEFAULTS. */
+export interface SignInOptions {
+  /** Failed sign-ins of one account from one address before that pair is locked out. */
+  maxFailures?: number;
+  /** The first lockout; each further one doubles, up to lockoutMaxSeconds. */
+  lockoutSeconds?: number;
+  lockoutMaxSeconds?: number;
+  /** Requests per minute one client address may make to the endpoints that need no sign-in. */
+  publicPerMinute?: number;
+  /** Reverse proxies in front of the service: how many X-Forwarded-For entries, from the right, to trust. */
+  trustedProxies?: number;
+  /** argon2 checks running at once, and how many may wait; beyond that sign-in answers 503 at once. */
+  passwordConcurrency?: number;
+  passwordQueue?: number;
+}
+
 export interface ReviewOptions {
   /** An integration token (Authorization: Bearer) acting as the bootstrap admin; the embedded mode's dev token. */
   apiToken?: string;
@@ -32,11 +48,23 @@ export interface ReviewOptions {
   liveFanout?: 'local' | 'postgres';
   /** Realms beside the review desk that its users and tokens may open (the embedded mode: conversations, kb). */
   alsoOpens?: RealmName[];
+  signIn?: SignInOptions;
   /** Folder with the built agent UI (index.html, app.js); the UI is not served when it is missing. */
   uiDir?: string;
 }
 
-export const DEFAULTS = { sessionTtlHours: 12, claimTtlSeconds: 600, slaSweepSeconds: 30 } as const;
+export const DEFAULTS = {
+  sessionTtlHours: 12,
+  claimTtlSeconds: 600,
+  slaSweepSeconds: 30,
+  maxFailures: 5,
+  lockoutSeconds: 30,
+  lockoutMaxSeconds: 300,
+  publicPerMinute: 120,
+  trustedProxies: 0,
+  passwordConcurrency: 2,
+  passwordQueue: 8,
+} as const;
 
 /** The review service's own settings, shared by its main.ts and the embedded mode. */
 export const reviewConfigShape = {
@@ -48,6 +76,13 @@ export const reviewConfigShape = {
   REVIEW_COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
   REVIEW_SLA_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3600).default(DEFAULTS.slaSweepSeconds),
   REVIEW_LIVE_FANOUT: z.enum(['local', 'postgres']).default('postgres'),
+  REVIEW_SIGNIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(DEFAULTS.maxFailures),
+  REVIEW_SIGNIN_LOCKOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(DEFAULTS.lockoutSeconds),
+  REVIEW_SIGNIN_LOCKOUT_MAX_SECONDS: z.coerce.number().int().min(1).max(86_400).default(DEFAULTS.lockoutMaxSeconds),
+  REVIEW_PUBLIC_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(DEFAULTS.publicPerMinute),
+  REVIEW_TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(DEFAULTS.trustedProxies),
+  REVIEW_PASSWORD_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(DEFAULTS.passwordConcurrency),
+  REVIEW_PASSWORD_QUEUE: z.coerce.number().int().min(0).max(1000).default(DEFAULTS.passwordQueue),
   OIDC_ISSUER: z.string().url().optional(),
   OIDC_CLIENT_ID: z.string().min(1).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
@@ -66,6 +101,15 @@ export function reviewOptionsFromConfig(c: ReviewConfig, uiDir?: string): Review
     cookieSecure: c.REVIEW_COOKIE_SECURE === 'auto' ? 'auto' : c.REVIEW_COOKIE_SECURE === 'true',
     slaSweepSeconds: c.REVIEW_SLA_SWEEP_SECONDS,
     liveFanout: c.REVIEW_LIVE_FANOUT,
+    signIn: {
+      maxFailures: c.REVIEW_SIGNIN_MAX_FAILURES,
+      lockoutSeconds: c.REVIEW_SIGNIN_LOCKOUT_SECONDS,
+      lockoutMaxSeconds: Math.max(c.REVIEW_SIGNIN_LOCKOUT_MAX_SECONDS, c.REVIEW_SIGNIN_LOCKOUT_SECONDS),
+      publicPerMinute: c.REVIEW_PUBLIC_RATE_PER_MINUTE,
+      trustedProxies: c.REVIEW_TRUSTED_PROXIES,
+      passwordConcurrency: c.REVIEW_PASSWORD_CONCURRENCY,
+      passwordQueue: c.REVIEW_PASSWORD_QUEUE,
+    },
     oidc:
       c.OIDC_ISSUER && c.OIDC_CLIENT_ID && c.OIDC_REDIRECT_URI
         ? { issuer: c.OIDC_ISSUER, clientId: c.OIDC_CLIENT_ID, clientSecret: c.OIDC_CLIENT_SECRET, redirectUri: c.OIDC_REDIRECT_URI, allowInsecure: c.OIDC_ALLOW_INSECURE }

@@ -1,11 +1,12 @@
 import { returnedRows } from '@draftdesk/database';
 import { createLogger } from '@draftdesk/observability';
 import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
-import * as argon2 from 'argon2';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { DEFAULTS, REVIEW_OPTIONS, ReviewOptions } from '../review.options';
-import { Membership, Principal, Role } from './principal';
+import { Argon2Pool } from './argon2-pool.util';
+import { tokenNotFound, userInOtherShop } from './auth.exception';
+import { Membership, Principal, Role, ShopAdmin } from './principal';
 import { hashSecret, newSecret } from './token.util';
 
 interface UserRow {
@@ -17,17 +18,20 @@ interface UserRow {
   disabled: boolean;
 }
 
-// Hashed once so that a sign-in for an unknown address costs as much as one for a known address.
-const DUMMY_HASH = argon2.hash('not-a-real-password');
-
 @Injectable()
 export class AuthService implements OnApplicationBootstrap {
   private readonly log = createLogger(AuthService.name);
+  private readonly argon: Argon2Pool;
 
   constructor(
     private readonly db: DataSource,
     @Inject(REVIEW_OPTIONS) private readonly options: ReviewOptions,
-  ) {}
+  ) {
+    this.argon = new Argon2Pool({
+      concurrency: options.signIn?.passwordConcurrency ?? DEFAULTS.passwordConcurrency,
+      maxWaiting: options.signIn?.passwordQueue ?? DEFAULTS.passwordQueue,
+    });
+  }
 
   /** Seeds the bootstrap admin and the integration token, so a fresh install can be signed in to. */
   async onApplicationBootstrap() {
@@ -50,7 +54,7 @@ export class AuthService implements OnApplicationBootstrap {
   }
 
   async upsertUser(u: { email: string; name?: string; password?: string; shopId: string; role: Role; locale?: string }): Promise<string> {
-    const hash = u.password ? await argon2.hash(u.password, { type: argon2.argon2id }) : null;
+    const hash = u.password ? await this.argon.hash(u.password) : null;
     const [row] = await this.db.query(
       `INSERT INTO users (id, email, name, password_hash, locale) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (lower(email)) DO UPDATE SET name = EXCLUDED.name,
@@ -66,6 +70,46 @@ export class AuthService implements OnApplicationBootstrap {
     return row.id;
   }
 
+  /**
+   * What an admin may do with `POST /v1/users`: create a user in their shop, or give an existing user a role in it.
+   * The account itself (password, name, locale) is changed only when every shop the user belongs to is one the
+   * caller administers; otherwise an admin of one shop could take over an account used in another.
+   */
+  async addUserToShop(caller: ShopAdmin, u: { email: string; name: string; password?: string; role: Role; locale: string }): Promise<string> {
+    const hash = u.password ? await this.argon.hash(u.password) : null;
+    return this.db.transaction(async (tx) => {
+      const inserted: { id: string }[] = await tx.query(
+        `INSERT INTO users (id, email, name, password_hash, locale) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (lower(email)) DO NOTHING RETURNING id`,
+        [randomUUID(), u.email, u.name, hash, u.locale],
+      );
+      let userId = inserted[0]?.id;
+      if (!userId) {
+        // The row lock orders this against another shop's admin adding the same user at the same moment.
+        const [existing] = await tx.query(`SELECT id FROM users WHERE lower(email) = lower($1) FOR UPDATE`, [u.email]);
+        userId = existing.id as string;
+        const foreign = await tx.query(`SELECT 1 FROM memberships WHERE user_id = $1 AND NOT (shop_id = ANY($2::text[])) LIMIT 1`, [userId, caller.adminOf]);
+        if (foreign.length > 0) {
+          if (hash) throw userInOtherShop('password');
+        } else {
+          await tx.query(`UPDATE users SET name = $2, locale = $3, password_hash = COALESCE($4, password_hash) WHERE id = $1`, [userId, u.name, u.locale, hash]);
+        }
+      }
+      await tx.query(
+        `INSERT INTO memberships (user_id, shop_id, role) VALUES ($1, $2, $3)
+         ON CONFLICT (user_id, shop_id) DO UPDATE SET role = EXCLUDED.role`,
+        [userId, caller.shopId, u.role],
+      );
+      return userId;
+    });
+  }
+
+  /** Takes the user's role in this shop away; the account and its other shops stay as they are. */
+  async removeFromShop(userId: string, shopId: string): Promise<boolean> {
+    const rows = await this.db.query(`DELETE FROM memberships WHERE user_id = $1 AND shop_id = $2 RETURNING user_id`, [userId, shopId]);
+    return returnedRows(rows).length > 0;
+  }
+
   async listUsers(shopId: string) {
     return this.db.query(
       `SELECT u.id, u.email, u.name, u.locale, m.role, u.disabled FROM users u JOIN memberships m ON m.user_id = u.id
@@ -79,14 +123,19 @@ export class AuthService implements OnApplicationBootstrap {
     return rows.length > 0;
   }
 
-  /** Checks a password; null for a wrong password, an unknown address or a disabled account alike. */
+  /** True while a password check would be refused at once (PasswordWorkBusyError). */
+  get passwordChecksSaturated(): boolean {
+    return this.argon.saturated;
+  }
+
+  /**
+   * Checks a password; null for a wrong password, an unknown address or a disabled account alike, at the same cost.
+   * Throws PasswordWorkBusyError when too many checks are already running or waiting.
+   */
   async verifyPassword(email: string, password: string): Promise<string | null> {
     const [user]: UserRow[] = await this.db.query(`SELECT * FROM users WHERE lower(email) = lower($1)`, [email]);
-    if (!user?.password_hash || user.disabled) {
-      await argon2.verify(await DUMMY_HASH, password).catch(() => false);
-      return null;
-    }
-    return (await argon2.verify(user.password_hash, password)) ? user.id : null;
+    const usable = user && !user.disabled ? user.password_hash : null;
+    return (await this.argon.verify(usable, password)) ? user.id : null;
   }
 
   async createSession(userId: string): Promise<{ sessionId: string; csrfToken: string; maxAgeSeconds: number }> {
@@ -132,13 +181,21 @@ export class AuthService implements OnApplicationBootstrap {
     return { id, token };
   }
 
-  async revokeApiToken(id: string, shopId: string): Promise<boolean> {
-    const rows = await this.db.query(
-      `UPDATE api_tokens t SET revoked_at = now() FROM memberships m
-        WHERE t.id = $1 AND m.user_id = t.user_id AND m.shop_id = $2 AND t.revoked_at IS NULL RETURNING t.id`,
-      [id, shopId],
+  /**
+   * Revokes a token of a user of the caller's shop. A token acts in every shop of its user, so unless it is the
+   * caller's own, the caller must administer all of them.
+   */
+  async revokeApiToken(id: string, caller: ShopAdmin & { userId: string }): Promise<void> {
+    const [token] = await this.db.query(
+      `SELECT t.user_id, bool_and(m.shop_id = ANY($3::text[])) AS managed FROM api_tokens t
+         JOIN memberships m ON m.user_id = t.user_id
+        WHERE t.id = $1 AND t.revoked_at IS NULL AND EXISTS (SELECT 1 FROM memberships o WHERE o.user_id = t.user_id AND o.shop_id = $2)
+        GROUP BY t.user_id`,
+      [id, caller.shopId, caller.adminOf],
     );
-    return returnedRows(rows).length > 0;
+    if (!token) throw tokenNotFound();
+    if (token.user_id !== caller.userId && !token.managed) throw userInOtherShop();
+    await this.db.query(`UPDATE api_tokens SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL`, [id]);
   }
 
   /** An OpenID Connect sign-in maps onto an existing account: by subject, else by a verified email (then linked). */

@@ -36,3 +36,13 @@ export function resolveMembership(memberships: Membership[], requestedShop: stri
   if (requestedShop) return memberships.find((m) => m.shopId === requestedShop) ?? null;
   return memberships.length === 1 ? memberships[0] : (memberships.find((m) => m.shopId === 'default') ?? memberships[0] ?? null);
 }
+
+/** An admin acting in one shop, with every shop they administer: who may change which accounts. */
+export interface ShopAdmin {
+  shopId: string;
+  adminOf: string[];
+}
+
+export function shopAdmin(actor: Actor, principal: Principal): ShopAdmin {
+  return { shopId: actor.shopId, adminOf: principal.memberships.filter((m) => m.role === 'admin').map((m) => m.shopId) };
+}

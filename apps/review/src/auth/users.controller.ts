@@ -1,11 +1,12 @@
 import { ZodBodyPipe } from '@draftdesk/platform';
-import { Body, Controller, Delete, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiCookieAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiZodBody } from '../api-body.util';
-import { AuthGuard, CurrentActor, MinRole } from './auth.guard';
+import { userNotFound } from './auth.exception';
+import { AuthGuard, CurrentActor, CurrentPrincipal, MinRole } from './auth.guard';
 import { AuthService } from './auth.service';
 import { CreateTokenDto, createTokenSchema, CreateUserDto, createUserSchema } from './dto/auth.dto';
-import type { Actor } from './principal';
+import { Actor, Principal, shopAdmin } from './principal';
 
 @ApiTags('users')
 @ApiBearerAuth()
@@ -25,9 +26,17 @@ export class UsersController {
   @MinRole('admin')
   @ApiOperation({ summary: 'Creates a user in the current shop, or gives an existing user a role in it' })
   @ApiZodBody(createUserSchema)
-  async create(@CurrentActor() actor: Actor, @Body(new ZodBodyPipe(createUserSchema)) dto: CreateUserDto) {
-    const id = await this.auth.upsertUser({ ...dto, shopId: actor.shopId });
+  async create(@CurrentActor() actor: Actor, @CurrentPrincipal() principal: Principal, @Body(new ZodBodyPipe(createUserSchema)) dto: CreateUserDto) {
+    const id = await this.auth.addUserToShop(shopAdmin(actor, principal), dto);
     return { id, email: dto.email, role: dto.role, shopId: actor.shopId };
+  }
+
+  @Delete('users/:id')
+  @MinRole('admin')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Takes a user’s role in the current shop away; their account and other shops stay' })
+  async remove(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string) {
+    if (!(await this.auth.removeFromShop(id, actor.shopId))) throw userNotFound();
   }
 
   @Post('tokens')
@@ -40,7 +49,7 @@ export class UsersController {
   @Delete('tokens/:id')
   @MinRole('admin')
   @HttpCode(204)
-  async revokeToken(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string) {
-    if (!(await this.auth.revokeApiToken(id, actor.shopId))) throw new NotFoundException({ code: 'TOKEN_NOT_FOUND', message: 'no such token' });
+  async revokeToken(@CurrentActor() actor: Actor, @CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string) {
+    await this.auth.revokeApiToken(id, { ...shopAdmin(actor, principal), userId: actor.userId });
   }
 }

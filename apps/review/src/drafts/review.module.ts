@@ -5,6 +5,7 @@ import { AuthGuard } from '../auth/auth.guard';
 import { AuthService } from '../auth/auth.service';
 import { OidcService } from '../auth/oidc.service';
 import { ReviewAuthenticator } from '../auth/review.authenticator';
+import { SignInLimitsService } from '../auth/sign-in-limits.service';
 import { UsersController } from '../auth/users.controller';
 import { DocsController } from '../docs.controller';
 import { LiveEventsService } from '../live/live-events.service';
@@ -34,6 +35,7 @@ export class ReviewModule {
         OidcService,
         ReviewAuthenticator,
         AuthGuard,
+        SignInLimitsService,
         LiveEventsService,
         ReviewService,
         ReviewConsumer,

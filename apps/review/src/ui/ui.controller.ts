@@ -5,6 +5,7 @@ import type { Response } from 'express';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { REVIEW_OPTIONS, ReviewOptions } from '../review.options';
+import { PerAddressLimit } from '../auth/public-rate-limit.guard';
 
 const ASSETS = new Set(['app.js', 'app.css']);
 
@@ -12,6 +13,7 @@ const ASSETS = new Set(['app.js', 'app.css']);
 /** The UI's files are public; everything they fetch is not. */
 @ApiExcludeController()
 @Public()
+@PerAddressLimit()
 @Controller()
 export class UiController {
   constructor(@Inject(REVIEW_OPTIONS) private readonly options: ReviewOptions) {}

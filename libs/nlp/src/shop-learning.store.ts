@@ -1,4 +1,4 @@
-import { IntentExample, IntentModel, IntentTrainOptions } from './intent.model';
+import { IntentExample, IntentModel, IntentTrainOptions, MODEL_EPOCHS } from './intent.model';
 import { TokenUsageStore } from './token-budget';
 
 /**
@@ -69,7 +69,7 @@ export function trainShopModel(
   const weight = Math.max(1, Math.floor(options.shopWeight ?? 3));
   const shop = history.flatMap((e, i) => Array.from({ length: weight }, () => ({ ...e, group: e.group ?? `shop:${i}` })));
   const examples = [...base, ...shop];
-  const model = IntentModel.train(examples, { seed: 42, ...options });
+  const model = IntentModel.train(examples, { seed: 42, epochs: MODEL_EPOCHS, ...options });
   return { model, examples: examples.length, shopExamples: history.length };
 }
 

@@ -5,6 +5,7 @@ import {
   customIntentExamples,
   IntentExample,
   IntentModel,
+  MODEL_EPOCHS,
   projectTrainingSetPath,
   readCsvExamples,
   readJsonlExamples,
@@ -49,7 +50,7 @@ async function trainFromFile(argv: string[], from: string): Promise<number> {
     return 2;
   }
   log(`read ${examples.length} examples from ${from}`);
-  writeModel(out, IntentModel.train(examples, { seed: Number(option(argv, '--seed') ?? 42), onProgress: log }));
+  writeModel(out, IntentModel.train(examples, { seed: Number(option(argv, '--seed') ?? 42), epochs: MODEL_EPOCHS, onProgress: log }));
   return 0;
 }
 

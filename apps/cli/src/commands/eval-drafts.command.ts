@@ -3,7 +3,9 @@ import { dirname, join, resolve } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import { readScenarios, runDraftEval, type DraftEvalReport } from '@draftdesk/llm';
 
-const REPO_ROOT = resolve(__dirname, '..', '..', '..', '..');
+// Relative to where the command runs (the repository root, usually): the same from src and from a build.
+const DEFAULT_SCENARIOS = join('eval', 'scenarios');
+const DEFAULT_OUT = join('bench', 'results', 'eval-drafts.json');
 export const EVAL_DRAFTS_USAGE = 'usage: draftdesk eval drafts [--scenarios eval/scenarios] [--json [out.json]] [--failures]';
 
 function option(argv: string[], name: string): string | undefined {
@@ -15,11 +17,11 @@ const pct = (rate: number) => `${(rate * 100).toFixed(1)}%`.padStart(7);
 
 function table(report: DraftEvalReport, showFailures: boolean): string {
   const lines = [`draft eval: ${report.scenarios} scenarios, today = ${report.today}`, ''];
-  lines.push(`${'check'.padEnd(14)} ${'passed'.padStart(9)} ${'rate'.padStart(7)}`);
-  for (const [check, r] of Object.entries(report.perCheck).sort()) lines.push(`${check.padEnd(14)} ${`${r.passed}/${r.total}`.padStart(9)} ${pct(r.rate)}`);
-  lines.push('', `${'family'.padEnd(14)} ${'checks'.padStart(9)} ${'rate'.padStart(7)} ${'scenarios'.padStart(10)} ${'rate'.padStart(7)}`);
+  lines.push(`${'check'.padEnd(20)} ${'passed'.padStart(9)} ${'rate'.padStart(7)}`);
+  for (const [check, r] of Object.entries(report.perCheck).sort()) lines.push(`${check.padEnd(20)} ${`${r.passed}/${r.total}`.padStart(9)} ${pct(r.rate)}`);
+  lines.push('', `${'family'.padEnd(20)} ${'checks'.padStart(9)} ${'rate'.padStart(7)} ${'scenarios'.padStart(10)} ${'rate'.padStart(7)}`);
   for (const [family, r] of Object.entries(report.perFamily).sort()) {
-    lines.push(`${family.padEnd(14)} ${`${r.passed}/${r.total}`.padStart(9)} ${pct(r.rate)} ${`${r.scenarios.passed}/${r.scenarios.total}`.padStart(10)} ${pct(r.scenarios.rate)}`);
+    lines.push(`${family.padEnd(20)} ${`${r.passed}/${r.total}`.padStart(9)} ${pct(r.rate)} ${`${r.scenarios.passed}/${r.scenarios.total}`.padStart(10)} ${pct(r.scenarios.rate)}`);
   }
   lines.push('', `overall checks    ${report.overall.passed}/${report.overall.total} ${pct(report.overall.rate)}`);
   lines.push(`scenarios passed  ${report.scenarioPassRate.passed}/${report.scenarioPassRate.total} ${pct(report.scenarioPassRate.rate)}`);
@@ -38,7 +40,7 @@ export async function run(argv: string[]): Promise<number> {
     process.stdout.write(`${EVAL_DRAFTS_USAGE}\n`);
     return 0;
   }
-  const dir = resolve(option(argv, '--scenarios') ?? join(REPO_ROOT, 'eval', 'scenarios'));
+  const dir = resolve(option(argv, '--scenarios') ?? DEFAULT_SCENARIOS);
   const sets = readScenarios(dir);
   const bar = new SingleBar({ stream: process.stderr, format: 'drafting [{bar}] {value}/{total} {percentage}%', hideCursor: true });
   bar.start(
@@ -53,7 +55,7 @@ export async function run(argv: string[]): Promise<number> {
     process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
   } else {
     process.stdout.write(table(report, argv.includes('--failures')));
-    const out = resolve(option(argv, '--json') ?? join(REPO_ROOT, 'bench', 'results', 'eval-drafts.json'));
+    const out = resolve(option(argv, '--json') ?? DEFAULT_OUT);
     mkdirSync(dirname(out), { recursive: true });
     writeFileSync(out, `${JSON.stringify(summary, null, 2)}\n`);
     process.stderr.write(`figures written to ${out}\n`);

@@ -7,6 +7,7 @@ import { MailParseError } from './mail-parse.exception';
 import type { MailAddress, MailAttachment, ParsedMail, ParseOptions } from './mail.types';
 import { decodeCharset, decodeLegacyHeader, needsLegacyHeaderDecoding } from './legacy-charset.util';
 import { looksLikeMail } from './raw-sniff.util';
+import { storableDeep } from './storable-text.util';
 import { stripReply } from './strip-reply.util';
 import { normalizeSubject } from './subject.util';
 
@@ -56,7 +57,8 @@ function toParsedMail(parsed: RawParsedMail, options: ParseOptions, mime: Buffer
   const date = parseDate(headers['date']);
   const stripped = stripReply(text, { senderName: from?.name });
   const normalizedSubject = normalizeSubject(subject);
-  return {
+  // Every field ends up in text or jsonb columns: NUL or a lone surrogate anywhere must not make the mail unstorable.
+  return storableDeep<ParsedMail>({
     messageId: firstMessageId(headers['message-id']),
     inReplyTo: firstMessageId(headers['in-reply-to']),
     references: messageIds(headers['references']),
@@ -85,7 +87,7 @@ function toParsedMail(parsed: RawParsedMail, options: ParseOptions, mime: Buffer
     headers,
     enclosedMessageIds: enclosedMessageIds(mime, firstMessageId(headers['message-id'])),
     contentHash: contentHash(from?.address ?? '', date ?? '', normalizedSubject, text),
-  };
+  });
 }
 
 function rawHeaders(parsed: RawParsedMail): Record<string, string> {

@@ -1,5 +1,5 @@
 import { createEvent, Topics } from '@draftdesk/contracts';
-import { MailParseError, ParsedMail, parseMail, toInboundPayload } from '@draftdesk/mail';
+import { MailParseError, ParsedMail, parseMail, storableText, toInboundPayload } from '@draftdesk/mail';
 import { OutboxService } from '@draftdesk/messaging';
 import { createLogger } from '@draftdesk/observability';
 import { Inject, Injectable } from '@nestjs/common';
@@ -71,7 +71,7 @@ export class IngestService {
         raw.length,
         gzipSync(raw),
         status,
-        ok ? null : `${parsed.code}: ${parsed.message}`,
+        ok ? null : storableText(`${parsed.code}: ${parsed.message}`),
       ],
     );
     if (inserted.length === 0) return 'already-imported';

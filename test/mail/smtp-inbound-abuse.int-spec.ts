@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { gunzipSync } from 'node:zlib';
 import { createTestDatabase, TestDatabase } from '../support/database';
 import { engines } from '../support/engines';
 import { expectEventually } from '../support/expect-eventually';
@@ -31,6 +32,7 @@ describe('mail-ingest SMTP listener under abuse', () => {
         IMAP_PASSWORD: engines.catchAllPassword,
         IMAP_RESYNC_SECONDS: '600',
         SMTP_INBOUND_PORT: String(smtpPort),
+        MAIL_PARSE_TIMEOUT_MS: '5000',
       },
       'smtp-abuse-ingest',
     );
@@ -112,6 +114,52 @@ describe('mail-ingest SMTP listener under abuse', () => {
     expect(payload.from.name).toBe('Klant');
     expect(payload.text).toContain('De doos was leeg.');
     expect(payload.attachments.map((a) => a.filename)).toEqual(['bon.pdf']);
+  });
+
+  // A quarantined mail has no parsed Message-ID: find it by its kept source.
+  const quarantined = async (messageId: string) => {
+    const rows = await db.query<{ status: string; error: string | null; source_gz: Buffer }>(`SELECT status, error, source_gz FROM raw_mails WHERE status = 'quarantined'`);
+    return rows.map((row) => ({ ...row, source: gunzipSync(row.source_gz) })).filter((row) => row.source.includes(`<${messageId}>`));
+  };
+
+  it('answers health checks while a deeply nested HTML mail is parsed, then keeps the mail quarantined', async () => {
+    const depth = 200_000;
+    const raw = mail('nested-html@example.test', {
+      headers: ['Content-Type: text/html; charset=utf-8'],
+      body: `${'<div>'.repeat(depth)}Waar is mijn bestelling?${'</div>'.repeat(depth)}`,
+    });
+    const client = await RawSmtpClient.open(smtpPort);
+    let reply: string | null = null;
+    const sending = client.sendMessage(raw, 90_000).then((line) => (reply = line));
+    // Health answers again and again while the message is still being parsed: the event loop is free.
+    let answeredDuringParse = 0;
+    while (reply === null && answeredDuringParse < 20) {
+      const res = await fetch(`${ingest.url}/health/live`);
+      if (res.status === 200 && reply === null) answeredDuringParse++;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(answeredDuringParse).toBe(20);
+    expect(await sending).toMatch(/^250 /);
+    await client.quit();
+    // Nothing lost: the source is kept byte for byte, quarantined with the reason.
+    const [row, ...more] = await quarantined('nested-html@example.test');
+    expect(more).toEqual([]);
+    expect(row.error).toBe('TIMEOUT: parsing took longer than 5000 ms');
+    expect(row.source.toString('utf8')).toBe(raw);
+  });
+
+  it('keeps a 20 MB plain-text mail quarantined as too large instead of passing its body on', async () => {
+    const messageId = `huge-text-${randomBytes(4).toString('hex')}@example.test`;
+    const line = 'Dit is een heel lange regel tekst over een bestelling die maar niet komt. ';
+    const body = Array.from({ length: Math.ceil((20 * 1024 * 1024) / (line.length + 2)) }, (_, i) => `${i} ${line}`).join('\r\n');
+    const client = await RawSmtpClient.open(smtpPort);
+    expect(await client.sendMessage(mail(messageId, { body }), 90_000)).toMatch(/^250 /);
+    await client.quit();
+    const [row, ...more] = await quarantined(messageId);
+    expect(more).toEqual([]);
+    expect(row.error).toMatch(/^TOO_LARGE: text body is \d+ characters, limit 1000000$/);
+    expect(row.source.length).toBeGreaterThan(20 * 1024 * 1024);
+    expect(await db.query(`SELECT id FROM outbox WHERE value->'payload'->>'externalMessageId' = $1`, [messageId])).toEqual([]);
   });
 
   it('still answers after the resets and NUL mail: the process never exited', async () => {

@@ -8,6 +8,7 @@ import { ConversationsModule } from '../../conversations/src/conversations/conve
 import { drafterOptionsFromConfig } from '../../drafter/src/drafts/drafter.options';
 import { DraftsModule } from '../../drafter/src/drafts/drafts.module';
 import { MailIngestModule } from '../../mail-ingest/src/ingest/mail-ingest.module';
+import { mailParseSettings } from '../../mail-ingest/src/ingest/mail-ingest.options';
 import { MailSendModule } from '../../mail-send/src/outbound/mail-send.module';
 import { ReviewModule } from '../../review/src/drafts/review.module';
 import { TriageModule } from '../../triage/src/triage/triage.module';
@@ -66,6 +67,7 @@ export class EmbeddedAppModule {
           // PGlite is one session for the whole process: its advisory locks would always be granted, and a second
           // connection for them is one PGlite does not keep apart. One process owns that database anyway.
           mailboxLeases: !!config.DATABASE_URL,
+          parse: mailParseSettings(config),
         }),
         ChatGatewayModule.register(chatGatewayOptions({ ...config, CHAT_SECRETS_KEY: chatSecretsKey })),
         ConversationsModule,

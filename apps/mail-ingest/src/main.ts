@@ -3,7 +3,7 @@ import { loadConfigOrExit, parseSecretsKey } from '@draftdesk/config';
 import { exitOnStartupFailure, serviceConfigShape, startService } from '@draftdesk/platform';
 import { z } from 'zod';
 import { MailIngestAppModule } from './mail-ingest-app.module';
-import { mailIngestConfigShape } from './ingest/mail-ingest.options';
+import { mailIngestConfigShape, mailParseSettings } from './ingest/mail-ingest.options';
 
 const service = 'mail-ingest';
 const config = loadConfigOrExit(service, {
@@ -52,6 +52,7 @@ startService({
     secretsKey: config.MAILBOX_SECRETS_KEY ?? null,
     adminToken: config.MAIL_ADMIN_TOKEN ?? null,
     reconcileSeconds: config.MAILBOX_RECONCILE_SECONDS,
+    parse: mailParseSettings(config),
   }),
   port: config.PORT,
   host: config.HOST,

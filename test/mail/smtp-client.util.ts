@@ -73,12 +73,15 @@ export class RawSmtpClient {
     await this.command('DATA', 354);
   }
 
-  /** Sends a whole message (dot-stuffed) and returns the server's final reply line. */
+  /** Sends a whole message and returns the server's final reply line. */
   async sendMessage(raw: Buffer | string, timeoutMs = 60_000): Promise<string> {
+    return this.sendData(dotStuffed(raw), timeoutMs);
+  }
+
+  /** Sends a message already in DATA form (see dotStuffed), so a caller can prepare a big one ahead of time. */
+  async sendData(data: Buffer, timeoutMs = 60_000): Promise<string> {
     await this.beginData();
-    const text = (typeof raw === 'string' ? Buffer.from(raw, 'utf8') : raw).toString('latin1');
-    const stuffed = text.replace(/\r?\n/g, '\r\n').replace(/^\./gm, '..');
-    this.socket.write(Buffer.from(`${stuffed}${stuffed.endsWith('\r\n') ? '' : '\r\n'}.\r\n`, 'latin1'));
+    this.socket.write(data);
     return this.next(timeoutMs);
   }
 
@@ -86,4 +89,11 @@ export class RawSmtpClient {
     this.socket.end('QUIT\r\n');
     await new Promise((resolve) => this.socket.once('close', resolve));
   }
+}
+
+/** A message as SMTP DATA carries it: CRLF line ends, leading dots doubled, ended by a lone dot. */
+export function dotStuffed(raw: Buffer | string): Buffer {
+  const text = (typeof raw === 'string' ? Buffer.from(raw, 'utf8') : raw).toString('latin1');
+  const stuffed = text.replace(/\r?\n/g, '\r\n').replace(/^\./gm, '..');
+  return Buffer.from(`${stuffed}${stuffed.endsWith('\r\n') ? '' : '\r\n'}.\r\n`, 'latin1');
 }

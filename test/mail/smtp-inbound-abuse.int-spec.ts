@@ -157,7 +157,8 @@ describe('mail-ingest SMTP listener under abuse', () => {
     await client.quit();
     const [row, ...more] = await quarantined(messageId);
     expect(more).toEqual([]);
-    expect(row.error).toMatch(/^TOO_LARGE: text body is \d+ characters, limit 1000000$/);
+    // Which limit stops it first depends on the machine's speed; either way the mail is kept and its body not passed on.
+    expect(row.error).toMatch(/^(TOO_LARGE: text body is \d+ characters, limit 1000000|TIMEOUT: parsing took longer than 5000 ms)$/);
     expect(row.source.length).toBeGreaterThan(20 * 1024 * 1024);
     expect(await db.query(`SELECT id FROM outbox WHERE value->'payload'->>'externalMessageId' = $1`, [messageId])).toEqual([]);
   });

@@ -7,6 +7,7 @@ import { ChatGatewayModule } from '../../chat-gateway/src/chat-gateway.module';
 import { ConversationsModule } from '../../conversations/src/conversations/conversations.module';
 import { DraftsModule } from '../../drafter/src/drafts/drafts.module';
 import { MailIngestModule } from '../../mail-ingest/src/ingest/mail-ingest.module';
+import { mailParseSettings } from '../../mail-ingest/src/ingest/mail-ingest.options';
 import { MailSendModule } from '../../mail-send/src/outbound/mail-send.module';
 import { ReviewModule } from '../../review/src/drafts/review.module';
 import { TriageModule } from '../../triage/src/triage/triage.module';

@@ -22,3 +22,4 @@ export {
   subjectMarker,
 } from './conversation-token.util';
 export { toInboundPayload } from './inbound-payload.util';
+export { storableDeep, storableText } from './storable-text.util';

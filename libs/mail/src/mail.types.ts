@@ -56,6 +56,10 @@ export interface ParseOptions {
   timeoutMs?: number;
   /** Default 50 MB. */
   maxBytes?: number;
+  /** Longest text body accepted (after decoding or HTML conversion); longer → MailParseError TOO_LARGE. Default: no limit. */
+  maxTextChars?: number;
+  /** Longest HTML body accepted; longer → MailParseError TOO_LARGE. Default: no limit. */
+  maxHtmlChars?: number;
   keepAttachmentContent?: boolean;
 }
 

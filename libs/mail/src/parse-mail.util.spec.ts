@@ -139,6 +139,26 @@ describe('parseMail', () => {
     await expect(parseMail(ALTERNATIVE, { maxBytes: 100 })).rejects.toMatchObject({ code: 'TOO_LARGE' });
   });
 
+  it.each<[string, string, { maxTextChars?: number; maxHtmlChars?: number }, string | null]>([
+    ['a text body within the limit', ALTERNATIVE, { maxTextChars: 1000 }, null],
+    ['a text body over the limit', ALTERNATIVE, { maxTextChars: 10 }, 'text body is'],
+    ['an HTML body over its limit', ALTERNATIVE, { maxHtmlChars: 10 }, 'HTML body is'],
+    ['HTML converted to text over the text limit', HTML_ONLY, { maxTextChars: 5 }, 'text body is'],
+    ['HTML-only mail within both limits', HTML_ONLY, { maxTextChars: 100, maxHtmlChars: 200 }, null],
+  ])('body size limits: %s', async (_name, raw, limits, refusal) => {
+    const parsing = parseMail(raw, limits);
+    if (refusal === null) await expect(parsing).resolves.toMatchObject({ subject: expect.any(String) });
+    else await expect(parsing).rejects.toMatchObject({ code: 'TOO_LARGE', message: expect.stringContaining(refusal) });
+  });
+
+  it('drops NUL and unpaired surrogates from every field', async () => {
+    const mail = await parseMail(
+      crlf('From: "Kl\u0000ant" <a@b.test>\nSubject: order\u0000 42\nX-Ref: 1\u00002\nContent-Type: text/plain; charset=utf-8\n\nbody\u0000 \ud800text\n'),
+    );
+    expect(mail).toMatchObject({ subject: 'order 42', from: { name: 'Klant' }, headers: { 'x-ref': '12' } });
+    expect(mail.text.trim()).toBe('body \ufffdtext');
+  });
+
   it('times out instead of hanging', async () => {
     const huge = crlf(`From: a@b.c\nSubject: x\nContent-Type: text/plain\n\n`) + 'x'.repeat(5_000_000);
     await expect(parseMail(huge, { timeoutMs: 1 })).rejects.toMatchObject({ code: 'TIMEOUT' });

@@ -7,6 +7,7 @@ import { MailParseError } from './mail-parse.exception';
 import type { MailAddress, MailAttachment, ParsedMail, ParseOptions } from './mail.types';
 import { decodeCharset, decodeLegacyHeader, needsLegacyHeaderDecoding } from './legacy-charset.util';
 import { looksLikeMail } from './raw-sniff.util';
+import { storableDeep } from './storable-text.util';
 import { stripReply } from './strip-reply.util';
 import { normalizeSubject } from './subject.util';
 
@@ -48,15 +49,18 @@ function withTimeout<T>(work: Promise<T>, timeoutMs: number): Promise<T> {
 function toParsedMail(parsed: RawParsedMail, options: ParseOptions, mime: Buffer): ParsedMail {
   const headers = rawHeaders(parsed);
   const html = typeof parsed.html === 'string' && parsed.html.length > 0 ? parsed.html : null;
+  checkBodySize('HTML body', html?.length ?? 0, options.maxHtmlChars);
   let text = normalizeNewlines(parsed.text?.length ? decodeUtf7Body(parsed.text, headers['content-type']) : html ? htmlAsText(html) : '');
   if (!text && !html && parsed.attachments.length === 0) text = rawBody(mime);
+  checkBodySize('text body', text.length, options.maxTextChars);
   const rawSubject = rawHeaderValue(mime, 'subject');
   const subject = (rawSubject && needsLegacyHeaderDecoding(rawSubject) ? decodeLegacyHeader(rawSubject) : (parsed.subject ?? '')).replace(/[\r\n]+/g, ' ');
   const from = flattenAddresses(parsed.from)[0] ?? null;
   const date = parseDate(headers['date']);
   const stripped = stripReply(text, { senderName: from?.name });
   const normalizedSubject = normalizeSubject(subject);
-  return {
+  // Every field ends up in text or jsonb columns: NUL or a lone surrogate anywhere must not make the mail unstorable.
+  return storableDeep<ParsedMail>({
     messageId: firstMessageId(headers['message-id']),
     inReplyTo: firstMessageId(headers['in-reply-to']),
     references: messageIds(headers['references']),
@@ -85,7 +89,13 @@ function toParsedMail(parsed: RawParsedMail, options: ParseOptions, mime: Buffer
     headers,
     enclosedMessageIds: enclosedMessageIds(mime, firstMessageId(headers['message-id'])),
     contentHash: contentHash(from?.address ?? '', date ?? '', normalizedSubject, text),
-  };
+  });
+}
+
+// Every later stage (reply stripping, triage, drafting, the review desk) reads the whole body: one that no person
+// would write is refused here, where the mail is still kept and quarantined with the reason.
+function checkBodySize(what: string, length: number, limit: number | undefined) {
+  if (limit !== undefined && length > limit) throw new MailParseError('TOO_LARGE', `${what} is ${length} characters, limit ${limit}`);
 }
 
 function rawHeaders(parsed: RawParsedMail): Record<string, string> {

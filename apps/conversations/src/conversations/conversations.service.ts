@@ -190,8 +190,9 @@ export class ConversationsService {
 
   async list(limit: number, offset: number) {
     return this.dataSource.query(
-      `SELECT c.id, c.channel, c.subject, c.status, c.token, c.created_at AS "createdAt", c.updated_at AS "updatedAt",
-              cu.address AS "customerAddress", cu.name AS "customerName",
+      // A list stays small whatever one mail held: long subjects and names are cut here, whole in GET /:id.
+      `SELECT c.id, c.channel, left(c.subject, 2000) AS subject, c.status, c.token, c.created_at AS "createdAt", c.updated_at AS "updatedAt",
+              cu.address AS "customerAddress", left(cu.name, 500) AS "customerName",
               (SELECT count(*)::int FROM messages WHERE conversation_id = c.id) AS "messageCount"
          FROM conversations c JOIN customers cu ON cu.id = c.customer_id
         ORDER BY c.updated_at DESC LIMIT $1 OFFSET $2`,

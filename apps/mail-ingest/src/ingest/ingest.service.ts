@@ -1,12 +1,15 @@
 import { createEvent, Topics } from '@draftdesk/contracts';
-import { MailParseError, ParsedMail, parseMail, toInboundPayload } from '@draftdesk/mail';
+import { MailParseError, ParsedMail, storableText, toInboundPayload } from '@draftdesk/mail';
 import { OutboxService } from '@draftdesk/messaging';
 import { createLogger, inSpan, SpanKind } from '@draftdesk/observability';
-import { Inject, Injectable } from '@nestjs/common';
-import { createHash, randomUUID } from 'node:crypto';
-import { gzipSync } from 'node:zlib';
+import { Injectable } from '@nestjs/common';
+import { randomUUID, webcrypto } from 'node:crypto';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 import { DataSource, EntityManager } from 'typeorm';
-import { MAIL_INGEST_OPTIONS, MailIngestOptions } from './mail-ingest.options';
+import { MailParsePool } from './mail-parse-pool.service';
+
+const gzipAsync = promisify(gzip);
 
 export const PRODUCER = 'mail-ingest';
 
@@ -29,18 +32,14 @@ export class IngestService {
   private readonly log = createLogger(IngestService.name);
 
   constructor(
-    @Inject(MAIL_INGEST_OPTIONS) private readonly options: MailIngestOptions,
+    private readonly parser: MailParsePool,
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxService,
   ) {}
 
+  /** Off the main thread, within the configured time and size limits; never throws for the mail's content. */
   async parse(raw: Buffer): Promise<ParsedMail | MailParseError> {
-    try {
-      return await parseMail(raw, { ownDomains: this.options.ownDomains });
-    } catch (error) {
-      if (error instanceof MailParseError) return error;
-      return new MailParseError('UNPARSEABLE', (error as Error).message);
-    }
+    return this.parser.parse(raw);
   }
 
   /** Stores one message inside the caller's transaction (which also moves the mailbox checkpoint). */
@@ -48,7 +47,9 @@ export class IngestService {
     const id = randomUUID();
     const ok = !(parsed instanceof MailParseError);
     const messageId = ok ? parsed.messageId : null;
-    const contentHash = ok ? parsed.contentHash : createHash('sha256').update(raw).digest('hex');
+    // Hashing and compressing tens of megabytes run on the thread pool (WebCrypto, zlib), not on the event loop.
+    const contentHash = ok ? parsed.contentHash : Buffer.from(await webcrypto.subtle.digest('SHA-256', raw)).toString('hex');
+    const sourceGz = await gzipAsync(raw);
     // After a UIDVALIDITY change the same mail comes back under new UIDs: recognise it by Message-ID or hash.
     const [seen] = await m.query(
       `SELECT id FROM raw_mails WHERE mailbox = $1 AND status = 'accepted'
@@ -69,9 +70,9 @@ export class IngestService {
         messageId,
         contentHash,
         raw.length,
-        gzipSync(raw),
+        sourceGz,
         status,
-        ok ? null : `${parsed.code}: ${parsed.message}`,
+        ok ? null : storableText(`${parsed.code}: ${parsed.message}`),
       ],
     );
     if (inserted.length === 0) return 'already-imported';

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { MailboxesService } from '../imap/mailboxes.service';
 import { SmtpInboundService } from '../smtp/smtp-inbound.service';
 import { IngestService } from './ingest.service';
+import { MailParsePool } from './mail-parse-pool.service';
 import { MAIL_INGEST_OPTIONS, MailIngestOptions } from './mail-ingest.options';
 import { QuarantineController } from './quarantine.controller';
 import { MailboxesController } from '../mailboxes/mailboxes.controller';
@@ -14,7 +15,7 @@ export class MailIngestModule {
     return {
       module: MailIngestModule,
       controllers: [QuarantineController, MailboxesController],
-      providers: [{ provide: MAIL_INGEST_OPTIONS, useValue: options }, IngestService, MailboxStore, MailboxesService, MailAdminAuthenticator, SmtpInboundService],
+      providers: [{ provide: MAIL_INGEST_OPTIONS, useValue: options }, MailParsePool, IngestService, MailboxStore, MailboxesService, MailAdminAuthenticator, SmtpInboundService],
       exports: [IngestService],
     };
   }

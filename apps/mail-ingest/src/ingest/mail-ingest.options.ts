@@ -23,7 +23,38 @@ export const mailIngestConfigShape = {
   MAIL_ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   /** How often the running watchers are brought in line with the mailboxes table. */
   MAILBOX_RECONCILE_SECONDS: env.int().pipe(z.number().min(1).max(3600)).default(5),
+  /** Worker threads that parse mail off the main thread. */
+  MAIL_PARSE_WORKERS: env.int().pipe(z.number().min(1).max(32)).default(2),
+  /** A mail whose parsing takes longer is stopped and quarantined (TIMEOUT). */
+  MAIL_PARSE_TIMEOUT_MS: env.int().pipe(z.number().min(100)).default(10_000),
+  /** Heap of each parse worker; a mail that needs more is quarantined (TOO_LARGE). */
+  MAIL_PARSE_MEMORY_MB: env.int().pipe(z.number().min(64)).default(512),
+  /** Longest text body (after decoding or HTML conversion) taken in; longer mail is quarantined (TOO_LARGE). */
+  MAIL_MAX_TEXT_CHARS: env.int().pipe(z.number().min(1000)).default(1_000_000),
+  /** Longest HTML body taken in; longer mail is quarantined (TOO_LARGE). */
+  MAIL_MAX_HTML_CHARS: env.int().pipe(z.number().min(1000)).default(4_000_000),
 };
+
+export interface MailParseSettings {
+  workers: number;
+  timeoutMs: number;
+  workerMemoryMb: number;
+  maxTextChars: number;
+  maxHtmlChars: number;
+}
+
+type MailParseConfig = Partial<Record<'MAIL_PARSE_WORKERS' | 'MAIL_PARSE_TIMEOUT_MS' | 'MAIL_PARSE_MEMORY_MB' | 'MAIL_MAX_TEXT_CHARS' | 'MAIL_MAX_HTML_CHARS', number>>;
+
+/** The parse limits from validated configuration; a missing key takes its default. */
+export function mailParseSettings(config: MailParseConfig): MailParseSettings {
+  return {
+    workers: config.MAIL_PARSE_WORKERS ?? 2,
+    timeoutMs: config.MAIL_PARSE_TIMEOUT_MS ?? 10_000,
+    workerMemoryMb: config.MAIL_PARSE_MEMORY_MB ?? 512,
+    maxTextChars: config.MAIL_MAX_TEXT_CHARS ?? 1_000_000,
+    maxHtmlChars: config.MAIL_MAX_HTML_CHARS ?? 4_000_000,
+  };
+}
 
 export interface ImapMailboxSettings {
   name: string;
@@ -54,6 +85,8 @@ export interface MailIngestOptions {
    * single process owns the database anyway (embedded PGlite, which has one session for everything).
    */
   mailboxLeases?: boolean;
+  /** Worker pool and size limits of mail parsing; absent → the defaults of mailParseSettings. */
+  parse?: MailParseSettings;
 }
 
 export type MailIngestConfig = z.infer<z.ZodObject<typeof mailIngestConfigShape>>;
@@ -87,6 +120,7 @@ export function mailIngestOptionsFromConfig(config: MailIngestConfig, extra: Pic
     secretsKey: config.MAILBOX_SECRETS_KEY ?? null,
     adminToken: config.MAIL_ADMIN_TOKEN ?? null,
     reconcileSeconds: config.MAILBOX_RECONCILE_SECONDS,
+    parse: mailParseSettings(config),
     ...extra,
   };
 }

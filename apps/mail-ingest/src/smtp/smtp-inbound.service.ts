@@ -30,6 +30,8 @@ export class SmtpInboundService implements OnApplicationBootstrap, OnApplication
       logger: false,
       onData: (stream, session, callback) => {
         const chunks: Buffer[] = [];
+        // A peer that goes away mid-DATA errors this stream; the mail was never accepted, so nothing is lost.
+        stream.on('error', (error: Error) => this.log.warn({ err: error, session: session.id }, 'inbound SMTP message stream failed'));
         stream.on('data', (c: Buffer) => chunks.push(c));
         stream.on('end', () => {
           if ((stream as unknown as { sizeExceeded?: boolean }).sizeExceeded) {
@@ -51,8 +53,16 @@ export class SmtpInboundService implements OnApplicationBootstrap, OnApplication
     });
     await new Promise<void>((resolve, reject) => {
       this.server!.once('error', reject);
-      this.server!.listen(settings.port, settings.host, () => resolve());
+      this.server!.listen(settings.port, settings.host, () => {
+        this.server!.off('error', reject);
+        resolve();
+      });
     });
+    // smtp-server re-emits every client socket error (a reset, a TLS failure) on the server: one client's broken
+    // connection must cost only that connection, never the process.
+    this.server.on('error', (error: Error & { code?: string; remoteAddress?: string }) =>
+      this.log.warn({ err: error, code: error.code }, 'inbound SMTP connection failed'),
+    );
     this.log.info({ port: settings.port, host: settings.host }, 'SMTP listener up');
   }
 

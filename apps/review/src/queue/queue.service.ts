@@ -4,7 +4,7 @@ import type { Actor } from '../auth/principal';
 import { QueueFilter, queueWhere } from './queue-filter.util';
 import { draftNotFound } from './review.exception';
 import { orderPanel } from './order-facts.util';
-import { ITEM_COLUMNS, ReviewItemRow, toItemView } from './review-item.view';
+import { ITEM_COLUMNS, LIST_ITEM_COLUMNS, ReviewItemRow, toItemView } from './review-item.view';
 
 /** Reads of the queue: lists, counts, one item with its whole conversation, and the audit trail. */
 @Injectable()
@@ -13,12 +13,12 @@ export class QueueService {
 
   async list(actor: Actor, filter: QueueFilter) {
     const where = queueWhere(actor.shopId, actor.userId, filter);
-    const rows: ReviewItemRow[] = await this.db.query(
-      `SELECT ${ITEM_COLUMNS} FROM review_items WHERE ${where.sql}
+    const rows: (ReviewItemRow & { customer_text_truncated: boolean })[] = await this.db.query(
+      `SELECT ${LIST_ITEM_COLUMNS} FROM review_items WHERE ${where.sql}
         ORDER BY due_at ASC NULLS LAST, created_at ASC LIMIT ${filter.limit} OFFSET ${filter.offset}`,
       where.params,
     );
-    return rows.map((r) => toItemView(r));
+    return rows.map((r) => ({ ...toItemView(r), customerTextTruncated: r.customer_text_truncated }));
   }
 
   /** Counts per value of every filter dimension, within the status (and snooze view) asked for. */

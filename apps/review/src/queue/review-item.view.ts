@@ -34,6 +34,20 @@ export const ITEM_COLUMNS = `draft_id, conversation_id, shop_id, status, decisio
   language, priority, response_kind, due_at, sla_breached_at, assignee_id, escalated, claimed_by, claim_expires_at, snoozed_until,
   decided_by, decided_at, reject_reason, send_error, created_at`;
 
+/** Longest customer text and subject a queue list carries; the item itself (GET /v1/drafts/:id) has them whole. */
+export const LIST_EXCERPT_CHARS = 2_000;
+
+// A list must stay small whatever one mail held: the database cuts the long fields before they are sent over.
+const excerpt = (field: string, source = 'payload') =>
+  `CASE WHEN length(payload->>'${field}') > ${LIST_EXCERPT_CHARS}
+        THEN jsonb_set(${source}, '{${field}}', to_jsonb(left(payload->>'${field}', ${LIST_EXCERPT_CHARS}))) ELSE ${source} END`;
+
+export const LIST_ITEM_COLUMNS = ITEM_COLUMNS.replace(
+  'payload,',
+  `${excerpt('subject', excerpt('customerText'))} AS payload,
+   coalesce(length(payload->>'customerText') > ${LIST_EXCERPT_CHARS}, false) AS customer_text_truncated,`,
+);
+
 /** The API's shape of a queue item; an expired claim reads as no claim. */
 export function toItemView(row: ReviewItemRow, now = new Date()) {
   const p = row.payload;

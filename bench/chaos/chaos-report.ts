@@ -29,6 +29,7 @@ export function formatChaosReport(r: ChaosResult): string {
     `  engine restarts: ${r.engineRestarts.map((e) => `${e.engine} at ${e.atS} s (back after ${e.tookS} s)`).join(', ') || '-'}`,
     `  services that died on their own: ${r.crashes.length}${r.crashes.length ? ` (${r.crashes.map((c) => `${c.service} at ${c.atS} s, exit ${c.exitCode ?? c.signal}${c.duringEngineRestart ? ` during ${c.duringEngineRestart} restart` : ''}`).join('; ')})` : ''}`,
     `  intake attempts: ${r.intakeAttempts} for ${t.pushed} messages; rejected: ${r.rejected.length}; dead letters: ${r.deadLetters}; FAILED deliveries: mail ${r.failedDeliveries.mail}, chat ${r.failedDeliveries.chat}`,
+    ...(r.interrupted ? ['  INTERRUPTED before the pipeline drained: "lost" includes messages still on their way'] : []),
     `  time: setup ${r.durationsS.setup} s, intake ${r.durationsS.intake} s, drain ${r.durationsS.drain} s, total ${r.durationsS.total} s; drained completely: ${r.completed ? 'yes' : 'no'}`,
     `  target (0 lost, 0 duplicate conversations/messages/drafts, ≤ ${allowedSentDuplicates(t.pushed)} duplicate sent): ${meetsTarget(t, allowedSentDuplicates(t.pushed)) ? 'met' : 'NOT met'}`,
   ];

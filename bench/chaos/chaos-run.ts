@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { engines, repoRoot } from '../../test/support/engines';
 import { freePort, ServiceName } from '../../test/support/services';
-import { installInterruptCleanup } from '../support/processes';
+import { installInterruptCleanup, killAllSync } from '../support/processes';
 import { ChaosMessage, chaosMessage } from './chaos-workload';
 import { Expected, StageTally, StoredRows, tallyStages } from './chaos-tally';
 import { deliver, IntakeTargets } from './intake';
@@ -30,6 +30,8 @@ export interface ChaosOptions {
   stallMs: number;
   progressEveryMs: number;
   log: (line: string) => void;
+  /** Stops the intake and the drain early and counts what arrived so far (Ctrl-C in `npm run chaos`). */
+  signal?: AbortSignal;
 }
 
 export interface EngineRestart {
@@ -39,8 +41,10 @@ export interface EngineRestart {
 }
 
 export interface ChaosResult {
-  options: Omit<ChaosOptions, 'log'>;
+  options: Omit<ChaosOptions, 'log' | 'signal'>;
   completed: boolean;
+  /** Stopped before the pipeline drained: "lost" then includes messages still on their way. */
+  interrupted: boolean;
   tally: StageTally;
   kills: KillRecord[];
   crashes: CrashRecord[];
@@ -116,11 +120,18 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
   let supervisor: ServiceSupervisor | null = null;
   const shopDir = chaosShopDir();
   const cleanupSync = () => {
+    killAllSync();
     kafka?.stopSync();
     pg?.stopSync();
+    kafka = null;
+    pg = null;
     rmSync(shopDir, { recursive: true, force: true });
   };
-  installInterruptCleanup(cleanupSync);
+  // Whatever way the process ends (a second Ctrl-C, an exit from elsewhere), the private engines go with it.
+  process.on('exit', cleanupSync);
+  // With a signal the caller handles Ctrl-C (and the finally below cleans up); without one, Ctrl-C cleans up and exits.
+  if (!options.signal) installInterruptCleanup(cleanupSync);
+  const aborted = () => options.signal?.aborted ?? false;
   const smtpSink = await startSmtpSink();
   const callbackSink = await startCallbackSink();
   try {
@@ -189,7 +200,8 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
     const engineRestarts: EngineRestart[] = [];
     let latest: StageTally | null = null;
     let extras = { deadLetters: 0, failedMail: 0, failedChat: 0 };
-    const expected = (): Expected => ({ keys: messages.map((m) => ({ key: m.key, channel: m.channel })), accepted });
+    let pushed = 0;
+    const expected = (): Expected => ({ keys: messages.slice(0, pushed).map((m) => ({ key: m.key, channel: m.channel })), accepted });
     const refresh = async () => {
       try {
         const rows = await readRows(dbUrl);
@@ -216,11 +228,13 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
     const inFlight = new Set<Promise<void>>();
     const intake = (async () => {
       for (const m of messages) {
+        if (aborted()) break;
         const due = intakeStart + (m.i / options.rate) * 1000;
         if (due > Date.now()) await sleep(due - Date.now());
         while (inFlight.size >= 32) await Promise.race(inFlight);
+        pushed++;
         // Like a mail server's queue: keep trying for a long while before giving a message up.
-        const p = deliver(m, targets, Date.now() + 900_000).then((outcome) => {
+        const p = deliver(m, targets, Date.now() + 900_000, options.signal).then((outcome) => {
           intakeAttempts += outcome.attempts;
           if (outcome.accepted) accepted.add(m.key);
           else rejected.push({ i: m.i, reason: outcome.rejected ?? 'unknown' });
@@ -253,6 +267,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
       if (!options.engineRestarts) return;
       for (const [engine, share] of [['kafka', 0.35], ['postgres', 0.65]] as const) {
         while (!intakeDone && accepted.size < options.n * share) await sleep(200);
+        if (aborted()) return;
         await restartEngine(engine);
       }
     })();
@@ -280,7 +295,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
     let lastProgress = Date.now();
     let lastFigure = '';
     let completed = false;
-    for (;;) {
+    while (!aborted()) {
       await sleep(2_000);
       const t = await refresh();
       if (!t) continue;
@@ -293,17 +308,22 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
         completed = true;
         break;
       }
+      if (aborted()) {
+        log(`[${at()}s] interrupted; counting what arrived`);
+        break;
+      }
       if (Date.now() - lastProgress > options.stallMs) {
         log(`[${at()}s] no progress for ${options.stallMs / 1000} s; counting what arrived`);
         break;
       }
     }
     // A little longer than the delivery retry backoff, so a late duplicate would be counted.
-    await sleep(5_000);
+    if (!aborted()) await sleep(5_000);
     clearInterval(ticker);
     const final = (await refresh())!;
     progress();
     return {
+      interrupted: aborted(),
       options: { n: options.n, killEveryMs: options.killEveryMs, seed: options.seed, engineRestarts: options.engineRestarts, rate: options.rate, stallMs: options.stallMs, progressEveryMs: options.progressEveryMs },
       completed,
       tally: final,
@@ -321,7 +341,8 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
     await smtpSink.close();
     await callbackSink.close();
     await kafka?.stop().catch(() => undefined);
-    pg?.stopSync();
-    rmSync(shopDir, { recursive: true, force: true });
+    kafka = null;
+    cleanupSync();
+    process.off('exit', cleanupSync);
   }
 }

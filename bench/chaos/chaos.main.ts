@@ -9,7 +9,7 @@
  *
  * Needs Java 17 and the Kafka jars of scripts/engines (.engines/kafka/libs, or KAFKA_LIBS), PostgreSQL 15's binaries
  * (/usr/lib/postgresql/15/bin, or PG_BIN) and the shared Dovecot (mail-ingest's required mailbox). Progress goes to
- * stderr; exit code 1 when the target is not met.
+ * stderr; exit code 1 when the target is not met. Ctrl-C stops the intake early and still prints and writes the figures.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -19,6 +19,7 @@ import { parseChaosArgs } from './chaos-args';
 import { allowedSentDuplicates, formatChaosReport } from './chaos-report';
 import { runChaos } from './chaos-run';
 import { meetsTarget } from './chaos-tally';
+import { killAllSync } from '../support/processes';
 
 async function main() {
   const args = parseChaosArgs(process.argv.slice(2), join(repoRoot, 'bench', 'results', 'chaos.json'));
@@ -27,7 +28,20 @@ async function main() {
     const build = spawnSync(process.execPath, [join(repoRoot, 'scripts', 'build.js')], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] });
     if (build.status !== 0) throw new Error(`npm run build failed with ${build.status}`);
   }
+  // First Ctrl-C: stop pushing, count what arrived, clean up. Second: stop everything at once.
+  const controller = new AbortController();
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      if (controller.signal.aborted) {
+        killAllSync();
+        process.exit(130);
+      }
+      process.stderr.write(`\n${signal}: stopping the intake and counting what arrived (again to quit at once)\n`);
+      controller.abort();
+    });
+  }
   const result = await runChaos({
+    signal: controller.signal,
     n: args.n,
     killEveryMs: args.killEveryMs,
     seed: args.seed,

@@ -24,11 +24,11 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * acknowledged (chat: 2xx, mail: 250), with the same webhook id / Message-ID every time, so the intake can tell a
  * retry from a new message. Only a 4xx other than 408/429 is final.
  */
-export async function deliver(m: ChaosMessage, targets: IntakeTargets, giveUpAt: number): Promise<IntakeOutcome> {
+export async function deliver(m: ChaosMessage, targets: IntakeTargets, giveUpAt: number, signal?: AbortSignal): Promise<IntakeOutcome> {
   const body = m.channel === 'chat' ? chatBody(m) : rawMail(m, targets.supportAddress);
   const webhookId = `wh-${m.externalId}`;
   let attempts = 0;
-  while (Date.now() < giveUpAt) {
+  while (Date.now() < giveUpAt && !signal?.aborted) {
     attempts++;
     try {
       if (m.channel === 'chat') {
@@ -63,5 +63,5 @@ export async function deliver(m: ChaosMessage, targets: IntakeTargets, giveUpAt:
     }
     await sleep(Math.min(2_000, 100 * 2 ** Math.min(attempts, 5)));
   }
-  return { accepted: false, attempts, rejected: 'gave up: not acknowledged before the deadline' };
+  return { accepted: false, attempts, rejected: signal?.aborted ? 'run interrupted' : 'gave up: not acknowledged before the deadline' };
 }

@@ -64,8 +64,10 @@ export async function startService(name: ServiceName, env: Record<string, string
     env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', LOG_LEVEL: 'info', HOST: '127.0.0.1', PORT: String(port), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  child.stdout!.pipe(out);
-  child.stderr!.pipe(out);
+  // Both streams share one file: neither may end it, or the other's last lines after a SIGKILL hit a closed stream.
+  child.stdout!.pipe(out, { end: false });
+  child.stderr!.pipe(out, { end: false });
+  child.once('close', () => out.end());
   return new RunningService(name, port, child);
 }
 

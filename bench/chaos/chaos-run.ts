@@ -268,7 +268,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
       for (const [engine, share] of [['kafka', 0.35], ['postgres', 0.65]] as const) {
         while (!intakeDone && accepted.size < options.n * share) await sleep(200);
         if (aborted()) return;
-        await restartEngine(engine);
+        await restartEngine(engine).catch((e) => log(`[${at()}s] ${engine} restart failed: ${(e as Error).message}`));
       }
     })();
     const restarts: Promise<void>[] = [];

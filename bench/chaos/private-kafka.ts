@@ -115,7 +115,8 @@ export class PrivateKafka {
   /** Stops the broker (SIGTERM, SIGKILL after 30 s), starts it on the same log dir and waits until it answers. */
   async restart(): Promise<void> {
     await this.halt();
-    await this.launch();
+    // A JVM start on a loaded machine can take minutes; the services keep retrying meanwhile.
+    await this.launch(600_000);
   }
 
   /** Synchronous, so it also works from a signal handler. */

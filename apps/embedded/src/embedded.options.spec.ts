@@ -66,6 +66,20 @@ const SAMPLES: Record<string, { value: string; with?: Record<string, string> }> 
   DATABASE_URL: { value: 'postgres://desk@db.shop.test/draftdesk' },
   DATABASE_POOL_SIZE: { value: '4', with: { DATABASE_URL: 'postgres://desk@db.shop.test/draftdesk' } },
   PORT: { value: '3999' },
+  MAIL_PARSE_WORKERS: { value: '3' },
+  MAIL_PARSE_TIMEOUT_MS: { value: '2500' },
+  MAIL_PARSE_MEMORY_MB: { value: '256' },
+  MAIL_MAX_TEXT_CHARS: { value: '50000' },
+  MAIL_MAX_HTML_CHARS: { value: '90000' },
+  REVIEW_SIGNIN_MAX_FAILURES: { value: '9' },
+  REVIEW_SIGNIN_LOCKOUT_SECONDS: { value: '45' },
+  REVIEW_SIGNIN_LOCKOUT_MAX_SECONDS: { value: '900' },
+  REVIEW_PUBLIC_RATE_PER_MINUTE: { value: '77' },
+  REVIEW_TRUSTED_PROXIES: { value: '1' },
+  REVIEW_PASSWORD_CONCURRENCY: { value: '1' },
+  REVIEW_PASSWORD_QUEUE: { value: '3' },
+  SEND_LEASE_SECONDS: { value: '40' },
+  TRIAGE_LANGUAGES: { value: 'nl,en' },
   HOST: { value: '0.0.0.0' },
   LOG_LEVEL: { value: 'debug' },
   IMAP_HOST: { value: 'imap.other.test' },
@@ -146,7 +160,8 @@ const SAMPLES: Record<string, { value: string; with?: Record<string, string> }> 
  * Read by the TLS code of mail-ingest and mail-send from the process environment, which the embedded mode shares with
  * the services, so it acts the same in both modes without passing through the options.
  */
-const PROCESS_WIDE = new Set(['NODE_ENV']);
+// Read by the process itself, not by a module's options: NODE_ENV (TLS checks) and the OpenTelemetry SDK's settings.
+const PROCESS_WIDE = new Set(['NODE_ENV', 'OTEL_EXPORTER_OTLP_ENDPOINT']);
 
 const PART: Record<string, keyof EmbeddedOptions> = {
   'mail-ingest': 'mailIngest',

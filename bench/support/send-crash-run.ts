@@ -181,7 +181,7 @@ export async function runSendCrash(options: SendCrashOptions): Promise<SendCrash
 }
 
 /** How often each Message-ID is in the mailbox's INBOX (envelopes only). */
-async function countByMessageId(address: string): Promise<Map<string, number>> {
+export async function countByMessageId(address: string): Promise<Map<string, number>> {
   const client = new ImapFlow({ host: engines.imapHost, port: engines.imapPort, secure: false, auth: { user: address, pass: engines.catchAllPassword }, logger: false });
   await client.connect();
   const counts = new Map<string, number>();

@@ -1,6 +1,6 @@
 import { ImapFlow } from 'imapflow';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { createTestDatabase } from '../../test/support/database';
+import { createTestDatabase, TestDatabase } from '../../test/support/database';
 import { engines } from '../../test/support/engines';
 import { RunningService, startService } from '../../test/support/services';
 
@@ -61,33 +61,7 @@ export async function runSendCrash(options: SendCrashOptions): Promise<SendCrash
   };
   const running: (RunningService | null)[] = [];
   try {
-    const messageIds: string[] = [];
-    for (let i = 0; i < options.replies; i += 100) {
-      const rows = Array.from({ length: Math.min(100, options.replies - i) }, (_, j) => {
-        const draftId = randomUUID();
-        const messageId = `${draftId}@replies.shop.test`;
-        messageIds.push(messageId);
-        const payload = {
-          draftId,
-          channel: 'email',
-          to: { address: to, name: 'Klant' },
-          mailbox: null,
-          subject: `Re: Bestelling ${100000 + i + j}`,
-          body: `Uw pakket ${i + j} komt morgen.`,
-          reply: { messageId, inReplyTo: null, references: [] },
-          chat: null,
-          approvedBy: 'agent@shop.test',
-          autoSent: false,
-          quotedText: null,
-        };
-        return [draftId, randomUUID(), messageId, to, JSON.stringify(payload)];
-      });
-      await db.query(
-        `INSERT INTO outbound_mails (draft_id, conversation_id, message_id, to_address, status, payload)
-         SELECT d, c, m, t, 'PENDING', p::jsonb FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[]) AS x(d, c, m, t, p)`,
-        [0, 1, 2, 3, 4].map((k) => rows.map((r) => r[k])),
-      );
-    }
+    const messageIds = await queueReplies(db, to, options.replies);
     const sentCount = async () => (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM outbound_mails WHERE status IN ('SENT', 'FAILED')`))[0].n;
 
     const killedAt: number[] = [];
@@ -178,6 +152,38 @@ export async function runSendCrash(options: SendCrashOptions): Promise<SendCrash
     await Promise.all(running.map((r) => r?.kill('SIGKILL')));
     await db.drop();
   }
+}
+
+/** Queues `n` approved replies to `to` straight in mail-send's table (PENDING), as its consumer would; returns their Message-IDs. */
+export async function queueReplies(db: TestDatabase, to: string, n: number): Promise<string[]> {
+  const messageIds: string[] = [];
+  for (let i = 0; i < n; i += 100) {
+    const rows = Array.from({ length: Math.min(100, n - i) }, (_, j) => {
+      const draftId = randomUUID();
+      const messageId = `${draftId}@replies.shop.test`;
+      messageIds.push(messageId);
+      const payload = {
+        draftId,
+        channel: 'email',
+        to: { address: to, name: 'Klant' },
+        mailbox: null,
+        subject: `Re: Bestelling ${100000 + i + j}`,
+        body: `Uw pakket ${i + j} komt morgen.`,
+        reply: { messageId, inReplyTo: null, references: [] },
+        chat: null,
+        approvedBy: 'agent@shop.test',
+        autoSent: false,
+        quotedText: null,
+      };
+      return [draftId, randomUUID(), messageId, to, JSON.stringify(payload)];
+    });
+    await db.query(
+      `INSERT INTO outbound_mails (draft_id, conversation_id, message_id, to_address, status, payload)
+       SELECT d, c, m, t, 'PENDING', p::jsonb FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[]) AS x(d, c, m, t, p)`,
+      [0, 1, 2, 3, 4].map((k) => rows.map((r) => r[k])),
+    );
+  }
+  return messageIds;
 }
 
 /** How often each Message-ID is in the mailbox's INBOX (envelopes only). */

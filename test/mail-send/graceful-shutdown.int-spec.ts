@@ -1,5 +1,5 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import { countByMessageId } from '../../bench/support/send-crash-run';
+import { randomBytes } from 'node:crypto';
+import { countByMessageId, queueReplies } from '../../bench/support/send-crash-run';
 import { createTestDatabase, TestDatabase } from '../support/database';
 import { engines } from '../support/engines';
 import { expectEventually } from '../support/expect-eventually';
@@ -35,29 +35,7 @@ describe('mail-send stops gracefully while replies go out (SMTP relay → Doveco
       MAIL_FROM: 'Shop <support@shop.test>',
       LOG_LEVEL: 'warn',
     };
-    const rows = Array.from({ length: total }, (_, i) => {
-      const draftId = randomUUID();
-      const messageId = `${draftId}@replies.shop.test`;
-      const payload = {
-        draftId,
-        channel: 'email',
-        to: { address: to, name: 'Klant' },
-        mailbox: null,
-        subject: `Re: Bestelling ${100000 + i}`,
-        body: `Uw pakket ${i} komt morgen.`,
-        reply: { messageId, inReplyTo: null, references: [] },
-        chat: null,
-        approvedBy: 'agent@shop.test',
-        autoSent: false,
-        quotedText: null,
-      };
-      return [draftId, randomUUID(), messageId, to, JSON.stringify(payload)];
-    });
-    await db.query(
-      `INSERT INTO outbound_mails (draft_id, conversation_id, message_id, to_address, status, payload)
-       SELECT d, c, m, t, 'PENDING', p::jsonb FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[]) AS x(d, c, m, t, p)`,
-      [0, 1, 2, 3, 4].map((k) => rows.map((r) => r[k])),
-    );
+    await queueReplies(db, to, total);
     const recorded = async () => (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM outbound_mails WHERE status = 'SENT'`))[0].n;
 
     sender = await startService('mail-send', env, 'send-term-1');

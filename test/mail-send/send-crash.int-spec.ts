@@ -11,8 +11,8 @@ describe('mail-send killed while 500 replies go out (SMTP relay → Dovecot)', (
     const result = await runSendCrash({ replies: 500, kills: 8, replicas: 2, timeoutMs: 240_000 });
     process.stdout.write(`send-crash: ${JSON.stringify(result)}\n`);
     // A replica is killed only once the other is up and sending (as when one pod of several crashes); start-up time
-    // bounds how many kills fit into 500 replies.
-    expect(result.kills).toBeGreaterThanOrEqual(2);
+    // bounds how many kills fit into 500 replies (on a quiet machine the replies may all be out after the first).
+    expect(result.kills).toBeGreaterThanOrEqual(1);
     expect(result.lost).toBe(0);
     expect(result.sent).toBe(500);
     // Only a reply between the end of DATA and our mark of the server's 250 can repeat: at most one per SMTP

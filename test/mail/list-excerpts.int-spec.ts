@@ -21,7 +21,8 @@ describe('list endpoints with a huge mail in the database', () => {
     const env = { DATABASE_URL: db.url, KAFKA_BROKERS: engines.kafkaBrokers, KAFKA_TOPIC_PREFIX: `lx-${randomBytes(4).toString('hex')}.` };
     [review, conversations] = await Promise.all([
       startService('review', { ...env, REVIEW_ADMIN_EMAIL: 'admin@shop.test', REVIEW_ADMIN_PASSWORD: 'correct horse battery staple', REVIEW_API_TOKEN: apiToken }, 'list-excerpts-review'),
-      startService('conversations', env, 'list-excerpts-conversations'),
+      // The conversations API is closed without a token; it accepts the review API token.
+      startService('conversations', { ...env, REVIEW_API_TOKEN: apiToken }, 'list-excerpts-conversations'),
     ]);
     await Promise.all([review.ready(), conversations.ready()]);
     const seeded = await seedItem(db);
@@ -63,7 +64,7 @@ describe('list endpoints with a huge mail in the database', () => {
   });
 
   it('GET /v1/conversations cuts the subject and customer name; GET /v1/conversations/:id has them whole', async () => {
-    const res = await fetch(`${conversations.url}/v1/conversations`);
+    const res = await fetch(`${conversations.url}/v1/conversations`, { headers: { authorization: `Bearer ${apiToken}` } });
     expect(res.status).toBe(200);
     const text = await res.text();
     expect(text.length).toBeLessThan(50_000);
@@ -71,7 +72,7 @@ describe('list endpoints with a huge mail in the database', () => {
     const big = list.find((c) => c.subject.startsWith('Mijn pakket'))!;
     expect(big.subject).toBe(huge.slice(0, 2000));
     expect(big.customerName).toBe(huge.slice(0, 500));
-    const one = (await (await fetch(`${conversations.url}/v1/conversations/${big.id}`)).json()) as { subject: string };
+    const one = (await (await fetch(`${conversations.url}/v1/conversations/${big.id}`, { headers: { authorization: `Bearer ${apiToken}` } })).json()) as { subject: string };
     expect(one.subject).toBe(huge);
   });
 });

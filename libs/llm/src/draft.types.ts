@@ -1,3 +1,5 @@
+import type { AttentionReason } from './draft-reasons.constants';
+
 export interface ShopProfile {
   id: string;
   name: string;
@@ -92,7 +94,7 @@ export interface DraftResult {
   /** What went differently from plan (e.g. a model fallback); shown to the reviewer, never decisive. */
   notes?: string[];
   /** Why a person should see the draft first (delivery_overdue, already_answered, product_unanswered). */
-  attention?: string[];
+  attention?: AttentionReason[];
 }
 
 export interface DraftProvider {

@@ -1,4 +1,5 @@
 export * from './draft.types';
+export { DRAFT_REASON_CODES, draftReason, type AttentionReason, type DraftReasonCode } from './draft-reasons.constants';
 export { DEFAULT_ESCALATE_ON, DEFAULT_POLICY, parsePolicy, PolicyError, type ShopPolicy } from './shop-policy.schema';
 export { decide, withinBusinessHours, type Decision, type GateInput, type GateResult } from './policy-gate.util';
 export { checkGrounding, type GroundingReport, type GroundingSources, type UngroundedType } from './grounding.util';

@@ -1,3 +1,4 @@
+import type { AttentionReason } from './draft-reasons.constants';
 import type { DraftProvider, DraftRequest, DraftResult, KbSnippet } from './draft.types';
 import { holdingParagraphs } from './drafting/holding-reply.util';
 import { isOverdue, orderView } from './drafting/order-view.util';
@@ -171,7 +172,7 @@ interface Answer {
   citations: string[];
   usedOrderFacts: boolean;
   waitingForOrder: boolean;
-  attention: string[];
+  attention: AttentionReason[];
 }
 
 /** Quoting a "je" article in a "u" reply would switch register mid-letter; such an article is linked instead. */
@@ -254,7 +255,7 @@ export class OfflineDrafter implements DraftProvider {
     const intent = book.ack[request.intent] ? request.intent : 'other';
     const concern = request.concern ?? null;
     const citations: string[] = [];
-    const attention: string[] = [];
+    const attention: AttentionReason[] = [];
     let usedOrderFacts = false;
     let core: string[] = [];
     let ack: string | null = book.ack[intent](v);

@@ -1,5 +1,6 @@
 import type { DraftResult, KbSnippet, OrderFacts, ShopProfile } from './draft.types';
 import { extractAmounts, extractPercentages } from './fact-extraction.util';
+import { draftReason } from './draft-reasons.constants';
 import { checkGrounding } from './grounding.util';
 import type { ShopPolicy } from './shop-policy.schema';
 
@@ -90,12 +91,12 @@ function promisesAboveLimits(body: string, limits: ShopPolicy['limits']): string
   for (const sentence of sentences(body)) {
     if (REFUND_WORDS.test(sentence)) {
       for (const amount of extractAmounts(sentence)) {
-        if (amount.value > limits.maxRefundAmount) reasons.push(`refund_above_limit:${amount.value.toFixed(2)}`);
+        if (amount.value > limits.maxRefundAmount) reasons.push(draftReason('refund_above_limit', amount.value.toFixed(2)));
       }
     }
     if (DISCOUNT_WORDS.test(sentence)) {
       for (const percent of extractPercentages(sentence)) {
-        if (percent > limits.maxDiscountPercent) reasons.push(`discount_above_limit:${percent}`);
+        if (percent > limits.maxDiscountPercent) reasons.push(draftReason('discount_above_limit', percent));
       }
     }
   }
@@ -111,7 +112,7 @@ export function decide(input: GateInput): GateResult {
   const { policy, triage, draft } = input;
   const confidence = Math.max(0, Math.min(1, Number.isFinite(triage.confidence) ? triage.confidence : 0));
   if (input.automated || triage.flags.includes('automated')) {
-    return { decision: 'ignore', reasons: ['automated'], confidence };
+    return { decision: 'ignore', reasons: [draftReason('automated')], confidence };
   }
 
   const reasons: string[] = [];
@@ -124,29 +125,29 @@ export function decide(input: GateInput): GateResult {
   };
 
   for (const trigger of policy.escalateOn) {
-    if (escalationMatches(trigger, triage)) raise('escalate', `escalate:${trigger}`);
+    if (escalationMatches(trigger, triage)) raise('escalate', draftReason('escalate', trigger));
   }
   for (const flag of NEVER_AUTO_FLAGS) {
-    if (triage.flags.includes(flag)) raise('review', `flag:${flag}`, 0.5);
+    if (triage.flags.includes(flag)) raise('review', draftReason('flag', flag), 0.5);
   }
 
   if (!draft || draft.body.trim() === '') {
-    raise('review', 'no_draft', 0);
+    raise('review', draftReason('no_draft'), 0);
   } else {
-    if (policy.canary && draft.body.includes(policy.canary)) raise('escalate', 'canary_leak', 0);
+    if (policy.canary && draft.body.includes(policy.canary)) raise('escalate', draftReason('canary_leak'), 0);
     const grounding = checkGrounding(draft.body, input.sources, input.shop);
-    for (const item of grounding.ungrounded) raise('review', `ungrounded:${item.type}:${item.value}`, 0.5);
+    for (const item of grounding.ungrounded) raise('review', draftReason('ungrounded', item.type, item.value), 0.5);
     for (const reason of promisesAboveLimits(draft.body, policy.limits)) raise('review', reason, 0.8);
   }
 
-  if (!policy.autoSend.enabled) raise('review', 'auto_send_disabled');
-  if (!policy.autoSend.intents.includes(triage.intent)) raise('review', `intent_not_auto:${triage.intent}`);
+  if (!policy.autoSend.enabled) raise('review', draftReason('auto_send_disabled'));
+  if (!policy.autoSend.intents.includes(triage.intent)) raise('review', draftReason('intent_not_auto', triage.intent));
   const threshold = thresholdFor(policy, triage.intent);
-  if (confidence < threshold) raise('review', `low_confidence:${confidence.toFixed(2)}`);
+  if (confidence < threshold) raise('review', draftReason('low_confidence', confidence.toFixed(2)));
   if (policy.businessHours && !withinBusinessHours(policy.businessHours, input.now ?? new Date())) {
-    raise('review', 'outside_business_hours');
+    raise('review', draftReason('outside_business_hours'));
   }
 
-  if (decision === 'auto_send') reasons.push('policy_allows');
+  if (decision === 'auto_send') reasons.push(draftReason('policy_allows'));
   return { decision, reasons, confidence: Math.round(confidence * penalty * 1000) / 1000 };
 }

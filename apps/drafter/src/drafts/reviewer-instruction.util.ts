@@ -1,10 +1,11 @@
+import { draftReason } from '@draftdesk/llm';
 import type OpenAI from 'openai';
 
 type Message = { role: string; content: unknown };
 
 /** What `redraft:` reasons carry: one line, bounded, so the reasons list stays readable. */
 export function redraftReason(instruction: string): string {
-  return `redraft:${instruction.replace(/\s+/g, ' ').trim().slice(0, 200)}`;
+  return draftReason('redraft', instruction.replace(/\s+/g, ' ').trim().slice(0, 200));
 }
 
 /**

@@ -1,5 +1,6 @@
 import OpenAI from 'openai';
 import { z } from 'zod';
+import { draftReason } from '../draft-reasons.constants';
 import type { DraftProvider, DraftRequest, DraftResult } from '../draft.types';
 import { OfflineDrafter } from '../offline-drafter.provider';
 import { buildDraftMessages, DRAFT_SCHEMA } from './draft-prompt.util';
@@ -52,7 +53,7 @@ export class OpenAiDrafter implements DraftProvider {
   async draft(request: DraftRequest): Promise<DraftResult> {
     const budget = this.options.budget;
     if (budget && budget.remaining(request.shop.id) < (this.options.reserveTokens ?? 1)) {
-      return this.fallBack(request, 'llm_budget_exhausted');
+      return this.fallBack(request, draftReason('llm_budget_exhausted'));
     }
     const started = Date.now();
     try {
@@ -74,7 +75,7 @@ export class OpenAiDrafter implements DraftProvider {
         engine: `openai:${completion.model || this.options.model}`,
       };
     } catch (error) {
-      return this.fallBack(request, `llm_fallback:${failureCode(error, Date.now() - started, this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS)}`);
+      return this.fallBack(request, draftReason('llm_fallback', failureCode(error, Date.now() - started, this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS)));
     }
   }
 

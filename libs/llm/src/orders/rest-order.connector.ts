@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { draftReason } from '../draft-reasons.constants';
 import type { OrderFacts } from '../draft.types';
 import { orderSchema } from '../shop-loader.util';
 import { fillTemplate, getJson } from './http-json.util';
@@ -49,7 +50,7 @@ export class RestOrderConnector implements OrderConnector {
       }
       return { order: null, reason: 'no_order_reference' };
     } catch (error) {
-      if (error instanceof OrderConnectorError) return { order: null, reason: `order_lookup_failed:${error.code}` };
+      if (error instanceof OrderConnectorError) return { order: null, reason: draftReason('order_lookup_failed', error.code) };
       throw error;
     }
   }

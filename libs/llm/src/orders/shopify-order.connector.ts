@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { draftReason } from '../draft-reasons.constants';
 import type { OrderFacts, OrderStatus } from '../draft.types';
 import { getJson } from './http-json.util';
 import { OrderConnector, OrderConnectorError, OrderLookup, OrderQuery, ownedBy } from './order-connector.types';
@@ -114,7 +115,7 @@ export class ShopifyOrderConnector implements OrderConnector {
         .sort((x, y) => Date.parse(y.placedAt) - Date.parse(x.placedAt));
       return candidates[0] ? { order: candidates[0] } : { order: null, reason: 'order_not_found' };
     } catch (error) {
-      if (error instanceof OrderConnectorError) return { order: null, reason: `order_lookup_failed:${error.code}` };
+      if (error instanceof OrderConnectorError) return { order: null, reason: draftReason('order_lookup_failed', error.code) };
       throw error;
     }
   }

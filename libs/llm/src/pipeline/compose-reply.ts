@@ -1,4 +1,5 @@
 import type { DraftProvider, DraftResult, KbSnippet, OrderFacts, Product, ShopProfile } from '../draft.types';
+import { type AttentionReason, draftReason } from '../draft-reasons.constants';
 import { screenForConcern } from '../drafting/concern-screen.util';
 import { OfflineDrafter } from '../offline-drafter.provider';
 import { detectRegister } from '../drafting/register.util';
@@ -57,7 +58,7 @@ export interface ComposeResult {
 }
 
 // What the drafter flagged for a person, and how firmly: a repeat of an unhelpful answer is a senior's call.
-const ATTENTION: Record<string, Decision> = { already_answered: 'escalate', delivery_overdue: 'review', product_unanswered: 'review' };
+const ATTENTION: Record<AttentionReason, Decision> = { already_answered: 'escalate', delivery_overdue: 'review', product_unanswered: 'review' };
 
 // Holding replies are fixed wording, reviewed once, whichever engine drafts the rest: a model never improvises them.
 const HOLDING_DRAFTER = new OfflineDrafter();
@@ -69,13 +70,13 @@ const SEVERITY: Record<Decision, number> = { auto_send: 0, review: 1, escalate: 
 function refundExposure(intent: string, order: OrderFacts | null, policy: ShopPolicy): string | null {
   if (!REFUND_INTENTS.has(intent) || !order) return null;
   if (order.status === 'refunded' || order.status === 'cancelled' || order.status === 'pending') return null;
-  return order.total.amount > policy.limits.maxRefundAmount ? `refund_above_limit:${order.total.amount.toFixed(2)}` : null;
+  return order.total.amount > policy.limits.maxRefundAmount ? draftReason('refund_above_limit', order.total.amount.toFixed(2)) : null;
 }
 
 function addReasons(gate: GateResult, to: Decision, extra: string[]): GateResult {
   if (extra.length === 0) return gate;
   const decision = SEVERITY[to] > SEVERITY[gate.decision] ? to : gate.decision;
-  const reasons = [...gate.reasons.filter((r) => !(r === 'policy_allows' && decision !== 'auto_send')), ...extra.filter((r) => !gate.reasons.includes(r))];
+  const reasons = [...gate.reasons.filter((r) => !(r === draftReason('policy_allows') && decision !== 'auto_send')), ...extra.filter((r) => !gate.reasons.includes(r))];
   return { ...gate, decision, reasons };
 }
 
@@ -100,16 +101,16 @@ export async function composeReply(input: ComposeInput, deps: ComposeDeps): Prom
   const screen = screenForInjection(input.text, input.html ?? null, input.subject);
   const flags = [...triage.flags];
   if (screen.flagged && !flags.includes('prompt_injection')) flags.push('prompt_injection');
-  const extra: string[] = screen.reasons.map((r) => `injection:${r}`);
+  const extra: string[] = screen.reasons.map((r) => draftReason('injection', r));
 
   const orderNumber = triage.entities.find((e) => e.type === 'order_number')?.value;
   const identity = input.customer.identity ?? 'verified';
   const lookup = await deps.orders.lookup(orderQueryFor(identity, orderNumber, input.customer.address ?? undefined));
   const orderFacts = disclosableOrder(identity, lookup.order, input.text);
   const notes: string[] = [];
-  if (lookup.reason && lookup.reason.startsWith('order_lookup_failed')) notes.push(lookup.reason);
+  if (lookup.reason && lookup.reason.startsWith(draftReason('order_lookup_failed'))) notes.push(lookup.reason);
   // The reviewer sees why no order facts were used; the draft asks for the proof instead.
-  if (identity === 'unverified' && !orderFacts) notes.push('identity_unverified');
+  if (identity === 'unverified' && !orderFacts) notes.push(draftReason('identity_unverified'));
 
   const asks = [...new Set(triage.asks ?? [])].filter((a) => a !== triage.intent);
   const snippets = await searchAll(deps, [triage.intent, ...asks], triage.language, input.text);
@@ -150,8 +151,8 @@ export async function composeReply(input: ComposeInput, deps: ComposeDeps): Prom
     const refund = refundExposure(triage.intent, orderFacts, deps.policy);
     gate = addReasons(gate, 'review', [...extra, ...(refund ? [refund] : [])]);
     // A holding reply is never the last word: a person takes over, whatever the shop's escalation list says.
-    if (concern.concern) gate = addReasons(gate, 'escalate', [`holding_reply:${concern.reason}`]);
-    for (const reason of draft?.attention ?? []) gate = addReasons(gate, ATTENTION[reason] ?? 'review', [reason]);
+    if (concern.concern) gate = addReasons(gate, 'escalate', [draftReason('holding_reply', concern.reason ?? concern.concern)]);
+    for (const reason of draft?.attention ?? []) gate = addReasons(gate, ATTENTION[reason], [reason]);
     gate = { ...gate, reasons: [...gate.reasons, ...notes.filter((n) => !gate.reasons.includes(n))] };
   }
   return {

@@ -1,4 +1,5 @@
-// Unit specs live beside the code; integration and end-to-end tests live in test/ (see jest.integration.config.js).
+// Unit specs live beside the code (and test/docs keeps docs/ true); integration and end-to-end tests live in test/
+// (see jest.integration.config.js).
 const swc = JSON.parse(require('fs').readFileSync(__dirname + '/.swcrc', 'utf8'));
 delete swc.$schema;
 const moduleNameMapper = {
@@ -11,5 +12,5 @@ module.exports = {
   transform: { '^.+\\.ts$': ['@swc/jest', swc] },
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper,
-  testMatch: ['<rootDir>/apps/**/*.spec.ts', '<rootDir>/libs/**/*.spec.ts', '<rootDir>/scripts/**/*.spec.ts', '<rootDir>/bench/**/*.spec.ts'],
+  testMatch: ['<rootDir>/apps/**/*.spec.ts', '<rootDir>/libs/**/*.spec.ts', '<rootDir>/scripts/**/*.spec.ts', '<rootDir>/bench/**/*.spec.ts', '<rootDir>/test/docs/**/*.spec.ts'],
 };

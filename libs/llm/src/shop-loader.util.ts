@@ -14,7 +14,7 @@ export interface LoadedShop {
   products: Product[];
 }
 
-const shopSchema = z
+export const shopSchema = z
   .object({
     id: z.string().min(1),
     name: z.string().min(1),
@@ -45,7 +45,7 @@ export const productSchema = z
   })
   .strict();
 
-const snippetFrontMatter = z.object({
+export const snippetFrontMatter = z.object({
   id: z.string().min(1),
   title: z.string().min(1),
   kind: z.enum(['article', 'macro', 'policy']),

@@ -39,7 +39,7 @@ const timezone = z.string().refine((tz) => {
   }
 }, 'unknown IANA time zone');
 
-const policySchema = z
+export const policySchema = z
   .object({
     autoSend: z
       .object({

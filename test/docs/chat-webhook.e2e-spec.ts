@@ -38,14 +38,27 @@ describe('docs/chat-webhook.md: the signed examples', () => {
 
   // stdin from /dev/null: bash takes a socket on stdin for a remote shell and would read the system's bashrc first.
   const run = (command: string, args: string[]) =>
-    spawnSync(command, args, { env: { PATH: process.env.PATH ?? '', DRAFTDESK: suite.url }, encoding: 'utf8', timeout: 30_000, stdio: ['ignore', 'pipe', 'pipe'] });
+    spawnSync(command, args, {
+      env: { PATH: process.env.PATH ?? '', DRAFTDESK: suite.url },
+      encoding: 'utf8',
+      timeout: 30_000,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
 
   /** The customer's text is stored as a message of a conversation, read back through the conversations API. */
   async function expectStored(text: string) {
     await expectEventually(async () => {
-      const conversations = (await (await fetch(`${suite.url}/v1/conversations`, { headers: suite.reviewAuth() })).json()) as { id: string }[];
+      const conversations = (await (
+        await fetch(`${suite.url}/v1/conversations`, { headers: suite.reviewAuth() })
+      ).json()) as { id: string }[];
       const threads = await Promise.all(
-        conversations.map(async (c) => (await (await fetch(`${suite.url}/v1/conversations/${c.id}`, { headers: suite.reviewAuth() })).json()) as { channel: string; messages: { text: string }[] }),
+        conversations.map(
+          async (c) =>
+            (await (await fetch(`${suite.url}/v1/conversations/${c.id}`, { headers: suite.reviewAuth() })).json()) as {
+              channel: string;
+              messages: { text: string }[];
+            },
+        ),
       );
       const stored = threads.filter((t) => t.channel === 'chat').flatMap((t) => t.messages.map((m) => m.text));
       expect(stored).toContain(text);
@@ -71,7 +84,10 @@ describe('docs/chat-webhook.md: the signed examples', () => {
   });
 
   it('refuses the shell example signed with another secret', () => {
-    const forged = shellExample.replace(/^SECRET='whsec_[^']+'$/m, `SECRET='whsec_${Buffer.alloc(24, 7).toString('base64')}'`);
+    const forged = shellExample.replace(
+      /^SECRET='whsec_[^']+'$/m,
+      `SECRET='whsec_${Buffer.alloc(24, 7).toString('base64')}'`,
+    );
     expect(forged).not.toBe(shellExample);
     const sent = run('bash', ['-euo', 'pipefail', '-c', forged]);
     expect(sent.status).not.toBe(0);

@@ -45,7 +45,10 @@ export function blockAfter(markdown: string, title: string, lang: string): strin
   return block.code;
 }
 
-type AnySchema = z.ZodType & { def: { type: string; innerType?: AnySchema; element?: AnySchema; catchall?: AnySchema }; shape?: Record<string, AnySchema> };
+type AnySchema = z.ZodType & {
+  def: { type: string; innerType?: AnySchema; element?: AnySchema; catchall?: AnySchema };
+  shape?: Record<string, AnySchema>;
+};
 
 /**
  * The field paths of an object schema, down to its leaves (`limits.maxRefundAmount`, `items.name`). Optional,

@@ -20,7 +20,10 @@ describe('docs/policy.md explains every reason a draft can carry', () => {
     expect(documented.filter((code) => !(DRAFT_REASON_CODES as readonly string[]).includes(code))).toEqual([]);
   });
 
-  it.each([...new Set([...LLM_REASONS, ...LLM_FLAGS, ...DEFAULT_ESCALATE_ON])])('explains the escalation trigger %s', (trigger) => {
-    expect(codeSpans(section(policy, 'The fields of policy.yaml'))).toContain(trigger);
-  });
+  it.each([...new Set([...LLM_REASONS, ...LLM_FLAGS, ...DEFAULT_ESCALATE_ON])])(
+    'explains the escalation trigger %s',
+    (trigger) => {
+      expect(codeSpans(section(policy, 'The fields of policy.yaml'))).toContain(trigger);
+    },
+  );
 });

@@ -9,18 +9,35 @@ import { codeSpans, fieldPaths, readDoc, section } from './docs-text.util';
 const REFERENCES: { what: string; schema: z.ZodType; page: string; section: string }[] = [
   { what: 'policy.yaml', schema: policySchema, page: 'policy.md', section: 'The fields of policy.yaml' },
   { what: 'shop.yaml', schema: shopSchema, page: 'shop-folder.md', section: 'shop.yaml' },
-  { what: 'knowledge article front matter', schema: snippetFrontMatter, page: 'shop-folder.md', section: 'the knowledge base' },
+  {
+    what: 'knowledge article front matter',
+    schema: snippetFrontMatter,
+    page: 'shop-folder.md',
+    section: 'the knowledge base',
+  },
   { what: 'products.yaml', schema: productSchema, page: 'shop-folder.md', section: 'products.yaml' },
   { what: 'orders.json', schema: orderSchema, page: 'shop-folder.md', section: 'orders.json' },
-  { what: 'the mailbox API', schema: createMailboxSchema, page: 'shop-folder.md', section: 'Connecting a real mailbox' },
-  { what: 'a generic chat channel', schema: genericChannelSchema, page: 'chat-webhook.md', section: 'Setting up a channel' },
+  {
+    what: 'the mailbox API',
+    schema: createMailboxSchema,
+    page: 'shop-folder.md',
+    section: 'Connecting a real mailbox',
+  },
+  {
+    what: 'a generic chat channel',
+    schema: genericChannelSchema,
+    page: 'chat-webhook.md',
+    section: 'Setting up a channel',
+  },
   { what: 'a WhatsApp channel', schema: whatsAppChannelSchema, page: 'chat-webhook.md', section: 'WhatsApp' },
   { what: 'a chat webhook body', schema: genericMessageSchema, page: 'chat-webhook.md', section: 'The request' },
 ];
 
 describe('the references name every field of the schemas', () => {
   it('reads nested fields from a schema', () => {
-    expect(fieldPaths(policySchema)).toEqual(expect.arrayContaining(['autoSend.minConfidence', 'limits.currency', 'businessHours.days', 'canary']));
+    expect(fieldPaths(policySchema)).toEqual(
+      expect.arrayContaining(['autoSend.minConfidence', 'limits.currency', 'businessHours.days', 'canary']),
+    );
     expect(fieldPaths(orderSchema)).toEqual(expect.arrayContaining(['total.amount', 'items.quantity']));
   });
 

@@ -8,9 +8,16 @@ import { codeSpans, docNames, fencedBlocks, readDoc } from './docs-text.util';
 
 /** Every variable a service validates at start, and the rows of the README's configuration table. */
 function settingNames(): Set<string> {
-  const names = new Set([...Object.keys(baseConfigShape), ...Object.keys(embeddedConfigShape), ...Object.keys(conversationsConfigShape)]);
+  const names = new Set([
+    ...Object.keys(baseConfigShape),
+    ...Object.keys(embeddedConfigShape),
+    ...Object.keys(conversationsConfigShape),
+  ]);
   const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
-  const table = readme.slice(readme.indexOf('## Configuration'), readme.indexOf('\n## ', readme.indexOf('## Configuration') + 1));
+  const table = readme.slice(
+    readme.indexOf('## Configuration'),
+    readme.indexOf('\n## ', readme.indexOf('## Configuration') + 1),
+  );
   for (const [, name] of table.matchAll(/`([A-Z][A-Z0-9_]+)`/g)) names.add(name);
   return names;
 }
@@ -54,13 +61,17 @@ describe('docs/*.md name only settings and names that exist', () => {
   const inCode = namesInCode();
 
   it('finds the pages and the settings', () => {
-    expect(docNames()).toEqual(expect.arrayContaining(['policy.md', 'shop-folder.md', 'chat-webhook.md', 'upgrading.md']));
+    expect(docNames()).toEqual(
+      expect.arrayContaining(['policy.md', 'shop-folder.md', 'chat-webhook.md', 'upgrading.md']),
+    );
     expect(settings).toContain('SHOP_DIR');
     expect(settings).not.toContain('SHOP_DIRECTORY');
   });
 
   it.each(docNames())('%s: every upper-case name in backticks is a setting, or a name the code defines', (page) => {
-    const unknown = codeSpans(readDoc(page)).filter((span) => UPPER_NAME.test(span) && !settings.has(span) && !inCode.has(span));
+    const unknown = codeSpans(readDoc(page)).filter(
+      (span) => UPPER_NAME.test(span) && !settings.has(span) && !inCode.has(span),
+    );
     expect(unknown).toEqual([]);
   });
 

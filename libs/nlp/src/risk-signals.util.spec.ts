@@ -100,7 +100,27 @@ const CHARGEBACK: [string, string][] = [
   ['nl', 'Ik laat mijn creditcardmaatschappij het bedrag storneren'],
 ];
 
+const PRESS: Array<[string, string]> = [
+  ['en', 'I am a journalist at the Evening Post and I am writing a story about late deliveries'],
+  ['en', 'If this is not fixed by Friday I will go to the press'],
+  ['en', 'I have contacted the media about how you treat customers'],
+  ['en', 'Press enquiry: can your spokesperson comment on the recall?'],
+  ['nl', 'Ik ben verslaggever bij het Parool en heb een paar vragen'],
+  ['nl', 'Als dit niet wordt opgelost stap ik naar de krant'],
+  ['nl', 'Ik ga dit melden bij Radar, dit kan echt niet'],
+  ['nl', 'Ik heb de redactie van Kassa al gemaild'],
+  ['de', 'Ich bin Journalistin und recherchiere zu Lieferproblemen'],
+  ['de', 'Ich werde mich an die Presse wenden'],
+  ['fr', 'Je suis journaliste et je prépare un reportage sur votre service client'],
+  ['fr', "Je vais contacter la presse et Que Choisir si rien n'est fait"],
+];
+
 const NEITHER: string[] = [
+  'Press the power button for five seconds',
+  'Druk op de knop en houd hem ingedrukt',
+  'I saw your shop on social media',
+  'Persoonlijk vind ik de jas erg mooi',
+  'Bitte drücken Sie die Taste',
   'This is a smoke-free household, just asking about delivery',
   'Do you sell smoke detectors?',
   'Is the fire sale still on?',
@@ -137,12 +157,16 @@ describe('detectRiskSignals', () => {
     expect(detectRiskSignals(text).chargeback).toBe(true);
   });
 
+  it.each(PRESS)('press (%s): %s', (_lang, text) => {
+    expect(detectRiskSignals(text).press).toBe(true);
+  });
+
   it.each(NEITHER)('neither: %s', (text) => {
-    expect(detectRiskSignals(text)).toEqual({ safety: false, legalThreat: false, chargeback: false });
+    expect(detectRiskSignals(text)).toEqual({ safety: false, legalThreat: false, chargeback: false, press: false });
   });
 
   it('tells a chargeback apart from other legal threats', () => {
-    expect(detectRiskSignals('I will start a chargeback with my bank')).toEqual({ safety: false, legalThreat: false, chargeback: true });
-    expect(detectRiskSignals('Ik schakel mijn advocaat in')).toEqual({ safety: false, legalThreat: true, chargeback: false });
+    expect(detectRiskSignals('I will start a chargeback with my bank')).toEqual({ safety: false, legalThreat: false, chargeback: true, press: false });
+    expect(detectRiskSignals('Ik schakel mijn advocaat in')).toEqual({ safety: false, legalThreat: true, chargeback: false, press: false });
   });
 });

@@ -66,10 +66,21 @@ const CHARGEBACK_PATTERNS: RegExp[] = [
   /\bopposition (?:bancaire|aupres|sur)\b|\bfaire opposition\b|\bretrofacturation\b|\blitige (?:paypal|bancaire|avec (?:ma banque|paypal))\b/,
 ];
 
+// A journalist asking questions, or a customer taking the matter to the press or a consumer programme: a person
+// answers. Bare "press" and "media" are too common ("press the button", "social media") to count on their own.
+const PRESS_PATTERNS: RegExp[] = [
+  /\bjournalists?\b|\breporters?\b|\bnewspapers?\b|\bnews (?:desk|outlet|story|programme|program)\b|\beditor (?:at|of) (?:the|a)\b/,
+  /\b(?:to|contact(?:ed|ing)?|tell(?:ing)?|inform(?:ing)?|alert(?:ing)?|call(?:ing)?) the (?:press|media|papers|newspapers?)\b|\bpress (?:inquiry|enquiry|request|question)\b|\bwriting (?:an? )?(?:article|story|piece|report) (?:about|on)\b|\bwatchdog\b|\bgo(?:ing)? public\b/,
+  /\bjournalist\w*|\bverslaggever\w*|\bredactie\b|\bnaar de (?:krant|pers|media)\b|\bin de krant\b|\b(?:de )?(?:pers|media) (?:inschakelen|benaderen|informeren)\b|\b(?:naar|bij) (?:kassa|radar) (?:stappen|melden|mailen|sturen)\b|\b(?:melden|meld|mailen|mail|stappen|stap|ga|gaan)\b[^.!?]{0,30}\b(?:bij|naar) (?:kassa|radar)\b|\b(?:kassa|radar) (?:inschakelen|benaderen|informeren)\b|\bpersvra\w*/,
+  /\breporter\w*|\bredaktion\b|\bzeitung\b|\bpresseanfrage\b|\ban die (?:presse|medien|zeitung)\b|\b(?:presse|medien) (?:einschalten|informieren)\b|\bbericht(?:e|en)? (?:daruber|uber (?:sie|ihr|euch|diesen))\b/,
+  /\bjournaliste\w*|\bredaction\b|\b(?:a|aux|la|contacter la) presse\b|\b(?:aux|les|contacter les) medias\b|\bque choisir\b|\b60 millions de consommateurs\b|\breportage\b/,
+];
+
 export interface RiskSignals {
   safety: boolean;
   legalThreat: boolean;
   chargeback: boolean;
+  press: boolean;
 }
 
 export function detectRiskSignals(text: string): RiskSignals {
@@ -78,5 +89,6 @@ export function detectRiskSignals(text: string): RiskSignals {
     safety: SAFETY_PATTERNS.some((p) => p.test(folded)),
     legalThreat: LEGAL_PATTERNS.some((p) => p.test(folded)),
     chargeback: CHARGEBACK_PATTERNS.some((p) => p.test(folded)),
+    press: PRESS_PATTERNS.some((p) => p.test(folded)),
   };
 }

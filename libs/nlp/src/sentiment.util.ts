@@ -37,6 +37,7 @@ export function analyseSentiment(text: string): SentimentAnalysis {
   const reasons = [
     ...(risk.legalThreat ? ['legal_threat'] : []),
     ...(risk.chargeback ? ['chargeback'] : []),
+    ...(risk.press ? ['press'] : []),
     ...TONE_RULES.filter((rule) => rule.pattern.test(folded)).map((rule) => rule.reason),
     ...(risk.safety ? ['safety'] : []),
   ];

@@ -16,3 +16,6 @@ npx tsc --noEmit -p tsconfig.json
 mkdir -p test-artifacts
 npx jest --ci --json --outputFile=test-artifacts/jest-unit.json
 npx jest --ci --config jest.integration.config.js --runInBand --json --outputFile=test-artifacts/jest-integration.json
+# The short chaos run (300 messages under SIGKILLs and a Kafka and a PostgreSQL restart) and the rolling-restart
+# pipeline test; `npm run chaos` is the long one (5,000 messages), run on its own.
+npx jest --ci --config jest.integration.config.js --runInBand --testMatch '**/test/**/*.chaos-spec.ts' --json --outputFile=test-artifacts/jest-chaos.json

@@ -4,10 +4,11 @@ describe('parseChaosArgs', () => {
   const out = 'bench/results/chaos.json';
 
   it.each([
-    [[], { n: 5_000, killEveryMs: 4_000, engineRestarts: true, rate: 25, stallS: 180, out, build: true }],
+    [[], { n: 5_000, killEveryMs: 4_000, minKills: 7, engineRestarts: true, rate: 25, stallS: 180, out, build: true }],
     [['--n', '300', '--kill-every-ms', '2500', '--seed', '7'], { n: 300, killEveryMs: 2_500, seed: 7 }],
     [['--no-engine-restarts', '--no-build'], { engineRestarts: false, build: false }],
     [['--kill-every-ms', '0'], { killEveryMs: 0 }],
+    [['--min-kills', '3'], { minKills: 3 }],
     [['--rate', '50', '--out', '/tmp/c.json'], { rate: 50, out: '/tmp/c.json' }],
   ])('%j', (argv, expected) => {
     expect(parseChaosArgs(argv, out)).toMatchObject(expected);

@@ -1,6 +1,7 @@
 export interface ChaosArgs {
   n: number;
   killEveryMs: number;
+  minKills: number;
   seed: number;
   engineRestarts: boolean;
   rate: number;
@@ -24,11 +25,13 @@ export function parseChaosArgs(argv: string[], defaultOut: string): ChaosArgs {
     if (!Number.isFinite(n) || n < min) throw new Error(`--${name} must be a number ≥ ${min}, got ${raw}`);
     return n;
   };
-  const known = new Set(['n', 'kill-every-ms', 'seed', 'rate', 'stall-s', 'out', 'no-engine-restarts', 'no-build']);
+  const known = new Set(['n', 'kill-every-ms', 'min-kills', 'seed', 'rate', 'stall-s', 'out', 'no-engine-restarts', 'no-build']);
   for (const a of argv) if (a.startsWith('--') && !known.has(a.slice(2))) throw new Error(`unknown option ${a}`);
   return {
     n: Math.floor(number('n', 5_000, 1)),
     killEveryMs: number('kill-every-ms', 4_000, 0),
+    // Every service killed at least once by default (the victims come from a shuffled bag).
+    minKills: Math.floor(number('min-kills', 7, 0)),
     seed: Math.floor(number('seed', Date.now() % 1_000_000, 0)),
     engineRestarts: !argv.includes('--no-engine-restarts'),
     rate: number('rate', 25, 0.1),

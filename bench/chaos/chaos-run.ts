@@ -12,7 +12,7 @@ import { Expected, StageTally, StoredRows, tallyStages } from './chaos-tally';
 import { deliver, IntakeTargets } from './intake';
 import { PrivateKafka } from './private-kafka';
 import { PrivatePostgres } from './private-postgres';
-import { mulberry32 } from './random.util';
+import { mulberry32, shuffledBag } from './random.util';
 import { CrashRecord, KillRecord, ServiceSupervisor } from './service-supervisor';
 import { startCallbackSink, startSmtpSink } from './sinks';
 
@@ -22,6 +22,12 @@ export interface ChaosOptions {
   n: number;
   /** Mean pause between two SIGKILLs; 0 turns the kills off. */
   killEveryMs: number;
+  /**
+   * Kills go on after the intake (into the drain) until at least this many happened: on a slow machine a restart
+   * can outlast a short intake. Victims come from a shuffled bag, so the first CHAOS_SERVICES.length kills hit each
+   * service once.
+   */
+  minKills: number;
   seed: number;
   engineRestarts: boolean;
   /** Messages per second handed to the intake. */
@@ -136,7 +142,11 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
   const callbackSink = await startCallbackSink();
   try {
     log('starting a private PostgreSQL and Kafka');
-    [pg, kafka] = await Promise.all([PrivatePostgres.start(), PrivateKafka.start()]);
+    // Both are kept as soon as they are up, so the cleanup below stops one whose partner failed to start.
+    const [startedPg, startedKafka] = await Promise.allSettled([PrivatePostgres.start(), PrivateKafka.start()]);
+    pg = startedPg.status === 'fulfilled' ? startedPg.value : null;
+    kafka = startedKafka.status === 'fulfilled' ? startedKafka.value : null;
+    if (!pg || !kafka) throw startedPg.status === 'rejected' ? startedPg.reason : (startedKafka as PromiseRejectedResult).reason;
     const dbUrl = pg.url('draftdesk');
     await runMigrations({ url: dbUrl, poolSize: 2 });
     log(`PostgreSQL ${pg.url()} (${pg.dir}), Kafka ${kafka.brokers} (${kafka.dir})`);
@@ -276,11 +286,13 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
     // start takes longer than the kill interval) the pipeline still moves between kills instead of staying down.
     const killChaos = (async () => {
       if (options.killEveryMs <= 0) return;
-      while (!intakeDone) {
-        while (!intakeDone && !CHAOS_SERVICES.every((s) => sup.isUp(s))) await sleep(250);
+      const killing = () => !aborted() && (!intakeDone || sup.kills.length < options.minKills);
+      const nextVictim = shuffledBag(CHAOS_SERVICES, random);
+      while (killing()) {
+        while (killing() && !CHAOS_SERVICES.every((s) => sup.isUp(s))) await sleep(250);
         await sleep(options.killEveryMs * (0.5 + random()));
-        if (intakeDone) break;
-        const victim = CHAOS_SERVICES[Math.floor(random() * CHAOS_SERVICES.length)];
+        if (!killing()) break;
+        const victim = nextVictim();
         const downMs = Math.round(200 + random() * 1_800);
         restarts.push(sup.killAndRestart(victim, downMs).catch((e) => log(`restart of ${victim} failed: ${e}`)));
       }
@@ -324,7 +336,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
     progress();
     return {
       interrupted: aborted(),
-      options: { n: options.n, killEveryMs: options.killEveryMs, seed: options.seed, engineRestarts: options.engineRestarts, rate: options.rate, stallMs: options.stallMs, progressEveryMs: options.progressEveryMs },
+      options: { n: options.n, killEveryMs: options.killEveryMs, minKills: options.minKills, seed: options.seed, engineRestarts: options.engineRestarts, rate: options.rate, stallMs: options.stallMs, progressEveryMs: options.progressEveryMs },
       completed,
       tally: final,
       kills: sup.kills,

@@ -4,7 +4,7 @@
  * (both private to the run) are restarted once each. Prints accepted / stored / triaged / drafted / sent / lost /
  * duplicated per stage and writes them to bench/results/chaos.json.
  *
- *   node scripts/run-ts.js bench/chaos/chaos.main.ts [--n 5000] [--kill-every-ms 4000] [--seed S] [--rate 25]
+ *   node scripts/run-ts.js bench/chaos/chaos.main.ts [--n 5000] [--kill-every-ms 4000] [--min-kills 7] [--seed S] [--rate 25]
  *       [--stall-s 180] [--no-engine-restarts] [--out bench/results/chaos.json] [--no-build]
  *
  * Needs Java 17 and the Kafka jars of scripts/engines (.engines/kafka/libs, or KAFKA_LIBS), PostgreSQL 15's binaries
@@ -44,6 +44,7 @@ async function main() {
     signal: controller.signal,
     n: args.n,
     killEveryMs: args.killEveryMs,
+    minKills: args.killEveryMs > 0 ? args.minKills : 0,
     seed: args.seed,
     engineRestarts: args.engineRestarts,
     rate: args.rate,

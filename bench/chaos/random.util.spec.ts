@@ -1,4 +1,4 @@
-import { mulberry32 } from './random.util';
+import { mulberry32, shuffledBag } from './random.util';
 
 describe('mulberry32', () => {
   it('repeats its sequence for the same seed and differs for another', () => {
@@ -16,5 +16,19 @@ describe('mulberry32', () => {
       const x = r();
       expect(x >= 0 && x < 1).toBe(true);
     }
+  });
+});
+
+describe('shuffledBag', () => {
+  it('hands out every item once per round, in a seeded order', () => {
+    const items = ['a', 'b', 'c', 'd', 'e', 'f', 'g'];
+    const draw = shuffledBag(items, mulberry32(1));
+    const first = Array.from({ length: 7 }, draw);
+    const second = Array.from({ length: 7 }, draw);
+    expect([...first].sort()).toEqual(items);
+    expect([...second].sort()).toEqual(items);
+    expect(first).not.toEqual(items);
+    const again = shuffledBag(items, mulberry32(1));
+    expect(Array.from({ length: 7 }, again)).toEqual(first);
   });
 });

@@ -17,6 +17,7 @@ describe('the pipeline under SIGKILLs and engine restarts (short chaos run)', ()
     result = await runChaos({
       n: 300,
       killEveryMs: 4_000,
+      minKills: 3,
       seed: 20_261_201,
       engineRestarts: true,
       rate: 20,

@@ -35,14 +35,18 @@ export class RunningService {
   }
 
   async ready(timeoutMs = 45_000) {
+    // A process that is gone (an exit code, or killed by a signal) ends the wait at once instead of being polled
+    // until the timeout, which would also keep the test runner from exiting.
+    const gone = () => this.process.exitCode !== null || this.process.signalCode !== null;
     await expectEventually(
       async () => {
-        if (this.process.exitCode !== null) throw new Error(`${this.name} exited with ${this.process.exitCode}`);
+        if (gone()) return;
         const res = await fetch(`${this.url}/health/ready`);
         if (res.status !== 200) throw new Error(`${this.name} not ready: ${res.status} ${await res.text()}`);
       },
       { timeoutMs, intervalMs: 250 },
     );
+    if (gone()) throw new Error(`${this.name} exited (${this.process.exitCode ?? this.process.signalCode}) before it was ready`);
     return this;
   }
 

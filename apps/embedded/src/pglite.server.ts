@@ -1,6 +1,7 @@
-import { PGlite } from '@electric-sql/pglite';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
-import { mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { servePglite } from './pglite.serve';
 
 export interface EmbeddedPostgres {
   url: string;
@@ -9,18 +10,40 @@ export interface EmbeddedPostgres {
 
 /**
  * PostgreSQL compiled to WebAssembly, served on loopback over the wire protocol so the services use the same
- * `pg` driver, TypeORM and migrations as against a real server.
+ * `pg` driver, TypeORM and migrations as against a real server. From dist/ it runs in a worker thread (see
+ * pglite.worker.ts); run from TypeScript sources there is no compiled worker and it shares the main thread.
  */
 export async function startEmbeddedPostgres(dataDir: string, port: number): Promise<EmbeddedPostgres> {
-  mkdirSync(dataDir, { recursive: true });
-  const db = await PGlite.create(dataDir);
-  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port, maxConnections: 4 });
-  await server.start();
-  return {
-    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
-    async stop() {
-      await server.stop();
-      await db.close();
-    },
+  const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
+  const script = join(__dirname, 'pglite.worker.js');
+  if (!existsSync(script)) return { url, ...(await servePglite(dataDir, port)) };
+  return { url, stop: await startInWorker(script, dataDir, port) };
+}
+
+async function startInWorker(script: string, dataDir: string, port: number): Promise<() => Promise<void>> {
+  const worker = new Worker(script, { workerData: { dataDir, port } });
+  let stopping = false;
+  await new Promise<void>((resolve, reject) => {
+    worker.once('message', (message: { ready?: boolean; error?: string }) =>
+      message.ready ? resolve() : reject(new Error(`the embedded PostgreSQL did not start: ${message.error}`)),
+    );
+    worker.once('error', reject);
+  });
+  // The database is the suite's memory: if its thread dies, nothing else can go on safely.
+  worker.on('error', (error) => {
+    process.stderr.write(`draftdesk: the embedded PostgreSQL failed: ${error.stack ?? error.message}\n`);
+    process.exit(70);
+  });
+  worker.on('exit', (code) => {
+    if (stopping) return;
+    process.stderr.write(`draftdesk: the embedded PostgreSQL stopped unexpectedly (thread exit ${code})\n`);
+    process.exit(70);
+  });
+  return async () => {
+    stopping = true;
+    const stopped = new Promise<void>((resolve) => worker.once('message', () => resolve()));
+    worker.postMessage('stop');
+    await Promise.race([stopped, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+    await worker.terminate();
   };
 }

@@ -2,6 +2,7 @@ import { deadLetterTopic } from '@draftdesk/contracts';
 import { consumerLag, createLogger } from '@draftdesk/observability';
 import { Admin, Consumer, Kafka, logLevel, Partitioners, Producer } from 'kafkajs';
 import { BusRecord, EventBus, Subscription } from './event-bus';
+import { producerStateLost } from './producer-state.util';
 
 export interface KafkaBusOptions {
   brokers: string[];
@@ -27,11 +28,13 @@ export class KafkaEventBus implements EventBus {
   readonly kind = 'kafka' as const;
   private readonly log = createLogger(KafkaEventBus.name);
   private readonly kafka: Kafka;
-  private readonly producer: Producer;
+  private producer: Producer;
   private readonly admin: Admin;
   private readonly subscriptions: Subscription[] = [];
   private readonly consumers: Consumer[] = [];
   private producerConnected = false;
+  /** A replacement producer that has not connected yet: the next publish connects it first. */
+  private producerPending = false;
   private readonly prefix: string;
   private lagTimer: NodeJS.Timeout | null = null;
 
@@ -47,12 +50,27 @@ export class KafkaEventBus implements EventBus {
         this.log.warn({ namespace: entry.namespace, ...rest }, message);
       },
     });
-    this.producer = this.kafka.producer({
-      idempotent: true,
-      maxInFlightRequests: 1,
-      createPartitioner: Partitioners.DefaultPartitioner,
-    });
+    this.producer = this.newProducer();
     this.admin = this.kafka.admin();
+  }
+
+  private newProducer(): Producer {
+    return this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner });
+  }
+
+  /** A producer whose idempotence state the broker no longer accepts is replaced by a new one (see producerStateLost). */
+  private async replaceProducer(error: unknown): Promise<void> {
+    this.log.warn({ err: error }, 'the broker rejected the producer state: replacing the producer');
+    const broken = this.producer;
+    this.producer = this.newProducer();
+    this.producerPending = true;
+    await broken.disconnect().catch(() => undefined);
+    await this.connectProducer().catch((e) => this.log.warn({ err: e }, 'the new producer could not connect yet'));
+  }
+
+  private async connectProducer(): Promise<void> {
+    await this.producer.connect();
+    this.producerPending = false;
   }
 
   async start(): Promise<void> {
@@ -155,13 +173,20 @@ export class KafkaEventBus implements EventBus {
   async publish(records: BusRecord[]): Promise<void> {
     const byTopic = new Map<string, BusRecord[]>();
     for (const r of records) byTopic.set(r.topic, [...(byTopic.get(r.topic) ?? []), r]);
-    await this.producer.sendBatch({
-      acks: -1,
-      topicMessages: [...byTopic].map(([topic, rs]) => ({
-        topic: this.prefix + topic,
-        messages: rs.map((r) => ({ key: r.key, value: r.value, headers: r.headers })),
-      })),
-    });
+    try {
+      if (this.producerPending) await this.connectProducer();
+      await this.producer.sendBatch({
+        acks: -1,
+        topicMessages: [...byTopic].map(([topic, rs]) => ({
+          topic: this.prefix + topic,
+          messages: rs.map((r) => ({ key: r.key, value: r.value, headers: r.headers })),
+        })),
+      });
+    } catch (error) {
+      // The caller retries the batch; with the broken producer every retry would fail the same way.
+      if (producerStateLost(error)) await this.replaceProducer(error);
+      throw error;
+    }
   }
 
   async healthy(): Promise<boolean> {

@@ -29,12 +29,17 @@ export class DemoChatRepliesController {
     const raw = await readRawBody(req, MAX_WEBHOOK_BYTES);
     const verified = verifyWebhook(
       [this.replies.secret],
-      { id: header(req, 'webhook-id'), timestamp: header(req, 'webhook-timestamp'), signature: header(req, 'webhook-signature') },
+      {
+        id: header(req, 'webhook-id'),
+        timestamp: header(req, 'webhook-timestamp'),
+        signature: header(req, 'webhook-signature'),
+      },
       raw,
     );
     if (!verified.ok) throw unauthorized(ChatIntakeErrorCode.SignatureInvalid, `reply refused: ${verified.reason}`);
     // The webhook id is the draft id; anything else would not make a safe file name.
-    if (!/^[A-Za-z0-9-]{1,64}$/.test(verified.id)) throw unauthorized(ChatIntakeErrorCode.SignatureInvalid, 'webhook-id is not a draft id');
+    if (!/^[A-Za-z0-9-]{1,64}$/.test(verified.id))
+      throw unauthorized(ChatIntakeErrorCode.SignatureInvalid, 'webhook-id is not a draft id');
     await mkdir(this.replies.dir, { recursive: true });
     await writeFile(join(this.replies.dir, `${verified.id}.json`), raw);
     return { status: 'kept' };

@@ -16,12 +16,21 @@ describe('localUrl', () => {
 });
 
 describe('demoChatCurl', () => {
-  const demo = { webhookUrl: 'http://127.0.0.1:3000/v1/channels/demo/messages', secret: 'whsec_K06HeSibEMaex0rl3MF3nc/cqjjXyVN4' };
+  const demo = {
+    webhookUrl: 'http://127.0.0.1:3000/v1/channels/demo/messages',
+    secret: 'whsec_K06HeSibEMaex0rl3MF3nc/cqjjXyVN4',
+  };
 
   /** Runs the line in bash with a stand-in curl, and checks what it would send as the gateway checks a delivery. */
   function sent(line: string) {
-    const args = execFileSync('bash', ['-c', `curl() { printf '%s\\0' "$@"; }; ${line}`], { encoding: 'utf8' }).split('\0').slice(0, -1);
-    const header = (name: string) => args.find((a) => a.startsWith(`${name}:`))?.slice(name.length + 1).trim();
+    const args = execFileSync('bash', ['-c', `curl() { printf '%s\\0' "$@"; }; ${line}`], { encoding: 'utf8' })
+      .split('\0')
+      .slice(0, -1);
+    const header = (name: string) =>
+      args
+        .find((a) => a.startsWith(`${name}:`))
+        ?.slice(name.length + 1)
+        .trim();
     const body = args[args.indexOf('-d') + 1];
     const verified = verifyWebhook(
       [demo.secret],
@@ -43,6 +52,9 @@ describe('demoChatCurl', () => {
   });
 
   it('is refused when signed with another secret', () => {
-    expect(sent(demoChatCurl({ ...demo, secret: 'whsec_b3RoZXJvdGhlcm90aGVyb3RoZXI=' })).verified).toEqual({ ok: false, reason: 'bad_signature' });
+    expect(sent(demoChatCurl({ ...demo, secret: 'whsec_b3RoZXJvdGhlcm90aGVyb3RoZXI=' })).verified).toEqual({
+      ok: false,
+      reason: 'bad_signature',
+    });
   });
 });

@@ -29,7 +29,9 @@ export function embeddedBanner(options: EmbeddedOptions, seconds: string, cwd = 
     `  review API     ${base}/v1/drafts   (Authorization: Bearer $(cat ${file(SECRET_FILES.reviewApiToken)}))`,
     `  conversations  ${base}/v1/conversations and /v1/kb   (the same review token)`,
     `  mailboxes      ${base}/v1/mailboxes   (Authorization: Bearer $(cat ${file(SECRET_FILES.mailAdminToken)}))`,
-    inbound ? `  inbound mail   smtp://${inbound.host}:${inbound.port}   (send a test mail to support@shop.test)` : null,
+    inbound
+      ? `  inbound mail   smtp://${inbound.host}:${inbound.port}   (send a test mail to support@shop.test)`
+      : null,
     `  sent replies   ${smtp ? `smtp://${smtp.host}:${smtp.port}` : shown(options.mailSend.sentDir, cwd)}`,
     ...(demoChat
       ? [

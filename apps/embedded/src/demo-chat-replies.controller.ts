@@ -1,6 +1,6 @@
 import { Public } from '@draftdesk/platform';
 import { Controller, HttpCode, Inject, Post, Req } from '@nestjs/common';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { MAX_WEBHOOK_BYTES } from '../../chat-gateway/src/chat-gateway.options';
 import { ChatIntakeErrorCode, unauthorized } from '../../chat-gateway/src/intake/chat-intake.exception';
@@ -41,7 +41,10 @@ export class DemoChatRepliesController {
     if (!/^[A-Za-z0-9-]{1,64}$/.test(verified.id))
       throw unauthorized(ChatIntakeErrorCode.SignatureInvalid, 'webhook-id is not a draft id');
     await mkdir(this.replies.dir, { recursive: true });
-    await writeFile(join(this.replies.dir, `${verified.id}.json`), raw);
+    // Written aside and renamed, so whoever watches the folder never reads half a reply.
+    const file = join(this.replies.dir, `${verified.id}.json`);
+    await writeFile(`${file}.part`, raw);
+    await rename(`${file}.part`, file);
     return { status: 'kept' };
   }
 }

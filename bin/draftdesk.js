@@ -5,6 +5,11 @@ const fs = require('fs');
 const path = require('path');
 
 const root = path.resolve(__dirname, '..');
+const tooOld = require('./node-version').nodeVersionProblem(require('../package.json').engines.node, process.version);
+if (tooOld) {
+  process.stderr.write(`${tooOld}\n`);
+  process.exit(1);
+}
 const built = fs.existsSync(path.join(root, 'dist', '.build-stamp')) && !process.env.DRAFTDESK_DEV;
 if (built) {
   require(path.join(root, 'dist', 'apps', 'cli', 'src', 'main.js'));

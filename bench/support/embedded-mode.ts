@@ -40,6 +40,8 @@ export async function runEmbeddedMode(options: EmbeddedModeOptions): Promise<{ r
         PATH: process.env.PATH ?? '',
         NODE_ENV: 'production',
         LOG_LEVEL: 'warn',
+        // JSON lines to stdout, which go to the bench log below, as the services write them.
+        LOG_FORMAT: 'json',
         HOST: '127.0.0.1',
         PORT: String(port),
         SMTP_INBOUND_PORT: String(smtpPort),

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from '../support/engines';
-import { RunningEmbedded, startEmbedded } from '../support/embedded';
+import { RunningEmbedded, startEmbeddedSandbox } from '../support/embedded-sandbox';
 import { expectEventually } from '../support/expect-eventually';
 import { blockAfter, readDoc } from './docs-text.util';
 
@@ -28,7 +28,7 @@ describe('docs/chat-webhook.md: the signed examples', () => {
 
   beforeAll(async () => {
     const channels = captured(channelSetup, /^CHAT_CHANNELS_JSON='([^']+)' npm start$/m, 'the CHAT_CHANNELS_JSON line');
-    suite = await startEmbedded({ CHAT_CHANNELS_JSON: channels, CHAT_QUIET_WINDOW_MS: '200' });
+    suite = await startEmbeddedSandbox({ CHAT_CHANNELS_JSON: channels, CHAT_QUIET_WINDOW_MS: '200' });
   }, 150_000);
 
   afterAll(async () => {

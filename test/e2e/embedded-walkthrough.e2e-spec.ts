@@ -1,62 +1,31 @@
-import { spawn, ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ImapFlow } from 'imapflow';
 import nodemailer from 'nodemailer';
 import { randomBytes } from 'node:crypto';
-import { engines, repoRoot } from '../support/engines';
+import { EmbeddedSuite, startEmbedded } from '../support/embedded';
+import { engines } from '../support/engines';
 import { expectEventually } from '../support/expect-eventually';
 import { uniqueAddress } from '../support/mail';
 import { freePort } from '../support/services';
-
-interface Embedded {
-  child: ChildProcess;
-  output: () => string;
-  startedInMs: number;
-}
 
 /** The README's walkthrough, verbatim in spirit: start the embedded suite, mail it, approve the draft. */
 describe('embedded mode (PGlite + in-process transport): the README walkthrough', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'draftdesk-embedded-'));
   let ports: { http: number; smtp: number; pg: number };
-  let running: Embedded | null = null;
+  let running: EmbeddedSuite | null = null;
 
   const auth = () => ({ authorization: `Bearer ${readFileSync(join(dataDir, 'review-api-token'), 'utf8').trim()}` });
 
-  async function start(): Promise<Embedded> {
-    const begun = Date.now();
-    const child = spawn(process.execPath, [join(repoRoot, 'bin', 'draftdesk.js'), 'start'], {
-      cwd: repoRoot,
-      env: {
-        PATH: process.env.PATH ?? '',
-        DRAFTDESK_DATA_DIR: dataDir,
-        PORT: String(ports.http),
-        SMTP_INBOUND_PORT: String(ports.smtp),
-        EMBEDDED_PG_PORT: String(ports.pg),
-        LOG_LEVEL: 'warn',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout!.on('data', (d) => (output += d));
-    child.stderr!.on('data', (d) => (output += d));
-    await expectEventually(
-      async () => {
-        if (child.exitCode !== null) throw new Error(`exited ${child.exitCode}: ${output}`);
-        const res = await fetch(`http://127.0.0.1:${ports.http}/health/ready`);
-        expect(res.status).toBe(200);
-      },
-      { timeoutMs: 30_000, intervalMs: 100 },
+  const start = () =>
+    startEmbedded(
+      { DRAFTDESK_DATA_DIR: dataDir, SMTP_INBOUND_PORT: String(ports.smtp), EMBEDDED_PG_PORT: String(ports.pg), LOG_LEVEL: 'warn' },
+      { port: ports.http },
     );
-    return { child, output: () => output, startedInMs: Date.now() - begun };
-  }
 
   async function stop() {
-    if (!running) return;
-    const exited = new Promise((resolve) => running!.child.once('exit', resolve));
-    running.child.kill('SIGTERM');
-    await exited;
+    await running?.stop();
     running = null;
   }
 

@@ -11,14 +11,18 @@ import { mailParseSettings } from '../../mail-ingest/src/ingest/mail-ingest.opti
 import { MailSendModule } from '../../mail-send/src/outbound/mail-send.module';
 import { ReviewModule } from '../../review/src/drafts/review.module';
 import { TriageModule } from '../../triage/src/triage/triage.module';
+import { DEMO_CHAT_REPLIES, DemoChatRepliesController } from './demo-chat-replies.controller';
 import { EmbeddedOptions } from './embedded.options';
 
 /** Every service's feature module in one process, on one database, joined by the in-process transport. */
 @Module({})
 export class EmbeddedAppModule {
   static forRoot(options: EmbeddedOptions, databaseUrl: string): DynamicModule {
+    const { demoChat } = options;
     return {
       module: EmbeddedAppModule,
+      controllers: demoChat ? [DemoChatRepliesController] : [],
+      providers: demoChat ? [{ provide: DEMO_CHAT_REPLIES, useValue: { secret: demoChat.secret, dir: demoChat.repliesDir } }] : [],
       imports: [
         AccessModule,
         ObservabilityModule,

@@ -13,8 +13,18 @@ export interface EmbeddedSecrets {
   /** The review API's integration token. */
   reviewApiToken(): string;
   /** The agent UI's admin password. */
-  adminPassword(email: string): string;
+  adminPassword(): string;
+  /** The signing secret of the demo chat channel (whsec_<base64>). */
+  demoChatSecret(): string;
 }
+
+/** The files in the data directory that hold what a person needs to reach the suite. */
+export const SECRET_FILES = {
+  reviewApiToken: 'review-api-token',
+  mailAdminToken: 'mail-admin-token',
+  adminPassword: 'admin-password',
+  demoChatSecret: 'demo-chat-secret',
+} as const;
 
 /** A secret made once per data directory and kept there, readable by its owner only. */
 function persistentSecret(dataDir: string, name: string, make: () => string): string {
@@ -27,19 +37,16 @@ function persistentSecret(dataDir: string, name: string, make: () => string): st
 }
 
 /**
- * Secrets kept in the data directory, so `curl -H "Authorization: Bearer $(cat data/review-api-token)"` works across
- * restarts; the admin password is fresh at every start and printed once.
+ * Secrets kept in the data directory, so `curl -H "Authorization: Bearer $(cat data/review-api-token)"`, the admin's
+ * sign-in and the demo chat's curl line keep working across restarts.
  */
 export function dataDirSecrets(dataDir: string): EmbeddedSecrets {
   return {
     chatSecretsKey: () => Buffer.from(persistentSecret(dataDir, 'chat-secrets.key', () => randomBytes(32).toString('base64')), 'base64'),
     mailboxSecretsKey: () => Buffer.from(persistentSecret(dataDir, 'mailbox-secrets.key', () => randomBytes(32).toString('base64')), 'base64'),
-    mailAdminToken: () => persistentSecret(dataDir, 'mail-admin-token', () => randomBytes(24).toString('base64url')),
-    reviewApiToken: () => persistentSecret(dataDir, 'review-api-token', () => randomBytes(24).toString('base64url')),
-    adminPassword(email) {
-      const password = randomBytes(12).toString('base64url');
-      process.stdout.write(`agent UI sign-in: ${email} / ${password} (set REVIEW_ADMIN_PASSWORD to choose it)\n`);
-      return password;
-    },
+    mailAdminToken: () => persistentSecret(dataDir, SECRET_FILES.mailAdminToken, () => randomBytes(24).toString('base64url')),
+    reviewApiToken: () => persistentSecret(dataDir, SECRET_FILES.reviewApiToken, () => randomBytes(24).toString('base64url')),
+    adminPassword: () => persistentSecret(dataDir, SECRET_FILES.adminPassword, () => randomBytes(12).toString('base64url')),
+    demoChatSecret: () => persistentSecret(dataDir, SECRET_FILES.demoChatSecret, () => `whsec_${randomBytes(24).toString('base64')}`),
   };
 }

@@ -2,16 +2,9 @@ import { loadConfig } from '@draftdesk/config';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EmbeddedOptions, embeddedConfigShape, embeddedOptionsFromConfig } from './embedded.options';
-import { EmbeddedSecrets } from './embedded-secrets.util';
+import { fixedSecrets } from './fixed-secrets.fixture';
 
-/** Fixed stand-ins for what the data directory would keep, so two builds differ only by the environment. */
-const secrets: EmbeddedSecrets = {
-  chatSecretsKey: () => Buffer.alloc(32, 1),
-  mailboxSecretsKey: () => Buffer.alloc(32, 2),
-  mailAdminToken: () => 'kept-mail-admin-token-0000',
-  reviewApiToken: () => 'kept-review-api-token-0000',
-  adminPassword: () => 'kept-admin-password',
-};
+const secrets = fixedSecrets;
 
 const build = (env: Record<string, string>) => embeddedOptionsFromConfig(loadConfig(embeddedConfigShape, env), secrets);
 
@@ -82,6 +75,7 @@ const SAMPLES: Record<string, { value: string; with?: Record<string, string> }> 
   TRIAGE_LANGUAGES: { value: 'nl,en' },
   HOST: { value: '0.0.0.0' },
   LOG_LEVEL: { value: 'debug' },
+  LOG_FORMAT: { value: 'json' },
   IMAP_HOST: { value: 'imap.other.test' },
   IMAP_USER: { value: 'other@shop.test' },
   IMAP_PASSWORD: { value: 'other-password' },
@@ -200,6 +194,26 @@ describe('embedded options: every setting of the README configuration table that
     expect(options.mailSend.secretsKey).toEqual(secrets.mailboxSecretsKey());
     expect(options.review).toMatchObject({ liveFanout: 'local', cookieSecure: 'auto', admin: { email: 'admin@shop.test', password: 'kept-admin-password' } });
     expect(options.triage).toMatchObject({ engine: 'embedded' });
+    expect(options.logFile).toMatch(/data\/logs\/draftdesk\.log$/);
+    expect(options.admin).toEqual({ email: 'admin@shop.test', password: 'kept-admin-password', keptIn: expect.stringMatching(/data\/admin-password$/) });
+    expect(options.chatGateway.seedChannels).toEqual([
+      expect.objectContaining({ id: 'demo', kind: 'generic', secrets: [secrets.demoChatSecret()], callbackUrl: 'http://127.0.0.1:3000/v1/demo-chat/replies' }),
+    ]);
+  });
+
+  it('signs the admin in with REVIEW_ADMIN_PASSWORD when it is set, and keeps no file for it', () => {
+    expect(build({ REVIEW_ADMIN_PASSWORD: 'given-admin-password' }).admin).toEqual({ email: 'admin@shop.test', password: 'given-admin-password', keptIn: null });
+  });
+
+  it('refuses a kept admin password shorter than REVIEW_ADMIN_PASSWORD allows, naming the file', () => {
+    const short = { ...secrets, adminPassword: () => 'short' };
+    expect(() => embeddedOptionsFromConfig(loadConfig(embeddedConfigShape, {}), short)).toThrow(/data\/admin-password: the admin password must be at least 12 characters/);
+  });
+
+  it('opens no demo chat channel when CHAT_CHANNELS_JSON names the channels', () => {
+    const options = build({ CHAT_CHANNELS_JSON: SAMPLES.CHAT_CHANNELS_JSON.value });
+    expect(options.demoChat).toBeNull();
+    expect(options.chatGateway.seedChannels.map((c) => c.id)).toEqual(['shop-widget']);
   });
 
   it.each([

@@ -7,7 +7,8 @@ import { MailIngestOptions, mailIngestConfigShape, mailIngestOptionsFromConfig }
 import { MailSendOptions, mailSendConfigShape, mailSendOptionsFromConfig } from '../../mail-send/src/outbound/mail-send.options';
 import { ReviewOptions, reviewConfigShape, reviewOptionsFromConfig } from '../../review/src/review.options';
 import { TriageOptions, triageConfigShape, triageOptions } from '../../triage/src/triage/triage.options';
-import { EmbeddedSecrets } from './embedded-secrets.util';
+import { DemoChatChannel, demoChatChannel, localUrl } from './demo-chat.util';
+import { EmbeddedSecrets, SECRET_FILES } from './embedded-secrets.util';
 
 /**
  * The embedded mode composes every service in one process, so it is the one place that imports the apps' settings
@@ -23,6 +24,8 @@ export const embeddedConfigShape = {
   ...chatGatewayConfigShape,
   NODE_ENV: baseConfigShape.NODE_ENV,
   LOG_LEVEL: baseConfigShape.LOG_LEVEL,
+  /** `text`: the banner on the terminal, JSON lines in <data dir>/logs/draftdesk.log; `json`: JSON on stdout. */
+  LOG_FORMAT: z.enum(['text', 'json']).default('text'),
   DATABASE_POOL_SIZE: baseConfigShape.DATABASE_POOL_SIZE,
   /** Use a real PostgreSQL instead of PGlite (the transport stays in-process). */
   DATABASE_URL: baseConfigShape.DATABASE_URL.optional(),
@@ -47,6 +50,12 @@ export interface EmbeddedOptions {
   dataDir: string;
   http: { host: string; port: number };
   logLevel: EmbeddedConfig['LOG_LEVEL'];
+  /** JSON log lines go to this file; null → stdout. */
+  logFile: string | null;
+  /** The admin a person signs in as, and the file the password is kept in (null when REVIEW_ADMIN_PASSWORD gave it). */
+  admin: { email: string; password: string; keptIn: string | null };
+  /** The chat channel made up when CHAT_CHANNELS_JSON names none. */
+  demoChat: DemoChatChannel | null;
   /** `url` null → PGlite in `pglite.dir`, served on `pglite.port`. */
   database: { url: string | null; poolSize: number; pglite: { dir: string; port: number } | null };
   mailIngest: MailIngestOptions;
@@ -60,19 +69,25 @@ export interface EmbeddedOptions {
 /** Every feature module's options from one validated environment; throws (ConfigError or Error) naming the variable. */
 export function embeddedOptionsFromConfig(config: EmbeddedConfig, secrets: EmbeddedSecrets): EmbeddedOptions {
   const dataDir = resolve(config.DRAFTDESK_DATA_DIR);
+  const admin = embeddedAdmin(config, secrets, dataDir);
+  const demoChat = config.CHAT_CHANNELS_JSON ? null : demoChatChannel(secrets, dataDir, localUrl(config.HOST, config.PORT));
   const filled = {
     ...config,
     CHAT_SECRETS_KEY: config.CHAT_SECRETS_KEY ?? secrets.chatSecretsKey(),
+    CHAT_CHANNELS_JSON: config.CHAT_CHANNELS_JSON ?? [demoChat!.channel],
     MAILBOX_SECRETS_KEY: config.MAILBOX_SECRETS_KEY ?? secrets.mailboxSecretsKey(),
     MAIL_ADMIN_TOKEN: config.MAIL_ADMIN_TOKEN ?? secrets.mailAdminToken(),
     REVIEW_API_TOKEN: config.REVIEW_API_TOKEN ?? secrets.reviewApiToken(),
-    REVIEW_ADMIN_PASSWORD: config.REVIEW_ADMIN_PASSWORD ?? secrets.adminPassword(config.REVIEW_ADMIN_EMAIL),
+    REVIEW_ADMIN_PASSWORD: admin.password,
     SENT_DIR: config.SENT_DIR ?? join(dataDir, 'sent'),
   };
   return {
     dataDir,
     http: { host: config.HOST, port: config.PORT },
     logLevel: config.LOG_LEVEL,
+    logFile: config.LOG_FORMAT === 'text' ? join(dataDir, 'logs', 'draftdesk.log') : null,
+    admin,
+    demoChat,
     // PGlite is one Postgres session behind the socket: one pooled connection keeps transactions apart.
     database: config.DATABASE_URL
       ? { url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE, pglite: null }
@@ -86,4 +101,15 @@ export function embeddedOptionsFromConfig(config: EmbeddedConfig, secrets: Embed
     review: reviewOptionsFromConfig(filled, join(__dirname, '..', '..', 'review', 'ui')),
     mailSend: mailSendOptionsFromConfig(filled),
   };
+}
+
+/** The admin's password: REVIEW_ADMIN_PASSWORD, else the one made on the first start and kept in the data directory. */
+function embeddedAdmin(config: EmbeddedConfig, secrets: EmbeddedSecrets, dataDir: string): EmbeddedOptions['admin'] {
+  const email = config.REVIEW_ADMIN_EMAIL;
+  if (config.REVIEW_ADMIN_PASSWORD) return { email, password: config.REVIEW_ADMIN_PASSWORD, keptIn: null };
+  const keptIn = join(dataDir, SECRET_FILES.adminPassword);
+  const password = secrets.adminPassword();
+  // The file is edited by hand to change the password, so it is held to REVIEW_ADMIN_PASSWORD's rule.
+  if (password.length < 12) throw new Error(`${keptIn}: the admin password must be at least 12 characters (or set REVIEW_ADMIN_PASSWORD)`);
+  return { email, password, keptIn };
 }

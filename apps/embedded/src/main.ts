@@ -3,7 +3,7 @@ import '@draftdesk/observability/tracing.register';
 import 'reflect-metadata';
 import { loadConfigOrExit } from '@draftdesk/config';
 import { runMigrations } from '@draftdesk/database';
-import { configureLogging, createLogger } from '@draftdesk/observability';
+import { configureLogging, createLogger, fileLogDestination, sendLogsTo } from '@draftdesk/observability';
 import { exitOnStartupFailure, startService } from '@draftdesk/platform';
 import { join } from 'node:path';
 import { EmbeddedAppModule } from './embedded-app.module';
@@ -11,12 +11,11 @@ import { EmbeddedOptions, embeddedConfigShape, embeddedOptionsFromConfig } from 
 import { startEmbeddedPostgres } from './pglite.server';
 import { configureChatGatewayHttp } from '../../chat-gateway/src/chat-gateway.module';
 import { dataDirSecrets } from './embedded-secrets.util';
+import { embeddedBanner } from './embedded-banner.util';
 
 async function main() {
   const started = Date.now();
   const config = loadConfigOrExit('draftdesk', embeddedConfigShape);
-  configureLogging('draftdesk', config.LOG_LEVEL);
-  const log = createLogger('embedded');
   let options: EmbeddedOptions;
   try {
     options = embeddedOptionsFromConfig(config, dataDirSecrets(join(config.DRAFTDESK_DATA_DIR)));
@@ -25,7 +24,10 @@ async function main() {
     process.stderr.write(`draftdesk: refusing to start, ${/^invalid configuration/.test(message) ? message : `invalid configuration:\n  - ${message}`}\n`);
     process.exit(78); // EX_CONFIG, as loadConfigOrExit
   }
-  const { dataDir, http, database } = options;
+  const { http, database } = options;
+  if (options.logFile) sendLogsTo(fileLogDestination(options.logFile));
+  configureLogging('draftdesk', options.logLevel);
+  const log = createLogger('embedded');
   const postgres = database.pglite ? await startEmbeddedPostgres(database.pglite.dir, database.pglite.port) : null;
   const databaseUrl = database.url ?? postgres!.url;
   await runMigrations({ url: databaseUrl, poolSize: 2 }, (line) => log.info(`migrations: ${line}`));
@@ -46,23 +48,8 @@ async function main() {
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  const smtp = options.mailSend.smtp;
-  const inbound = options.mailIngest.smtpInbound;
-  process.stdout.write(
-    [
-      '',
-      `draftdesk is up in ${seconds} s (embedded mode, data in ${dataDir})`,
-      `  agent UI     http://${http.host}:${http.port}/`,
-      `  review API   http://${http.host}:${http.port}/v1/drafts (Authorization: Bearer <token in ${join(dataDir, 'review-api-token')}>)`,
-      `  conversations http://${http.host}:${http.port}/v1/conversations and /v1/kb (the same review token)`,
-      `  mailboxes    http://${http.host}:${http.port}/v1/mailboxes (Authorization: Bearer <token in ${join(dataDir, 'mail-admin-token')}>)`,
-      `  chat webhook http://${http.host}:${http.port}/v1/channels/<channelId>/messages`,
-      `  health       http://${http.host}:${http.port}/health/ready`,
-      inbound ? `  inbound mail smtp://${inbound.host}:${inbound.port} (send a test mail to support@shop.test)` : '',
-      `  sent replies ${smtp ? `smtp://${smtp.host}:${smtp.port}` : options.mailSend.sentDir}`,
-      '',
-    ].join('\n'),
-  );
+  log.info({ seconds }, 'draftdesk is up');
+  process.stdout.write(embeddedBanner(options, seconds));
 }
 
 main().catch(exitOnStartupFailure('draftdesk'));

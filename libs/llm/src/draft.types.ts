@@ -13,6 +13,8 @@ export interface ShopProfile {
   personalResponseHours?: number;
   /** What the shop tells a customer to do with a product that may be unsafe, per language. */
   safetyInstruction?: Record<string, string>;
+  /** Sample data only: the day its order dates were written for; the running suite moves them so that day is today. */
+  demoOrdersAsOf?: string;
 }
 
 /** A product of the shop's catalogue; texts per language code (nl and en at least). */

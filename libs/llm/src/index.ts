@@ -22,6 +22,7 @@ export { SUPPORT_INTENTS } from './intents.constants';
 export { InMemoryKnowledge, type KnowledgeQuery, type KnowledgeSource } from './knowledge/knowledge-source';
 export { normaliseOrderNumber, OrderConnectorError, ownedBy, type OrderConnector, type OrderLookup, type OrderQuery } from './orders/order-connector.types';
 export { InMemoryOrderConnector } from './orders/memory-order.connector';
+export { shiftOrderDates, withDemoOrdersDatedToday } from './orders/demo-order-dates.util';
 export { CachedOrderConnector, type OrderCacheOptions } from './orders/cached-order.connector';
 export { RestOrderConnector, type RestOrderOptions } from './orders/rest-order.connector';
 export { mapShopifyOrder, ShopifyOrderConnector, type ShopifyOptions } from './orders/shopify-order.connector';

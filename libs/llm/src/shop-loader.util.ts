@@ -25,6 +25,7 @@ export const shopSchema = z
     website: z.string().url(),
     personalResponseHours: z.number().int().positive().max(168).optional(),
     safetyInstruction: z.record(z.string(), z.string().min(1)).optional(),
+    demoOrdersAsOf: z.iso.date().optional(),
   })
   .strict();
 

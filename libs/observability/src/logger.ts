@@ -1,5 +1,5 @@
 import { LoggerService } from '@nestjs/common';
-import pino, { Logger } from 'pino';
+import pino, { DestinationStream, Logger } from 'pino';
 import { traceLogFields } from './tracing';
 
 /** Fields that may carry customer data or secrets: never written to logs. */
@@ -25,31 +25,38 @@ const REDACT = [
 ];
 
 let root: Logger | undefined;
+/** Unset: JSON lines on stdout, as the services and containers want them. */
+let destination: DestinationStream | undefined;
 
-export function rootLogger(): Logger {
-  if (!root) {
-    root = pino({
-      level: process.env.LOG_LEVEL ?? 'info',
-      base: { service: process.env.DRAFTDESK_SERVICE ?? 'draftdesk' },
+function createRoot(service: string, level: string): Logger {
+  return pino(
+    {
+      level,
+      base: { service },
       redact: { paths: REDACT, censor: '[redacted]' },
       timestamp: pino.stdTimeFunctions.isoTime,
+      // Every line written while a traced message is handled carries its trace_id and span_id.
       mixin: traceLogFields,
-    });
-  }
+    },
+    destination,
+  );
+}
+
+export function rootLogger(): Logger {
+  root ??= createRoot(process.env.DRAFTDESK_SERVICE ?? 'draftdesk', process.env.LOG_LEVEL ?? 'info');
   return root;
 }
 
 /** Sets the process-wide logger level and service name; called once by each main.ts after config is loaded. */
 export function configureLogging(service: string, level: string): Logger {
-  root = pino({
-    level,
-    base: { service },
-    redact: { paths: REDACT, censor: '[redacted]' },
-    timestamp: pino.stdTimeFunctions.isoTime,
-    // Every line written while a traced message is handled carries its trace_id and span_id.
-    mixin: traceLogFields,
-  });
+  root = createRoot(service, level);
   return root;
+}
+
+/** Sends every later log line of this process to `stream` instead of stdout (the embedded mode's log file). */
+export function sendLogsTo(stream: DestinationStream): void {
+  destination = stream;
+  root = undefined;
 }
 
 export function createLogger(context: string): Logger {

@@ -1,5 +1,5 @@
 import { DraftedPayload, TriagedPayload, triagedPayloadSchema } from '@draftdesk/contracts';
-import { composeReply, KbRepository, loadSampleShop, LoadedShop, OrderConnector, PgKnowledge } from '@draftdesk/llm';
+import { composeReply, KbRepository, loadSampleShop, LoadedShop, OrderConnector, PgKnowledge, withDemoOrdersDatedToday } from '@draftdesk/llm';
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { ambientQueryRunner } from '@draftdesk/database';
@@ -35,7 +35,7 @@ export class DraftsService {
     @Inject(DRAFTER_OPTIONS) private readonly options: DrafterOptions,
     dataSource: DataSource,
   ) {
-    this.shop = loadSampleShop(options.shopDir);
+    this.shop = withDemoOrdersDatedToday(loadSampleShop(options.shopDir), new Date());
     this.drafters = drafterFactory(options, this.shop);
     this.orders = buildOrders(options, this.shop);
     // Knowledge reads join the consumer's transaction (see ambientQueryRunner) instead of taking a second connection.

@@ -29,7 +29,6 @@ interface AutocannonResult {
   duration: number;
   latency: { p50: number; p99: number; max: number };
 }
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const autocannon: (options: Record<string, unknown>) => Promise<AutocannonResult> = require('autocannon');
 
 const arg = (name: string, fallback: number) => {

@@ -13,6 +13,8 @@ bash scripts/engines/prometheus.sh
 source .engines/env
 npm run --silent build
 npx tsc --noEmit -p tsconfig.json
+# Layering (libs never import apps; apps import each other only through apps/<app>/src/index.ts) and unused code.
+npx eslint .
 mkdir -p test-artifacts
 npx jest --ci --json --outputFile=test-artifacts/jest-unit.json
 npx jest --ci --config jest.integration.config.js --runInBand --json --outputFile=test-artifacts/jest-integration.json

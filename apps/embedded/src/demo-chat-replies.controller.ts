@@ -2,10 +2,10 @@ import { Public } from '@draftdesk/platform';
 import { Controller, HttpCode, Inject, Post, Req } from '@nestjs/common';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { MAX_WEBHOOK_BYTES } from '../../chat-gateway/src/chat-gateway.options';
-import { ChatIntakeErrorCode, unauthorized } from '../../chat-gateway/src/intake/chat-intake.exception';
-import { RawBodyRequest, readRawBody } from '../../chat-gateway/src/intake/raw-body.util';
-import { verifyWebhook } from '../../chat-gateway/src/intake/standard-webhooks.util';
+import { MAX_WEBHOOK_BYTES } from '../../chat-gateway/src';
+import { ChatIntakeErrorCode, unauthorized } from '../../chat-gateway/src';
+import { RawBodyRequest, readRawBody } from '../../chat-gateway/src';
+import { verifyWebhook } from '../../chat-gateway/src';
 
 export const DEMO_CHAT_REPLIES = Symbol('DEMO_CHAT_REPLIES');
 

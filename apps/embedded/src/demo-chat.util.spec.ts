@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { genericMessageSchema } from '../../chat-gateway/src/intake/dto/chat-message.dto';
-import { verifyWebhook } from '../../chat-gateway/src/intake/standard-webhooks.util';
+import { genericMessageSchema } from '../../chat-gateway/src';
+import { verifyWebhook } from '../../chat-gateway/src';
 import { demoChatCurl, localUrl } from './demo-chat.util';
 
 describe('localUrl', () => {

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import { ChannelInput } from '../../chat-gateway/src/channels/channel.types';
-import { decodeWebhookSecret } from '../../chat-gateway/src/intake/standard-webhooks.util';
+import { ChannelInput } from '../../chat-gateway/src';
+import { decodeWebhookSecret } from '../../chat-gateway/src';
 import { EmbeddedSecrets, SECRET_FILES } from './embedded-secrets.util';
 
 export const DEMO_CHAT_CHANNEL_ID = 'demo';

@@ -1,12 +1,12 @@
 import { baseConfigShape, env } from '@draftdesk/config';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
-import { ChatGatewayOptions, chatGatewayConfigShape, chatGatewayOptions } from '../../chat-gateway/src/chat-gateway.options';
-import { DrafterOptions, drafterConfigShape, drafterOptionsFromConfig } from '../../drafter/src/drafts/drafter.options';
-import { MailIngestOptions, mailIngestConfigShape, mailIngestOptionsFromConfig } from '../../mail-ingest/src/ingest/mail-ingest.options';
-import { MailSendOptions, mailSendConfigShape, mailSendOptionsFromConfig } from '../../mail-send/src/outbound/mail-send.options';
-import { ReviewOptions, reviewConfigShape, reviewOptionsFromConfig } from '../../review/src/review.options';
-import { TriageOptions, triageConfigShape, triageOptions } from '../../triage/src/triage/triage.options';
+import { ChatGatewayOptions, chatGatewayConfigShape, chatGatewayOptions } from '../../chat-gateway/src';
+import { DrafterOptions, drafterConfigShape, drafterOptionsFromConfig } from '../../drafter/src';
+import { MailIngestOptions, mailIngestConfigShape, mailIngestOptionsFromConfig } from '../../mail-ingest/src';
+import { MailSendOptions, mailSendConfigShape, mailSendOptionsFromConfig } from '../../mail-send/src';
+import { ReviewOptions, reviewConfigShape, reviewOptionsFromConfig } from '../../review/src';
+import { TriageOptions, triageConfigShape, triageOptions } from '../../triage/src';
 import { DemoChatChannel, demoChatChannel, localUrl } from './demo-chat.util';
 import { EmbeddedSecrets, SECRET_FILES } from './embedded-secrets.util';
 

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { EmbeddedAppModule } from './embedded-app.module';
 import { EmbeddedOptions, embeddedConfigShape, embeddedOptionsFromConfig } from './embedded.options';
 import { startEmbeddedPostgres } from './pglite.server';
-import { configureChatGatewayHttp } from '../../chat-gateway/src/chat-gateway.module';
+import { configureChatGatewayHttp } from '../../chat-gateway/src';
 import { dataDirSecrets } from './embedded-secrets.util';
 import { embeddedBanner } from './embedded-banner.util';
 

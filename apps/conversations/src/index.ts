@@ -1,0 +1,2 @@
+// The conversations service's public face: what the embedded suite composes. Other apps import only from here.
+export { ConversationsModule } from './conversations/conversations.module';

@@ -10,7 +10,7 @@ import type { InitAnswers } from '../../apps/cli/src/init/init-answers.util';
 import { shopFiles, writeShopFiles } from '../../apps/cli/src/init/shop-files.util';
 import { dataDirSecrets } from '../../apps/embedded/src/embedded-secrets.util';
 import { embeddedConfigShape, embeddedOptionsFromConfig } from '../../apps/embedded/src/embedded.options';
-import { EmbeddedProcess, startEmbedded } from '../support/embedded';
+import { RunningEmbedded, startEmbedded } from '../support/embedded';
 import { repoRoot } from '../support/engines';
 import { expectEventually } from '../support/expect-eventually';
 import { freePort } from '../support/services';
@@ -36,7 +36,7 @@ function cli(...args: string[]) {
 describe('draftdesk init, then start on the new shop', () => {
   const root = mkdtempSync(join(tmpdir(), 'draftdesk-init-'));
   const shopDir = join(root, 'velo-verde');
-  let running: EmbeddedProcess | null = null;
+  let running: RunningEmbedded | null = null;
 
   afterAll(async () => {
     await running?.stop();
@@ -83,14 +83,9 @@ describe('draftdesk init, then start on the new shop', () => {
   it('drafts a reply to a customer of the new shop from its own order data', async () => {
     const order = JSON.parse(readFileSync(join(shopDir, 'orders.json'), 'utf8'))[0];
     expect(order).toMatchObject({ orderNumber: '10001', status: 'shipped', customerEmail: 'jamie@example.com' });
-    const [http, smtp, pg] = [await freePort(), await freePort(), await freePort()];
-    // The environment's ports win over the .env's, so the test never takes 2525 or 3000 from someone else.
-    running = await startEmbedded(
-      ['--env', join(shopDir, '.env')],
-      { PORT: String(http), SMTP_INBOUND_PORT: String(smtp), EMBEDDED_PG_PORT: String(pg), LOG_LEVEL: 'warn' },
-      { timeoutMs: 60_000 },
-    );
-    expect(running.output()).toContain(`data in ${join(shopDir, 'data')}`);
+    // The environment wins over the .env: the helper's free ports and data directory, the shop from the .env.
+    const smtp = await freePort();
+    running = await startEmbedded({ SMTP_INBOUND_PORT: String(smtp) }, { args: ['--env', join(shopDir, '.env')] });
 
     const transport = nodemailer.createTransport({ host: '127.0.0.1', port: smtp, secure: false, ignoreTLS: true });
     await transport.sendMail({
@@ -101,12 +96,9 @@ describe('draftdesk init, then start on the new shop', () => {
     });
     transport.close();
 
-    const token = readFileSync(join(shopDir, 'data', 'review-api-token'), 'utf8').trim();
     const draft = await expectEventually(
       async () => {
-        const res = await fetch(`http://127.0.0.1:${http}/v1/drafts?status=pending`, {
-          headers: { authorization: `Bearer ${token}` },
-        });
+        const res = await fetch(`${running!.url}/v1/drafts?status=pending`, { headers: running!.reviewAuth() });
         const { items } = (await res.json()) as { items: { language: string; intent: string; body: string }[] };
         expect(items).toHaveLength(1);
         return items[0];
@@ -117,7 +109,7 @@ describe('draftdesk init, then start on the new shop', () => {
     expect(draft.body).toContain(order.trackingNumber);
     expect(draft.body).toContain('Velo Verde');
     expect(draft.body).not.toContain('Hollandia'); // nothing of the sample shop
-  }, 150_000);
+  }, 200_000);
 });
 
 describe('the shop folder and .env init writes for the other order sources and mailboxes', () => {

@@ -17,16 +17,16 @@ export interface RunningEmbedded {
 }
 
 /**
- * `draftdesk start` on free ports with a data directory of its own (PGlite unless `env` names a DATABASE_URL),
+ * `draftdesk start <args>` on free ports with a data directory of its own (PGlite unless `env` names a DATABASE_URL),
  * ready when /health/ready answers 200. `stop()` sends SIGTERM, waits for the exit and removes the data directory.
  */
 export async function startEmbeddedSandbox(
   env: Record<string, string> = {},
-  { timeoutMs = 120_000 } = {},
+  { timeoutMs = 120_000, args = [] as string[] } = {},
 ): Promise<RunningEmbedded> {
   const dataDir = mkdtempSync(join(tmpdir(), 'draftdesk-embedded-'));
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [join(repoRoot, 'bin', 'draftdesk.js'), 'start'], {
+  const child: ChildProcess = spawn(process.execPath, [join(repoRoot, 'bin', 'draftdesk.js'), 'start', ...args], {
     cwd: repoRoot,
     env: {
       PATH: process.env.PATH ?? '',

@@ -1,10 +1,13 @@
 import 'reflect-metadata';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-const USAGE = `usage: draftdesk <command> [options]
+const USAGE = `usage: draftdesk <command> [options] [--env <file>]
 
 commands:
+  init [dir]                  write a shop folder and its .env (asks, or takes --name, --languages, --tone, … ;
+                              see draftdesk init --help)
+  shop check <dir>            validate a shop folder: file, line and field of every problem
   start                       start the whole suite in one process (embedded mode)
   migrate                     apply database migrations (DATABASE_URL)
   doctor                      check the configuration and every connection it names (database, Kafka, IMAP, SMTP,
@@ -21,12 +24,35 @@ commands:
   train --from <file.csv>     train an intent model on a labelled file (columns text,intent)
   intents add --shop <id> --intent <name> --examples <file>
                               a shop's own intent with example texts (list, remove too)
+
+--env <file> reads settings from a .env file (as draftdesk init writes); variables already set win.
 `;
 
 /** Services are started by requiring their entry point; tools export run(argv) from commands/<name>.command. */
 const SERVICES: Record<string, string> = { start: '../../embedded/src/main', migrate: '../../migrate/src/main' };
 
-async function main(argv: string[]): Promise<number> {
+/** Takes `--env <file>` (or `--env=<file>`) out of argv and loads the file into process.env. */
+function loadEnvFileOption(argv: string[]): string[] {
+  const i = argv.findIndex((arg) => arg === '--env' || arg.startsWith('--env='));
+  if (i < 0) return argv;
+  const inline = argv[i].startsWith('--env=');
+  const file = inline ? argv[i].slice('--env='.length) : argv[i + 1];
+  if (!file) throw new Error('--env needs a file');
+  // process.loadEnvFile ends the process on a missing file instead of throwing, so the check comes first. (Not
+  // named --env-file: Node 20 reads that flag even after the script's name and exits when the file is missing.)
+  if (!existsSync(file) || !statSync(file).isFile()) throw new Error(`--env: ${file} is not a file`);
+  process.loadEnvFile(file);
+  return [...argv.slice(0, i), ...argv.slice(i + (inline ? 1 : 2))];
+}
+
+async function main(args: string[]): Promise<number> {
+  let argv: string[];
+  try {
+    argv = loadEnvFileOption(args);
+  } catch (error) {
+    process.stderr.write(`draftdesk: ${(error as Error).message}\n`);
+    return 2;
+  }
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') {
     process.stdout.write(USAGE);

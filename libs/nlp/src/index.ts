@@ -3,7 +3,7 @@ export type { Entity, IntentPrediction, IntentScore, Sentiment, TriageInput, Tri
 export { IntentModel, MODEL_EPOCHS } from './intent.model';
 export type { IntentExample, IntentTrainOptions } from './intent.model';
 export { loadDefaultModel, projectTrainingSetPath } from './default-model.util';
-export { DEFAULT_LANGUAGES, detectLanguage, languageText } from './language.util';
+export { DEFAULT_LANGUAGES, DETECTABLE_LANGUAGES, detectLanguage, languageText } from './language.util';
 export type { LanguageOptions } from './language.util';
 export { detectRiskSignals } from './risk-signals.util';
 export type { RiskSignals } from './risk-signals.util';

@@ -1,9 +1,14 @@
-import { detectAll } from 'tinyld';
+import { detectAll, supportedLanguages, toISO2 } from 'tinyld';
 import { splitMessage } from './message-parts.util';
 import { foldText } from './text-features.util';
 
 /** The languages a shop answers in when its profile names none. */
 export const DEFAULT_LANGUAGES: readonly string[] = Object.freeze(['nl', 'en', 'de', 'fr']);
+
+/** The ISO 639-1 codes the language detector knows: the languages a shop can name in TRIAGE_LANGUAGES. */
+export const DETECTABLE_LANGUAGES: readonly string[] = Object.freeze(
+  supportedLanguages.map((code) => toISO2(code)).filter((code) => /^[a-z]{2}$/.test(code)),
+);
 
 export interface LanguageOptions {
   /** ISO 639-1 codes the shop serves; the answer is one of them or `und`. */

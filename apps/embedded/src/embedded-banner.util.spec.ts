@@ -11,6 +11,7 @@ const banner = (env: Record<string, string>) =>
     ),
     '4.2',
     '/srv/dd',
+    'support@shop.test',
   );
 
 describe('the banner embedded mode prints once it is up', () => {
@@ -21,7 +22,7 @@ describe('the banner embedded mode prints once it is up', () => {
     expect(text).toMatch(
       /sign in +admin@shop\.test \/ kept-admin-password +\(kept in data\/admin-password: edit it or set REVIEW_ADMIN_PASSWORD/,
     );
-    expect(text).toMatch(/inbound mail +smtp:\/\/127\.0\.0\.1:2626/);
+    expect(text).toMatch(/inbound mail +smtp:\/\/127\.0\.0\.1:2626 +\(send a test mail to support@shop\.test\)/);
     expect(text).toMatch(/demo chat +http:\/\/127\.0\.0\.1:3999\/v1\/channels\/demo\/messages/);
     expect(text).toMatch(/chat secret +whsec_ZGVtb2RlbW9kZW1vZGVtb2RlbW8= +\(kept in data\/demo-chat-secret\)/);
     expect(text).toMatch(/try chat +T=\$\(date \+%s\);.* http:\/\/127\.0\.0\.1:3999\/v1\/channels\/demo\/messages$/m);

@@ -10,7 +10,7 @@ function shown(path: string, cwd: string): string {
 }
 
 /** What the terminal shows once the suite is up: what runs where, how to sign in, how to try it, how to stop. */
-export function embeddedBanner(options: EmbeddedOptions, seconds: string, cwd = process.cwd()): string {
+export function embeddedBanner(options: EmbeddedOptions, seconds: string, cwd = process.cwd(), supportAddress?: string): string {
   const { dataDir, admin, demoChat, logFile } = options;
   const base = localUrl(options.http.host, options.http.port);
   const file = (name: string) => shown(join(dataDir, name), cwd);
@@ -30,7 +30,7 @@ export function embeddedBanner(options: EmbeddedOptions, seconds: string, cwd = 
     `  conversations  ${base}/v1/conversations and /v1/kb   (the same review token)`,
     `  mailboxes      ${base}/v1/mailboxes   (Authorization: Bearer $(cat ${file(SECRET_FILES.mailAdminToken)}))`,
     inbound
-      ? `  inbound mail   smtp://${inbound.host}:${inbound.port}   (send a test mail to support@shop.test)`
+      ? `  inbound mail   smtp://${inbound.host}:${inbound.port}   (send a test mail to ${supportAddress ?? "the shop's support address"})`
       : null,
     `  sent replies   ${smtp ? `smtp://${smtp.host}:${smtp.port}` : shown(options.mailSend.sentDir, cwd)}`,
     ...(demoChat

@@ -3,6 +3,7 @@ import '@draftdesk/observability/tracing.register';
 import 'reflect-metadata';
 import { loadConfigOrExit } from '@draftdesk/config';
 import { runMigrations } from '@draftdesk/database';
+import { loadShop, sampleShopDir } from '@draftdesk/llm';
 import { configureLogging, createLogger, fileLogDestination, sendLogsTo } from '@draftdesk/observability';
 import { exitOnStartupFailure, startService } from '@draftdesk/platform';
 import { join } from 'node:path';
@@ -49,7 +50,16 @@ async function main() {
   process.once('SIGTERM', stop);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   log.info({ seconds }, 'draftdesk is up');
-  process.stdout.write(embeddedBanner(options, seconds));
+  process.stdout.write(embeddedBanner(options, seconds, process.cwd(), supportAddress(options.drafter.shopDir)));
+}
+
+/** The address a test mail goes to: the shop's own (the drafter has already loaded it without error). */
+function supportAddress(shopDir: string | undefined): string | undefined {
+  try {
+    return loadShop(shopDir ?? sampleShopDir()).shop.supportEmail;
+  } catch {
+    return undefined;
+  }
 }
 
 main().catch(exitOnStartupFailure('draftdesk'));

@@ -26,6 +26,7 @@ export const DRAFT_REASON_CODES = [
   'product_unanswered',
   'identity_unverified',
   'order_lookup_failed',
+  'order_not_found',
   'llm_budget_exhausted',
   'llm_fallback',
   // A reviewer's request for a new draft (the drafter service)

@@ -100,8 +100,25 @@ describe('OfflineDrafter', () => {
     ['formal', /\bSie\b/],
     ['friendly', /\bdu\b/],
   ])('writes German in the %s voice', async (tone, expected) => {
-    const result = await drafter.draft(request('cancel_order', 'de', 'stornieren', null, { shop: { ...sample.shop, tone } }));
+    const informal = sample.snippets.filter((s) => s.language === 'de').map((s) => ({ ...s, register: undefined }));
+    const result = await drafter.draft(request('cancel_order', 'de', 'stornieren', null, { shop: { ...sample.shop, tone }, snippets: informal }));
     expect(result.body).toMatch(expected);
+  });
+
+  // The sample shop keeps its German help pages in the "Sie" register only.
+  it.each<[string, 'formal' | 'informal' | null, RegExp, boolean]>([
+    ['a customer who shows no register gets the formal pages quoted, formally', null, /\bSie\b/, true],
+    ['a "du" customer keeps the friendly voice and gets the page as a link', 'informal', /\bdu\b/, false],
+  ])('%s', async (_name, register, voice, quoted) => {
+    const result = await drafter.draft(request('check_refund_policy', 'de', 'Wie lange kann ich zurückschicken?', null, { register }));
+    expect(result.body).toMatch(voice);
+    expect(result.body.includes('30 Tage')).toBe(quoted);
+  });
+
+  it('quotes the version of an article in the register of the reply (formal Dutch)', async () => {
+    const result = await drafter.draft(request('check_refund_policy', 'nl', 'Hoe lang heeft u bedenktijd?', null, { register: 'formal' }));
+    expect(result.body).toContain('U heeft 30 dagen bedenktijd');
+    expect(result.body).not.toMatch(/\bje\b/);
   });
 
   it.each<[string, string, RegExp]>([

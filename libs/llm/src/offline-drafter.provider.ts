@@ -2,6 +2,7 @@ import type { AttentionReason } from './draft-reasons.constants';
 import type { DraftProvider, DraftRequest, DraftResult, KbSnippet } from './draft.types';
 import { holdingParagraphs } from './drafting/holding-reply.util';
 import { isOverdue, orderView } from './drafting/order-view.util';
+import { pickArticles, replyIsFormal, speaksLikeReply } from './drafting/knowledge-register.util';
 import { answerProductQuestion } from './drafting/product-answer.util';
 import { alreadySaid } from './drafting/repetition.util';
 import { signOff } from './drafting/sign-off.util';
@@ -11,7 +12,8 @@ import { en } from './phrasebooks/en.phrasebook';
 import { fr } from './phrasebooks/fr.phrasebook';
 import { nl } from './phrasebooks/nl.phrasebook';
 import type { OrderAction, OrderView, Phrasebook, Voice } from './phrasebooks/phrasebook.types';
-import { selectSnippets, terms } from './snippet-ranking.util';
+import { selectSnippets } from './snippet-ranking.util';
+import { markdownToText, summariseSnippet } from './drafting/snippet-summary.util';
 
 export const PHRASEBOOKS: Record<string, Phrasebook> = { nl, en, de, fr };
 
@@ -49,7 +51,6 @@ const NEEDS_ORDER = new Set([
 ]);
 /** Intents that the order facts answer fully; a shipping article on top would only be noise. */
 const ORDER_ANSWERS = new Set(['track_order', 'delivery_period']);
-const SUMMARY_BUDGET = 650;
 
 function baseLanguage(language: string): string {
   return (language || '').toLowerCase().split(/[-_]/)[0];
@@ -62,18 +63,10 @@ export function replyLanguage(request: DraftRequest): string {
   return PHRASEBOOKS[fallback] ? fallback : 'en';
 }
 
-function isFormal(request: DraftRequest): boolean {
-  return request.shop.tone === 'formal' || request.register === 'formal' || request.concern === 'legal';
-}
-
 /** The shop's tone, unless the customer is more formal than the shop: then the reply follows the customer. */
-function voiceFor(request: DraftRequest): Voice {
-  const formal = isFormal(request);
+function voiceFor(formal: boolean): Voice {
   return (formalText, friendlyText) => (formal ? formalText : friendlyText);
 }
-
-// Only these languages change their pronouns with the register; English and French articles read fine either way.
-const REGISTER_LANGUAGES = new Set(['nl', 'de']);
 
 // The name comes from a mail header the customer controls: only something that looks like a name is echoed.
 function safeName(name: string | null | undefined): { full: string; first: string } | null {
@@ -84,52 +77,6 @@ function safeName(name: string | null | undefined): { full: string; first: strin
 
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-function markdownToText(markdown: string): string[] {
-  return markdown
-    .replace(/\r\n/g, '\n')
-    .replace(/\[([^\]]+)\]\(([^)]+)\)/g, '$1 ($2)')
-    .replace(/\*\*|__|`/g, '')
-    .split(/\n{2,}/)
-    .map((block) =>
-      block
-        .split('\n')
-        .filter((line) => !/^\s*#/.test(line))
-        .map((line) => line.replace(/^\s*[*+]\s+/, '- ').trimEnd())
-        .join('\n')
-        .trim(),
-    )
-    .filter(Boolean);
-}
-
-/** The snippet's opening block, then the blocks that best match the question, within a length budget. */
-export function summariseSnippet(snippet: KbSnippet, customerText: string): string {
-  const blocks = markdownToText(snippet.body);
-  if (blocks.length === 0) return '';
-  const query = terms(customerText);
-  const overlap = (block: string) => [...terms(block)].filter((t) => query.has(t)).length;
-  const chosen = new Set<number>([0]);
-  const ranked = blocks
-    .map((block, index) => ({ index, score: overlap(block) }))
-    .filter((b) => b.index > 0 && b.score > 0)
-    .sort((a, b) => b.score - a.score || a.index - b.index);
-  let length = blocks[0].length;
-  for (const candidate of ranked) {
-    if (length + blocks[candidate.index].length > SUMMARY_BUDGET) continue;
-    chosen.add(candidate.index);
-    length += blocks[candidate.index].length;
-  }
-  // Whatever budget is left goes to the article in its own order: a short article is quoted whole.
-  for (let index = 1; index < blocks.length; index++) {
-    if (chosen.has(index) || length + blocks[index].length > SUMMARY_BUDGET) continue;
-    chosen.add(index);
-    length += blocks[index].length;
-  }
-  return [...chosen]
-    .sort((a, b) => a - b)
-    .map((i) => blocks[i])
-    .join('\n\n');
 }
 
 function isRepeatContact(history: DraftRequest['history']): boolean {
@@ -175,13 +122,6 @@ interface Answer {
   attention: AttentionReason[];
 }
 
-/** Quoting a "je" article in a "u" reply would switch register mid-letter; such an article is linked instead. */
-function speaksLikeReply(snippet: KbSnippet, ctx: DraftContext): boolean {
-  if (!REGISTER_LANGUAGES.has(ctx.language)) return true;
-  const articleFormal = snippet.register ? snippet.register === 'formal' : ctx.request.shop.tone === 'formal';
-  return articleFormal === ctx.formal;
-}
-
 /** A chat reply quotes the article's opening only and links the rest. */
 function chatSummary(snippet: KbSnippet): string {
   const first = markdownToText(snippet.body)[0] ?? '';
@@ -208,11 +148,13 @@ function answerFor(intent: string, ctx: DraftContext, citedAlready: Set<string>)
     else answer.paragraphs.push(mentioned ? book.orderNotFound(v, mentioned.raw) : book.askOrderNumber(v));
   }
 
-  if (answer.usedOrderFacts && (ORDER_ANSWERS.has(intent) || ctx.chat)) return answer;
+  // A delivered parcel the customer asks about is usually one they cannot find: the article says what to do then.
+  if (answer.usedOrderFacts && (ctx.chat || (ORDER_ANSWERS.has(intent) && order?.status !== 'delivered'))) return answer;
   const pool = request.snippets.filter((s) => !citedAlready.has(s.id));
-  const [best, second] = selectSnippets(pool, intent, language, request.customerText, 2);
+  const ranked = selectSnippets(pool, intent, language, request.customerText, 4);
+  const [best, second] = pickArticles(ranked, language, ctx.formal, request.shop.tone);
   if (best) {
-    if (baseLanguage(best.language) === language && (speaksLikeReply(best, ctx) || !best.url)) {
+    if (baseLanguage(best.language) === language && (speaksLikeReply(best, language, ctx.formal, request.shop.tone) || !best.url)) {
       const summary = ctx.chat ? chatSummary(best) : summariseSnippet(best, request.customerText);
       answer.paragraphs.push(best.url ? `${summary}\n\n${book.moreInfo(best.url)}` : summary);
       answer.citations.push(best.id);
@@ -248,11 +190,10 @@ export class OfflineDrafter implements DraftProvider {
   draftSync(request: DraftRequest): DraftResult {
     const language = replyLanguage(request);
     const book = PHRASEBOOKS[language];
-    const v = voiceFor(request);
-    const ctx: DraftContext = { request, language, book, v, chat: request.channel === 'chat', now: request.now ? new Date(request.now) : new Date(),
-      formal: isFormal(request),
-    };
     const intent = book.ack[request.intent] ? request.intent : 'other';
+    const formal = replyIsFormal(request, intent, language);
+    const v = voiceFor(formal);
+    const ctx: DraftContext = { request, language, book, v, chat: request.channel === 'chat', now: request.now ? new Date(request.now) : new Date(), formal };
     const concern = request.concern ?? null;
     const citations: string[] = [];
     const attention: AttentionReason[] = [];
@@ -286,7 +227,10 @@ export class OfflineDrafter implements DraftProvider {
       attention.push(...main.attention);
       usedOrderFacts = main.usedOrderFacts;
       // Until the order is known, the intent's usual next step ("you will get a confirmation") would be a promise.
-      next = (main.waitingForOrder ? book.next.default : (book.next[intent] ?? book.next.default))(v);
+      // A customer who named the order is asked only for what is still missing (a complaint's photo).
+      const knownOrder = usedOrderFacts || extractOrderNumbers(request.customerText).length > 0;
+      const step = knownOrder && book.next[`${intent}_with_order`] ? `${intent}_with_order` : intent;
+      next = (main.waitingForOrder ? book.next.default : (book.next[step] ?? book.next.default))(v);
     }
 
     if (!concern) {

@@ -14,10 +14,13 @@ describe('loadSampleShop', () => {
     expect(sample.policy.autoSend.enabled).toBe(false);
     expect(sample.orders.length).toBeGreaterThanOrEqual(8);
     for (const language of ['nl', 'en']) {
-      const count = sample.snippets.filter((s) => s.language === language).length;
+      // Dutch pages come in both registers (je and u); every other language in one.
+      const count = sample.snippets.filter((s) => s.language === language && s.register !== 'formal').length;
       expect(count).toBeGreaterThanOrEqual(10);
       expect(count).toBeLessThanOrEqual(14);
     }
+    const formalDutch = sample.snippets.filter((s) => s.language === 'nl' && s.register === 'formal');
+    expect(formalDutch.map((s) => s.url).sort()).toEqual(sample.snippets.filter((s) => s.language === 'nl' && !s.register).map((s) => s.url).sort());
   });
 
   it.each(['nl', 'en'])('has knowledge for every intent but "other" in %s', (language) => {

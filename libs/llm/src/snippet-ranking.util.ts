@@ -45,7 +45,8 @@ function termsOf(snippet: KbSnippet): { title: Set<string>; body: Set<string> } 
 }
 
 function score(snippet: KbSnippet, intent: string, queryTerms: Set<string>): number {
-  const intentMatch = snippet.intents.includes(intent) ? 10 : 0;
+  // An article lists first the request it is written for; one that also covers it comes second among equals.
+  const intentMatch = snippet.intents[0] === intent ? 10 : snippet.intents.includes(intent) ? 9 : 0;
   const { title: titleTerms, body: bodyTerms } = termsOf(snippet);
   let overlap = 0;
   for (const term of queryTerms) {

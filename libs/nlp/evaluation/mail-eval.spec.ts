@@ -1,6 +1,7 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { evaluateMails, MailCase } from '../src/mail-evaluation.util';
+import { parse as parseYaml } from 'yaml';
+import { AutoSendPolicy, evaluateMails, MailCase } from '../src/mail-evaluation.util';
 import { EmbeddedTriageEngine } from '../src/triage.engine';
 import { buildMailEval } from './mail-eval.build';
 
@@ -17,9 +18,12 @@ describe('triage of whole mails (libs/nlp/evaluation/mail-eval.jsonl)', () => {
     expect(new Set(cases.map((c) => c.language))).toEqual(new Set(['nl', 'en', 'de', 'fr']));
   });
 
+  // The sample shop's policy: its auto-send intents and the confidence each needs.
+  const { autoSend } = parseYaml(readFileSync(join(__dirname, '../../../samples/shop/policy.yaml'), 'utf8')) as { autoSend: AutoSendPolicy };
+
   it('gets the intent of at least 92% and the language of every mail right, with honest confidence', () => {
     const engine = new EmbeddedTriageEngine();
-    const report = evaluateMails(cases, (input) => engine.triage(input));
+    const report = evaluateMails(cases, (input) => engine.triage(input), autoSend);
     process.stdout.write(
       `mail-eval ${JSON.stringify({ mails: report.mails, intent: report.intentAccuracy, language: report.languageAccuracy, ece: report.ece, confidentCorrect: report.confidentCorrect, confidentWrong: report.confidentWrong, falseAsks: report.withFurtherAsks })}\n`,
     );
@@ -28,5 +32,15 @@ describe('triage of whole mails (libs/nlp/evaluation/mail-eval.jsonl)', () => {
     expect(report.ece).toBeLessThanOrEqual(0.05);
     // Each of these mails asks one thing: a further ask found in one of them is an invented question.
     expect(report.withFurtherAsks).toBeLessThanOrEqual(0.05);
+  });
+
+  it('lets at least 80% of clear in-scope questions reach the threshold, and auto-sends no wrong intent', () => {
+    const engine = new EmbeddedTriageEngine();
+    const { autoSend: readiness } = evaluateMails(cases, (input) => engine.triage(input), autoSend);
+    process.stdout.write(`mail-eval auto-send ${JSON.stringify(readiness)}\n`);
+    expect(readiness!.clearInScope).toBeGreaterThanOrEqual(80);
+    expect(readiness!.share).toBeGreaterThanOrEqual(0.8);
+    // A policy that auto-sends every intent at its threshold: nothing on the split would go out under a wrong intent.
+    expect(readiness!.wrongIntentAutoSends).toEqual([]);
   });
 });

@@ -77,7 +77,7 @@ export function detectLanguage(text: string, options: LanguageOptions = {}): { l
   const tinyTotal = [...scores.values()].reduce((s, v) => s + v, 0) || 1;
   for (const [lang, value] of scores) scores.set(lang, value / tinyTotal);
   // The stop-word evidence weighs more the shorter the text, where tinyld has least to go on.
-  const weight = tokens.length <= 12 ? 0.6 : 0.3;
+  const weight = tokens.length <= 12 ? 0.75 : 0.3;
   for (const lang of primary) {
     const share = tokens.length ? stopHits[lang] / tokens.length : 0;
     scores.set(lang, (scores.get(lang) ?? 0) + weight * share * 2);

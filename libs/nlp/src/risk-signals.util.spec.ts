@@ -56,6 +56,14 @@ const SAFETY: [string, string][] = [
   ['fr', 'Le chargeur surchauffe'],
   ['fr', 'la batterie a explosé'],
   ['fr', 'ça sent le brûlé'],
+  ['en', 'The front brake gave way on a descent and I fell, my wrist is broken'],
+  ['en', 'my daughter came off the bike when the handlebar came loose and broke her arm'],
+  ['nl', 'De remmen weigerden bij een afdaling en ik ben gevallen'],
+  ['nl', 'Mijn zoon heeft zijn pols gebroken door de losse trapper'],
+  ['de', 'Die Bremse hat versagt und ich bin gestürzt'],
+  ['de', 'Nach dem Sturz war mein Handgelenk gebrochen'],
+  ['fr', "Le frein avant a lâché pendant une descente et je suis tombé"],
+  ['fr', "J'ai le poignet cassé après ma chute"],
 ];
 
 const LEGAL: [string, string][] = [
@@ -98,6 +106,14 @@ const CHARGEBACK: [string, string][] = [
   ['fr', 'Je vais faire opposition auprès de ma banque'],
   ['en', 'I have opened a PayPal dispute for this payment'],
   ['nl', 'Ik laat mijn creditcardmaatschappij het bedrag storneren'],
+  ['en', "I've opened a dispute with PayPal for my order because the helmet never came"],
+  ['en', 'I filed a claim with my credit card for the missing parcel'],
+  ['nl', 'Ik heb de betaling betwist bij mijn bank'],
+  ['nl', 'Ik heb een geschil geopend bij PayPal'],
+  ['de', 'Ich habe den PayPal-Käuferschutz beantragt'],
+  ['de', 'Ich habe der Lastschrift bei meiner Bank widersprochen'],
+  ['fr', "J'ai contesté le paiement auprès de ma banque"],
+  ['fr', "J'ai ouvert un litige auprès de PayPal"],
 ];
 
 const PRESS: Array<[string, string]> = [
@@ -142,6 +158,10 @@ const NEITHER: string[] = [
   'The pills come in a blister pack, right?',
   'Welche Farbe hat das Feuerzeug?',
   'Set it to the default settings please',
+  'Mon vélo est tombé en panne après une semaine',
+  'Does the helmet protect you well in a fall?',
+  'Schützt der Helm bei einem Sturz auch die Schläfen?',
+  'The price fell last week, can I get the difference?',
 ];
 
 describe('detectRiskSignals', () => {

@@ -18,6 +18,7 @@ const SAFETY_PATTERNS: RegExp[] = [
   /\binjur(?:y|ies|ed|ing)\b|\bhurt (?:my|his|her|him|me|our|their|them|myself|himself|herself|themselves)\b|\bgot hurt\b|\bbleed(?:ing|s)?\b|\bblood\b|\bstitches\b/,
   /\bcut (?:my|his|her|their|our) (?:\w+ )?(?:hand|finger|thumb|arm|leg|foot|face|lip|skin|palm|knee|wrist)s?\b|\bcut (?:myself|himself|herself|themselves)\b|\b(?:deep|nasty|bad) cut\b/,
   /\ballergic\b|\ballergy\b|\banaphyla\w*|\brash(?:es)?\b|\bhives\b|\bblisters?\b(?! ?packs?)|\bswollen\b|\bchok(?:e|ed|ing)\b|\bsuffocat\w*|\btoxic\b|\bfumes\b/,
+  /\b(?:i|he|she|we|they|my (?:son|daughter|child|kid|wife|husband|partner|friend|mother|father|mum|mom|dad|boy|girl)) (?:fell|crashed|came off)\b|\bbroke (?:my|his|her|their) (?:\w+ )?(?:wrist|arm|leg|ankle|collarbone|hip|nose|finger|tooth|teeth)\b|\bbroken (?:wrist|arm|leg|ankle|collarbone|hip|bone)s?\b|\bfractur\w*|\bconcussion\b|\bbrakes? (?:failed|gave way|gave out|stopped working|did not work|didn't work|locked up)\b/,
   /\bhospital\b|\bemergency room\b|\ba ?& ?e\b|\bpoison(?:ed|ing|ous)?\b|\b(?:safety (?:hazard|issue|risk|concern))\b|\b(?:is|are|seems|looks|was) (?:\w+ )?(?:dangerous|unsafe)\b/,
   // nl
   /\brook\b|\broken\b|\brookt(?:e|en)?\b|\brookontwikkeling\b|\bsmeul\w*/,
@@ -26,6 +27,7 @@ const SAFETY_PATTERNS: RegExp[] = [
   /\bgesmolten\b|\bsmolt\b|\bsmelt\b/,
   /\b(?:schok|stroomschok|stroomstoot)\b|\bonder stroom\b|\bvonk(?:en|t|te|ten)?\b/,
   /\bontplof\w*|\bgeexplodeerd\b|\bexplodeerde\b|\bexplosie\b/,
+  /\b(?:ben|is|zijn|was|waren) (?:\w+ )?gevallen\b|\bgevallen (?:met|van)\b|\b(?:pols|arm|been|enkel|sleutelbeen|heup|neus|vinger)(?:je)? (?:\w+ )?gebroken\b|\bgebroken (?:pols|arm|been|enkel|sleutelbeen|heup)\b|\bbreuk\b|\bhersenschudding\b|\brem(?:men)? (?:\w+ )?(?:faalde|faalden|weigerde|weigerden|begaf|begaven)\b/,
   /\bgewond\b|\bverwond\w*|\bletsel\b|\bgesneden\b|\bsnijwond\w*|\bbloed(?:de|t|en)?\b|\bgehecht\b/,
   /\ballergisch\w*|\ballergie\b|\buitslag\b|\bjeuk\b|\bopgezwollen\b|\bblaren\b|\bziekenhuis\b|\bspoedeisende hulp\b|\beerste hulp\b|\bgevaarlijk\b|\bonveilig\b|\bvergiftig\w*|\bstikken\b|\bverstikking\w*/,
   // de
@@ -34,6 +36,7 @@ const SAFETY_PATTERNS: RegExp[] = [
   /\b(?:sehr|extrem|zu|total|richtig|gluhend|brennend|ziemlich|super|so|gefahrlich|kochend) heiss\b|\bu(?:e)?berhitz\w*/,
   /\bgeschmolzen\b|\bschmilzt\b|\bschmolz\b/,
   /\bfunken\b|\bfunkt\b|\bstromschlag\b|\belektrischen schlag\b|\bexplodiert\b|\bexplosion\b/,
+  /\bgesturzt\b|\b(?:nach einem|nach dem|bei dem|bei meinem) sturz\b|\bgebrochen(?:e|en|er)? (?:handgelenk|arm|bein|schlusselbein|knochen)\b|\b(?:handgelenk|arm|bein|schlusselbein) (?:\w+ )?gebrochen\b|\bknochenbruch\b|\bgehirnerschutterung\b|\bbremsen? (?:hat |haben )?(?:versagt|versagte|versagten)\b/,
   /\bverletz\w*|\bgeschnitten\b|\bschnittwunde\w*|\bblutet\b|\bblut\b|\ballergisch\w*|\bausschlag\b|\bjuckreiz\b|\bkrankenhaus\b|\bnotaufnahme\b|\bgefahrlich\b|\bvergiftung\b/,
   // fr
   /\bfum(?:ee|ees|er|e|ait|aient|ent)\b/,
@@ -41,6 +44,7 @@ const SAFETY_PATTERNS: RegExp[] = [
   /\b(?:tres|trop|extremement|super|hyper|vraiment|anormalement|dangereusement) chaud(?:e|es|s)?\b|\bsurchauff\w*/,
   /\bfondu(?:s)?\b|\ba fondu\b/,
   /\betincelles?\b|\bexplos\w*|\bexplose\b|\bdecharge electrique\b|\bchoc electrique\b|\belectrocut\w*|\belectrise\w*/,
+  /\b(?:suis|est|sommes|sont) tombee?s?\b(?! en panne)|\b(?:ma|sa|une|la|leur) chute\b(?! (?:de|des) prix)|\b(?:poignet|bras|jambe|cheville|clavicule|hanche|nez|doigt) (?:\w+ )?cassee?s?\b|\bfractur\w*|\bcommotion\b|\bfreins? (?:\w+ )?(?:a|ont|avait|avaient) lache\b/,
   /\bblesse\w*|\bblessure\w*|\b(?:me suis|s'est|se sont|m'a) coupe\w*|\bcoupure\b|\bsaign\w*/,
   /\breaction allergique\b|\ballergi(?:e|que)s?\b|\brougeurs?\b|\beruption\b|\bdemangeaisons?\b|\burticaire\b|\bhopital\b|\burgences\b|\bdangereu(?:x|se)\b|\bintoxi\w*/,
 ];
@@ -60,10 +64,10 @@ const LEGAL_PATTERNS: RegExp[] = [
 ];
 
 const CHARGEBACK_PATTERNS: RegExp[] = [
-  /\bcharge ?backs?\b|\bdispute (?:the|this|that|my) (?:charge|payment|transaction)\b|\b(?:bank|paypal|card) dispute\b|\bcredit card company\b|\breverse the (?:charge|payment)\b/,
-  /\bterugboek\w*|\bstorn(?:eren|eer|eert|o)\b|\bcreditcardmaatschappij\b|\bmijn bank (?:inschakelen|bellen)\b/,
-  /\bzuruckbuch\w*|\bruckbuch\w*|\bruecklastschrift\b|\brucklastschrift\b|\bzuruckholen\b/,
-  /\bopposition (?:bancaire|aupres|sur)\b|\bfaire opposition\b|\bretrofacturation\b|\blitige (?:paypal|bancaire|avec (?:ma banque|paypal))\b/,
+  /\bcharge ?backs?\b|\bdispute (?:the|this|that|my) (?:charge|payment|transaction)\b|\b(?:bank|paypal|card) dispute\b|\bcredit card company\b|\breverse the (?:charge|payment)\b|\b(?:open(?:ed)?|fil(?:e|ed)|rais(?:e|ed)|start(?:ed)?|lodg(?:e|ed)) an? (?:\w+ )?(?:dispute|claim|case) (?:with|at|through|via) (?:paypal|klarna|my bank|the bank|my card|my credit card|visa|mastercard|amex)\b|\bpaypal (?:dispute|claim|case)\b/,
+  /\bterugboek\w*|\bstorn(?:eren|eer|eert|o)\b|\bcreditcardmaatschappij\b|\bmijn bank (?:inschakelen|bellen)\b|\bbetwist\w*|\bgeschil (?:\w+ )?(?:bij|met|via) (?:paypal|klarna|mijn bank|de bank|mijn creditcard)\b/,
+  /\bzuruckbuch\w*|\bruckbuch\w*|\bruecklastschrift\b|\brucklastschrift\b|\bzuruckholen\b|\bkauferschutz\b|\b(?:zahlung|abbuchung|lastschrift|belastung) (?:\w+ ){0,3}(?:widersprochen|angefochten|zuruckgefordert)\b|\bwiderspruch (?:\w+ )?(?:bei|uber) (?:paypal|klarna|meine[rn]? bank|der bank|meine[rn]? kreditkarte)\b/,
+  /\bopposition (?:bancaire|aupres|sur)\b|\bfaire opposition\b|\bretrofacturation\b|\blitige (?:paypal|bancaire|avec (?:ma banque|paypal))\b|\bcontest\w* (?:le|la|mon|ma|ce|cette) (?:paiement|prelevement|debit|transaction|achat)\b|\b(?:ouvert|ouvrir|lance) (?:un|une) (?:litige|reclamation) (?:aupres de|avec|chez) (?:paypal|klarna|ma banque|la banque)\b/,
 ];
 
 // A journalist asking questions, or a customer taking the matter to the press or a consumer programme: a person

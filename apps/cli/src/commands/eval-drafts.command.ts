@@ -1,12 +1,47 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { SingleBar } from 'cli-progress';
-import { readScenarios, runDraftEval, type DraftEvalReport } from '@draftdesk/llm';
+import { ConfigError, env, loadConfig } from '@draftdesk/config';
+import { OfflineDrafter, OpenAiDrafter, readScenarios, runDraftEval, TokenBudget, type DraftEvalReport, type DraftProvider, type LoadedScenarios } from '@draftdesk/llm';
+import { triageConfigShape } from '@draftdesk/nlp';
+import { z } from 'zod';
 
 // Relative to where the command runs (the repository root, usually): the same from src and from a build.
 const DEFAULT_SCENARIOS = join('eval', 'scenarios');
 const DEFAULT_OUT = join('bench', 'results', 'eval-drafts.json');
-export const EVAL_DRAFTS_USAGE = 'usage: draftdesk eval drafts [--scenarios eval/scenarios] [--json [out.json]] [--failures]';
+export const EVAL_DRAFTS_USAGE =
+  'usage: draftdesk eval drafts [--scenarios eval/scenarios] [--engine offline|openai] [--json [out.json]] [--failures]\n' +
+  '  --engine openai drafts with the language model of OPENAI_API_KEY, OPENAI_BASE_URL, OPENAI_MODEL (as DRAFTER_ENGINE=openai does)';
+
+// The drafter service's model settings; the triage shape holds the shared OPENAI_* variables.
+const { OPENAI_API_KEY, OPENAI_BASE_URL, OPENAI_MODEL, OPENAI_TIMEOUT_MS, OPENAI_MAX_RETRIES } = triageConfigShape;
+const modelConfigShape = {
+  OPENAI_API_KEY,
+  OPENAI_BASE_URL,
+  OPENAI_MODEL,
+  OPENAI_TIMEOUT_MS,
+  OPENAI_MAX_RETRIES,
+  OPENAI_TOKEN_BUDGET_PER_HOUR: env.int().pipe(z.number().min(0)).default(200_000),
+};
+
+/** The drafter `--engine` names, built as the drafter service builds it: the offline drafter is its fall-back. */
+function drafterFor(engine: string, sets: LoadedScenarios[]): DraftProvider | undefined {
+  if (engine === 'offline') return undefined;
+  if (engine !== 'openai') throw new ConfigError([`--engine must be offline or openai, not "${engine}"`]);
+  const config = loadConfig(modelConfigShape, process.env);
+  if (!config.OPENAI_API_KEY) throw new ConfigError(['OPENAI_API_KEY is required for --engine openai']);
+  return new OpenAiDrafter({
+    apiKey: config.OPENAI_API_KEY,
+    baseURL: config.OPENAI_BASE_URL,
+    model: config.OPENAI_MODEL,
+    timeoutMs: config.OPENAI_TIMEOUT_MS,
+    maxRetries: config.OPENAI_MAX_RETRIES,
+    canary: sets[0]?.shop.policy.canary,
+    budget: config.OPENAI_TOKEN_BUDGET_PER_HOUR > 0 ? new TokenBudget({ tokensPerWindow: config.OPENAI_TOKEN_BUDGET_PER_HOUR, windowMs: 3_600_000 }) : undefined,
+    reserveTokens: 1500,
+    fallback: new OfflineDrafter(),
+  });
+}
 
 function option(argv: string[], name: string): string | undefined {
   const i = argv.indexOf(name);
@@ -23,6 +58,9 @@ function table(report: DraftEvalReport, showFailures: boolean): string {
   for (const [family, r] of Object.entries(report.perFamily).sort()) {
     lines.push(`${family.padEnd(20)} ${`${r.passed}/${r.total}`.padStart(9)} ${pct(r.rate)} ${`${r.scenarios.passed}/${r.scenarios.total}`.padStart(10)} ${pct(r.scenarios.rate)}`);
   }
+  lines.push('', `drafts by engine  ${Object.entries(report.engines).map(([engine, n]) => `${engine} ${n}`).join(', ') || 'none'}`);
+  const fallbacks = Object.entries(report.modelFallbacks);
+  if (fallbacks.length) lines.push(`model fallbacks   ${fallbacks.map(([reason, n]) => `${reason} ${n}`).join(', ')}`);
   lines.push('', `overall checks    ${report.overall.passed}/${report.overall.total} ${pct(report.overall.rate)}`);
   lines.push(`scenarios passed  ${report.scenarioPassRate.passed}/${report.scenarioPassRate.total} ${pct(report.scenarioPassRate.rate)}`);
   if (showFailures || report.failures.length <= 20) {
@@ -42,12 +80,20 @@ export async function run(argv: string[]): Promise<number> {
   }
   const dir = resolve(option(argv, '--scenarios') ?? DEFAULT_SCENARIOS);
   const sets = readScenarios(dir);
+  let drafter: DraftProvider | undefined;
+  try {
+    drafter = drafterFor(option(argv, '--engine') ?? 'offline', sets);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`draftdesk eval drafts: ${error.message}\n`);
+    return 2;
+  }
   const bar = new SingleBar({ stream: process.stderr, format: 'drafting [{bar}] {value}/{total} {percentage}%', hideCursor: true });
   bar.start(
     sets.reduce((n, s) => n + s.scenarios.length, 0),
     0,
   );
-  const report = await runDraftEval(sets, { onProgress: (done) => bar.update(done) });
+  const report = await runDraftEval(sets, { drafter, onProgress: (done) => bar.update(done) });
   bar.stop();
   const jsonIndex = argv.indexOf('--json');
   const summary = { ...report, results: report.results.map(({ draft: _draft, ...rest }) => rest) };

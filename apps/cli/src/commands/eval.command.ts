@@ -14,6 +14,7 @@ import {
   readCsvExamples,
   readJsonlExamples,
 } from '@draftdesk/nlp';
+import { loadShop, sampleShopDir } from '@draftdesk/llm';
 import { EVAL_DRAFTS_USAGE, run as evalDrafts } from './eval-drafts.command';
 
 const REPO_ROOT = resolve(__dirname, '..', '..', '..', '..');
@@ -23,7 +24,7 @@ const USAGE = [
   'usage: draftdesk eval intents [--dataset <csv|jsonl>] [--text-column instruction] [--label-column intent] [--cv 5] [--model model.json] [--json out.json]',
   '       draftdesk eval language [--file libs/nlp/training/language-eval.jsonl] [--json out.json]',
   '       draftdesk eval pii [--file libs/nlp/training/pii-eval.jsonl] [--json out.json]',
-  '       draftdesk eval mails [--file libs/nlp/evaluation/mail-eval.jsonl] [--model model.json] [--json out.json]',
+  '       draftdesk eval mails [--file libs/nlp/evaluation/mail-eval.jsonl] [--model model.json] [--shop samples/shop] [--json out.json]',
   EVAL_DRAFTS_USAGE.replace('usage: ', '       '),
 ].join('\n');
 
@@ -129,7 +130,12 @@ async function evalMails(argv: string[]): Promise<number> {
   const file = option(argv, '--file') ?? join(REPO_ROOT, 'libs', 'nlp', 'evaluation', 'mail-eval.jsonl');
   const modelPath = option(argv, '--model');
   const engine = new EmbeddedTriageEngine(modelPath ? IntentModel.fromJSON(JSON.parse(readFileSync(modelPath, 'utf8'))) : undefined);
-  const report = evaluateMails(readJsonl(file), (input) => engine.triage(input));
+  // The shop's auto-send policy: which clear questions may go out on their own, and at what confidence.
+  const { autoSend } = loadShop(option(argv, '--shop') ?? sampleShopDir()).policy;
+  const min = autoSend.minConfidence;
+  const policy = { intents: autoSend.intents, minConfidence: typeof min === 'number' ? { default: min } : { default: 0.9, ...min } };
+  const report = evaluateMails(readJsonl(file), (input) => engine.triage(input), policy);
+  const readiness = report.autoSend!;
   const lines = [
     `triage of whole mails on ${file}`,
     `mails              ${report.mails}`,
@@ -139,8 +145,11 @@ async function evalMails(argv: string[]): Promise<number> {
     `right and > 0.9    ${pct(report.confidentCorrect)}`,
     `wrong and > 0.9    ${pct(report.confidentWrong)}`,
     `false further asks ${pct(report.withFurtherAsks)}`,
+    `clear in-scope questions (order found) reaching the policy threshold  ${readiness.reachingThreshold}/${readiness.clearInScope} ${pct(readiness.share)}`,
+    `wrong-intent auto-sends, every intent auto-sent at its threshold      ${readiness.wrongIntentAutoSends.length}`,
   ];
   for (const [lang, r] of Object.entries(report.perLanguage)) lines.push(`  ${lang}  intent ${r.intentCorrect}/${r.mails}  language ${r.languageCorrect}/${r.mails}`);
+  for (const w of readiness.wrongIntentAutoSends) lines.push(`  would auto-send ${w.id}: expected ${w.expected}, got ${w.got} (${w.confidence.toFixed(2)})`);
   for (const e of report.errors) lines.push(`  ${e.kind} miss ${e.id}: expected ${e.expected}, got ${e.got}${e.kind === 'intent' ? ` (${e.confidence.toFixed(2)})` : ''}`);
   process.stdout.write(`${lines.join('\n')}\n`);
   writeJson(resolve(option(argv, '--json') ?? join(REPO_ROOT, 'bench', 'results', 'eval-mails.json')), { file, ...report });

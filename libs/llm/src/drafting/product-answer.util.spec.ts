@@ -23,7 +23,10 @@ describe('answerProductQuestion', () => {
     expect(result!.answer?.attributes.map((a) => a.value) ?? null).toEqual(values);
   });
 
-  it.each(['Where is my order 100234?', 'My Urban bike helmet arrived broken.', 'Hoe lang duurt verzenden naar België?', 'Which size boxes do you ship in?'])('"%s" is no product question', (text) => {
+  it.each(['Where is my order 100234?', 'My Urban bike helmet arrived broken.', 'Hoe lang duurt verzenden naar België?', 'Which size boxes do you ship in?',
+    'do you take apple pay or is it cards only?? want to buy the kids bike tonight',
+    "Combien de temps ai-je pour renvoyer un article qui ne me convient pas ?",
+    'Kan ik mijn helmet nog returnen na 2 weken?'])('"%s" is no product question', (text) => {
     expect(answerProductQuestion(text, products, 'en')).toBeNull();
   });
 });

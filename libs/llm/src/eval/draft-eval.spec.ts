@@ -14,8 +14,8 @@ describe('draft eval on eval/scenarios', () => {
     report = await runDraftEval(readScenarios(SCENARIOS));
   }, 60_000);
 
-  it('covers at least 100 scenarios in nl, en, de and fr', () => {
-    expect(report.scenarios).toBeGreaterThanOrEqual(100);
+  it('covers at least 200 scenarios in nl, en, de and fr', () => {
+    expect(report.scenarios).toBeGreaterThanOrEqual(200);
   });
 
   it.each(['safety', 'legal', 'injection'])('passes every %s check', (family) => {

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'fs';
 import { dirname, join, resolve } from 'path';
 import { parse as parseYaml } from 'yaml';
-import type { OrderFacts } from '../draft.types';
+import type { DraftProvider, OrderFacts } from '../draft.types';
 import { processMessage, type ProcessInput } from '../pipeline/offline-pipeline';
 import { loadShop, ShopLoadError, type LoadedShop } from '../shop-loader.util';
 import { checkDraft, type CheckResult } from './draft-checks.util';
@@ -13,6 +13,9 @@ export interface ScenarioResult {
   passed: boolean;
   checks: CheckResult[];
   draft: string | null;
+  /** Which drafter wrote the reply (`offline`, `openai:<model>`); null when there is no draft. */
+  engine: string | null;
+  reasons: string[];
 }
 
 export interface Rate {
@@ -29,6 +32,9 @@ export interface DraftEvalReport {
   perCheck: Record<string, Rate>;
   perFamily: Record<string, Rate & { scenarios: Rate }>;
   failures: { id: string; family: string; check: string; detail?: string }[];
+  /** Drafts per engine, and how often a language-model drafter fell back (reasons `llm_fallback:*`, `llm_budget_exhausted`). */
+  engines: Record<string, number>;
+  modelFallbacks: Record<string, number>;
   results: ScenarioResult[];
 }
 
@@ -81,7 +87,7 @@ function scenarioOrder(scenario: DraftScenario, today: Date): OrderFacts | null 
   };
 }
 
-async function runScenario(scenario: DraftScenario, family: string, baseShop: LoadedShop, today: Date): Promise<ScenarioResult> {
+async function runScenario(scenario: DraftScenario, family: string, baseShop: LoadedShop, today: Date, drafter?: DraftProvider): Promise<ScenarioResult> {
   const extra = scenarioOrder(scenario, today);
   const shop = extra ? { ...baseShop, orders: [...baseShop.orders.filter((o) => o.orderNumber !== extra.orderNumber), extra] } : baseShop;
   const from = { address: scenario.from.address, name: scenario.from.name ?? null };
@@ -91,28 +97,31 @@ async function runScenario(scenario: DraftScenario, family: string, baseShop: Lo
     if (message.direction === 'outbound' && text === '@draft') {
       // The earlier reply is what the pipeline itself drafted then: the realistic thing to not repeat.
       const previous = history[history.length - 1];
-      const earlier = await processMessage({ text: previous.text, from, channel: scenario.channel, history: history.slice(0, -1) }, { shop, now: today });
+      const earlier = await processMessage({ text: previous.text, from, channel: scenario.channel, history: history.slice(0, -1) }, { shop, now: today, drafter });
       text = earlier.draft ?? '';
     }
     history.push({ direction: message.direction, text });
   }
-  const out = await processMessage({ text: scenario.text, subject: scenario.subject, from, channel: scenario.channel, history }, { shop, now: today });
+  const out = await processMessage({ text: scenario.text, subject: scenario.subject, from, channel: scenario.channel, history }, { shop, now: today, drafter });
   const earlierReplies = history.filter((h) => h.direction === 'outbound').map((h) => h.text);
   const checks = checkDraft(scenario.expect, out, earlierReplies, Object.values(shop.shop.signature).map((s) => s.trim()));
-  return { id: scenario.id, family, passed: checks.every((c) => c.passed), checks, draft: out.draft };
+  return { id: scenario.id, family, passed: checks.every((c) => c.passed), checks, draft: out.draft, engine: out.engine, reasons: out.reasons };
 }
 
-/** Runs every scenario through the offline pipeline and tallies pass rates per check and per family. */
+/**
+ * Runs every scenario through the pipeline (triage, knowledge, orders, the offline drafter or the one given, the policy
+ * gate) and tallies pass rates per check and per family.
+ */
 export async function runDraftEval(
   sets: LoadedScenarios[],
-  options: { today?: Date; onProgress?: (done: number, total: number) => void } = {},
+  options: { today?: Date; drafter?: DraftProvider; onProgress?: (done: number, total: number) => void } = {},
 ): Promise<DraftEvalReport> {
   const today = options.today ?? new Date();
   const total = sets.reduce((n, s) => n + s.scenarios.length, 0);
   const results: ScenarioResult[] = [];
   for (const set of sets) {
     for (const scenario of set.scenarios) {
-      results.push(await runScenario(scenario, set.family, set.shop, today));
+      results.push(await runScenario(scenario, set.family, set.shop, today, options.drafter));
       options.onProgress?.(results.length, total);
     }
   }
@@ -124,7 +133,11 @@ export async function runDraftEval(
     into.rate = into.passed / into.total;
   };
   const overall = rate(0, 0);
+  const engines: Record<string, number> = {};
+  const modelFallbacks: Record<string, number> = {};
   for (const result of results) {
+    if (result.engine) engines[result.engine] = (engines[result.engine] ?? 0) + 1;
+    for (const reason of result.reasons.filter((r) => r.startsWith('llm_'))) modelFallbacks[reason] = (modelFallbacks[reason] ?? 0) + 1;
     const family = (perFamily[result.family] ??= { ...rate(0, 0), scenarios: rate(0, 0) });
     tally(family.scenarios, result.passed);
     for (const check of result.checks) {
@@ -141,6 +154,8 @@ export async function runDraftEval(
     perCheck,
     perFamily,
     failures: results.flatMap((r) => r.checks.filter((c) => !c.passed).map((c) => ({ id: r.id, family: r.family, check: c.check, detail: c.detail }))),
+    engines,
+    modelFallbacks,
     results,
   };
 }

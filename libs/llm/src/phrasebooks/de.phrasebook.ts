@@ -40,6 +40,7 @@ export const de: Phrasebook = {
     change_shipping_address: (v) => v('Bitte senden Sie uns die vollständige neue Adresse (Straße, Hausnummer, Postleitzahl und Ort), falls sie noch nicht in Ihrer Nachricht stand.', 'Bitte schick uns die vollständige neue Adresse (Straße, Hausnummer, Postleitzahl und Ort), falls sie noch nicht in deiner Nachricht stand.'),
     complaint: (v) => v('Könnten Sie uns ein Foto des Problems und Ihre Bestellnummer senden? Dann finden wir sofort eine Lösung.', 'Kannst du uns ein Foto des Problems und deine Bestellnummer schicken? Dann finden wir sofort eine Lösung.'),
     contact_human_agent: (v) => v('Eine Kollegin oder ein Kollege aus dem Kundenservice kümmert sich persönlich um Ihr Anliegen.', 'Jemand aus unserem Kundenservice kümmert sich persönlich um dein Anliegen.'),
+    complaint_with_order: (v) => v('Könnten Sie uns ein Foto des Problems senden? Dann finden wir sofort eine Lösung.', 'Kannst du uns ein Foto des Problems schicken? Dann finden wir sofort eine Lösung.'),
     default: (v) => v('Haben Sie weitere Fragen? Wir helfen Ihnen gern weiter.', 'Hast du noch Fragen? Wir helfen dir gern weiter.'),
   },
   orderHeading: (v, o) =>

@@ -53,6 +53,7 @@ export const en: Phrasebook = {
     delete_account: () => 'We will delete your account as soon as you confirm this by email.',
     contact_human_agent: () => 'A colleague from our customer service team will pick up your question personally.',
     complaint: () => 'Could you send us a photo of the problem and your order number? Then we will find a solution straight away.',
+    complaint_with_order: () => 'Could you send us a photo of the problem? Then we will find a solution straight away.',
     review: () => 'We will share your feedback with the whole team.',
     default: (v) => v('If you have any other questions, we will be happy to help.', 'Anything else? We are happy to help.'),
   },

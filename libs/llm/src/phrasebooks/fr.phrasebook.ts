@@ -41,6 +41,7 @@ export const fr: Phrasebook = {
     change_shipping_address: () => "Si la nouvelle adresse complète (rue, numéro, code postal et ville) ne figurait pas encore dans votre message, merci de nous l'envoyer.",
     complaint: () => 'Pourriez-vous nous envoyer une photo du problème et votre numéro de commande ? Nous trouverons une solution sans attendre.',
     contact_human_agent: () => 'Un membre de notre service client prendra personnellement en charge votre demande.',
+    complaint_with_order: () => 'Pourriez-vous nous envoyer une photo du problème ? Nous trouverons une solution sans attendre.',
     default: () => "Pour toute autre question, nous restons à votre disposition.",
   },
   orderHeading: (v, o) => `Nous avons retrouvé votre commande ${o.number} du ${o.placedOn} (${o.items} ; total ${o.total}).`,

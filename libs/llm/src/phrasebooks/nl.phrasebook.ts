@@ -86,6 +86,8 @@ export const nl: Phrasebook = {
       v('Wilt u ons een foto van het probleem en uw ordernummer sturen? Dan zoeken wij direct een oplossing.', 'Wil je ons een foto van het probleem en je ordernummer sturen? Dan zoeken we meteen een oplossing.'),
     review: (v) =>
       v('Uw feedback delen wij met het hele team.', 'We delen je feedback met het hele team.'),
+    complaint_with_order: (v) =>
+      v('Wilt u ons een foto van het probleem sturen? Dan zoeken wij direct een oplossing.', 'Wil je ons een foto van het probleem sturen? Dan zoeken we meteen een oplossing.'),
     default: (v) =>
       v('Heeft u nog andere vragen? Dan helpen wij u graag verder.', 'Heb je nog andere vragen? Dan helpen we je graag verder.'),
   },

@@ -109,6 +109,8 @@ export async function composeReply(input: ComposeInput, deps: ComposeDeps): Prom
   const orderFacts = disclosableOrder(identity, lookup.order, input.text);
   const notes: string[] = [];
   if (lookup.reason && lookup.reason.startsWith(draftReason('order_lookup_failed'))) notes.push(lookup.reason);
+  // An order number that matches no order of this customer: the reviewer sees why the draft asks again.
+  if (orderNumber && lookup.reason === 'order_not_found') notes.push(draftReason('order_not_found'));
   // The reviewer sees why no order facts were used; the draft asks for the proof instead.
   if (identity === 'unverified' && !orderFacts) notes.push(draftReason('identity_unverified'));
 

@@ -35,12 +35,12 @@ export const NL: Record<string, IntentPhrases> = {
   },
   check_cancellation_fee: {
     verbs: ['de annuleringskosten bekijken', 'weten wat opzeggen kost', 'de kosten voor annuleren opvragen', 'weten of er een boete is bij opzeggen', 'de opzegkosten van mijn {account} abonnement controleren'],
-    sentences: ['zijn er kosten verbonden aan annuleren?', 'hoeveel kost het om op te zeggen?', 'rekenen jullie annuleringskosten?', 'moet ik betalen als ik mijn contract eerder opzeg?', 'is annuleren gratis?', 'wat is de boete voor vroegtijdig opzeggen?'],
+    sentences: ["kost annuleren geld?", "rekenen jullie kosten als ik mijn bestelling intrek?", "zijn er annuleringskosten als het nog niet verstuurd is?", "wat betaal ik als ik mijn abonnement stopzet?", 'zijn er kosten verbonden aan annuleren?', 'hoeveel kost het om op te zeggen?', 'rekenen jullie annuleringskosten?', 'moet ik betalen als ik mijn contract eerder opzeg?', 'is annuleren gratis?', 'wat is de boete voor vroegtijdig opzeggen?'],
     keywords: ['annuleringskosten', 'opzegkosten', 'boete opzeggen', 'kosten annuleren', 'annuleringsvergoeding'],
   },
   contact_customer_service: {
     verbs: ['contact opnemen met de klantenservice', 'de klantenservice bereiken', 'de klantenservice bellen', 'de klantenservice mailen', 'het telefoonnummer van de klantenservice vinden', 'de openingstijden van de klantenservice weten', 'jullie helpdesk bereiken'],
-    sentences: ['wat is het nummer van de klantenservice?', 'wanneer is de klantenservice bereikbaar?', 'hoe kan ik jullie bereiken?', 'wat zijn jullie openingstijden?', 'is er een e-mailadres voor vragen?', 'waar vind ik jullie contactgegevens?'],
+    sentences: ["hoe neem ik het makkelijkst contact met jullie op?", "op welk mailadres kan ik mijn vragen sturen?", "wanneer is de klantenservice open?", "wat zijn de openingstijden van jullie klantenservice?", 'wat is het nummer van de klantenservice?', 'wanneer is de klantenservice bereikbaar?', 'hoe kan ik jullie bereiken?', 'wat zijn jullie openingstijden?', 'is er een e-mailadres voor vragen?', 'waar vind ik jullie contactgegevens?'],
     keywords: ['klantenservice', 'contact', 'telefoonnummer klantenservice', 'contactgegevens', 'helpdesk', 'openingstijden'],
   },
   contact_human_agent: {
@@ -60,7 +60,7 @@ export const NL: Record<string, IntentPhrases> = {
   },
   complaint: {
     verbs: ['een klacht indienen', 'een klacht over jullie service indienen', 'klagen over de bezorger', 'een officiële klacht indienen', 'mijn ontevredenheid melden', 'een klacht over bestelling {order} doorgeven'],
-    sentences: ['ik ben zeer ontevreden over jullie service', 'dit is onacceptabel, ik wil klagen', 'jullie service is slecht', 'slechtste ervaring ooit', 'ik heb een klacht', 'ik ben teleurgesteld in jullie bedrijf'],
+    sentences: ["de bezorger was ontzettend onbeleefd", "het pakket is over het hek gegooid en nu beschadigd", "ik ben niet blij met hoe de koerier met mijn pakket omging", 'ik ben zeer ontevreden over jullie service', 'dit is onacceptabel, ik wil klagen', 'jullie service is slecht', 'slechtste ervaring ooit', 'ik heb een klacht', 'ik ben teleurgesteld in jullie bedrijf'],
     keywords: ['klacht', 'klacht indienen', 'ontevreden', 'klagen', 'officiële klacht'],
   },
   review: {
@@ -95,7 +95,7 @@ export const NL: Record<string, IntentPhrases> = {
   },
   place_order: {
     verbs: ['een bestelling plaatsen', 'iets bestellen', 'een product kopen', 'een aankoop doen', 'een paar artikelen bestellen', 'een cadeaubon kopen', 'online bestellen', 'een bestelling voor {name} plaatsen'],
-    sentences: ['hoe werkt bestellen bij jullie?', 'ik wil dit graag kopen', 'kan ik telefonisch bestellen?', 'ik wil {qty} stuks bestellen'],
+    sentences: ["ik wil graag de zwarte regenjas in maat L kopen", "ik wil twee helmen bestellen, een kleine en een grote", 'hoe werkt bestellen bij jullie?', 'ik wil dit graag kopen', 'kan ik telefonisch bestellen?', 'ik wil {qty} stuks bestellen'],
     keywords: ['bestellen', 'bestelling plaatsen', 'kopen', 'nieuwe bestelling', 'aankoop'],
   },
   track_order: {
@@ -115,7 +115,7 @@ export const NL: Record<string, IntentPhrases> = {
   },
   check_refund_policy: {
     verbs: ['het terugbetalingsbeleid bekijken', 'de retourvoorwaarden lezen', 'weten of ik recht heb op terugbetaling', 'weten hoeveel dagen ik heb om mijn geld terug te vragen'],
-    sentences: ['wat is jullie terugbetalingsbeleid?', 'hebben jullie een niet-goed-geld-terug garantie?', 'krijg ik mijn geld terug als het me niet bevalt?', 'hoe lang heb ik om een terugbetaling aan te vragen?', 'onder welke voorwaarden betalen jullie terug?', 'zijn uitverkoopartikelen terug te betalen?'],
+    sentences: ["hoeveel tijd heb ik om te retourneren?", "wat is jullie retourtermijn?", "onder welke voorwaarden krijg ik mijn geld terug bij een retour?", "krijg ik de verzendkosten terug als ik iets terugstuur?", "tot wanneer mag ik iets terugsturen voor mijn geld?", 'wat is jullie terugbetalingsbeleid?', 'hebben jullie een niet-goed-geld-terug garantie?', 'krijg ik mijn geld terug als het me niet bevalt?', 'hoe lang heb ik om een terugbetaling aan te vragen?', 'onder welke voorwaarden betalen jullie terug?', 'zijn uitverkoopartikelen terug te betalen?'],
     keywords: ['terugbetalingsbeleid', 'retourbeleid', 'geld terug garantie', 'retourvoorwaarden', 'voorwaarden terugbetaling'],
   },
   get_refund: {

@@ -24,6 +24,7 @@ export function formatChaosReport(r: ChaosResult): string {
     row('drafted', t.drafted, t.lost.drafted, t.duplicated.drafts),
     row('auto_send drafts', t.autoSend, '', ''),
     row('sent replies', t.delivered, t.lost.sent, t.duplicated.sentReplies),
+    `  duplicated sent replies by channel: mail ${t.duplicatedSentBy.email}, chat ${t.duplicatedSentBy.chat}`,
     `  decisions: ${Object.entries(t.decisions).map(([d, n]) => `${d} ${n}`).join(', ') || '-'}; replies matching no auto_send draft: ${t.unexpectedReplies}`,
     `  SIGKILLs: ${r.kills.length} (${Object.entries(killsBy).map(([s, n]) => `${s} ${n}`).join(', ') || '-'})`,
     `  engine restarts: ${r.engineRestarts.map((e) => `${e.engine} at ${e.atS} s (back after ${e.tookS} s)`).join(', ') || '-'}`,

@@ -33,6 +33,8 @@ export interface StageTally {
   delivered: number;
   lost: { stored: number; triaged: number; drafted: number; sent: number };
   duplicated: { conversations: number; messages: number; drafts: number; sentReplies: number };
+  /** The duplicated sent replies by channel, to tell the mail sender's window from the chat deliverer's. */
+  duplicatedSentBy: { email: number; chat: number };
   /** Replies that reached a customer although their draft was not auto_send, or that match no draft at all. */
   unexpectedReplies: number;
 }
@@ -64,6 +66,7 @@ export function tallyStages(expected: Expected, rows: StoredRows, receipts: Rece
     delivered: 0,
     lost: { stored: 0, triaged: 0, drafted: 0, sent: 0 },
     duplicated: { conversations: 0, messages: 0, drafts: 0, sentReplies: 0 },
+    duplicatedSentBy: { email: 0, chat: 0 },
     unexpectedReplies: 0,
   };
   const expectedReplies = new Set<string>();
@@ -99,6 +102,7 @@ export function tallyStages(expected: Expected, rows: StoredRows, receipts: Rece
       if (n === 0) t.lost.sent++;
       else t.delivered++;
       t.duplicated.sentReplies += Math.max(0, n - 1);
+      t.duplicatedSentBy[channel === 'email' ? 'email' : 'chat'] += Math.max(0, n - 1);
     }
   }
   for (const [key, n] of [...receipts.mail, ...receipts.chat]) if (!expectedReplies.has(key)) t.unexpectedReplies += n;

@@ -2,3 +2,4 @@ export * from './data-source';
 export * from './database.module';
 export * from './query-result.util';
 export * from './ambient-transaction';
+export { persistently } from './persist.util';

@@ -1,3 +1,4 @@
+import { persistently } from '@draftdesk/database';
 import { ReplyApprovedPayload, replySentEvent } from '@draftdesk/contracts';
 import { OutboxService, PollingWorker, WorkerPass } from '@draftdesk/messaging';
 import { createLogger } from '@draftdesk/observability';
@@ -85,7 +86,10 @@ export class ChatDeliverer implements OnApplicationBootstrap, OnApplicationShutd
     const log = this.log.child({ draftId: row.draft_id, conversationId: row.conversation_id, channelId: row.channel_id, attempt: row.attempts });
     const outcome = await this.attempt(row);
     if (outcome.kind === 'sent') {
-      await this.finish(row, 'sent', null, outcome.providerMessageId);
+      // The provider has the reply: a database restart is waited out rather than leaving the row SENDING, which
+      // would have it delivered a second time after the grace period.
+      const onRetry = (error: unknown) => log.warn({ err: error }, 'chat reply delivered; recording it waits for the database');
+      await persistently(() => this.finish(row, 'sent', null, outcome.providerMessageId), { onRetry });
       log.info('chat reply delivered');
       return;
     }

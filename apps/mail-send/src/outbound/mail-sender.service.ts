@@ -1,4 +1,5 @@
 import { replySentEvent } from '@draftdesk/contracts';
+import { persistently } from '@draftdesk/database';
 import { OutboxService } from '@draftdesk/messaging';
 import { createLogger, inSpan, ReadinessRegistry, SpanKind } from '@draftdesk/observability';
 import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
@@ -6,6 +7,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import nodemailer, { Transporter } from 'nodemailer';
 import { randomInt } from 'node:crypto';
+import type { Logger } from 'pino';
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { open } from '@draftdesk/config';
 import { AUTO_REPLY_CAP_REASON, AUTO_REPLY_COUNT_SQL, overCap } from './auto-reply-cap.util';
@@ -177,44 +179,60 @@ export class MailSender implements OnApplicationBootstrap, BeforeApplicationShut
 
   private async sendOne(row: OutboundRow) {
     const log = this.log.child({ draftId: row.draft_id, conversationId: row.conversation_id, attempt: row.attempts, attemptId: row.attempt_id });
+    let sent: { raw: Buffer; mailbox: MailboxRow | null } | null;
     try {
-      if (row.previously_accepted) {
-        // The server took it before the last worker died; sending again would deliver it twice.
-        await this.finish(row, 'sent', null);
-        log.info('reply had been accepted before an interruption; recorded as sent');
-        return;
-      }
-      if (row.payload.autoSent && (await this.capped(row, log))) return;
-      const mailbox = row.payload.mailbox ? await this.mailbox(row.payload.mailbox) : null;
-      const { from, replyTo } = senderAddresses(
-        row.payload,
-        mailbox ? { fromAddress: mailbox.from_address, replyTo: mailbox.reply_to } : null,
-        this.options.from,
-      );
-      const composed = await this.composer.sendMail(buildReplyMail(row.payload, from, replyTo));
-      const raw = composed.message as Buffer;
-      if (this.options.smtp) {
-        await this.transport.sendMail({ envelope: { from: bareAddress(from), to: [row.payload.to.address] }, raw });
-      } else {
-        await mkdir(this.options.sentDir, { recursive: true });
-        await writeFile(join(this.options.sentDir, `${row.draft_id}.eml`), raw);
-      }
-      await this.outbound.markAccepted(row.attempt_id);
-      await this.finish(row, 'sent', null);
-      log.info('reply sent');
-      // After SENT is recorded: a failed copy must never make us send the reply again.
-      await this.copyToSent(mailbox, raw).catch((error: Error) => log.warn({ err: error }, 'could not copy the reply to the Sent folder'));
+      sent = await this.deliver(row, log);
     } catch (error) {
-      const reason = sendFailureReason(error);
-      if (isPermanentSmtpError(error) || row.attempts >= this.options.maxAttempts) {
-        await this.finish(row, 'failed', reason);
-        log.error({ reason }, 'reply failed for good; back in the review queue');
-        return;
-      }
-      const delaySeconds = Math.min(3600, 5 * 2 ** (row.attempts - 1));
-      await this.outbound.retryLater(row, reason, delaySeconds);
-      log.warn({ reason, retryInSeconds: delaySeconds }, 'temporary send failure');
+      await this.sendFailed(row, error, log);
+      return;
     }
+    if (!sent) return;
+    // The server has the reply: from here on nothing may lead to sending it again. A database restart is waited out,
+    // since a failed write would leave the attempt to the next worker, which would send the reply a second time.
+    const onRetry = (error: unknown) => log.warn({ err: error }, 'reply sent; recording it waits for the database');
+    await persistently(() => this.outbound.markAccepted(row.attempt_id), { onRetry });
+    await persistently(() => this.finish(row, 'sent', null), { onRetry });
+    log.info('reply sent');
+    // After SENT is recorded: a failed copy must never make us send the reply again.
+    await this.copyToSent(sent.mailbox, sent.raw).catch((error: Error) => log.warn({ err: error }, 'could not copy the reply to the Sent folder'));
+  }
+
+  /** Hands the reply to the SMTP server (or the sent folder); null when there was nothing (more) to send. */
+  private async deliver(row: OutboundRow, log: Logger): Promise<{ raw: Buffer; mailbox: MailboxRow | null } | null> {
+    if (row.previously_accepted) {
+      // The server took it before the last worker died; sending again would deliver it twice.
+      await this.finish(row, 'sent', null);
+      log.info('reply had been accepted before an interruption; recorded as sent');
+      return null;
+    }
+    if (row.payload.autoSent && (await this.capped(row, log))) return null;
+    const mailbox = row.payload.mailbox ? await this.mailbox(row.payload.mailbox) : null;
+    const { from, replyTo } = senderAddresses(
+      row.payload,
+      mailbox ? { fromAddress: mailbox.from_address, replyTo: mailbox.reply_to } : null,
+      this.options.from,
+    );
+    const composed = await this.composer.sendMail(buildReplyMail(row.payload, from, replyTo));
+    const raw = composed.message as Buffer;
+    if (this.options.smtp) {
+      await this.transport.sendMail({ envelope: { from: bareAddress(from), to: [row.payload.to.address] }, raw });
+    } else {
+      await mkdir(this.options.sentDir, { recursive: true });
+      await writeFile(join(this.options.sentDir, `${row.draft_id}.eml`), raw);
+    }
+    return { raw, mailbox };
+  }
+
+  private async sendFailed(row: OutboundRow, error: unknown, log: Logger) {
+    const reason = sendFailureReason(error);
+    if (isPermanentSmtpError(error) || row.attempts >= this.options.maxAttempts) {
+      await this.finish(row, 'failed', reason);
+      log.error({ reason }, 'reply failed for good; back in the review queue');
+      return;
+    }
+    const delaySeconds = Math.min(3600, 5 * 2 ** (row.attempts - 1));
+    await this.outbound.retryLater(row, reason, delaySeconds);
+    log.warn({ reason, retryInSeconds: delaySeconds }, 'temporary send failure');
   }
 
   /** Beyond the cap the reply is not sent: FAILED with reason auto_reply_cap, and the review desk gets it back. */

@@ -11,6 +11,7 @@ import { LiveEventsService } from '../../apps/review/src/live/live-events.servic
 import { ActionsService } from '../../apps/review/src/queue/actions.service';
 import { createTestDatabase, TestDatabase } from '../support/database';
 import { inboundEmail } from '../support/inbound';
+import { draftedFor } from './review-fixtures';
 
 type Decision = DraftedPayload['decision'];
 
@@ -59,28 +60,8 @@ describe('a new customer message supersedes the pending draft', () => {
     return { conversationId: stored!.conversationId, message: stored!.message, externalId: inbound.externalMessageId };
   }
 
-  function draftFor(message: MessageAddedPayload, decision: Decision = 'review'): DraftedPayload {
-    const draftId = randomUUID();
-    return {
-      draftId,
-      messageId: message.messageId,
-      messageSequence: message.sequence,
-      channel: 'email',
-      to: { address: message.customer.address, name: message.customer.name },
-      mailbox: 'support@shop.test',
-      subject: 'Re: Waar is mijn bestelling?',
-      body: decision === 'ignore' ? null : `Beste Sanne, over: ${message.text}`,
-      language: 'nl',
-      intent: 'track_order',
-      confidence: 0.9,
-      decision,
-      reasons: [],
-      citations: [],
-      reply: { messageId: `${draftId}@replies.shop.test`, inReplyTo: null, references: [] },
-      chat: null,
-      customerText: message.text,
-    };
-  }
+  const draftFor = (message: MessageAddedPayload, decision?: Decision) =>
+    draftedFor({ messageId: message.messageId, sequence: message.sequence, address: message.customer.address, name: message.customer.name, text: message.text }, decision);
 
   const receive = (conversationId: string, d: DraftedPayload) => dataSource.transaction((m) => review.receive(m, conversationId, d));
 

@@ -165,6 +165,16 @@ describe('a new customer message supersedes the pending draft', () => {
     }
   });
 
+  it('hands the replacement the escalation, the assignee and the earlier due time of the draft it supersedes', async () => {
+    const c = await waiting();
+    const due = new Date(Date.now() + 10 * 60_000);
+    await db.query(`UPDATE review_items SET escalated = true, assignee_id = $2, due_at = $3 WHERE draft_id = $1`, [c.draft.draftId, agent.userId, due]);
+    const next = draftFor((await followUp(c, 'Hallo? Nog steeds niets.')).message);
+    await receive(c.conversationId, next);
+    const [item] = await db.query<{ escalated: boolean; assignee_id: string; due_at: Date }>(`SELECT escalated, assignee_id, due_at FROM review_items WHERE draft_id = $1`, [next.draftId]);
+    expect(item).toEqual({ escalated: true, assignee_id: agent.userId, due_at: due });
+  });
+
   it('does not let automated mail (an out-of-office) supersede the pending draft', async () => {
     const c = await waiting();
     const auto = await followUp(c, 'I am out of office until Monday.');

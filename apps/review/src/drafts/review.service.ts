@@ -36,6 +36,7 @@ export class ReviewService {
     if (!placement) return;
     const { status } = placement;
     const inherited = 'inherited' in placement ? placement.inherited : null;
+    const by = 'by' in placement ? placement.by : null;
     const shopId = DEFAULT_SHOP;
     // Read-only look at the conversations service's tables (same database): urgency and whether we answered before.
     const [message] = await m.query(
@@ -50,7 +51,6 @@ export class ReviewService {
     const receivedAt = message?.occurred_at ? new Date(message.occurred_at) : new Date();
     const ownDue = shop ? dueAt(receivedAt, priority, kind, shop.sla as SlaPolicy, shop.business_hours as BusinessHours) : null;
     const keepsDue = inherited?.dueAt && (!ownDue || new Date(inherited.dueAt) < ownDue);
-    const by = 'by' in placement ? placement.by : null;
     await m.query(
       `INSERT INTO review_items (draft_id, conversation_id, status, decision, payload, body, shop_id, channel, mailbox, intent,
                                  language, priority, response_kind, due_at, sla_breached_at, escalated, assignee_id, trace_headers,

@@ -153,4 +153,35 @@ describe('embedded mode (PGlite + in-process transport): the README walkthrough'
     expect(draft).toMatchObject({ language: 'en', intent: 'track_order' });
     expect(draft.body).toContain('Emma');
   }, 60_000);
+
+  it('replaces the pending draft when the customer writes again before it is approved', async () => {
+    running ??= await start();
+    const base = `http://127.0.0.1:${ports.http}`;
+    const transport = nodemailer.createTransport({ host: '127.0.0.1', port: ports.smtp, secure: false, ignoreTLS: true });
+    const send = (text: string, messageId: string, inReplyTo?: string) =>
+      transport.sendMail({ from: 'Daan Bakker <daan@example.test>', to: 'support@shop.test', subject: 'Bestelling 100234', text, messageId, ...(inReplyTo ? { inReplyTo, references: [inReplyTo] } : {}) });
+    type Item = { draftId: string; conversationId: string; customerText: string; status: string };
+    const pendingOf = async (customerText: string) => {
+      const { items } = (await (await fetch(`${base}/v1/drafts?status=pending`, { headers: auth() })).json()) as { items: Item[] };
+      const mine = items.filter((i) => i.customerText.includes(customerText));
+      expect(mine).toHaveLength(1);
+      return mine[0];
+    };
+
+    await send('Hoi, waar is bestelling 100234?', '<followup-1@example.test>');
+    const first = await expectEventually(() => pendingOf('waar is bestelling 100234'), { timeoutMs: 30_000 });
+    await send('Ik ben er vanaf maandag niet, kan hij naar de buren?', '<followup-2@example.test>', '<followup-1@example.test>');
+    const second = await expectEventually(() => pendingOf('naar de buren'), { timeoutMs: 30_000 });
+    transport.close();
+    expect(second.conversationId).toBe(first.conversationId);
+
+    const approve = await fetch(`${base}/v1/drafts/${first.draftId}/approve`, { method: 'POST', headers: { 'content-type': 'application/json', ...auth() }, body: '{}' });
+    expect(approve.status).toBe(409);
+    expect(await approve.json()).toMatchObject({ code: 'DRAFT_SUPERSEDED', supersededBy: { draftId: second.draftId } });
+    const thread = (await (await fetch(`${base}/v1/conversations/${first.conversationId}`, { headers: auth() })).json()) as { drafts: { draftId: string; status: string }[] };
+    expect(thread.drafts.map((d) => [d.draftId, d.status])).toEqual([
+      [first.draftId, 'superseded'],
+      [second.draftId, 'pending'],
+    ]);
+  }, 90_000);
 });

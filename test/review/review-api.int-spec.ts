@@ -1,9 +1,11 @@
-import { randomBytes } from 'node:crypto';
+import { createEvent, Topics } from '@draftdesk/contracts';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { createTestDatabase, TestDatabase } from '../support/database';
 import { engines } from '../support/engines';
 import { expectEventually } from '../support/expect-eventually';
 import { RunningService, startService } from '../support/services';
-import { seedItem, SessionClient, tokenClient } from './review-fixtures';
+import { publishEvents } from '../support/inbound';
+import { draftedFor, seedItem, SessionClient, tokenClient } from './review-fixtures';
 
 /** The review API on the real PostgreSQL: sign-in, roles, shop isolation, the claim lock, versions, every action. */
 describe('review API', () => {
@@ -15,6 +17,7 @@ describe('review API', () => {
   let admin: ReturnType<typeof tokenClient>;
   const agent = () => new SessionClient(review.url);
   const password = 'agent password 123';
+  const topicPrefix = `rv-${randomBytes(4).toString('hex')}.`;
 
   beforeAll(async () => {
     db = await createTestDatabase('review_api');
@@ -23,7 +26,7 @@ describe('review API', () => {
       {
         DATABASE_URL: db.url,
         KAFKA_BROKERS: engines.kafkaBrokers,
-        KAFKA_TOPIC_PREFIX: `rv-${randomBytes(4).toString('hex')}.`,
+        KAFKA_TOPIC_PREFIX: topicPrefix,
         REVIEW_ADMIN_EMAIL: adminEmail,
         REVIEW_ADMIN_PASSWORD: adminPassword,
         REVIEW_API_TOKEN: apiToken,
@@ -247,6 +250,32 @@ describe('review API', () => {
       const c = await signIn('agent1@shop.test');
       expect((await c.fetch(`/v1/drafts/${draftId}/approve`, { method: 'POST', json: {} })).status).toBe(409);
       expect((await c.fetch(`/v1/drafts/${draftId}/approve`, { method: 'POST', json: { body: 'Hallo!' } })).status).toBe(200);
+    });
+
+    it('refuses to approve a draft the customer’s next message superseded: 409 that says why and names the replacement', async () => {
+      const first = await seedItem(db);
+      const c = await signIn('agent1@shop.test');
+      const claimed = await c.fetch(`/v1/drafts/${first.draftId}/claim`, { method: 'POST', json: {} });
+      const version = ((await claimed.json()) as { version: number }).version;
+      // The customer wrote again; the draft for that message reaches the review consumer through Kafka.
+      const next = draftedFor({ messageId: randomUUID(), sequence: 2, address: 'sanne@example.test', text: 'En kan ik het adres nog wijzigen?' });
+      await publishEvents(topicPrefix, [createEvent(Topics.drafted, { producer: 'drafter', conversationId: first.conversationId, payload: next })]);
+      await expectEventually(async () => expect(((await (await c.fetch(`/v1/drafts/${first.draftId}`)).json()) as { item: { status: string } }).item.status).toBe('superseded'), { timeoutMs: 30_000 });
+
+      const edited = 'Beste Sanne, ik heb het nagekeken.';
+      const refused = await c.fetch(`/v1/drafts/${first.draftId}/approve`, { method: 'POST', json: { body: edited }, headers: { 'if-match': `"${version}"` } });
+      expect(refused.status).toBe(409);
+      const answer = (await refused.json()) as { code: string; message: string; supersededBy: { draftId: string; messageId: string } };
+      expect(answer).toMatchObject({ code: 'DRAFT_SUPERSEDED', supersededBy: { draftId: next.draftId, messageId: next.messageId } });
+      expect(answer.message).toContain('the customer wrote again');
+      const audit = (await (await c.fetch(`/v1/drafts/${first.draftId}/audit`)).json()) as { items: { action: string; after: any }[] };
+      expect(audit.items[0]).toMatchObject({ action: 'approve_refused', after: { reason: 'superseded', body: edited } });
+
+      const superseded = ((await (await c.fetch('/v1/drafts?status=superseded')).json()) as { items: { draftId: string }[] }).items;
+      expect(superseded.map((i) => i.draftId)).toContain(first.draftId);
+      const pending = ((await (await c.fetch('/v1/drafts?status=pending&limit=200')).json()) as { items: { draftId: string }[] }).items.map((i) => i.draftId);
+      expect(pending).toContain(next.draftId);
+      expect(pending).not.toContain(first.draftId);
     });
 
     it('rejects with a reason, asks for a redraft, snoozes, reassigns, notes and corrects the triage', async () => {

@@ -1,3 +1,4 @@
+import type { DraftedPayload } from '@draftdesk/contracts';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { TestDatabase } from '../support/database';
 
@@ -61,6 +62,33 @@ export async function seedItem(db: TestDatabase, s: SeedItem = {}): Promise<{ dr
     [draftId, conversationId, payload.decision, JSON.stringify(payload), body, s.shopId ?? 'default', payload.channel, intent, language, s.priority ?? 'normal', s.dueAt ?? new Date(Date.now() + 3600_000), s.escalated ?? false],
   );
   return { draftId, conversationId, messageId };
+}
+
+/** The drafter's draft for a stored customer message, as support.drafted.v1 carries it. */
+export function draftedFor(
+  message: { messageId: string; sequence?: number; address: string; name?: string; text: string },
+  decision: DraftedPayload['decision'] = 'review',
+): DraftedPayload {
+  const draftId = randomUUID();
+  return {
+    draftId,
+    messageId: message.messageId,
+    ...(message.sequence ? { messageSequence: message.sequence } : {}),
+    channel: 'email',
+    to: { address: message.address, name: message.name ?? 'Sanne de Vries' },
+    mailbox: 'support@shop.test',
+    subject: 'Re: Waar is mijn bestelling?',
+    body: decision === 'ignore' ? null : `Beste Sanne, over: ${message.text}`,
+    language: 'nl',
+    intent: 'track_order',
+    confidence: 0.9,
+    decision,
+    reasons: [],
+    citations: [],
+    reply: { messageId: `${draftId}@replies.shop.test`, inReplyTo: null, references: [] },
+    chat: null,
+    customerText: message.text,
+  };
 }
 
 /** A signed-in browser-like client: keeps the session cookie and sends the CSRF token on writes. */

@@ -1,4 +1,4 @@
-import { createEvent, InboundPayload, Topics } from '@draftdesk/contracts';
+import { createEvent, EventEnvelope, InboundPayload, Topics } from '@draftdesk/contracts';
 import { Kafka, logLevel, Partitioners } from 'kafkajs';
 import { engines } from './engines';
 
@@ -24,15 +24,23 @@ export function inboundEmail(overrides: Partial<InboundPayload> & Pick<InboundPa
 
 /** Publishes inbound events straight to Kafka (under a test's topic prefix), standing in for mail-ingest. */
 export async function publishInbound(topicPrefix: string, ...payloads: InboundPayload[]): Promise<void> {
+  await publishEvents(
+    topicPrefix,
+    payloads.map((payload) => createEvent(Topics.inbound, { producer: 'test', conversationId: null, key: payload.from.address.toLowerCase(), payload })),
+  );
+}
+
+/** Publishes events straight to their topics (under a test's topic prefix), standing in for their producer. */
+export async function publishEvents(topicPrefix: string, events: EventEnvelope[]): Promise<void> {
   const producer = new Kafka({ clientId: 'draftdesk-test', brokers: engines.kafkaBrokers.split(','), logLevel: logLevel.NOTHING }).producer({
     createPartitioner: Partitioners.DefaultPartitioner,
   });
   await producer.connect();
   try {
-    const events = payloads.map((payload) =>
-      createEvent(Topics.inbound, { producer: 'test', conversationId: null, key: payload.from.address.toLowerCase(), payload }),
-    );
-    await producer.send({ topic: topicPrefix + Topics.inbound, messages: events.map((e) => ({ key: e.key, value: JSON.stringify(e) })) });
+    for (const topic of new Set(events.map((e) => e.topic))) {
+      const messages = events.filter((e) => e.topic === topic).map((e) => ({ key: e.key, value: JSON.stringify(e) }));
+      await producer.send({ topic: topicPrefix + topic, messages });
+    }
   } finally {
     await producer.disconnect();
   }

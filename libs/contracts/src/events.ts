@@ -54,6 +54,11 @@ const conversationMessageSchema = z.object({
   /** The conversation's token, for the reply address (support+<token>@…); absent from older producers. */
   conversationToken: z.string().min(1).optional(),
   subject: z.string(),
+  /**
+   * The message's place among its conversation's customer messages, in the order the conversation stored them
+   * (1, 2, …): a message's history holds every message with a lower number. Absent from older producers.
+   */
+  sequence: z.number().int().positive().optional(),
   /** The customer's new text only: quoted history and signature removed. */
   text: z.string(),
   html: z.string().nullable(),
@@ -96,9 +101,19 @@ const orderFactsSchema = z.object({
 export const decisionSchema = z.enum(['auto_send', 'review', 'escalate', 'ignore']);
 export type Decision = z.infer<typeof decisionSchema>;
 
+/**
+ * Where a draft stands at the review desk. `pending` and `redraft_requested` are open (at most one per
+ * conversation); `superseded`: the customer wrote again before it was sent, and the draft for that newer message
+ * took its place.
+ */
+export const draftStatusSchema = z.enum(['pending', 'approved', 'rejected', 'auto_sent', 'ignored', 'redraft_requested', 'failed', 'superseded']);
+export type DraftStatus = z.infer<typeof draftStatusSchema>;
+
 export const draftedPayloadSchema = z.object({
   draftId: z.string().uuid(),
   messageId: z.string().uuid(),
+  /** The `sequence` of the message the draft answers: a draft for a later message supersedes it. */
+  messageSequence: z.number().int().positive().optional(),
   channel: channelSchema,
   to: addressSchema,
   mailbox: z.string().nullable(),

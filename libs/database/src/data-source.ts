@@ -11,9 +11,10 @@ import { ChatChannelIdentity1764204400000 } from './migrations/1764204400000-Cha
 import { RateLimits1764204460000 } from './migrations/1764204460000-RateLimits';
 import { SendLedger1764204600000 } from './migrations/1764204600000-SendLedger';
 import { TraceContext1764209000000 } from './migrations/1764209000000-TraceContext';
+import { SupersededDrafts1764209500000 } from './migrations/1764209500000-SupersededDrafts';
 
 /** Every migration, in order. Listed explicitly so the same list works from sources and from dist/. */
-export const MIGRATIONS = [InitialSchema1764201600000, ChatGateway1764201700000, ReviewDesk1764202700000, KnowledgeBase1764203100000, TriageLearning1764203500000, Mailboxes1764203800000, Redrafts1764204200000, ShopIntents1764204300000, ChatChannelIdentity1764204400000, RateLimits1764204460000, SendLedger1764204600000, TraceContext1764209000000];
+export const MIGRATIONS = [InitialSchema1764201600000, ChatGateway1764201700000, ReviewDesk1764202700000, KnowledgeBase1764203100000, TriageLearning1764203500000, Mailboxes1764203800000, Redrafts1764204200000, ShopIntents1764204300000, ChatChannelIdentity1764204400000, RateLimits1764204460000, SendLedger1764204600000, TraceContext1764209000000, SupersededDrafts1764209500000];
 
 export interface DatabaseSettings {
   url: string;

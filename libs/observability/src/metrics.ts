@@ -67,6 +67,13 @@ export const draftsCreated = new Counter({
   registers: [registry],
 });
 
+export const draftsSuperseded = new Counter({
+  name: 'draftdesk_drafts_superseded_total',
+  help: 'Open drafts replaced by the draft for a newer customer message, by channel and whether an agent held a claim on it.',
+  labelNames: ['channel', 'claimed'] as const,
+  registers: [registry],
+});
+
 export const repliesFinished = new Counter({
   name: 'draftdesk_replies_total',
   help: 'Approved or auto-sent replies that reached an end, by channel and result (sent, failed), and whether auto-sent.',

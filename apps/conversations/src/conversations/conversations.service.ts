@@ -37,11 +37,15 @@ export class ConversationsService {
     );
     const conversationId =
       (await this.findConversation(m, inbound, customer.id)) ?? (await this.openConversation(m, inbound, customer.id));
+    // Held until commit: messages of one conversation are numbered in the order they commit, so a message's
+    // history (read below) holds every message with a lower number, whichever partition or replica stored it.
+    const [{ last_sequence: last }] = await m.query(`SELECT last_sequence FROM conversations WHERE id = $1 FOR UPDATE`, [conversationId]);
+    const sequence = Number(last) + 1;
     const messageId = randomUUID();
     const inserted = await m.query(
       `INSERT INTO messages (id, conversation_id, direction, channel, external_message_id, in_reply_to, "references",
-                             from_address, subject, text, new_text, html, automated, attachments, raw_mail_id, occurred_at)
-       VALUES ($1, $2, 'inbound', $3, $4, $5, $6, lower($7), $8, $9, $10, $11, $12, $13, $14, $15)
+                             from_address, subject, text, new_text, html, automated, attachments, raw_mail_id, occurred_at, sequence)
+       VALUES ($1, $2, 'inbound', $3, $4, $5, $6, lower($7), $8, $9, $10, $11, $12, $13, $14, $15, $16)
        ON CONFLICT (channel, direction, external_message_id) DO NOTHING RETURNING id`,
       [
         messageId,
@@ -59,12 +63,13 @@ export class ConversationsService {
         JSON.stringify(inbound.attachments),
         inbound.rawMailId,
         inbound.receivedAt,
+        sequence,
       ],
     );
     if (inserted.length === 0) return null;
     // The token goes with the message so mail-send can put it in the reply address (support+<token>@…).
     const [touched] = returnedRows<{ token: string | null }>(
-      await m.query(`UPDATE conversations SET updated_at = now() WHERE id = $1 RETURNING token`, [conversationId]),
+      await m.query(`UPDATE conversations SET updated_at = now(), last_sequence = $2 WHERE id = $1 RETURNING token`, [conversationId, sequence]),
     );
     const bouncedReplyIds = inbound.automated.kind === 'bounce' ? await this.failBouncedReplies(m, inbound) : [];
     const history = await m.query(
@@ -78,6 +83,7 @@ export class ConversationsService {
       conversationId,
       message: {
         messageId,
+        sequence,
         channel: inbound.channel,
         customer: { id: customer.id, address: customer.address, name: customer.name },
         mailbox: inbound.mailbox,
@@ -211,10 +217,18 @@ export class ConversationsService {
     const messages = await this.dataSource.query(
       `SELECT id, direction, channel, external_message_id AS "externalMessageId", in_reply_to AS "inReplyTo",
               "references", from_address AS "from", subject, text, new_text AS "newText", automated, attachments,
-              triage, status, occurred_at AS "occurredAt"
+              triage, status, sequence, occurred_at AS "occurredAt"
          FROM messages WHERE conversation_id = $1 ORDER BY occurred_at, created_at`,
       [id],
     );
-    return { ...conversation, messages };
+    // The review desk's drafts through its read model, superseded ones included: the conversation's whole history.
+    const drafts = await this.dataSource.query(
+      `SELECT draft_id AS "draftId", message_id AS "messageId", status, decision, body, decided_by AS "decidedBy",
+              decided_at AS "decidedAt", superseded_by_message_id AS "supersededByMessageId", superseded_at AS "supersededAt",
+              created_at AS "createdAt"
+         FROM conversation_drafts WHERE conversation_id = $1 ORDER BY created_at, draft_id`,
+      [id],
+    );
+    return { ...conversation, messages, drafts };
   }
 }

@@ -67,6 +67,7 @@ export class DraftsService {
     return {
       draftId,
       messageId: message.messageId,
+      ...(message.sequence ? { messageSequence: message.sequence } : {}),
       channel: message.channel,
       to: { address: message.customer.address, name: message.customer.name },
       mailbox: message.mailbox,

@@ -18,6 +18,7 @@ import { SlaSweeper } from '../sla/sla.sweeper';
 import { UiController } from '../ui/ui.controller';
 import { ReviewConsumer } from './review.consumer';
 import { ReviewService } from './review.service';
+import { SupersedeService } from './supersede.service';
 
 // Sign-in and user management belong to the review realm too; their routes that need no one say @Public().
 AuthRealm(Realms.review)(AuthController);
@@ -38,6 +39,7 @@ export class ReviewModule {
         SignInLimitsService,
         LiveEventsService,
         ReviewService,
+        SupersedeService,
         ReviewConsumer,
         QueueService,
         ActionsService,

@@ -6,6 +6,8 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { LiveEventsService } from '../live/live-events.service';
 import { BusinessHours, dueAt, priorityFromUrgency, SlaPolicy } from '../sla/business-hours.util';
+import { auditDraft } from './audit-log.util';
+import { SupersedeService } from './supersede.service';
 
 export const PRODUCER = 'review';
 
@@ -19,12 +21,22 @@ export class ReviewService {
   constructor(
     private readonly outbox: OutboxService,
     private readonly live: LiveEventsService,
+    private readonly supersede: SupersedeService,
   ) {}
 
-  /** Queues a draft for a person, or — when the policy gate allowed it — approves it on the policy's behalf. */
+  /**
+   * Queues a draft for a person, or — when the policy gate allowed it — approves it on the policy's behalf. The
+   * conversation keeps one open draft: this one supersedes the open draft of an older message, or is itself
+   * superseded when it answers an older message than a draft already here (see SupersedeService).
+   */
   async receive(m: EntityManager, conversationId: string, drafted: DraftedPayload, afterCommit?: (fn: () => void) => void): Promise<void> {
     if (drafted.redraftOf) return this.replace(m, drafted.redraftOf, drafted, afterCommit);
-    const status = drafted.body === null && drafted.decision !== 'ignore' ? 'pending' : STATUS_BY_DECISION[drafted.decision];
+    const own = drafted.body === null && drafted.decision !== 'ignore' ? 'pending' : STATUS_BY_DECISION[drafted.decision];
+    const placement = await this.supersede.place(m, conversationId, drafted, own);
+    if (!placement) return;
+    const { status } = placement;
+    const inherited = 'inherited' in placement ? placement.inherited : null;
+    const by = 'by' in placement ? placement.by : null;
     const shopId = DEFAULT_SHOP;
     // Read-only look at the conversations service's tables (same database): urgency and whether we answered before.
     const [message] = await m.query(
@@ -37,11 +49,13 @@ export class ReviewService {
     const priority = priorityFromUrgency(message?.triage?.urgency);
     const kind = message?.answered_before ? 'next' : 'first';
     const receivedAt = message?.occurred_at ? new Date(message.occurred_at) : new Date();
-    const due = shop ? dueAt(receivedAt, priority, kind, shop.sla as SlaPolicy, shop.business_hours as BusinessHours) : null;
-    const rows = await m.query(
+    const ownDue = shop ? dueAt(receivedAt, priority, kind, shop.sla as SlaPolicy, shop.business_hours as BusinessHours) : null;
+    const keepsDue = inherited?.dueAt && (!ownDue || new Date(inherited.dueAt) < ownDue);
+    await m.query(
       `INSERT INTO review_items (draft_id, conversation_id, status, decision, payload, body, shop_id, channel, mailbox, intent,
-                                 language, priority, response_kind, due_at, escalated, trace_headers)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) ON CONFLICT (draft_id) DO NOTHING RETURNING draft_id`,
+                                 language, priority, response_kind, due_at, sla_breached_at, escalated, assignee_id, trace_headers,
+                                 message_sequence, superseded_by_message_id, superseded_by_draft_id, superseded_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, CASE WHEN $20::uuid IS NULL THEN NULL ELSE now() END)`,
       [
         drafted.draftId,
         conversationId,
@@ -56,23 +70,25 @@ export class ReviewService {
         drafted.language,
         priority,
         kind,
-        due,
-        drafted.decision === 'escalate',
+        keepsDue ? inherited!.dueAt : ownDue,
+        keepsDue ? inherited!.slaBreachedAt : null,
+        drafted.decision === 'escalate' || !!inherited?.escalated,
+        inherited?.assigneeId ?? null,
         // The customer message's trace, which an agent's approval continues later.
         JSON.stringify(traceHeaders()),
+        drafted.messageSequence ?? null,
+        by?.messageId ?? null,
+        by?.draftId ?? null,
       ],
     );
-    if (rows.length === 0) return;
-    if (status === 'pending') {
-      const event = { type: 'arrived' as const, shopId, draftId: drafted.draftId, version: 1, by: null };
-      if (afterCommit) afterCommit(() => this.live.publish(event));
-      else this.live.publish(event);
+    whenCommitted(afterCommit, () => SupersedeService.announce(placement, (e) => this.live.publish(e)));
+    if (by) {
+      await auditDraft(m, 'customer', 'superseded', drafted.draftId, null, { status: 'superseded', byMessageId: by.messageId, byDraftId: by.draftId }, shopId);
+      return;
     }
+    if (status === 'pending') whenCommitted(afterCommit, () => this.live.publish({ type: 'arrived', shopId, draftId: drafted.draftId, version: 1, by: null }));
     if (status !== 'auto_sent') return;
-    await m.query(
-      `INSERT INTO audit_log (actor, action, entity, entity_id, before, after, shop_id) VALUES ('policy', 'auto_send', 'draft', $1, NULL, $2, $3)`,
-      [drafted.draftId, JSON.stringify({ status }), shopId],
-    );
+    await auditDraft(m, 'policy', 'auto_send', drafted.draftId, null, { status }, shopId);
     await this.outbox.add(m, approvedEvent(conversationId, drafted, drafted.body!, 'policy', true));
   }
 
@@ -96,13 +112,8 @@ export class ReviewService {
       ),
     );
     if (!row) return null;
-    await m.query(
-      `INSERT INTO audit_log (actor, action, entity, entity_id, before, after, shop_id) VALUES ($1, 'send_failed', 'draft', $2, $3, $4, $5)`,
-      [actor, row.draft_id, JSON.stringify({ status: row.before }), JSON.stringify({ status: 'failed', reason }), row.shop_id],
-    );
-    const event = { type: 'arrived' as const, shopId: row.shop_id, draftId: row.draft_id, version: row.version, by: null };
-    if (afterCommit) afterCommit(() => this.live.publish(event));
-    else this.live.publish(event);
+    await auditDraft(m, actor, 'send_failed', row.draft_id, { status: row.before }, { status: 'failed', reason }, row.shop_id);
+    whenCommitted(afterCommit, () => this.live.publish({ type: 'arrived', shopId: row.shop_id, draftId: row.draft_id, version: row.version, by: null }));
     return row.draft_id;
   }
 
@@ -125,18 +136,16 @@ export class ReviewService {
         [itemId, JSON.stringify(drafted), drafted.body, drafted.decision, drafted.intent, drafted.language],
       ),
     );
-    await m.query(
-      `INSERT INTO audit_log (actor, action, entity, entity_id, before, after, shop_id) VALUES ('drafter', 'redrafted', 'draft', $1, $2, $3, $4)`,
-      [
-        itemId,
-        JSON.stringify({ status: row.status, draftId: row.payload?.draftId, body: row.body }),
-        JSON.stringify({ status: 'pending', draftId: drafted.draftId, revision: drafted.revision, decision: drafted.decision, body: drafted.body }),
-        row.shop_id,
-      ],
+    await auditDraft(
+      m,
+      'drafter',
+      'redrafted',
+      itemId,
+      { status: row.status, draftId: row.payload?.draftId, body: row.body },
+      { status: 'pending', draftId: drafted.draftId, revision: drafted.revision, decision: drafted.decision, body: drafted.body },
+      row.shop_id,
     );
-    const event = { type: 'redrafted' as const, shopId: row.shop_id as string, draftId: itemId, version: updated.version, by: null };
-    if (afterCommit) afterCommit(() => this.live.publish(event));
-    else this.live.publish(event);
+    whenCommitted(afterCommit, () => this.live.publish({ type: 'redrafted', shopId: row.shop_id as string, draftId: itemId, version: updated.version, by: null }));
   }
 }
 
@@ -166,4 +175,10 @@ export function approvedEvent(conversationId: string, d: DraftedPayload, body: s
     quotedText: d.customerText || null,
   };
   return createEvent(Topics.replyApproved, { producer: PRODUCER, conversationId, payload });
+}
+
+/** Runs `fn` once the handler's transaction has committed, or now when there is none. */
+function whenCommitted(afterCommit: ((fn: () => void) => void) | undefined, fn: () => void): void {
+  if (afterCommit) afterCommit(fn);
+  else fn();
 }

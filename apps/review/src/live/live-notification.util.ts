@@ -3,7 +3,7 @@ import type { LiveEvent } from './live-events.service';
 /** The PostgreSQL channel review replicas share; NOTIFY is per database, so tests on their own database never mix. */
 export const LIVE_CHANNEL = 'draftdesk_review_live';
 
-const TYPES = new Set(['arrived', 'claimed', 'released', 'updated', 'resolved', 'sla_breached', 'redrafted']);
+const TYPES = new Set(['arrived', 'claimed', 'released', 'updated', 'resolved', 'sla_breached', 'redrafted', 'superseded']);
 
 export function encodeNotification(origin: string, event: LiveEvent): string {
   return JSON.stringify({ o: origin, e: event });

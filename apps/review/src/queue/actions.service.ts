@@ -4,12 +4,13 @@ import { inSpan } from '@draftdesk/observability';
 import { ForbiddenException, Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, hasRole } from '../auth/principal';
+import { auditDraft } from '../drafts/audit-log.util';
 import { approvedEvent, redraftEvent } from '../drafts/review.service';
 import { LiveEvent, LiveEventsService } from '../live/live-events.service';
 import { DEFAULTS, REVIEW_OPTIONS, ReviewOptions } from '../review.options';
 import { BusinessHours, dueAt, Priority, ResponseKind, SlaPolicy } from '../sla/business-hours.util';
 import { ApproveDto, CorrectTriageDto, EscalateDto, NoteDto, ReassignDto, RedraftDto, RejectDto, SnoozeDto } from './dto/actions.dto';
-import { draftConflict, draftNotFound, leadRequired, ReviewErrorCode, staleVersion } from './review.exception';
+import { draftConflict, draftNotFound, draftSuperseded, leadRequired, ReviewErrorCode, staleVersion } from './review.exception';
 import { ITEM_COLUMNS, ReviewItemRow, toItemView } from './review-item.view';
 
 /** The version a request expects, and whether it came as If-Match (412 when stale) or in the body (409). */
@@ -23,6 +24,8 @@ interface Guard {
   claim?: boolean;
   /** Escalated drafts are decided by a lead or admin. */
   decision?: boolean;
+  /** What a refusal because the draft was superseded still records (committed before the 409 is answered). */
+  keepWhenSuperseded?: (row: ReviewItemRow, m: EntityManager) => Promise<void>;
 }
 
 /** Items an agent can act on: waiting for a decision, or approved but not delivered (approve again, or close by rejecting). */
@@ -63,8 +66,14 @@ export class ActionsService {
     });
   }
 
+  /**
+   * A superseded draft is not sent: the customer wrote again and the draft for that message answers the whole
+   * thread. The agent's edited text is not lost: it is kept in the item's history with the refusal.
+   */
   async approve(actor: Actor, id: string, dto: ApproveDto, expected: Expected) {
-    const result = await this.change(actor, id, expected, { claim: true, decision: true }, (row) => {
+    const keepWhenSuperseded = (row: ReviewItemRow, m: EntityManager) =>
+      audit(m, actor, 'approve_refused', id, { status: row.status, body: row.body }, { reason: 'superseded', body: dto.body ?? row.body });
+    const result = await this.change(actor, id, expected, { claim: true, decision: true, keepWhenSuperseded }, (row) => {
       const body = dto.body ?? row.body;
       if (!body) throw draftConflict(ReviewErrorCode.NoText, `draft ${id} has no text to send; edit it first`);
       return {
@@ -212,12 +221,17 @@ export class ActionsService {
     guard: Guard,
     build: (row: ReviewItemRow, m: EntityManager) => (Change & { effect?: (m: EntityManager) => Promise<unknown> }) | Promise<Change & { effect?: (m: EntityManager) => Promise<unknown> }>,
   ) {
-    const { view, event } = await this.db.transaction(async (m) => {
+    const outcome = await this.db.transaction(async (m) => {
       const [row]: ReviewItemRow[] = await m.query(`SELECT ${ITEM_COLUMNS} FROM review_items WHERE draft_id = $1 AND shop_id = $2 FOR UPDATE`, [
         id,
         actor.shopId,
       ]);
       if (!row) throw draftNotFound(id);
+      // Before the version check: an agent who loaded the draft before it was superseded is told why, not "stale".
+      if (row.status === 'superseded') {
+        await guard.keepWhenSuperseded?.(row, m);
+        return { refused: draftSuperseded(id, { messageId: row.superseded_by_message_id, draftId: row.superseded_by_draft_id, at: row.superseded_at }) };
+      }
       if (expected.version !== undefined && expected.version !== row.version) throw staleVersion(expected.viaIfMatch, row.version, expected.version);
       if (!OPEN_STATUSES.includes(row.status)) throw draftConflict(ReviewErrorCode.NotPending, `draft ${id} is ${row.status}`);
       const holder = activeClaim(row);
@@ -234,8 +248,9 @@ export class ActionsService {
       await audit(m, actor, c.action, id, c.before, c.after);
       return { view: toItemView(updated), event: { type: c.live, shopId: actor.shopId, draftId: id, version: updated.version, by: actor.userId } };
     });
-    this.live.publish(event);
-    return view;
+    if ('refused' in outcome) throw outcome.refused;
+    this.live.publish(outcome.event);
+    return outcome.view;
   }
 }
 
@@ -245,13 +260,6 @@ function activeClaim(row: ReviewItemRow): string | null {
 
 const claimedBy = (id: string) => draftConflict(ReviewErrorCode.Claimed, `draft ${id} is being worked on by another agent`);
 
-async function audit(m: EntityManager, actor: Actor, action: string, draftId: string, before: unknown, after: unknown) {
-  await m.query(`INSERT INTO audit_log (actor, action, entity, entity_id, before, after, shop_id) VALUES ($1, $2, 'draft', $3, $4, $5, $6)`, [
-    actor.email,
-    action,
-    draftId,
-    before === null ? null : JSON.stringify(before),
-    JSON.stringify(after),
-    actor.shopId,
-  ]);
+function audit(m: EntityManager, actor: Actor, action: string, draftId: string, before: unknown, after: unknown) {
+  return auditDraft(m, actor.email, action, draftId, before, after, actor.shopId);
 }

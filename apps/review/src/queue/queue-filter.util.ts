@@ -1,3 +1,4 @@
+import { draftStatusSchema } from '@draftdesk/contracts';
 import { FieldError, findUnstorable, zodFieldErrors } from '@draftdesk/platform';
 import { z } from 'zod';
 
@@ -5,7 +6,7 @@ const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
 
 export const queueFilterSchema = z
   .object({
-    status: z.enum(['pending', 'approved', 'rejected', 'auto_sent', 'ignored', 'redraft_requested', 'failed']).default('pending'),
+    status: draftStatusSchema.default('pending'),
     intent: z.string().max(100).optional(),
     language: z.string().max(20).optional(),
     priority: z.enum(['low', 'normal', 'high', 'urgent']).optional(),

@@ -80,6 +80,13 @@ export class QueueService {
         WHERE n.draft_id = $1 ORDER BY n.id`,
       [draftId],
     );
+    // Every draft of the conversation with its status: what was sent, rejected or superseded before this one.
+    const drafts = await this.db.query(
+      `SELECT draft_id AS "draftId", payload->>'messageId' AS "messageId", status, created_at AS "createdAt", decided_at AS "decidedAt",
+              superseded_at AS "supersededAt"
+         FROM review_items WHERE conversation_id = $1 AND shop_id = $2 ORDER BY created_at, draft_id`,
+      [item.conversationId, actor.shopId],
+    );
     const triage = messages.find((m) => m.id === item.messageId)?.triage ?? null;
     const entities = (triage?.entities as { type: string; value: string }[] | undefined) ?? [];
     return {
@@ -106,6 +113,7 @@ export class QueueService {
       triage,
       // The order the drafter grounded the reply in, beside what triage found in the message and the cited records.
       orderFacts: orderPanel(row.payload.orderFacts, entities, item.citations),
+      drafts,
       notes,
     };
   }

@@ -3,6 +3,7 @@ import { ConflictException, ForbiddenException, NotFoundException, PreconditionF
 export enum ReviewErrorCode {
   NotFound = 'DRAFT_NOT_FOUND',
   NotPending = 'DRAFT_NOT_PENDING',
+  Superseded = 'DRAFT_SUPERSEDED',
   VersionConflict = 'DRAFT_VERSION_CONFLICT',
   Claimed = 'DRAFT_CLAIMED',
   NoText = 'DRAFT_HAS_NO_TEXT',
@@ -14,6 +15,14 @@ export enum ReviewErrorCode {
 export const draftNotFound = (id: string) => new NotFoundException({ code: ReviewErrorCode.NotFound, message: `draft ${id} not found` });
 
 export const draftConflict = (code: ReviewErrorCode, message: string) => new ConflictException({ code, message });
+
+/** The customer wrote again after this draft was written; the draft for that message answers the whole thread. */
+export const draftSuperseded = (id: string, by: { messageId: string | null; draftId: string | null; at: Date | null }) =>
+  new ConflictException({
+    code: ReviewErrorCode.Superseded,
+    message: `draft ${id} was superseded: the customer wrote again (message ${by.messageId}), and draft ${by.draftId} answers the whole conversation; review that one instead`,
+    supersededBy: { messageId: by.messageId, draftId: by.draftId, at: by.at },
+  });
 
 export const staleVersion = (viaIfMatch: boolean, current: number, given: number) =>
   viaIfMatch

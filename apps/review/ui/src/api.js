@@ -10,6 +10,7 @@ export class ApiError extends Error {
     super(body?.message ?? `HTTP ${status}`);
     this.status = status;
     this.code = body?.code;
+    this.body = body;
   }
 }
 

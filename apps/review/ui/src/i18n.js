@@ -12,6 +12,10 @@ export const messages = {
     total: 'total', pending: 'pending', approvedStatus: 'approved', rejectedStatus: 'rejected', select: 'Select a draft',
     orderNumber: 'Order', orderStatus: 'Status', orderTotal: 'Amount', orderItems: 'Items', orderCarrier: 'Carrier', orderTracking: 'Tracking',
     orderExpected: 'Expected delivery', orderPlaced: 'Placed', noOrder: 'No order found for this message', mentioned: 'Mentioned in the message',
+    superseded: 'The customer wrote again: this draft was replaced by one that answers the whole conversation (your text is kept in its history)',
+    conversationDrafts: 'Drafts in this conversation', status_pending: 'waiting for review', status_approved: 'approved', status_rejected: 'rejected',
+    status_auto_sent: 'sent automatically', status_ignored: 'no reply needed', status_redraft_requested: 'being redrafted', status_failed: 'not delivered',
+    status_superseded: 'superseded by a newer message',
   },
   nl: {
     signIn: 'Inloggen', email: 'E-mail', password: 'Wachtwoord', signOut: 'Uitloggen', badCredentials: 'Onjuist e-mailadres of wachtwoord',
@@ -25,6 +29,10 @@ export const messages = {
     total: 'totaal', pending: 'open', approvedStatus: 'goedgekeurd', rejectedStatus: 'afgewezen', select: 'Kies een concept',
     orderNumber: 'Bestelling', orderStatus: 'Status', orderTotal: 'Bedrag', orderItems: 'Artikelen', orderCarrier: 'Vervoerder', orderTracking: 'Track & trace',
     orderExpected: 'Verwachte levering', orderPlaced: 'Geplaatst', noOrder: 'Geen bestelling gevonden bij dit bericht', mentioned: 'Genoemd in het bericht',
+    superseded: 'De klant schreef opnieuw: dit concept is vervangen door een dat op het hele gesprek antwoordt (je tekst staat in de geschiedenis)',
+    conversationDrafts: 'Concepten in dit gesprek', status_pending: 'wacht op beoordeling', status_approved: 'goedgekeurd', status_rejected: 'afgewezen',
+    status_auto_sent: 'automatisch verstuurd', status_ignored: 'geen antwoord nodig', status_redraft_requested: 'wordt herschreven', status_failed: 'niet afgeleverd',
+    status_superseded: 'vervangen door een nieuwer bericht',
   },
 };
 

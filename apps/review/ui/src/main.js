@@ -94,6 +94,10 @@ function Conversation({ detail, t, editorRef, body, setBody, onAction, audit }) 
       <h3>${t('orderFacts')}</h3><${OrderFacts} facts=${orderFacts} t=${t} />
       <h3>${t('notes')}</h3><ul>${notes.map((n) => html`<li>${n.author}: ${n.body}</li>`)}</ul>
       <h3>${t('history')}</h3><ol class="history">${audit.map((a) => html`<li>${new Date(a.createdAt).toLocaleString()} · ${a.actor} · ${a.action}</li>`)}</ol>
+      <h3>${t('conversationDrafts')}</h3>
+      <ol class="drafts">${(detail.drafts ?? []).map(
+        (d) => html`<li aria-current=${d.draftId === item.draftId ? 'true' : undefined}>${new Date(d.createdAt).toLocaleString()} · <span class=${`status status-${d.status}`}>${t(`status_${d.status}`)}</span></li>`,
+      )}</ol>
     </aside>
   </section>`;
 }
@@ -191,7 +195,7 @@ function App() {
     if (!me) return undefined;
     const source = new EventSource('/v1/events');
     const refresh = () => loadQueue();
-    for (const type of ['arrived', 'resolved', 'updated', 'sla_breached', 'redrafted']) source.addEventListener(type, refresh);
+    for (const type of ['arrived', 'resolved', 'updated', 'sla_breached', 'redrafted', 'superseded']) source.addEventListener(type, refresh);
     return () => source.close();
   }, [me, loadQueue]);
 
@@ -222,7 +226,12 @@ function App() {
       const rest = items.filter((i) => i.draftId !== item.draftId);
       await open(rest[Math.min(index, rest.length - 1)]?.draftId ?? null);
     } catch (e) {
-      if (e instanceof ApiError && (e.status === 412 || e.code === 'DRAFT_VERSION_CONFLICT')) {
+      if (e instanceof ApiError && e.code === 'DRAFT_SUPERSEDED') {
+        // The customer wrote again: go to the draft that answers the whole thread; an edit stays in this one's history.
+        setNotice(t('superseded'));
+        await loadQueue();
+        await open(e.body?.supersededBy?.draftId ?? null);
+      } else if (e instanceof ApiError && (e.status === 412 || e.code === 'DRAFT_VERSION_CONFLICT')) {
         setNotice(t('stale'));
         await open(item.draftId);
       } else setNotice(e.message);

@@ -15,13 +15,27 @@ const otherAppInternals = (app) => {
 };
 
 module.exports = tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'data/**', '.engines/**', 'test-artifacts/**', 'bench/results/**', 'apps/review/ui/**', 'coverage/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'data/**',
+      '.engines/**',
+      'test-artifacts/**',
+      'bench/results/**',
+      'apps/review/ui/**',
+      'coverage/**',
+    ],
+  },
   {
     files: ['**/*.ts'],
     languageOptions: { parser: tseslint.parser },
     plugins: { '@typescript-eslint': tseslint.plugin },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true },
+      ],
       'no-debugger': 'error',
       'no-duplicate-imports': 'off',
       eqeqeq: ['error', 'always', { null: 'ignore' }],
@@ -45,7 +59,8 @@ module.exports = tseslint.config(
           patterns: [
             {
               regex: otherAppInternals(app),
-              message: "import another app only through its public face (apps/<app>/src/index.ts), never its internals.",
+              message:
+                'import another app only through its public face (apps/<app>/src/index.ts), never its internals.',
             },
           ],
         },

@@ -4,7 +4,11 @@ const base = require('./jest.config');
 
 module.exports = {
   ...base,
-  testMatch: ['<rootDir>/test/**/*.int-spec.ts', '<rootDir>/test/**/*.e2e-spec.ts', '<rootDir>/test/deploy/**/*.spec.ts'],
+  testMatch: [
+    '<rootDir>/test/**/*.int-spec.ts',
+    '<rootDir>/test/**/*.e2e-spec.ts',
+    '<rootDir>/test/deploy/**/*.spec.ts',
+  ],
   testTimeout: 120_000,
   maxWorkers: 1,
 };

@@ -18,7 +18,13 @@ import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { signWebhook } from '../apps/chat-gateway/src/intake/standard-webhooks.util';
-import { bootChatApp, createTestSchema, genericChannel, newWebhookSecret, testOptions } from '../test/chat/chat-test.util';
+import {
+  bootChatApp,
+  createTestSchema,
+  genericChannel,
+  newWebhookSecret,
+  testOptions,
+} from '../test/chat/chat-test.util';
 
 // autocannon ships no types; this is the part of its API the benchmark uses.
 interface AutocannonResult {
@@ -69,11 +75,24 @@ function signedDeliveries(secret: string, count: number) {
       timestamp: new Date().toISOString(),
     });
     const id = `msg_${run}_${i}`;
-    return { body, headers: { 'content-type': 'application/json', 'webhook-id': id, 'webhook-timestamp': String(timestamp), 'webhook-signature': signWebhook(secret, id, timestamp, body) } };
+    return {
+      body,
+      headers: {
+        'content-type': 'application/json',
+        'webhook-id': id,
+        'webhook-timestamp': String(timestamp),
+        'webhook-signature': signWebhook(secret, id, timestamp, body),
+      },
+    };
   });
 }
 
-async function load(url: string, path: string, next: () => { body: string; headers: Record<string, string> }, duration: number) {
+async function load(
+  url: string,
+  path: string,
+  next: () => { body: string; headers: Record<string, string> },
+  duration: number,
+) {
   const result = await autocannon({
     url,
     connections: CONNECTIONS,
@@ -104,7 +123,13 @@ async function main() {
   configureLogging('chat-webhooks-bench', 'warn');
   const secret = newWebhookSecret();
   const schema = await createTestSchema('chat_bench');
-  const chat = await bootChatApp(schema.url, testOptions({ quietWindowMs: 3000, seedChannels: [genericChannel('bench', [secret], undefined, { perSecond: 1e5, burst: 1e5 })] }));
+  const chat = await bootChatApp(
+    schema.url,
+    testOptions({
+      quietWindowMs: 3000,
+      seedChannels: [genericChannel('bench', [secret], undefined, { perSecond: 1e5, burst: 1e5 })],
+    }),
+  );
   const bare = await NestFactory.create(BareModule, { logger: false });
   try {
     const chatUrl = await listen(chat);
@@ -131,7 +156,14 @@ async function main() {
     const report = {
       generatedAt: new Date().toISOString(),
       node: process.version,
-      setup: { durationS: DURATION_S, connections: CONNECTIONS, sessions: SESSIONS, loopback: true, sameProcess: true, postgres: 'local' },
+      setup: {
+        durationS: DURATION_S,
+        connections: CONNECTIONS,
+        sessions: SESSIONS,
+        loopback: true,
+        sameProcess: true,
+        postgres: 'local',
+      },
       bare: baseline,
       signedWebhooks: signed,
       ratio: {

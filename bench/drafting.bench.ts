@@ -8,18 +8,34 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { EmbeddedTriageEngine } from '@draftdesk/nlp';
-import { DraftRequest, loadSampleShop, OfflineDrafter, processMessage, selectSnippets, SUPPORT_INTENTS } from '@draftdesk/llm';
+import {
+  DraftRequest,
+  loadSampleShop,
+  OfflineDrafter,
+  processMessage,
+  selectSnippets,
+  SUPPORT_INTENTS,
+} from '@draftdesk/llm';
 
 const i = process.argv.indexOf('--seconds');
 const SECONDS = i > 0 ? Number(process.argv[i + 1]) : 5;
 const sample = loadSampleShop();
 const MESSAGES = [
   { text: 'Wat is de status van bestelling 100234?', from: { address: 'customer@example.test' } },
-  { text: 'Hello, can you tell me where my order 100250 is? I want to track the parcel.', from: { address: 'olivia.brown@example.test' } },
-  { text: 'Ik wil mijn geld terug voor bestelling 100234, de fiets bevalt niet.', from: { address: 'customer@example.test' } },
+  {
+    text: 'Hello, can you tell me where my order 100250 is? I want to track the parcel.',
+    from: { address: 'olivia.brown@example.test' },
+  },
+  {
+    text: 'Ik wil mijn geld terug voor bestelling 100234, de fiets bevalt niet.',
+    from: { address: 'customer@example.test' },
+  },
   { text: 'Please cancel my order 100238.', from: { address: 'emma.jansen@example.test' } },
   { text: 'Ik ben mijn wachtwoord vergeten, hoe kan ik het herstellen?', from: { address: 'x@example.test' } },
-  { text: 'I want to file a complaint, the helmet from order 100241 arrived broken.', from: { address: 'tom@example.test' } },
+  {
+    text: 'I want to file a complaint, the helmet from order 100241 arrived broken.',
+    from: { address: 'tom@example.test' },
+  },
 ];
 
 const requests: DraftRequest[] = [];
@@ -27,10 +43,21 @@ for (const language of ['nl', 'en'])
   for (const intent of SUPPORT_INTENTS)
     for (const orderFacts of [null, sample.orders[0]]) {
       const text = language === 'nl' ? 'Ik heb een vraag over mijn bestelling.' : 'I have a question about my order.';
-      requests.push({ shop: sample.shop, language, intent, customerText: text, orderFacts, snippets: selectSnippets(sample.snippets, intent, language, text) });
+      requests.push({
+        shop: sample.shop,
+        language,
+        intent,
+        customerText: text,
+        orderFacts,
+        snippets: selectSnippets(sample.snippets, intent, language, text),
+      });
     }
 
-async function measure(label: string, seconds: number, work: (n: number) => Promise<void> | void): Promise<{ perSecond: number; count: number; seconds: number }> {
+async function measure(
+  label: string,
+  seconds: number,
+  work: (n: number) => Promise<void> | void,
+): Promise<{ perSecond: number; count: number; seconds: number }> {
   for (let n = 0; n < 50; n++) await work(n);
   let count = 0;
   const start = performance.now();
@@ -62,7 +89,12 @@ async function main() {
   };
   mkdirSync(join(__dirname, 'results'), { recursive: true });
   writeFileSync(join(__dirname, 'results', 'drafting.json'), `${JSON.stringify(result, null, 2)}\n`);
-  console.log(JSON.stringify({ offlineDraftsPerSecond: result.offlineDraftsPerSecond, pipelinePerSecond: result.pipelinePerSecond }));
+  console.log(
+    JSON.stringify({
+      offlineDraftsPerSecond: result.offlineDraftsPerSecond,
+      pipelinePerSecond: result.pipelinePerSecond,
+    }),
+  );
 }
 
 main().catch((error) => {

@@ -26,11 +26,17 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
 function plainTextMail(bytes: number): string {
   const line = 'Mijn bestelling is nog steeds niet aangekomen, kunt u nagaan waar het pakket is gebleven? ';
   const lines = Math.ceil(bytes / (line.length + 8));
-  return header('huge-text', 'text/plain; charset=utf-8') + Array.from({ length: lines }, (_, i) => `${i} ${line}`).join('\r\n');
+  return (
+    header('huge-text', 'text/plain; charset=utf-8') +
+    Array.from({ length: lines }, (_, i) => `${i} ${line}`).join('\r\n')
+  );
 }
 
 function nestedHtmlMail(depth: number): string {
-  return header('nested-html', 'text/html; charset=utf-8') + `${'<div>'.repeat(depth)}Waar is mijn pakket?${'</div>'.repeat(depth)}`;
+  return (
+    header('nested-html', 'text/html; charset=utf-8') +
+    `${'<div>'.repeat(depth)}Waar is mijn pakket?${'</div>'.repeat(depth)}`
+  );
 }
 
 function header(id: string, contentType: string): string {
@@ -50,7 +56,14 @@ function header(id: string, contentType: string): string {
 async function startEmbedded(dataDir: string, ports: { http: number; smtp: number; pg: number }) {
   const child = spawn(process.execPath, [join(root, 'bin', 'draftdesk.js'), 'start'], {
     cwd: root,
-    env: { PATH: process.env.PATH ?? '', DRAFTDESK_DATA_DIR: dataDir, PORT: String(ports.http), SMTP_INBOUND_PORT: String(ports.smtp), EMBEDDED_PG_PORT: String(ports.pg), LOG_LEVEL: 'warn' },
+    env: {
+      PATH: process.env.PATH ?? '',
+      DRAFTDESK_DATA_DIR: dataDir,
+      PORT: String(ports.http),
+      SMTP_INBOUND_PORT: String(ports.smtp),
+      EMBEDDED_PG_PORT: String(ports.pg),
+      LOG_LEVEL: 'warn',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -59,7 +72,10 @@ async function startEmbedded(dataDir: string, ports: { http: number; smtp: numbe
   const deadline = Date.now() + 120_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`embedded app exited ${child.exitCode}: ${output}`);
-    const ready = await fetch(`http://127.0.0.1:${ports.http}/health/ready`).then((r) => r.ok, () => false);
+    const ready = await fetch(`http://127.0.0.1:${ports.http}/health/ready`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ready) break;
     if (Date.now() > deadline) throw new Error(`embedded app not ready in 120 s: ${output}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
@@ -127,25 +143,45 @@ async function main() {
     log('load: sending the 25 MB text mail and the 2 MB nested-div mail over SMTP while polling');
     const loadPoll = pollHealth(health);
     const started = performance.now();
-    const mails = await Promise.all([sendTimed(ports.smtp, '25 MB plain text', textMail), sendTimed(ports.smtp, '2 MB nested <div> HTML', htmlMail)]);
+    const mails = await Promise.all([
+      sendTimed(ports.smtp, '25 MB plain text', textMail),
+      sendTimed(ports.smtp, '2 MB nested <div> HTML', htmlMail),
+    ]);
     const ingestSeconds = Math.round(performance.now() - started) / 1000;
     const load = await loadPoll.stop();
-    log(`  load p50 ${load.latency.p50} ms, p99 ${load.latency.p99} ms, max ${load.latency.max} ms over ${load.latency.count} polls`);
+    log(
+      `  load p50 ${load.latency.p50} ms, p99 ${load.latency.p99} ms, max ${load.latency.max} ms over ${load.latency.count} polls`,
+    );
     const quarantined = (app.output().match(/mail quarantined/g) ?? []).length;
 
     const result = {
       generatedAt: new Date().toISOString(),
-      machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', memoryGb: Math.round(totalmem() / 1e9), node: process.version },
-      setup: { mode: 'embedded (dist/)', pollIntervalMs: POLL_MS, idleSeconds: IDLE_SECONDS, mails: mails.map((m) => ({ name: m.name, bytes: m.bytes })) },
+      machine: {
+        cpus: cpus().length,
+        cpuModel: cpus()[0]?.model ?? 'unknown',
+        memoryGb: Math.round(totalmem() / 1e9),
+        node: process.version,
+      },
+      setup: {
+        mode: 'embedded (dist/)',
+        pollIntervalMs: POLL_MS,
+        idleSeconds: IDLE_SECONDS,
+        mails: mails.map((m) => ({ name: m.name, bytes: m.bytes })),
+      },
       healthLiveMs: { idle: idle.latency, duringIngest: load.latency },
       healthFailures: { idle: idle.failures, duringIngest: load.failures },
       ingest: { seconds: ingestSeconds, mails, quarantinedLogLines: quarantined },
-      acceptance: { target: 'health/live p99 under 100 ms during ingest', met: load.latency.p99 < 100 && load.failures === 0 },
+      acceptance: {
+        target: 'health/live p99 under 100 ms during ingest',
+        met: load.latency.p99 < 100 && load.failures === 0,
+      },
     };
     mkdirSync(join(root, 'bench', 'results'), { recursive: true });
     const file = join(root, 'bench', 'results', 'ingest-stall.json');
     writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
-    process.stdout.write(`${JSON.stringify({ healthLiveMs: result.healthLiveMs, ingest: result.ingest, acceptance: result.acceptance }, null, 2)}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ healthLiveMs: result.healthLiveMs, ingest: result.ingest, acceptance: result.acceptance }, null, 2)}\n`,
+    );
     log(`written to ${file}`);
   } finally {
     if (app && app.child.exitCode === null) {

@@ -27,7 +27,8 @@ const N = Number(arg('--messages', '1000'));
 const LATENCY_SAMPLES = Number(arg('--latency', '200'));
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
-const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil((p / 100) * values.length) - 1)];
+const percentile = (values: number[], p: number) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil((p / 100) * values.length) - 1)];
 
 async function parseThroughput() {
   const dataDir = resolveDataDir(arg('--data', '') || undefined);
@@ -53,7 +54,13 @@ async function main() {
   const run = randomBytes(4).toString('hex');
   const prefix = `bench-mail-${run}.`;
   const support = `bench-${run}@shop.test`;
-  const client = new ImapFlow({ host: dovecot.host, port: dovecot.port, secure: false, auth: { user: support, pass: dovecot.password }, logger: false });
+  const client = new ImapFlow({
+    host: dovecot.host,
+    port: dovecot.port,
+    secure: false,
+    auth: { user: support, pass: dovecot.password },
+    logger: false,
+  });
   const collector = new InboundCollector(prefix);
   let ingest: Awaited<ReturnType<typeof startService>> | null = null;
   try {
@@ -63,18 +70,22 @@ async function main() {
     for (let n = 0; n < N; n++) await client.append('Staging', testMessage(n, run).raw);
 
     ingest = await (
-      await startService('mail-ingest', {
-        DATABASE_URL: db.url,
-        KAFKA_BROKERS: engines.kafkaBrokers,
-        KAFKA_TOPIC_PREFIX: prefix,
-        IMAP_HOST: dovecot.host,
-        IMAP_PORT: String(dovecot.port),
-        IMAP_SECURE: 'false',
-        IMAP_USER: support,
-        IMAP_PASSWORD: dovecot.password,
-        IMAP_RESYNC_SECONDS: '600',
-        LOG_LEVEL: 'warn',
-      }, 'bench-mail-ingest')
+      await startService(
+        'mail-ingest',
+        {
+          DATABASE_URL: db.url,
+          KAFKA_BROKERS: engines.kafkaBrokers,
+          KAFKA_TOPIC_PREFIX: prefix,
+          IMAP_HOST: dovecot.host,
+          IMAP_PORT: String(dovecot.port),
+          IMAP_SECURE: 'false',
+          IMAP_USER: support,
+          IMAP_PASSWORD: dovecot.password,
+          IMAP_RESYNC_SECONDS: '600',
+          LOG_LEVEL: 'warn',
+        },
+        'bench-mail-ingest',
+      )
     ).ready();
     await collector.start();
     await sleep(1000);
@@ -132,9 +143,21 @@ async function main() {
       parse,
       ingestion: {
         messages: N,
-        committedToPostgres: { messages: imported, seconds: round(ingestMs / 1000, 3), messagesPerSecond: round((imported / ingestMs) * 1000) },
-        onKafka: { messages: onKafka, seconds: round(toKafkaMs / 1000, 3), messagesPerSecond: round((N / toKafkaMs) * 1000) },
-        rawImapflowFetch: { messages: fetched, seconds: round(fetchMs / 1000, 3), messagesPerSecond: round((fetched / fetchMs) * 1000) },
+        committedToPostgres: {
+          messages: imported,
+          seconds: round(ingestMs / 1000, 3),
+          messagesPerSecond: round((imported / ingestMs) * 1000),
+        },
+        onKafka: {
+          messages: onKafka,
+          seconds: round(toKafkaMs / 1000, 3),
+          messagesPerSecond: round((N / toKafkaMs) * 1000),
+        },
+        rawImapflowFetch: {
+          messages: fetched,
+          seconds: round(fetchMs / 1000, 3),
+          messagesPerSecond: round((fetched / fetchMs) * 1000),
+        },
         note: 'N messages copied into INBOX in one IMAP COPY while mail-ingest sat in IDLE; time from the COPY to every raw_mails row committed / every inbound event read back from Kafka. Raw fetch: one imapflow FETCH 1:* BODY[] of the same N, same run, same private Dovecot.',
       },
       idleLatencyMs: {
@@ -150,7 +173,9 @@ async function main() {
     const out = join(__dirname, 'results', 'mail-ingest.json');
     mkdirSync(join(__dirname, 'results'), { recursive: true });
     writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
-    process.stdout.write(`${JSON.stringify({ parse: result.parse, ingestion: result.ingestion, idleLatencyMs: result.idleLatencyMs }, null, 2)}\nwritten bench/results/mail-ingest.json\n`);
+    process.stdout.write(
+      `${JSON.stringify({ parse: result.parse, ingestion: result.ingestion, idleLatencyMs: result.idleLatencyMs }, null, 2)}\nwritten bench/results/mail-ingest.json\n`,
+    );
   } finally {
     await ingest?.kill('SIGTERM');
     await collector.stop().catch(() => undefined);

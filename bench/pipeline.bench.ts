@@ -47,7 +47,8 @@ function parseArgs(argv: string[]) {
   const n = Math.floor(number('n', 10_000));
   if (n < 1) throw new Error('--n must be at least 1');
   const modes = (value('modes') ?? 'embedded,kafka').split(',').map((m) => m.trim()) as Mode[];
-  for (const m of modes) if (m !== 'embedded' && m !== 'kafka') throw new Error(`--modes: unknown mode "${m}" (embedded, kafka)`);
+  for (const m of modes)
+    if (m !== 'embedded' && m !== 'kafka') throw new Error(`--modes: unknown mode "${m}" (embedded, kafka)`);
   return {
     n,
     modes,
@@ -90,7 +91,10 @@ async function main() {
   installInterruptCleanup();
   if (args.build) {
     process.stderr.write('building dist/ (npm run build)\n');
-    const build = spawnSync(process.execPath, [join(repoRoot, 'scripts', 'build.js')], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] });
+    const build = spawnSync(process.execPath, [join(repoRoot, 'scripts', 'build.js')], {
+      cwd: repoRoot,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
     if (build.status !== 0) throw new Error(`npm run build failed with ${build.status}`);
   }
 
@@ -100,7 +104,13 @@ async function main() {
     postgres: null,
     pglite: null,
   };
-  const push = { n: args.n, batchSize: args.batchSize, rate: args.rate, warmup: args.warmup, timeoutMs: args.timeoutMs };
+  const push = {
+    n: args.n,
+    batchSize: args.batchSize,
+    rate: args.rate,
+    warmup: args.warmup,
+    timeoutMs: args.timeoutMs,
+  };
   const failures: { mode: string; error: string }[] = [];
   let topicsUsed = false;
   try {
@@ -127,7 +137,9 @@ async function main() {
         const sink = await startOtlpSink();
         try {
           modes.push(await runKafkaMode({ ...push, run, topicPrefix: `${topicPrefix}t.`, otlpEndpoint: sink.url }));
-          process.stderr.write(`tracing: the OTLP sink received ${sink.requests()} export requests, ${(sink.bytes() / 1e6).toFixed(1)} MB\n`);
+          process.stderr.write(
+            `tracing: the OTLP sink received ${sink.requests()} export requests, ${(sink.bytes() / 1e6).toFixed(1)} MB\n`,
+          );
         } catch (error) {
           failures.push({ mode: 'kafka+tracing', error: String((error as Error).stack ?? error) });
           process.stderr.write(`kafka mode with tracing failed: ${(error as Error).message}\n`);
@@ -155,7 +167,9 @@ async function main() {
     }
   } finally {
     if (topicsUsed) {
-      await deleteTopics(topicPrefix).catch((e) => process.stderr.write(`could not delete topics ${topicPrefix}*: ${e}\n`));
+      await deleteTopics(topicPrefix).catch((e) =>
+        process.stderr.write(`could not delete topics ${topicPrefix}*: ${e}\n`),
+      );
     }
   }
 
@@ -167,7 +181,8 @@ async function main() {
       pushBatchSize: args.batchSize,
       warmupMessages: args.warmup,
       kafkaModeServices: KAFKA_MODE_SERVICES,
-      latency: 'drafts.created_at (start of the drafter transaction) minus the push time of the message, same host clock',
+      latency:
+        'drafts.created_at (start of the drafter transaction) minus the push time of the message, same host clock',
       throughput: 'drafted messages / (last draft created_at - first push)',
       peakRss: 'VmHWM of each pipeline process at the end of its run',
     },

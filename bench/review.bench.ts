@@ -17,7 +17,9 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
 
 function pct(values: number[], p: number) {
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted.length ? Number(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))].toFixed(2)) : null;
+  return sorted.length
+    ? Number(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))].toFixed(2))
+    : null;
 }
 
 async function main() {
@@ -25,7 +27,10 @@ async function main() {
   const token = `bench-${randomBytes(24).toString('hex')}`;
   log(`seeding ${conversations} conversations…`);
   const t0 = Date.now();
-  await db.query(`INSERT INTO customers (id, address, name) SELECT gen_random_uuid(), 'c' || i || '@example.test', 'Customer ' || i FROM generate_series(1, $1) i`, [conversations]);
+  await db.query(
+    `INSERT INTO customers (id, address, name) SELECT gen_random_uuid(), 'c' || i || '@example.test', 'Customer ' || i FROM generate_series(1, $1) i`,
+    [conversations],
+  );
   await db.query(`INSERT INTO conversations (id, customer_id, channel, mailbox, subject, normalized_subject, token)
                   SELECT gen_random_uuid(), id, 'email', 'support@shop.test', 'Order question', 'order question', md5(id::text) FROM customers`);
   await db.query(`INSERT INTO messages (id, conversation_id, direction, channel, external_message_id, from_address, subject, text, new_text, triage, occurred_at)
@@ -44,10 +49,23 @@ async function main() {
   await db.query(`ANALYZE`);
   log(`seeded in ${Date.now() - t0} ms`);
 
-  const review = await startService('review', { DATABASE_URL: db.url, KAFKA_BROKERS: engines.kafkaBrokers, KAFKA_TOPIC_PREFIX: `bench-${randomBytes(4).toString('hex')}.`, REVIEW_API_TOKEN: token, DATABASE_POOL_SIZE: '20', LOG_LEVEL: 'warn' }, 'bench-review');
+  const review = await startService(
+    'review',
+    {
+      DATABASE_URL: db.url,
+      KAFKA_BROKERS: engines.kafkaBrokers,
+      KAFKA_TOPIC_PREFIX: `bench-${randomBytes(4).toString('hex')}.`,
+      REVIEW_API_TOKEN: token,
+      DATABASE_POOL_SIZE: '20',
+      LOG_LEVEL: 'warn',
+    },
+    'bench-review',
+  );
   await review.ready();
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-  const ids = (await db.query<{ draft_id: string }>(`SELECT draft_id FROM review_items ORDER BY random() LIMIT $1`, [agents * 400])).map((r) => r.draft_id);
+  const ids = (
+    await db.query<{ draft_id: string }>(`SELECT draft_id FROM review_items ORDER BY random() LIMIT $1`, [agents * 400])
+  ).map((r) => r.draft_id);
   const timings = { list: [] as number[], open: [] as number[], approve: [] as number[] };
   let errors = 0;
   const deadline = Date.now() + seconds * 1000;
@@ -66,14 +84,25 @@ async function main() {
         const id = ids[a * 400 + (n++ % 400)];
         await timed(timings.list, () => fetch(`${review.url}/v1/drafts?limit=50`, { headers }));
         await timed(timings.open, () => fetch(`${review.url}/v1/drafts/${id}`, { headers }));
-        await timed(timings.approve, () => fetch(`${review.url}/v1/drafts/${id}/approve`, { method: 'POST', headers, body: '{}' }));
+        await timed(timings.approve, () =>
+          fetch(`${review.url}/v1/drafts/${id}/approve`, { method: 'POST', headers, body: '{}' }),
+        );
       }
     }),
   );
   await review.kill('SIGTERM');
   await db.drop();
   const summary = (v: number[]) => ({ count: v.length, p50_ms: pct(v, 50), p99_ms: pct(v, 99) });
-  const result = { conversations, agents, seconds, errors, list: summary(timings.list), open: summary(timings.open), approve: summary(timings.approve), at: new Date().toISOString() };
+  const result = {
+    conversations,
+    agents,
+    seconds,
+    errors,
+    list: summary(timings.list),
+    open: summary(timings.open),
+    approve: summary(timings.approve),
+    at: new Date().toISOString(),
+  };
   console.log(JSON.stringify(result, null, 2));
   mkdirSync(join(repoRoot, 'bench', 'results'), { recursive: true });
   writeFileSync(join(repoRoot, 'bench', 'results', 'review.json'), `${JSON.stringify(result, null, 2)}\n`);

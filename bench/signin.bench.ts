@@ -17,7 +17,9 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
 
 function pct(values: number[], p: number) {
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted.length ? Number(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))].toFixed(2)) : null;
+  return sorted.length
+    ? Number(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))].toFixed(2))
+    : null;
 }
 const summary = (v: number[]) => ({ count: v.length, p50_ms: pct(v, 50), p99_ms: pct(v, 99) });
 
@@ -57,11 +59,17 @@ async function main() {
   if (created.status !== 201) throw new Error(`creating the account: ${created.status}`);
   const list = () => timed(() => fetch(`${review.url}/v1/drafts?limit=50`, { headers: auth }));
   const signIn = () =>
-    timed(() => fetch(`${review.url}/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'flood@shop.test', password }) }));
+    timed(() =>
+      fetch(`${review.url}/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'flood@shop.test', password }),
+      }),
+    );
 
   log('list calls without a flood for 3 s…');
   const quiet: number[] = [];
-  for (const end = Date.now() + 3000; Date.now() < end; ) quiet.push((await list()).ms);
+  for (const end = Date.now() + 3000; Date.now() < end;) quiet.push((await list()).ms);
 
   log(`${flood} clients signing in for ${seconds} s, one client listing…`);
   const signIns: { ms: number; status: number }[] = [];
@@ -90,7 +98,11 @@ async function main() {
   const result = {
     flood,
     seconds,
-    signIn: { all: summary(signIns.map((s) => s.ms)), ok: summary(signIns.filter((s) => s.status === 200).map((s) => s.ms)), byStatus },
+    signIn: {
+      all: summary(signIns.map((s) => s.ms)),
+      ok: summary(signIns.filter((s) => s.status === 200).map((s) => s.ms)),
+      byStatus,
+    },
     list: { quiet: summary(quiet), duringFlood: summary(during), errors: listErrors },
     at: new Date().toISOString(),
   };

@@ -15,7 +15,13 @@ import { EmbeddedTriageEngine, loadDefaultModel, readCsvExamples } from '@draftd
 
 const root = resolve(__dirname, '..');
 const dataDir = process.env.DRAFTDESK_SHARED_DATA ?? resolve(root, '..', 'shared', 'data');
-const bitext = join(dataDir, 'bitext-customer-support', 'data', 'train', 'Bitext_Sample_Customer_Support_Training_Dataset.csv');
+const bitext = join(
+  dataDir,
+  'bitext-customer-support',
+  'data',
+  'train',
+  'Bitext_Sample_Customer_Support_Training_Dataset.csv',
+);
 const rounds = Number(process.argv[process.argv.indexOf('--rounds') + 1]) || 3;
 
 interface CliRound {
@@ -38,7 +44,10 @@ function median(values: number[]): number {
 
 async function cliRound(input: string, expected: number): Promise<CliRound> {
   const started = process.hrtime.bigint();
-  const child = spawn(process.execPath, [join(root, 'bin', 'draftdesk.js'), 'triage', '--jsonl'], { cwd: root, stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [join(root, 'bin', 'draftdesk.js'), 'triage', '--jsonl'], {
+    cwd: root,
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   let lines = 0;
   let firstAt = 0n;
   let lastAt = 0n;
@@ -60,7 +69,8 @@ async function cliRound(input: string, expected: number): Promise<CliRound> {
   child.stdin.end(input);
   const code = await new Promise<number | null>((done) => child.once('close', done));
   const wallSeconds = Number(process.hrtime.bigint() - started) / 1e9;
-  if (code !== 0 || lines !== expected) throw new Error(`triage --jsonl exited ${code} after ${lines}/${expected} lines`);
+  if (code !== 0 || lines !== expected)
+    throw new Error(`triage --jsonl exited ${code} after ${lines}/${expected} lines`);
   if (ids.join() !== '0,1,2') throw new Error(`output out of order: ${ids.join()}`);
   ids = [];
   const steadySeconds = Number(lastAt - firstAt) / 1e9;
@@ -101,12 +111,17 @@ async function main(): Promise<void> {
     predictOnly.push(timed(texts, (t) => model.predict(t)));
     fullTriage.push(timed(texts, (t) => engine.triage({ text: t })));
     cli.push(await cliRound(input, texts.length));
-    progress(`round ${r + 1}/${rounds}: predict ${Math.round(predictOnly[r])}/s, triage ${Math.round(fullTriage[r])}/s, cli ${cli[r].messagesPerSecond}/s (steady ${cli[r].steadyMessagesPerSecond}/s)`);
+    progress(
+      `round ${r + 1}/${rounds}: predict ${Math.round(predictOnly[r])}/s, triage ${Math.round(fullTriage[r])}/s, cli ${cli[r].messagesPerSecond}/s (steady ${cli[r].steadyMessagesPerSecond}/s)`,
+    );
   }
   const report = {
     generatedAt: new Date().toISOString(),
     machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '', node: process.version },
-    dataset: { file: 'bitext-customer-support/…/Bitext_Sample_Customer_Support_Training_Dataset.csv', messages: texts.length },
+    dataset: {
+      file: 'bitext-customer-support/…/Bitext_Sample_Customer_Support_Training_Dataset.csv',
+      messages: texts.length,
+    },
     rounds,
     medians: {
       cliTriageJsonlMessagesPerSecond: median(cli.map((c) => c.messagesPerSecond)),

@@ -22,7 +22,13 @@ function buildUi() {
     outfile: path.join(out, 'app.js'),
     logLevel: 'warning',
   });
-  esbuild.buildSync({ entryPoints: [path.join(src, 'src', 'app.css')], bundle: true, minify: true, outfile: path.join(out, 'app.css'), logLevel: 'warning' });
+  esbuild.buildSync({
+    entryPoints: [path.join(src, 'src', 'app.css')],
+    bundle: true,
+    minify: true,
+    outfile: path.join(out, 'app.css'),
+    logLevel: 'warning',
+  });
   fs.copyFileSync(path.join(src, 'index.html'), path.join(out, 'index.html'));
   return Date.now() - started;
 }

@@ -14,7 +14,8 @@ function walk(dir, files = []) {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) walk(full, files);
-    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts') && !/\.(spec|bench)\.ts$/.test(entry.name)) files.push(full);
+    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts') && !/\.(spec|bench)\.ts$/.test(entry.name))
+      files.push(full);
   }
   return files;
 }
@@ -37,7 +38,11 @@ const files = ['apps', 'libs'].flatMap((d) => walk(path.join(root, d)));
 for (const file of files) {
   const rel = path.relative(root, file);
   const target = path.join(out, rel.replace(/\.ts$/, '.js'));
-  const { code, map } = swc.transformFileSync(file, { ...options, filename: file, sourceFileName: path.relative(path.dirname(target), file) });
+  const { code, map } = swc.transformFileSync(file, {
+    ...options,
+    filename: file,
+    sourceFileName: path.relative(path.dirname(target), file),
+  });
   const rewritten = code.replace(/require\("@draftdesk\/([a-z-]+)(\/[^"]*)?"\)/g, (_, lib, sub = '') => {
     let spec = path.relative(path.dirname(target), path.join(out, 'libs', lib, 'src', sub));
     if (!spec.startsWith('.')) spec = `./${spec}`;

@@ -65,7 +65,10 @@ async function statusTable(children) {
   const rows = await Promise.all(
     APPS.map(async (app) => {
       const child = children.get(app.name);
-      const state = child.exitCode !== null || child.signalCode ? `exited (${child.exitCode ?? child.signalCode})` : await ready(app);
+      const state =
+        child.exitCode !== null || child.signalCode
+          ? `exited (${child.exitCode ?? child.signalCode})`
+          : await ready(app);
       return [app.name, String(app.port), String(child.pid), state, `test-artifacts/distributed/${app.name}.log`];
     }),
   );
@@ -81,7 +84,10 @@ async function main() {
   const engines = enginesEnv();
   const database = option('database', 'draftdesk');
   const databaseUrl = engines.DATABASE_URL.replace(/\/[^/]+$/, `/${database}`);
-  run(process.execPath, [path.join(root, 'dist', 'apps', 'migrate', 'src', 'main.js')], 'the migration', { ...process.env, DATABASE_URL: databaseUrl });
+  run(process.execPath, [path.join(root, 'dist', 'apps', 'migrate', 'src', 'main.js')], 'the migration', {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+  });
 
   const reviewToken = keptSecret('review-api-token', () => randomBytes(24).toString('base64url'));
   const common = {
@@ -91,14 +97,30 @@ async function main() {
     HOST: '127.0.0.1',
     DATABASE_URL: databaseUrl,
     KAFKA_BROKERS: engines.KAFKA_BROKERS,
-    ...(process.env.OTEL_EXPORTER_OTLP_ENDPOINT ? { OTEL_EXPORTER_OTLP_ENDPOINT: process.env.OTEL_EXPORTER_OTLP_ENDPOINT } : {}),
+    ...(process.env.OTEL_EXPORTER_OTLP_ENDPOINT
+      ? { OTEL_EXPORTER_OTLP_ENDPOINT: process.env.OTEL_EXPORTER_OTLP_ENDPOINT }
+      : {}),
   };
   const specific = {
     'chat-gateway': { CHAT_SECRETS_KEY: keptSecret('chat-secrets.key', () => randomBytes(32).toString('base64')) },
     // Dovecot's support mailbox (scripts/engines/README.md); mail sent to support@shop.test through the relay lands there.
-    'mail-ingest': { IMAP_HOST: engines.IMAP_HOST, IMAP_PORT: engines.IMAP_PORT, IMAP_SECURE: 'false', IMAP_USER: 'support@shop.test', IMAP_PASSWORD: 'support-pass' },
-    review: { REVIEW_API_TOKEN: reviewToken, REVIEW_ADMIN_EMAIL: 'admin@shop.test', REVIEW_ADMIN_PASSWORD: keptSecret('admin-password', () => randomBytes(12).toString('base64url')) },
-    'mail-send': { SMTP_HOST: engines.SMTP_HOST, SMTP_PORT: engines.SMTP_PORT, MAIL_FROM: 'Support <support@shop.test>' },
+    'mail-ingest': {
+      IMAP_HOST: engines.IMAP_HOST,
+      IMAP_PORT: engines.IMAP_PORT,
+      IMAP_SECURE: 'false',
+      IMAP_USER: 'support@shop.test',
+      IMAP_PASSWORD: 'support-pass',
+    },
+    review: {
+      REVIEW_API_TOKEN: reviewToken,
+      REVIEW_ADMIN_EMAIL: 'admin@shop.test',
+      REVIEW_ADMIN_PASSWORD: keptSecret('admin-password', () => randomBytes(12).toString('base64url')),
+    },
+    'mail-send': {
+      SMTP_HOST: engines.SMTP_HOST,
+      SMTP_PORT: engines.SMTP_PORT,
+      MAIL_FROM: 'Support <support@shop.test>',
+    },
   };
 
   const logs = path.join(root, 'test-artifacts', 'distributed');
@@ -106,7 +128,11 @@ async function main() {
   const children = new Map();
   for (const app of APPS) {
     const env = { ...common, PORT: String(app.port), ...(specific[app.name] ?? {}) };
-    const child = spawn(process.execPath, [path.join(root, 'dist', 'apps', app.name, 'src', 'main.js')], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [path.join(root, 'dist', 'apps', app.name, 'src', 'main.js')], {
+      cwd: root,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const out = fs.createWriteStream(path.join(logs, `${app.name}.log`), { flags: 'a' });
     child.stdout.pipe(out);
     child.stderr.pipe(out);
@@ -118,7 +144,9 @@ async function main() {
     if (stopping) return;
     stopping = true;
     process.stdout.write('\nstopping the apps (SIGTERM, 30 s grace)…\n');
-    const exits = [...children.values()].map((c) => new Promise((resolve) => (c.exitCode !== null || c.signalCode ? resolve() : c.once('exit', resolve))));
+    const exits = [...children.values()].map(
+      (c) => new Promise((resolve) => (c.exitCode !== null || c.signalCode ? resolve() : c.once('exit', resolve))),
+    );
     for (const c of children.values()) c.kill('SIGTERM');
     const grace = setTimeout(() => [...children.values()].forEach((c) => c.kill('SIGKILL')), 30_000);
     await Promise.all(exits);
@@ -152,7 +180,8 @@ async function main() {
   if (every > 0) setInterval(async () => process.stdout.write(`\n${await statusTable(children)}\n`), every * 1000);
   for (const [name, child] of children) {
     child.once('exit', (code, signal) => {
-      if (!stopping) process.stdout.write(`${name} exited (${code ?? signal}); see test-artifacts/distributed/${name}.log\n`);
+      if (!stopping)
+        process.stdout.write(`${name} exited (${code ?? signal}); see test-artifacts/distributed/${name}.log\n`);
     });
   }
 }

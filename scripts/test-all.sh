@@ -13,8 +13,9 @@ bash scripts/engines/prometheus.sh
 source .engines/env
 npm run --silent build
 npx tsc --noEmit -p tsconfig.json
-# Layering (libs never import apps; apps import each other only through apps/<app>/src/index.ts) and unused code.
-npx eslint .
+# ESLint (layering: libs never import apps, apps import each other only through apps/<app>/src/index.ts; unused code)
+# and Prettier (print width 120) over the TypeScript, JavaScript and JSON.
+npm run --silent lint
 mkdir -p test-artifacts
 npx jest --ci --json --outputFile=test-artifacts/jest-unit.json
 npx jest --ci --config jest.integration.config.js --runInBand --json --outputFile=test-artifacts/jest-integration.json

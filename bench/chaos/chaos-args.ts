@@ -25,7 +25,17 @@ export function parseChaosArgs(argv: string[], defaultOut: string): ChaosArgs {
     if (!Number.isFinite(n) || n < min) throw new Error(`--${name} must be a number ≥ ${min}, got ${raw}`);
     return n;
   };
-  const known = new Set(['n', 'kill-every-ms', 'min-kills', 'seed', 'rate', 'stall-s', 'out', 'no-engine-restarts', 'no-build']);
+  const known = new Set([
+    'n',
+    'kill-every-ms',
+    'min-kills',
+    'seed',
+    'rate',
+    'stall-s',
+    'out',
+    'no-engine-restarts',
+    'no-build',
+  ]);
   for (const a of argv) if (a.startsWith('--') && !known.has(a.slice(2))) throw new Error(`unknown option ${a}`);
   return {
     n: Math.floor(number('n', 5_000, 1)),

@@ -16,7 +16,15 @@ import { mulberry32, shuffledBag } from './random.util';
 import { CrashRecord, KillRecord, ServiceSupervisor } from './service-supervisor';
 import { startCallbackSink, startSmtpSink } from './sinks';
 
-export const CHAOS_SERVICES: readonly ServiceName[] = ['mail-ingest', 'chat-gateway', 'conversations', 'triage', 'drafter', 'review', 'mail-send'];
+export const CHAOS_SERVICES: readonly ServiceName[] = [
+  'mail-ingest',
+  'chat-gateway',
+  'conversations',
+  'triage',
+  'drafter',
+  'review',
+  'mail-send',
+];
 
 export interface ChaosOptions {
   n: number;
@@ -85,16 +93,22 @@ function chaosShopDir(): string {
   return dir;
 }
 
-async function readRows(url: string): Promise<StoredRows & { deadLetters: number; failedMail: number; failedChat: number }> {
+async function readRows(
+  url: string,
+): Promise<StoredRows & { deadLetters: number; failedMail: number; failedChat: number }> {
   const client = new Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
   await client.connect();
   try {
-    const conversations = await client.query(`SELECT c.id, coalesce(c.chat_session, cu.address) AS key FROM conversations c JOIN customers cu ON cu.id = c.customer_id`);
+    const conversations = await client.query(
+      `SELECT c.id, coalesce(c.chat_session, cu.address) AS key FROM conversations c JOIN customers cu ON cu.id = c.customer_id`,
+    );
     const inbound = await client.query(
       `SELECT m.id, m.conversation_id AS "conversationId", (t.message_id IS NOT NULL OR m.triage IS NOT NULL) AS triaged
          FROM messages m LEFT JOIN triage_results t ON t.message_id = m.id WHERE m.direction = 'inbound'`,
     );
-    const drafts = await client.query(`SELECT id, message_id AS "messageId", decision, outbound_message_id AS "outboundMessageId" FROM drafts`);
+    const drafts = await client.query(
+      `SELECT id, message_id AS "messageId", decision, outbound_message_id AS "outboundMessageId" FROM drafts`,
+    );
     const [extra] = (
       await client.query(
         `SELECT (SELECT count(*)::int FROM dead_letters) AS "deadLetters",
@@ -146,7 +160,8 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
     const [startedPg, startedKafka] = await Promise.allSettled([PrivatePostgres.start(), PrivateKafka.start()]);
     pg = startedPg.status === 'fulfilled' ? startedPg.value : null;
     kafka = startedKafka.status === 'fulfilled' ? startedKafka.value : null;
-    if (!pg || !kafka) throw startedPg.status === 'rejected' ? startedPg.reason : (startedKafka as PromiseRejectedResult).reason;
+    if (!pg || !kafka)
+      throw startedPg.status === 'rejected' ? startedPg.reason : (startedKafka as PromiseRejectedResult).reason;
     const dbUrl = pg.url('draftdesk');
     await runMigrations({ url: dbUrl, poolSize: 2 });
     log(`PostgreSQL ${pg.url()} (${pg.dir}), Kafka ${kafka.brokers} (${kafka.dir})`);
@@ -177,7 +192,13 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
       'chat-gateway': {
         CHAT_SECRETS_KEY: randomBytes(32).toString('base64'),
         CHAT_CHANNELS_JSON: JSON.stringify([
-          { id: chatChannel, kind: 'generic', secrets: [`whsec_${webhookKey.toString('base64')}`], callbackUrl: callbackSink.url, rateLimit: { perSecond: 10_000, burst: 10_000 } },
+          {
+            id: chatChannel,
+            kind: 'generic',
+            secrets: [`whsec_${webhookKey.toString('base64')}`],
+            callbackUrl: callbackSink.url,
+            rateLimit: { perSecond: 10_000, burst: 10_000 },
+          },
         ]),
         CHAT_QUIET_WINDOW_MS: '300',
         CHAT_MAX_TURN_WAIT_MS: '5000',
@@ -200,7 +221,9 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
     for (const name of CHAOS_SERVICES) await sup.start(name);
     await sup.ready(CHAOS_SERVICES, 300_000);
     const setupS = at();
-    log(`${CHAOS_SERVICES.length} services ready after ${setupS} s; pushing ${options.n} messages at ${options.rate}/s`);
+    log(
+      `${CHAOS_SERVICES.length} services ready after ${setupS} s; pushing ${options.n} messages at ${options.rate}/s`,
+    );
 
     const messages: ChaosMessage[] = Array.from({ length: options.n }, (_, i) => chaosMessage(run, i, chatChannel));
     const accepted = new Set<string>();
@@ -211,7 +234,10 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
     let latest: StageTally | null = null;
     let extras = { deadLetters: 0, failedMail: 0, failedChat: 0 };
     let pushed = 0;
-    const expected = (): Expected => ({ keys: messages.slice(0, pushed).map((m) => ({ key: m.key, channel: m.channel })), accepted });
+    const expected = (): Expected => ({
+      keys: messages.slice(0, pushed).map((m) => ({ key: m.key, channel: m.channel })),
+      accepted,
+    });
     const refresh = async () => {
       try {
         const rows = await readRows(dbUrl);
@@ -234,7 +260,13 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
 
     // --- intake: paced, at most 32 messages in flight, each retried until acknowledged ---
     const intakeStart = Date.now();
-    const targets: IntakeTargets = { gatewayUrl: () => sup.url('chat-gateway'), chatChannel, webhookKey, smtpPort: smtpInboundPort, supportAddress };
+    const targets: IntakeTargets = {
+      gatewayUrl: () => sup.url('chat-gateway'),
+      chatChannel,
+      webhookKey,
+      smtpPort: smtpInboundPort,
+      supportAddress,
+    };
     const inFlight = new Set<Promise<void>>();
     const intake = (async () => {
       for (const m of messages) {
@@ -270,12 +302,19 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
           if (sup.engineRestart === engine) sup.engineRestart = null;
         }, 15_000);
       }
-      engineRestarts.push({ engine, atS: Math.round((started - t0) / 100) / 10, tookS: Math.round((Date.now() - started) / 100) / 10 });
+      engineRestarts.push({
+        engine,
+        atS: Math.round((started - t0) / 100) / 10,
+        tookS: Math.round((Date.now() - started) / 100) / 10,
+      });
       log(`[${at()}s] ${engine} back after ${engineRestarts[engineRestarts.length - 1].tookS} s`);
     };
     const engineChaos = (async () => {
       if (!options.engineRestarts) return;
-      for (const [engine, share] of [['kafka', 0.35], ['postgres', 0.65]] as const) {
+      for (const [engine, share] of [
+        ['kafka', 0.35],
+        ['postgres', 0.65],
+      ] as const) {
         while (!intakeDone && accepted.size < options.n * share) await sleep(200);
         if (aborted()) return;
         await restartEngine(engine).catch((e) => log(`[${at()}s] ${engine} restart failed: ${(e as Error).message}`));
@@ -300,7 +339,9 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
     await intake;
     await Promise.all([killChaos, engineChaos, ...restarts]);
     const intakeS = Math.round((Date.now() - intakeStart) / 100) / 10;
-    log(`[${at()}s] intake done: ${accepted.size}/${options.n} acknowledged in ${intakeS} s, ${intakeAttempts} attempts; draining`);
+    log(
+      `[${at()}s] intake done: ${accepted.size}/${options.n} acknowledged in ${intakeS} s, ${intakeAttempts} attempts; draining`,
+    );
 
     // --- drain: until every stage has caught up, or nothing moved for stallMs ---
     const drainStart = Date.now();
@@ -316,7 +357,12 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
         lastFigure = figure;
         lastProgress = Date.now();
       }
-      if (t.stored === accepted.size && t.triaged === t.stored && t.drafted === t.triaged && t.delivered === t.autoSend) {
+      if (
+        t.stored === accepted.size &&
+        t.triaged === t.stored &&
+        t.drafted === t.triaged &&
+        t.delivered === t.autoSend
+      ) {
         completed = true;
         break;
       }
@@ -336,7 +382,16 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
     progress();
     return {
       interrupted: aborted(),
-      options: { n: options.n, killEveryMs: options.killEveryMs, minKills: options.minKills, seed: options.seed, engineRestarts: options.engineRestarts, rate: options.rate, stallMs: options.stallMs, progressEveryMs: options.progressEveryMs },
+      options: {
+        n: options.n,
+        killEveryMs: options.killEveryMs,
+        minKills: options.minKills,
+        seed: options.seed,
+        engineRestarts: options.engineRestarts,
+        rate: options.rate,
+        stallMs: options.stallMs,
+        progressEveryMs: options.progressEveryMs,
+      },
       completed,
       tally: final,
       kills: sup.kills,
@@ -346,7 +401,12 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
       intakeAttempts,
       deadLetters: extras.deadLetters,
       failedDeliveries: { mail: extras.failedMail, chat: extras.failedChat },
-      durationsS: { setup: setupS, intake: intakeS, drain: Math.round((Date.now() - drainStart) / 100) / 10, total: at() },
+      durationsS: {
+        setup: setupS,
+        intake: intakeS,
+        drain: Math.round((Date.now() - drainStart) / 100) / 10,
+        total: at(),
+      },
     };
   } finally {
     await supervisor?.stopAll();

@@ -50,7 +50,8 @@ export function tallyStages(expected: Expected, rows: StoredRows, receipts: Rece
   const convsByKey = new Map<string, string[]>();
   for (const c of rows.conversations) convsByKey.set(c.key, [...(convsByKey.get(c.key) ?? []), c.id]);
   const inboundByConv = new Map<string, StoredRows['inbound']>();
-  for (const m of rows.inbound) inboundByConv.set(m.conversationId, [...(inboundByConv.get(m.conversationId) ?? []), m]);
+  for (const m of rows.inbound)
+    inboundByConv.set(m.conversationId, [...(inboundByConv.get(m.conversationId) ?? []), m]);
   const draftsByMessage = new Map<string, StoredRows['drafts']>();
   for (const d of rows.drafts) draftsByMessage.set(d.messageId, [...(draftsByMessage.get(d.messageId) ?? []), d]);
 

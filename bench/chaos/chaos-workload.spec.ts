@@ -23,13 +23,18 @@ describe('chaos workload', () => {
   });
 
   it('sends the chat session without the channel prefix', () => {
-    expect(JSON.parse(chatBody(chaosMessage('r1', 0, 'web')))).toMatchObject({ sessionId: 'chaos-r1-0', messageId: 'chaos-r1-0' });
+    expect(JSON.parse(chatBody(chaosMessage('r1', 0, 'web')))).toMatchObject({
+      sessionId: 'chaos-r1-0',
+      messageId: 'chaos-r1-0',
+    });
   });
 
   it('signs webhooks as Standard Webhooks describes (HMAC-SHA256 over id.timestamp.body)', () => {
     const key = Buffer.from('0123456789abcdef0123456789abcdef');
     const h = standardWebhookHeaders(key, 'msg_1', '{"a":1}', 1_700_000_000_000);
     expect(h['webhook-timestamp']).toBe('1700000000');
-    expect(h['webhook-signature']).toBe(`v1,${createHmac('sha256', key).update('msg_1.1700000000.{"a":1}').digest('base64')}`);
+    expect(h['webhook-signature']).toBe(
+      `v1,${createHmac('sha256', key).update('msg_1.1700000000.{"a":1}').digest('base64')}`,
+    );
   });
 });

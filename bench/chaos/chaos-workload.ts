@@ -19,10 +19,23 @@ const NAMES = ['Sanne de Vries', 'Tom Baker', 'Emma Jansen', 'Liam Visser', 'Oli
 
 /** Everyday questions a shop answers from its order data and knowledge base: the ones a policy may auto-send. */
 const QUESTIONS: ReadonlyArray<{ subject: (o: string) => string; text: (o: string, first: string) => string }> = [
-  { subject: (o) => `Waar blijft bestelling ${o}?`, text: (o, n) => `Hallo,\n\nIk heb bestelling ${o} geplaatst maar nog niets ontvangen. Waar is mijn pakket?\n\nGroeten,\n${n}` },
-  { subject: (o) => `Where is my order ${o}?`, text: (o, n) => `Hi,\n\nI placed order ${o} and it has not arrived yet. Where is my parcel?\n\nThanks,\n${n}` },
-  { subject: () => 'Betaalmethoden', text: (_o, n) => `Hallo,\n\nWelke betaalmethoden accepteren jullie? Kan ik met iDEAL betalen?\n\nGroeten,\n${n}` },
-  { subject: () => 'Delivery options', text: (_o, n) => `Hello,\n\nWhat delivery options do you offer, and how long does delivery take?\n\nBest,\n${n}` },
+  {
+    subject: (o) => `Waar blijft bestelling ${o}?`,
+    text: (o, n) =>
+      `Hallo,\n\nIk heb bestelling ${o} geplaatst maar nog niets ontvangen. Waar is mijn pakket?\n\nGroeten,\n${n}`,
+  },
+  {
+    subject: (o) => `Where is my order ${o}?`,
+    text: (o, n) => `Hi,\n\nI placed order ${o} and it has not arrived yet. Where is my parcel?\n\nThanks,\n${n}`,
+  },
+  {
+    subject: () => 'Betaalmethoden',
+    text: (_o, n) => `Hallo,\n\nWelke betaalmethoden accepteren jullie? Kan ik met iDEAL betalen?\n\nGroeten,\n${n}`,
+  },
+  {
+    subject: () => 'Delivery options',
+    text: (_o, n) => `Hello,\n\nWhat delivery options do you offer, and how long does delivery take?\n\nBest,\n${n}`,
+  },
 ];
 
 /** The i-th message of a run; even messages arrive by chat webhook, odd ones by SMTP. Each is its own customer. */
@@ -64,12 +77,28 @@ export function rawMail(m: ChaosMessage, to: string, date = new Date()): string 
 /** The generic chat webhook body for a message. */
 export function chatBody(m: ChaosMessage, sentAt = new Date()): string {
   const session = m.key.slice(m.key.indexOf(':') + 1);
-  return JSON.stringify({ sessionId: session, messageId: m.externalId, customer: { id: `cust-${session}`, name: m.name }, text: m.text, timestamp: sentAt.toISOString() });
+  return JSON.stringify({
+    sessionId: session,
+    messageId: m.externalId,
+    customer: { id: `cust-${session}`, name: m.name },
+    text: m.text,
+    timestamp: sentAt.toISOString(),
+  });
 }
 
 /** Standard Webhooks signature (`v1,<base64 HMAC-SHA256 of id.timestamp.body>`) with the secret's key bytes. */
-export function standardWebhookHeaders(key: Buffer, webhookId: string, body: string, now = Date.now()): Record<string, string> {
+export function standardWebhookHeaders(
+  key: Buffer,
+  webhookId: string,
+  body: string,
+  now = Date.now(),
+): Record<string, string> {
   const timestamp = String(Math.floor(now / 1000));
   const signature = `v1,${createHmac('sha256', key).update(`${webhookId}.${timestamp}.${body}`).digest('base64')}`;
-  return { 'content-type': 'application/json', 'webhook-id': webhookId, 'webhook-timestamp': timestamp, 'webhook-signature': signature };
+  return {
+    'content-type': 'application/json',
+    'webhook-id': webhookId,
+    'webhook-timestamp': timestamp,
+    'webhook-signature': signature,
+  };
 }

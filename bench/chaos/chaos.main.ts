@@ -25,7 +25,10 @@ async function main() {
   const args = parseChaosArgs(process.argv.slice(2), join(repoRoot, 'bench', 'results', 'chaos.json'));
   if (args.build) {
     process.stderr.write('building dist/ (npm run build)\n');
-    const build = spawnSync(process.execPath, [join(repoRoot, 'scripts', 'build.js')], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] });
+    const build = spawnSync(process.execPath, [join(repoRoot, 'scripts', 'build.js')], {
+      cwd: repoRoot,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
     if (build.status !== 0) throw new Error(`npm run build failed with ${build.status}`);
   }
   // First Ctrl-C: stop pushing, count what arrived, clean up. Second: stop everything at once.

@@ -24,7 +24,12 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * acknowledged (chat: 2xx, mail: 250), with the same webhook id / Message-ID every time, so the intake can tell a
  * retry from a new message. Only a 4xx other than 408/429 is final.
  */
-export async function deliver(m: ChaosMessage, targets: IntakeTargets, giveUpAt: number, signal?: AbortSignal): Promise<IntakeOutcome> {
+export async function deliver(
+  m: ChaosMessage,
+  targets: IntakeTargets,
+  giveUpAt: number,
+  signal?: AbortSignal,
+): Promise<IntakeOutcome> {
   const body = m.channel === 'chat' ? chatBody(m) : rawMail(m, targets.supportAddress);
   const webhookId = `wh-${m.externalId}`;
   let attempts = 0;
@@ -46,13 +51,22 @@ export async function deliver(m: ChaosMessage, targets: IntakeTargets, giveUpAt:
           return { accepted: false, attempts, rejected: `${res.status} ${text.slice(0, 200)}` };
         }
       } else {
-        const transport = createTransport({ host: '127.0.0.1', port: targets.smtpPort, secure: false, ignoreTLS: true, connectionTimeout: 5_000, greetingTimeout: 5_000, socketTimeout: 15_000 });
+        const transport = createTransport({
+          host: '127.0.0.1',
+          port: targets.smtpPort,
+          secure: false,
+          ignoreTLS: true,
+          connectionTimeout: 5_000,
+          greetingTimeout: 5_000,
+          socketTimeout: 15_000,
+        });
         try {
           await transport.sendMail({ envelope: { from: m.key, to: [targets.supportAddress] }, raw: body });
           return { accepted: true, attempts, rejected: null };
         } catch (error) {
           const code = (error as { responseCode?: number }).responseCode;
-          if (code && code >= 500) return { accepted: false, attempts, rejected: `${code} ${(error as Error).message.slice(0, 200)}` };
+          if (code && code >= 500)
+            return { accepted: false, attempts, rejected: `${code} ${(error as Error).message.slice(0, 200)}` };
           throw error;
         } finally {
           transport.close();
@@ -63,5 +77,9 @@ export async function deliver(m: ChaosMessage, targets: IntakeTargets, giveUpAt:
     }
     await sleep(Math.min(2_000, 100 * 2 ** Math.min(attempts, 5)));
   }
-  return { accepted: false, attempts, rejected: signal?.aborted ? 'run interrupted' : 'gave up: not acknowledged before the deadline' };
+  return {
+    accepted: false,
+    attempts,
+    rejected: signal?.aborted ? 'run interrupted' : 'gave up: not acknowledged before the deadline',
+  };
 }

@@ -9,14 +9,26 @@ import { freePort } from '../../test/support/services';
 
 /** The broker jars scripts/engines/kafka-up.sh resolves into .engines/kafka/libs, or KAFKA_LIBS. */
 export function kafkaLibs(): string {
-  const candidates = [process.env.KAFKA_LIBS, join(repoRoot, '.engines', 'kafka', 'libs')].filter((d): d is string => !!d);
+  const candidates = [process.env.KAFKA_LIBS, join(repoRoot, '.engines', 'kafka', 'libs')].filter(
+    (d): d is string => !!d,
+  );
   const found = candidates.find((d) => existsSync(join(d, '.complete')) || existsSync(d + '/kafka-clients-3.9.1.jar'));
-  if (!found) throw new Error(`Kafka jars not found in ${candidates.join(' or ')}: run npm run engines:up once, or set KAFKA_LIBS`);
+  if (!found)
+    throw new Error(
+      `Kafka jars not found in ${candidates.join(' or ')}: run npm run engines:up once, or set KAFKA_LIBS`,
+    );
   return found;
 }
 
 async function answers(brokers: string): Promise<boolean> {
-  const admin = new Kafka({ clientId: 'chaos-ready', brokers: [brokers], logLevel: logLevel.NOTHING, connectionTimeout: 1000, requestTimeout: 3000, retry: { retries: 0 } }).admin();
+  const admin = new Kafka({
+    clientId: 'chaos-ready',
+    brokers: [brokers],
+    logLevel: logLevel.NOTHING,
+    connectionTimeout: 1000,
+    requestTimeout: 3000,
+    retry: { retries: 0 },
+  }).admin();
   try {
     await admin.connect();
     await admin.describeCluster();
@@ -76,26 +88,54 @@ export class PrivateKafka {
     );
     writeFileSync(
       join(dir, 'log4j.properties'),
-      ['log4j.rootLogger=WARN, stdout', 'log4j.appender.stdout=org.apache.log4j.ConsoleAppender', 'log4j.appender.stdout.layout=org.apache.log4j.PatternLayout', 'log4j.appender.stdout.layout.ConversionPattern=[%d] %p %m (%c)%n', ''].join('\n'),
+      [
+        'log4j.rootLogger=WARN, stdout',
+        'log4j.appender.stdout=org.apache.log4j.ConsoleAppender',
+        'log4j.appender.stdout.layout=org.apache.log4j.PatternLayout',
+        'log4j.appender.stdout.layout.ConversionPattern=[%d] %p %m (%c)%n',
+        '',
+      ].join('\n'),
     );
     // A KRaft cluster id is 16 random bytes in unpadded base64url, what StorageTool random-uuid prints.
     const clusterId = randomBytes(16).toString('base64url');
-    execFileSync('java', [...kafka.javaOptions(), 'kafka.tools.StorageTool', 'format', '-t', clusterId, '-c', join(dir, 'server.properties')], { stdio: ['ignore', 'pipe', 'pipe'] });
+    execFileSync(
+      'java',
+      [
+        ...kafka.javaOptions(),
+        'kafka.tools.StorageTool',
+        'format',
+        '-t',
+        clusterId,
+        '-c',
+        join(dir, 'server.properties'),
+      ],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     await kafka.launch();
     return kafka;
   }
 
   private javaOptions() {
-    return ['-Xmx512m', '-Xms128m', '-Djava.awt.headless=true', `-Dlog4j.configuration=file:${join(this.dir, 'log4j.properties')}`, '-cp', `${this.libs}/*`];
+    return [
+      '-Xmx512m',
+      '-Xms128m',
+      '-Djava.awt.headless=true',
+      `-Dlog4j.configuration=file:${join(this.dir, 'log4j.properties')}`,
+      '-cp',
+      `${this.libs}/*`,
+    ];
   }
 
   private async launch(timeoutMs = 90_000): Promise<void> {
     const log = openSync(join(this.dir, 'kafka.log'), 'a');
-    const child = spawn('java', [...this.javaOptions(), 'kafka.Kafka', join(this.dir, 'server.properties')], { stdio: ['ignore', log, log] });
+    const child = spawn('java', [...this.javaOptions(), 'kafka.Kafka', join(this.dir, 'server.properties')], {
+      stdio: ['ignore', log, log],
+    });
     this.process = child;
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
-      if (child.exitCode !== null) throw new Error(`kafka exited with ${child.exitCode} during start-up (log ${join(this.dir, 'kafka.log')})`);
+      if (child.exitCode !== null)
+        throw new Error(`kafka exited with ${child.exitCode} during start-up (log ${join(this.dir, 'kafka.log')})`);
       if (await answers(this.brokers)) return;
       await new Promise((r) => setTimeout(r, 500));
     }

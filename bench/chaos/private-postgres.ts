@@ -38,7 +38,12 @@ export class PrivatePostgres {
 
   static async start(): Promise<PrivatePostgres> {
     const dir = mkdtempSync(join(tmpdir(), 'draftdesk-chaos-pg-'));
-    if (process.getuid?.() === 0) chownSync(dir, Number(execFileSync('id', ['-u', 'postgres']).toString()), Number(execFileSync('id', ['-g', 'postgres']).toString()));
+    if (process.getuid?.() === 0)
+      chownSync(
+        dir,
+        Number(execFileSync('id', ['-u', 'postgres']).toString()),
+        Number(execFileSync('id', ['-g', 'postgres']).toString()),
+      );
     const pg = new PrivatePostgres(dir, await freePort());
     run([join(PG_BIN, 'initdb'), '-D', pg.dataDir, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--no-sync']);
     // fsync off: the OS page cache survives a PostgreSQL crash, and the run's data is thrown away afterwards.
@@ -52,7 +57,19 @@ export class PrivatePostgres {
       '-c max_connections=300',
       '-c shared_buffers=128MB',
     ].join(' ');
-    run([join(PG_BIN, 'pg_ctl'), '-D', pg.dataDir, '-l', join(dir, 'postgres.log'), '-w', '-t', '60', '-o', options, 'start']);
+    run([
+      join(PG_BIN, 'pg_ctl'),
+      '-D',
+      pg.dataDir,
+      '-l',
+      join(dir, 'postgres.log'),
+      '-w',
+      '-t',
+      '60',
+      '-o',
+      options,
+      'start',
+    ]);
     const admin = new Client({ connectionString: pg.url() });
     await admin.connect();
     await admin.query('CREATE DATABASE draftdesk');
@@ -62,7 +79,19 @@ export class PrivatePostgres {
 
   /** `pg_ctl restart -m immediate`: every connection is cut, the server recovers from its WAL. */
   restart(mode: 'fast' | 'immediate' = 'immediate'): void {
-    run([join(PG_BIN, 'pg_ctl'), '-D', this.dataDir, '-l', join(this.dir, 'postgres.log'), '-w', '-t', '60', '-m', mode, 'restart']);
+    run([
+      join(PG_BIN, 'pg_ctl'),
+      '-D',
+      this.dataDir,
+      '-l',
+      join(this.dir, 'postgres.log'),
+      '-w',
+      '-t',
+      '60',
+      '-m',
+      mode,
+      'restart',
+    ]);
   }
 
   /** Synchronous, so it also works from a signal handler. */

@@ -55,7 +55,13 @@ export class ServiceSupervisor {
     );
     service.process.once('exit', (code, signal) => {
       if (this.killedByUs.has(service.process) || this.stopping) return;
-      this.crashes.push({ service: name, atS: this.now(), exitCode: code, signal, duringEngineRestart: this.engineRestart });
+      this.crashes.push({
+        service: name,
+        atS: this.now(),
+        exitCode: code,
+        signal,
+        duringEngineRestart: this.engineRestart,
+      });
       if (this.running.get(name) === service) this.running.delete(name);
       // 78 is a refused configuration: starting again would only repeat it.
       if (code === 78) return;

@@ -20,7 +20,13 @@ export async function watchDrafts(
 ): Promise<WatchResult> {
   const started = Date.now();
   const bar = new SingleBar(
-    { format: `${label.padEnd(22)} [{bar}] {value}/{total} drafts | {rate}/s | {duration}s`, stream: process.stderr, hideCursor: false, noTTYOutput: true, notTTYSchedule: 5000 },
+    {
+      format: `${label.padEnd(22)} [{bar}] {value}/{total} drafts | {rate}/s | {duration}s`,
+      stream: process.stderr,
+      hideCursor: false,
+      noTTYOutput: true,
+      notTTYSchedule: 5000,
+    },
     Presets.shades_classic,
   );
   bar.start(target, 0, { rate: 0 });
@@ -64,7 +70,10 @@ export interface PipelineTimings {
  * Latency per message = draft stored − message pushed. Both clocks are this machine's: the push time is taken
  * in this process, drafts.created_at by the database on the same host.
  */
-export function pipelineTimings(pushedAt: ReadonlyMap<string, number>, drafted: readonly DraftTiming[]): PipelineTimings {
+export function pipelineTimings(
+  pushedAt: ReadonlyMap<string, number>,
+  drafted: readonly DraftTiming[],
+): PipelineTimings {
   const latencies: number[] = [];
   let firstPush = Infinity;
   let lastDraft = -Infinity;
@@ -75,5 +84,9 @@ export function pipelineTimings(pushedAt: ReadonlyMap<string, number>, drafted: 
     latencies.push(Number(d.draftedMs) - pushed);
     lastDraft = Math.max(lastDraft, Number(d.draftedMs));
   }
-  return { latency: summarise(latencies), spanMs: latencies.length ? lastDraft - firstPush : 0, matched: latencies.length };
+  return {
+    latency: summarise(latencies),
+    spanMs: latencies.length ? lastDraft - firstPush : 0,
+    matched: latencies.length,
+  };
 }

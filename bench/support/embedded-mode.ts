@@ -22,12 +22,17 @@ export interface EmbeddedModeOptions extends PushOptions {
 /** The outbox row mail-ingest would have written for this event; the relay publishes every producer's rows. */
 function outboxValues(events: InboundEvent[]): string {
   return events
-    .map((e) => `(${[e.id, e.producer, e.topic, e.key].map(escapeLiteral).join(', ')}, ${escapeLiteral(JSON.stringify(e))}::jsonb)`)
+    .map(
+      (e) =>
+        `(${[e.id, e.producer, e.topic, e.key].map(escapeLiteral).join(', ')}, ${escapeLiteral(JSON.stringify(e))}::jsonb)`,
+    )
     .join(',\n');
 }
 
 /** `draftdesk start`: every service in one process on PGlite and the in-process transport. */
-export async function runEmbeddedMode(options: EmbeddedModeOptions): Promise<{ result: ModeResult; rawPglite: RawInsertResult | null }> {
+export async function runEmbeddedMode(
+  options: EmbeddedModeOptions,
+): Promise<{ result: ModeResult; rawPglite: RawInsertResult | null }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'draftdesk-bench-'));
   const [port, smtpPort, pgPort] = [await freePort(), await freePort(), await freePort()];
   const logs = join(repoRoot, 'test-artifacts', 'logs');
@@ -61,7 +66,8 @@ export async function runEmbeddedMode(options: EmbeddedModeOptions): Promise<{ r
   try {
     await expectEventually(
       async () => {
-        if (child.exitCode !== null) throw new Error(`draftdesk start exited with ${child.exitCode}; see test-artifacts/logs/bench-embedded.log`);
+        if (child.exitCode !== null)
+          throw new Error(`draftdesk start exited with ${child.exitCode}; see test-artifacts/logs/bench-embedded.log`);
         const res = await fetch(`http://127.0.0.1:${port}/health/ready`);
         if (res.status !== 200) throw new Error(`not ready: ${res.status}`);
       },
@@ -83,7 +89,9 @@ export async function runEmbeddedMode(options: EmbeddedModeOptions): Promise<{ r
       'one process: every service (mail-send writing to the data dir) on PGlite and the in-process transport (LOG_LEVEL=warn)',
       `inbound written to its outbox as producer 'bench' in INSERTs of ${options.batchSize} rows; the relay polls every 250 ms`,
     ]);
-    const rawPglite = options.rawInserts ? await measureRawInserts('embedded PGlite', options.run, options.n, rows) : null;
+    const rawPglite = options.rawInserts
+      ? await measureRawInserts('embedded PGlite', options.run, options.n, rows)
+      : null;
     return { result, rawPglite };
   } finally {
     if (connected) await client.end().catch(() => undefined);

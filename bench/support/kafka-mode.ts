@@ -26,7 +26,11 @@ function newTraceparent(): string {
 
 /** Every service as its own process from dist/, on the shared Kafka and PostgreSQL, as in a deployment. */
 export async function runKafkaMode(options: KafkaModeOptions): Promise<ModeResult> {
-  const kafka = new Kafka({ clientId: `bench-${options.run}`, brokers: engines.kafkaBrokers.split(','), logLevel: logLevel.NOTHING });
+  const kafka = new Kafka({
+    clientId: `bench-${options.run}`,
+    brokers: engines.kafkaBrokers.split(','),
+    logLevel: logLevel.NOTHING,
+  });
   const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
   const services: Partial<Record<ServiceName, RunningService>> = {};
   let db: TestDatabase | null = null;
@@ -65,7 +69,9 @@ export async function runKafkaMode(options: KafkaModeOptions): Promise<ModeResul
     });
     const rss = peakRss(Object.fromEntries(KAFKA_MODE_SERVICES.map((name) => [name, services[name]!.process.pid])));
     return modeResult(options.otlpEndpoint ? 'kafka+tracing' : 'kafka', options, measured, rss, [
-      ...(options.otlpEndpoint ? [`tracing on: spans of every service exported over OTLP/HTTP to a local sink (${options.otlpEndpoint})`] : []),
+      ...(options.otlpEndpoint
+        ? [`tracing on: spans of every service exported over OTLP/HTTP to a local sink (${options.otlpEndpoint})`]
+        : []),
       `services ${KAFKA_MODE_SERVICES.join(', ')} as separate processes (LOG_LEVEL=warn); mail-send not started`,
       `inbound produced straight to ${options.topicPrefix}${Topics.inbound} in batches of ${options.batchSize}, key = customer address`,
     ]);
@@ -78,7 +84,11 @@ export async function runKafkaMode(options: KafkaModeOptions): Promise<ModeResul
 
 /** Removes every topic the run created under its prefix (the services' and the raw benchmark's). */
 export async function deleteTopics(prefix: string): Promise<number> {
-  const admin = new Kafka({ clientId: 'bench-cleanup', brokers: engines.kafkaBrokers.split(','), logLevel: logLevel.NOTHING }).admin();
+  const admin = new Kafka({
+    clientId: 'bench-cleanup',
+    brokers: engines.kafkaBrokers.split(','),
+    logLevel: logLevel.NOTHING,
+  }).admin();
   await admin.connect();
   try {
     const topics = (await admin.listTopics()).filter((t) => t.startsWith(prefix));

@@ -1,5 +1,12 @@
 import { InboundEvent, inboundEvent, batches } from './workload';
-import { DraftTiming, draftTimingsSql, pipelineTimings, PipelineTimings, watchDrafts, WatchResult } from './drafts-watch';
+import {
+  DraftTiming,
+  draftTimingsSql,
+  pipelineTimings,
+  PipelineTimings,
+  watchDrafts,
+  WatchResult,
+} from './drafts-watch';
 import { PeakRss } from './processes';
 import { perSecond } from './stats';
 
@@ -15,7 +22,11 @@ export interface PushOptions {
 export type PushBatch = (events: InboundEvent[]) => Promise<void>;
 
 /** Pushes messages [0, n) of a run and records when each was handed over (this process's clock, epoch ms). */
-export async function pushAll(run: string, options: PushOptions, push: PushBatch): Promise<{ pushedAt: Map<string, number>; pushMs: number }> {
+export async function pushAll(
+  run: string,
+  options: PushOptions,
+  push: PushBatch,
+): Promise<{ pushedAt: Map<string, number>; pushMs: number }> {
   const pushedAt = new Map<string, number>();
   const started = Date.now();
   for (const [from, to] of batches(options.n, options.batchSize)) {
@@ -67,11 +78,22 @@ export async function measurePipeline(
   if (options.warmup > 0) {
     const before = await pipeline.countDrafts();
     await pushAll(`${run}w`, { n: options.warmup, batchSize: options.warmup, rate: 0 }, pipeline.push);
-    const warm = await watchDrafts(`${label} warm-up`, async () => (await pipeline.countDrafts()) - before, options.warmup, 180_000);
-    if (!warm.completed) throw new Error(`${label}: warm-up drafted ${warm.reached}/${options.warmup} in 180 s; is the pipeline running?`);
+    const warm = await watchDrafts(
+      `${label} warm-up`,
+      async () => (await pipeline.countDrafts()) - before,
+      options.warmup,
+      180_000,
+    );
+    if (!warm.completed)
+      throw new Error(`${label}: warm-up drafted ${warm.reached}/${options.warmup} in 180 s; is the pipeline running?`);
   }
   const baseline = await pipeline.countDrafts();
-  const watching = watchDrafts(label, async () => (await pipeline.countDrafts()) - baseline, options.n, options.timeoutMs);
+  const watching = watchDrafts(
+    label,
+    async () => (await pipeline.countDrafts()) - baseline,
+    options.n,
+    options.timeoutMs,
+  );
   const { pushedAt, pushMs } = await pushAll(run, options, pipeline.push);
   const watch = await watching;
   const drafted = await pipeline.query<DraftTiming>(draftTimingsSql(`bench-${run}-`, pipeline.quote));

@@ -20,8 +20,17 @@ export interface RawKafkaResult {
  * kafkajs alone: the same N serialised inbound envelopes produced to a fresh topic and consumed by one consumer
  * group, timed from the first send to the last message received.
  */
-export async function measureRawKafka(run: string, topicPrefix: string, n: number, options = { batchSize: 500, timeoutMs: 300_000 }): Promise<RawKafkaResult> {
-  const kafka = new Kafka({ clientId: `bench-raw-${run}`, brokers: engines.kafkaBrokers.split(','), logLevel: logLevel.NOTHING });
+export async function measureRawKafka(
+  run: string,
+  topicPrefix: string,
+  n: number,
+  options = { batchSize: 500, timeoutMs: 300_000 },
+): Promise<RawKafkaResult> {
+  const kafka = new Kafka({
+    clientId: `bench-raw-${run}`,
+    brokers: engines.kafkaBrokers.split(','),
+    logLevel: logLevel.NOTHING,
+  });
   const topic = `${topicPrefix}bench.raw-kafka`;
   const admin = kafka.admin();
   const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
@@ -34,7 +43,10 @@ export async function measureRawKafka(run: string, topicPrefix: string, n: numbe
   });
   try {
     await admin.connect();
-    await admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: DEFAULT_PARTITIONS, replicationFactor: 1 }] });
+    await admin.createTopics({
+      waitForLeaders: true,
+      topics: [{ topic, numPartitions: DEFAULT_PARTITIONS, replicationFactor: 1 }],
+    });
     await producer.connect();
     await consumer.connect();
     await consumer.subscribe({ topic, fromBeginning: true });

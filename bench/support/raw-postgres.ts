@@ -22,7 +22,9 @@ export interface RawInsertResult {
 type Rows = (sql: string) => Promise<unknown[]>;
 
 function messageRow(conversationId: string, externalId: string, from: string, subject: string, text: string): string {
-  const values = [randomUUID(), conversationId, 'inbound', 'email', externalId, from, subject, text, text].map(escapeLiteral);
+  const values = [randomUUID(), conversationId, 'inbound', 'email', externalId, from, subject, text, text].map(
+    escapeLiteral,
+  );
   return `(${values.join(', ')}, now())`;
 }
 
@@ -32,10 +34,18 @@ const INSERT = `INSERT INTO messages (id, conversation_id, direction, channel, e
  * The same N messages written straight into a migrated `messages` table: the database's own ceiling for the rows
  * the pipeline stores. Literal SQL (simple protocol) keeps one code path for PostgreSQL and PGlite's socket.
  */
-export async function measureRawInserts(engine: string, run: string, n: number, rows: Rows, options = { batchSize: 500, maxSeconds: 60 }): Promise<RawInsertResult> {
+export async function measureRawInserts(
+  engine: string,
+  run: string,
+  n: number,
+  rows: Rows,
+  options = { batchSize: 500, maxSeconds: 60 },
+): Promise<RawInsertResult> {
   const customerId = randomUUID();
   const conversationId = randomUUID();
-  await rows(`INSERT INTO customers (id, address, name) VALUES (${escapeLiteral(customerId)}, ${escapeLiteral(`raw-${run}@example.test`)}, 'Raw')`);
+  await rows(
+    `INSERT INTO customers (id, address, name) VALUES (${escapeLiteral(customerId)}, ${escapeLiteral(`raw-${run}@example.test`)}, 'Raw')`,
+  );
   await rows(
     `INSERT INTO conversations (id, customer_id, channel, subject, token) VALUES (${escapeLiteral(conversationId)}, ${escapeLiteral(customerId)}, 'email', 'raw', ${escapeLiteral(`raw-${run}`)})`,
   );
@@ -53,7 +63,12 @@ export async function measureRawInserts(engine: string, run: string, n: number, 
     await rows('COMMIT');
   }
   const perRowMs = Date.now() - started;
-  const transactionPerRow = { rows: done, seconds: perRowMs / 1000, rowsPerS: perSecond(done, perRowMs), truncated: done < n };
+  const transactionPerRow = {
+    rows: done,
+    seconds: perRowMs / 1000,
+    rowsPerS: perSecond(done, perRowMs),
+    truncated: done < n,
+  };
 
   process.stderr.write(`raw ${engine}: ${n} rows in INSERTs of ${options.batchSize}\n`);
   started = Date.now();
@@ -70,6 +85,12 @@ export async function measureRawInserts(engine: string, run: string, n: number, 
   return {
     engine,
     transactionPerRow,
-    batched: { rows: done, seconds: batchedMs / 1000, rowsPerS: perSecond(done, batchedMs), truncated: done < n, batchSize: options.batchSize },
+    batched: {
+      rows: done,
+      seconds: batchedMs / 1000,
+      rowsPerS: perSecond(done, batchedMs),
+      truncated: done < n,
+      batchSize: options.batchSize,
+    },
   };
 }

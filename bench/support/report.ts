@@ -21,7 +21,8 @@ export function ratios(modes: ModeResult[], raw: PipelineReport['raw']): Pipelin
     const r: Record<string, number | null> = {};
     if (m.mode !== 'embedded') r.vsRawKafkajs = ratio(m.throughputPerS, raw.kafkajs?.messagesPerS);
     // Tracing's cost: the same pipeline in the same run with spans recorded and exported, against it off.
-    if (m.mode === 'kafka+tracing') r.vsTracingOff = ratio(m.throughputPerS, modes.find((o) => o.mode === 'kafka')?.throughputPerS);
+    if (m.mode === 'kafka+tracing')
+      r.vsTracingOff = ratio(m.throughputPerS, modes.find((o) => o.mode === 'kafka')?.throughputPerS);
     r.vsRawPostgresTransactionPerRow = ratio(m.throughputPerS, raw.postgres?.transactionPerRow.rowsPerS);
     r.vsRawPostgresBatched = ratio(m.throughputPerS, raw.postgres?.batched.rowsPerS);
     if (m.mode === 'embedded') {
@@ -59,7 +60,8 @@ export function buildReport(
 function table(header: string[], rows: (string | number)[][]): string {
   const cells = [header, ...rows.map((r) => r.map(String))];
   const widths = header.map((_, c) => Math.max(...cells.map((r) => r[c].length)));
-  const line = (r: string[]) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ');
+  const line = (r: string[]) =>
+    r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ');
   return [line(cells[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join('\n');
 }
 
@@ -90,14 +92,26 @@ export function formatReport(report: PipelineReport): string {
   if (k) rawRows.push([`kafkajs produce→consume (${k.partitions} partitions)`, k.consumed, fmt(k.messagesPerS)]);
   for (const db of [report.raw.postgres, report.raw.pglite]) {
     if (!db) continue;
-    rawRows.push([`${db.engine} insert, 1 transaction/row${db.transactionPerRow.truncated ? ' (time-bounded)' : ''}`, db.transactionPerRow.rows, fmt(db.transactionPerRow.rowsPerS)]);
-    rawRows.push([`${db.engine} insert, ${db.batched.batchSize} rows/transaction`, db.batched.rows, fmt(db.batched.rowsPerS)]);
+    rawRows.push([
+      `${db.engine} insert, 1 transaction/row${db.transactionPerRow.truncated ? ' (time-bounded)' : ''}`,
+      db.transactionPerRow.rows,
+      fmt(db.transactionPerRow.rowsPerS),
+    ]);
+    rawRows.push([
+      `${db.engine} insert, ${db.batched.batchSize} rows/transaction`,
+      db.batched.rows,
+      fmt(db.batched.rowsPerS),
+    ]);
   }
   if (rawRows.length) parts.push('', table(['raw engine', 'messages', 'per s'], rawRows));
-  const ratioRows = Object.entries(report.ratios).flatMap(([mode, rs]) => Object.entries(rs).map(([name, v]) => [mode, name, fmt(v, 3)]));
+  const ratioRows = Object.entries(report.ratios).flatMap(([mode, rs]) =>
+    Object.entries(rs).map(([name, v]) => [mode, name, fmt(v, 3)]),
+  );
   if (ratioRows.length) parts.push('', table(['mode', 'pipeline / raw', 'ratio'], ratioRows));
   for (const m of report.modes) {
-    const per = Object.entries(m.peakRss.perProcessMb).map(([n, mb]) => `${n} ${fmt(mb)} MB / ${fmt(m.peakRss.cpuSeconds[n])} CPU s`);
+    const per = Object.entries(m.peakRss.perProcessMb).map(
+      ([n, mb]) => `${n} ${fmt(mb)} MB / ${fmt(m.peakRss.cpuSeconds[n])} CPU s`,
+    );
     parts.push('', `peak RSS / CPU time per process (${m.mode}): ${per.join(', ')}`);
   }
   for (const f of report.failures) parts.push('', `${f.mode} mode FAILED: ${f.error.split('\n')[0]}`);

@@ -62,7 +62,12 @@ export async function runSendCrash(options: SendCrashOptions): Promise<SendCrash
   const running: (RunningService | null)[] = [];
   try {
     const messageIds = await queueReplies(db, to, options.replies);
-    const sentCount = async () => (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM outbound_mails WHERE status IN ('SENT', 'FAILED')`))[0].n;
+    const sentCount = async () =>
+      (
+        await db.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM outbound_mails WHERE status IN ('SENT', 'FAILED')`,
+        )
+      )[0].n;
 
     const killedAt: number[] = [];
     for (let r = 0; r < options.replicas; r++) running[r] = await startService('mail-send', env, `send-crash-${r}`);
@@ -88,7 +93,8 @@ export async function runSendCrash(options: SendCrashOptions): Promise<SendCrash
       if (done !== last) log(`${done}/${options.replies} recorded`);
       last = done;
       if (done >= options.replies) break;
-      if (Date.now() > deadline) throw new Error(`only ${done} of ${options.replies} replies recorded after ${options.timeoutMs} ms`);
+      if (Date.now() > deadline)
+        throw new Error(`only ${done} of ${options.replies} replies recorded after ${options.timeoutMs} ms`);
       await sleep(500);
     }
     await Promise.all(running.map((r) => r?.kill('SIGTERM')));
@@ -111,7 +117,11 @@ export async function runSendCrash(options: SendCrashOptions): Promise<SendCrash
 
     // The relay answers 250 once Dovecot has the mail, so this settles at once; the poll only guards against lag.
     let counts = await countByMessageId(to);
-    for (let i = 0; i < 20 && [...counts.keys()].filter((id) => messageIds.includes(id)).length < options.replies; i++) {
+    for (
+      let i = 0;
+      i < 20 && [...counts.keys()].filter((id) => messageIds.includes(id)).length < options.replies;
+      i++
+    ) {
       await sleep(500);
       counts = await countByMessageId(to);
     }
@@ -188,7 +198,13 @@ export async function queueReplies(db: TestDatabase, to: string, n: number): Pro
 
 /** How often each Message-ID is in the mailbox's INBOX (envelopes only). */
 export async function countByMessageId(address: string): Promise<Map<string, number>> {
-  const client = new ImapFlow({ host: engines.imapHost, port: engines.imapPort, secure: false, auth: { user: address, pass: engines.catchAllPassword }, logger: false });
+  const client = new ImapFlow({
+    host: engines.imapHost,
+    port: engines.imapPort,
+    secure: false,
+    auth: { user: address, pass: engines.catchAllPassword },
+    logger: false,
+  });
   await client.connect();
   const counts = new Map<string, number>();
   const lock = await client.getMailboxLock('INBOX');

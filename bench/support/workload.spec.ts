@@ -27,7 +27,15 @@ describe('bench workload', () => {
   });
 
   it.each([
-    { n: 10, size: 4, expected: [[0, 4], [4, 8], [8, 10]] },
+    {
+      n: 10,
+      size: 4,
+      expected: [
+        [0, 4],
+        [4, 8],
+        [8, 10],
+      ],
+    },
     { n: 4, size: 4, expected: [[0, 4]] },
     { n: 0, size: 4, expected: [] },
   ])('batches($n, $size)', ({ n, size, expected }) => {

@@ -15,41 +15,56 @@ const TEMPLATES: readonly Template[] = [
     language: 'nl',
     topic: 'order-status',
     subject: (o) => `Waar blijft bestelling ${o}?`,
-    text: (o, n) => `Hallo,\n\nIk heb vorige week bestelling ${o} geplaatst maar nog niets ontvangen. Waar blijft mijn pakket?\n\nGroeten,\n${n}`,
+    text: (o, n) =>
+      `Hallo,\n\nIk heb vorige week bestelling ${o} geplaatst maar nog niets ontvangen. Waar blijft mijn pakket?\n\nGroeten,\n${n}`,
   },
   {
     language: 'nl',
     topic: 'refund',
     subject: (o) => `Terugbetaling retour ${o}`,
-    text: (o, n) => `Beste klantenservice,\n\nIk heb de fiets van bestelling ${o} twee weken geleden teruggestuurd. Wanneer krijg ik mijn geld terug?\n\nMet vriendelijke groet,\n${n}`,
+    text: (o, n) =>
+      `Beste klantenservice,\n\nIk heb de fiets van bestelling ${o} twee weken geleden teruggestuurd. Wanneer krijg ik mijn geld terug?\n\nMet vriendelijke groet,\n${n}`,
   },
   {
     language: 'nl',
     topic: 'invoice',
     subject: (o) => `Factuur voor bestelling ${o}`,
-    text: (o, n) => `Goedemiddag,\n\nKunnen jullie mij de factuur van bestelling ${o} sturen? Ik heb hem nodig voor mijn administratie.\n\nBedankt,\n${n}`,
+    text: (o, n) =>
+      `Goedemiddag,\n\nKunnen jullie mij de factuur van bestelling ${o} sturen? Ik heb hem nodig voor mijn administratie.\n\nBedankt,\n${n}`,
   },
   {
     language: 'en',
     topic: 'order-status',
     subject: (o) => `Where is my order ${o}?`,
-    text: (o, n) => `Hi,\n\nI placed order ${o} last week and it still has not arrived. Could you tell me where my parcel is?\n\nThanks,\n${n}`,
+    text: (o, n) =>
+      `Hi,\n\nI placed order ${o} last week and it still has not arrived. Could you tell me where my parcel is?\n\nThanks,\n${n}`,
   },
   {
     language: 'en',
     topic: 'refund',
     subject: (o) => `Refund for returned order ${o}`,
-    text: (o, n) => `Hello,\n\nI sent back the helmet from order ${o} ten days ago. When will the refund reach my account?\n\nKind regards,\n${n}`,
+    text: (o, n) =>
+      `Hello,\n\nI sent back the helmet from order ${o} ten days ago. When will the refund reach my account?\n\nKind regards,\n${n}`,
   },
   {
     language: 'en',
     topic: 'invoice',
     subject: (o) => `Invoice for order ${o}`,
-    text: (o, n) => `Good afternoon,\n\nCould you send me a VAT invoice for order ${o}? Our bookkeeping needs it this month.\n\nBest,\n${n}`,
+    text: (o, n) =>
+      `Good afternoon,\n\nCould you send me a VAT invoice for order ${o}? Our bookkeeping needs it this month.\n\nBest,\n${n}`,
   },
 ];
 
-const NAMES = ['Sanne de Vries', 'Daan Bakker', 'Emma Jansen', 'Liam Visser', 'Olivia Smith', 'Noah Brown', 'Julia Mulder', 'Lucas Meijer'];
+const NAMES = [
+  'Sanne de Vries',
+  'Daan Bakker',
+  'Emma Jansen',
+  'Liam Visser',
+  'Olivia Smith',
+  'Noah Brown',
+  'Julia Mulder',
+  'Lucas Meijer',
+];
 
 /** Distinct customers per run: enough for real concurrency across partitions, few enough to reuse customer rows. */
 export const CUSTOMERS = 500;

@@ -88,7 +88,10 @@ async function checkMail() {
     // The relay must refuse recipients Dovecot does not know, so senders see a bounce, not silence.
     const refused = await transport
       .sendMail({ from: 'support@shop.test', to: 'nobody@unknown.test', subject: 'x', text: 'x' })
-      .then(() => undefined, (error) => error.responseCode);
+      .then(
+        () => undefined,
+        (error) => error.responseCode,
+      );
     if (refused !== 550) throw new Error(`unknown recipient got ${refused ?? '250'} from the relay, expected 550`);
   } finally {
     transport.close();
@@ -115,7 +118,8 @@ async function checkMail() {
         return found && found.length > 0 ? found : undefined;
       });
       const message = await client.fetchOne(String(uids[0]), { envelope: true }, { uid: true });
-      if (!message || message.envelope.messageId !== messageId) throw new Error('fetched message has another Message-ID');
+      if (!message || message.envelope.messageId !== messageId)
+        throw new Error('fetched message has another Message-ID');
       await client.messageDelete(String(uids[0]), { uid: true });
       return `delivered over SMTP ${SMTP_HOST}:${SMTP_PORT} and read over IMAP ${IMAP_HOST}:${IMAP_PORT} (uid ${uids[0]}, "${message.envelope.subject}")`;
     } finally {

@@ -39,7 +39,9 @@ async function tryOnce() {
   while (Date.now() < deadline) {
     try {
       const cluster = await tryOnce();
-      console.log(`kafka cluster ${cluster.clusterId}, controller ${cluster.controller}, ${cluster.brokers.length} broker(s)`);
+      console.log(
+        `kafka cluster ${cluster.clusterId}, controller ${cluster.controller}, ${cluster.brokers.length} broker(s)`,
+      );
       return;
     } catch (error) {
       lastError = error;

@@ -11,7 +11,13 @@ import { replyStripping } from './mail-reply-corpora.lib';
 export const PARSE_TIME_LIMIT_MS = 10_000;
 export const SLOW_MS = 2_000;
 
-export type Outcome = { file: string; ms: number; mail?: ParsedMail; error?: { code: string; message: string }; crash?: string };
+export type Outcome = {
+  file: string;
+  ms: number;
+  mail?: ParsedMail;
+  error?: { code: string; message: string };
+  crash?: string;
+};
 
 /** --data, else $DRAFTDESK_SHARED_DATA, else <repo>/../shared/data. */
 export function resolveDataDir(explicit?: string): string {
@@ -62,7 +68,11 @@ export async function parseFile(file: string, timeoutMs = PARSE_TIME_LIMIT_MS): 
   }
 }
 
-export async function parseCorpus(dataDir: string, corpus: string, log: (line: string) => void = () => undefined): Promise<Outcome[]> {
+export async function parseCorpus(
+  dataDir: string,
+  corpus: string,
+  log: (line: string) => void = () => undefined,
+): Promise<Outcome[]> {
   const files = corpusFiles(dataDir, corpus);
   const outcomes: Outcome[] = [];
   for (const [i, file] of files.entries()) {
@@ -81,17 +91,26 @@ export function robustness(dataDir: string, outcomes: Outcome[]) {
     parsed: outcomes.filter((o) => o.mail).length,
     quarantined: quarantined.length,
     quarantinedByCode: countBy(quarantined.map((o) => o.error!.code)),
-    quarantinedFiles: quarantined.map((o) => ({ file: relative(dataDir, o.file), code: o.error!.code, reason: o.error!.message })),
+    quarantinedFiles: quarantined.map((o) => ({
+      file: relative(dataDir, o.file),
+      code: o.error!.code,
+      reason: o.error!.message,
+    })),
     crashes: crashes.length,
     crashFiles: crashes.map((o) => ({ file: relative(dataDir, o.file), error: o.crash })),
-    overTimeLimit: outcomes.filter((o) => o.ms > SLOW_MS).map((o) => ({ file: relative(dataDir, o.file), ms: Math.round(o.ms) })),
+    overTimeLimit: outcomes
+      .filter((o) => o.ms > SLOW_MS)
+      .map((o) => ({ file: relative(dataDir, o.file), ms: Math.round(o.ms) })),
     slowest: slowest.map((o) => ({ file: relative(dataDir, o.file), ms: Math.round(o.ms) })),
   };
 }
 
 // ---- 2. agreement with stalwart golden parses ----------------------------------------------------------------
 
-type GoldenPart = { headers: { name: unknown; value: Record<string, unknown> }[]; body: Record<string, unknown> | string };
+type GoldenPart = {
+  headers: { name: unknown; value: Record<string, unknown> }[];
+  body: Record<string, unknown> | string;
+};
 type Golden = { text_body: number[]; parts: GoldenPart[] };
 
 const collapse = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ').trim();
@@ -105,16 +124,28 @@ function goldenAddresses(value: Record<string, unknown> | undefined): string[] {
   if (!address) return [];
   const list = (address.List ?? []) as { address?: string }[];
   const groups = (address.Group ?? []) as { addresses?: { address?: string }[] }[];
-  return [...list, ...groups.flatMap((g) => g.addresses ?? [])].map((a) => (a.address ?? '').toLowerCase()).filter(Boolean);
+  return [...list, ...groups.flatMap((g) => g.addresses ?? [])]
+    .map((a) => (a.address ?? '').toLowerCase())
+    .filter(Boolean);
 }
 
 export function stalwartAgreement(dataDir: string, outcomes: Outcome[]) {
   const fields = { subject: [0, 0], from: [0, 0], to: [0, 0], text: [0, 0] };
-  const mismatches: Record<string, { file: string; expected: string; actual: string }[]> = { subject: [], from: [], to: [], text: [] };
+  const mismatches: Record<string, { file: string; expected: string; actual: string }[]> = {
+    subject: [],
+    from: [],
+    to: [],
+    text: [],
+  };
   const check = (field: keyof typeof fields, file: string, expected: string, actual: string) => {
     fields[field][1]++;
     if (expected === actual) fields[field][0]++;
-    else mismatches[field].push({ file: relative(dataDir, file), expected: expected.slice(0, 160), actual: actual.slice(0, 160) });
+    else
+      mismatches[field].push({
+        file: relative(dataDir, file),
+        expected: expected.slice(0, 160),
+        actual: actual.slice(0, 160),
+      });
   };
   let skippedText = 0;
   for (const o of outcomes) {
@@ -133,7 +164,12 @@ export function stalwartAgreement(dataDir: string, outcomes: Outcome[]) {
       skippedText++;
       continue;
     }
-    check('text', o.file, collapse(bodies.map((b) => (b as { Text: string }).Text).join('\n')), collapse(mail?.text ?? ''));
+    check(
+      'text',
+      o.file,
+      collapse(bodies.map((b) => (b as { Text: string }).Text).join('\n')),
+      collapse(mail?.text ?? ''),
+    );
   }
   const rate = ([ok, n]: number[]) => ({ agree: ok, of: n, rate: n ? round(ok / n) : null });
   return {
@@ -152,17 +188,21 @@ export function stalwartAgreement(dataDir: string, outcomes: Outcome[]) {
 
 // Files read by hand after the structural filters below; listed so the adjusted figures can be checked.
 export const REVIEWED_NOT_AUTOMATED_REPLY: Record<string, string> = {
-  'bounces-perl-bounceparser/t/corpus/spam-bogus-email-in-report.msg': 'plain spam from a person-looking sender, no report inside',
+  'bounces-perl-bounceparser/t/corpus/spam-bogus-email-in-report.msg':
+    'plain spam from a person-looking sender, no report inside',
   'bounces-perl-bounceparser/t/corpus/spam-lots-of-bogus-addresses.msg': 'plain spam, no report inside',
   'bounces-perl-bounceparser/t/corpus/spam-with-image.msg': 'plain spam, no report inside',
   'bounces-perl-bounceparser/t/corpus/spam-with-badly-parsed-email.msg': 'plain spam, no upstream label',
-  'bounces-sisimai/set-of-emails/maildir/bsd/lhost-sendmail-14.eml': 'a person forwarding a bounce ("Fwd: Returned mail")',
+  'bounces-sisimai/set-of-emails/maildir/bsd/lhost-sendmail-14.eml':
+    'a person forwarding a bounce ("Fwd: Returned mail")',
 };
 export const REVIEWED_NOT_HUMAN: Record<string, string> = {
   'mime-enmime/testdata/mail/ctype-bug.raw': 'service welcome mail sent via a bounce-handling envelope',
   'mime-mail-gem/spec/fixtures/emails/error_emails/encoding_madness.eml': 'eBay notification from a no-reply address',
-  'mime-mail-gem/spec/fixtures/emails/plain_emails/raw_email_trailing_dot.eml': 'helpdesk ticket notification from a no-reply address',
-  'mime-mime4j/core/src/test/resources/mimetools-testmsgs/badbound.msg': 'a real bounce ("Mail System Error - Returned Mail" from postmaster)',
+  'mime-mail-gem/spec/fixtures/emails/plain_emails/raw_email_trailing_dot.eml':
+    'helpdesk ticket notification from a no-reply address',
+  'mime-mime4j/core/src/test/resources/mimetools-testmsgs/badbound.msg':
+    'a real bounce ("Mail System Error - Returned Mail" from postmaster)',
   'mime-nodemailer-mailparser/test/fixtures/spam.eml': 'spam from a no-reply address',
   'mime-flanker/tests/fixtures/messages/long-links.eml': 'test message sent by postmaster',
 };
@@ -198,7 +238,12 @@ export function automatedDetection(dataDir: string, bounceOutcomes: Outcome[], m
   return {
     positives:
       'every message in bounces-* except sisimai maildir/not (bounces, DSNs incl. delay/success, ARF complaints, vacation auto-replies, challenge-response robots: all machine-sent, none may be answered)',
-    recall: { recognised: recognised.length, of: positives.length, rate: round(recognised.length / positives.length), perCorpus },
+    recall: {
+      recognised: recognised.length,
+      of: positives.length,
+      rate: round(recognised.length / positives.length),
+      perCorpus,
+    },
     recallAfterReview: {
       recognised: reviewedRecognised,
       of: reviewedPositives.length,
@@ -210,14 +255,23 @@ export function automatedDetection(dataDir: string, bounceOutcomes: Outcome[], m
     sisimaiNotBounce: negatives.map((o) => ({ file: relative(dataDir, o.file), automated: o.mail?.automated })),
     humanDefinition:
       'parsed messages from mime-* corpora, excluding folders labelled bounce/complaints/spam/multipart_report_emails/dsn, top-level multipart/report, any List-Id/List-Unsubscribe header, Precedence bulk/list/junk (structural labels, independent of the subject/sender heuristics under test)',
-    falsePositive: { flagged: falsePositives.length, of: human.length, rate: round(falsePositives.length / human.length) },
+    falsePositive: {
+      flagged: falsePositives.length,
+      of: human.length,
+      rate: round(falsePositives.length / human.length),
+    },
     falsePositiveAfterReview: {
       flagged: reviewedFalsePositives,
       of: reviewedHuman.length,
       rate: round(reviewedFalsePositives / reviewedHuman.length),
       excluded: REVIEWED_NOT_HUMAN,
     },
-    falsePositiveFiles: falsePositives.map((o) => ({ file: relative(dataDir, o.file), kind: o.mail!.automated.kind, reasons: o.mail!.automated.reasons, subject: o.mail!.subject })),
+    falsePositiveFiles: falsePositives.map((o) => ({
+      file: relative(dataDir, o.file),
+      kind: o.mail!.automated.kind,
+      reasons: o.mail!.automated.reasons,
+      subject: o.mail!.subject,
+    })),
   };
 }
 
@@ -255,7 +309,16 @@ export async function evaluateMailCorpora(dataDir: string, log: (line: string) =
     robustness: {
       timeLimitMs: PARSE_TIME_LIMIT_MS,
       slowThresholdMs: SLOW_MS,
-      total: { messages: totals.messages, parsed: totals.parsed, quarantined: totals.quarantined, quarantinedByCode: totals.quarantinedByCode, crashes: totals.crashes, crashFiles: totals.crashFiles, overTimeLimit: totals.overTimeLimit, slowest: totals.slowest },
+      total: {
+        messages: totals.messages,
+        parsed: totals.parsed,
+        quarantined: totals.quarantined,
+        quarantinedByCode: totals.quarantinedByCode,
+        crashes: totals.crashes,
+        crashFiles: totals.crashFiles,
+        overTimeLimit: totals.overTimeLimit,
+        slowest: totals.slowest,
+      },
       perCorpus: Object.fromEntries(Object.entries(outcomes).map(([c, o]) => [c, r(o)])),
     },
     stalwartAgreement: stalwart,

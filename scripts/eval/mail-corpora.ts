@@ -26,7 +26,12 @@ async function main() {
     quarantined: robustness.total.quarantined,
     crashes: robustness.total.crashes,
     overTimeLimit: robustness.total.overTimeLimit.length,
-    stalwart: { subject: stalwart.subject.rate, from: stalwart.from.rate, to: stalwart.to.rate, text: stalwart.text.rate },
+    stalwart: {
+      subject: stalwart.subject.rate,
+      from: stalwart.from.rate,
+      to: stalwart.to.rate,
+      text: stalwart.text.rate,
+    },
     replyExactMatch: replies.overall,
     automatedRecall: automated.recall.rate,
     automatedRecallAfterReview: automated.recallAfterReview.rate,

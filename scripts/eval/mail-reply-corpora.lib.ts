@@ -5,10 +5,25 @@ import { convert as htmlToText } from 'html-to-text';
 import { simpleParser } from 'mailparser';
 import { stripReply } from '@draftdesk/mail';
 
-export type ReplyCase = { corpus: string; fixture: string; oracle: string; compare: 'newText' | 'reply' | 'signature'; expected: string; actual: string; squash?: boolean };
+export type ReplyCase = {
+  corpus: string;
+  fixture: string;
+  oracle: string;
+  compare: 'newText' | 'reply' | 'signature';
+  expected: string;
+  actual: string;
+  squash?: boolean;
+};
 
 const normaliseReply = (s: string, squash = false) =>
-  squash ? s.replace(/\s+/g, '') : s.replace(/\r\n?/g, '\n').split('\n').map((l) => l.replace(/\s+/g, ' ').trim()).filter(Boolean).join('\n');
+  squash
+    ? s.replace(/\s+/g, '')
+    : s
+        .replace(/\r\n?/g, '\n')
+        .split('\n')
+        .map((l) => l.replace(/\s+/g, ' ').trim())
+        .filter(Boolean)
+        .join('\n');
 
 function replyText(text: string): string {
   const { newText, signature } = stripReply(text);
@@ -27,14 +42,22 @@ function crispAndGithubCases(corpus: string, dir: string): ReplyCase[] {
     for (const check of c.checks) {
       let value: string | undefined;
       const kind = check.kind as string;
-      if (['parse_reply_equals', 'visible_text_equals', 'visible_text_trimmed_equals'].includes(kind)) value = check.value as string;
+      if (['parse_reply_equals', 'visible_text_equals', 'visible_text_trimmed_equals'].includes(kind))
+        value = check.value as string;
       // Fragment 0 is the whole visible reply only when every later fragment is hidden (quote or signature).
       if ((kind === 'fragment_trimmed_equals' || kind === 'fragment_equals') && check.index === 0) {
         if (!hidden || hidden.slice(1).every(Boolean)) value = check.value as string;
       }
       if (value === undefined) continue;
       const actual = stripReply(text).newText;
-      cases.push({ corpus, fixture: `${c.fixture} (${c.upstream_test}:${kind})`, oracle: kind, compare: 'newText', expected: value, actual });
+      cases.push({
+        corpus,
+        fixture: `${c.fixture} (${c.upstream_test}:${kind})`,
+        oracle: kind,
+        compare: 'newText',
+        expected: value,
+        actual,
+      });
     }
   }
   return cases;
@@ -53,10 +76,22 @@ async function talonCases(dir: string): Promise<{ cases: ReplyCase[]; extra: Rec
       // Talon strips quotations only, so its expected reply keeps the signature.
       push('reply', 'expected_reply_text', c.expected_reply_text, replyText(mail.text ?? ''));
     } else if (c.fixture.includes('html_replies/')) {
-      push('reply', 'expected_reply_text (html)', c.expected_reply_text, replyText(renderHtml(readFileSync(path, 'utf8'))), true);
+      push(
+        'reply',
+        'expected_reply_text (html)',
+        c.expected_reply_text,
+        replyText(renderHtml(readFileSync(path, 'utf8'))),
+        true,
+      );
     } else if (c.expected_reply_html !== undefined) {
       // We strip text, not HTML: compare the text of the expected HTML with the reply we extract.
-      push('reply', 'expected_reply_html (as text)', renderHtml(c.expected_reply_html), replyText(renderHtml(readFileSync(path, 'utf8'))), true);
+      push(
+        'reply',
+        'expected_reply_html (as text)',
+        renderHtml(c.expected_reply_html),
+        replyText(renderHtml(readFileSync(path, 'utf8'))),
+        true,
+      );
     } else if (c.fixture.endsWith('reply-quotations-share-block.eml')) {
       const reply = replyText(readFileSync(path, 'utf8'));
       extra.push({ fixture: c.fixture, check: c.expected, pass: reply.trim().length > 0 && !reply.includes('From') });
@@ -73,12 +108,21 @@ async function talonCases(dir: string): Promise<{ cases: ReplyCase[]; extra: Rec
 }
 
 function renderHtml(html: string): string {
-  return htmlToText(html, { wordwrap: false, selectors: [{ selector: 'a', options: { ignoreHref: true } }, { selector: 'img', format: 'skip' }] });
+  return htmlToText(html, {
+    wordwrap: false,
+    selectors: [
+      { selector: 'a', options: { ignoreHref: true } },
+      { selector: 'img', format: 'skip' },
+    ],
+  });
 }
 
 export async function replyStripping(dataDir: string) {
   const crisp = crispAndGithubCases('reply-crisp-email-reply-parser', join(dataDir, 'reply-crisp-email-reply-parser'));
-  const github = crispAndGithubCases('reply-github-email_reply_parser', join(dataDir, 'reply-github-email_reply_parser'));
+  const github = crispAndGithubCases(
+    'reply-github-email_reply_parser',
+    join(dataDir, 'reply-github-email_reply_parser'),
+  );
   const talon = await talonCases(join(dataDir, 'reply-talon'));
   const all = [...crisp, ...github, ...talon.cases];
   const pass = (c: ReplyCase) => normaliseReply(c.expected, c.squash) === normaliseReply(c.actual, c.squash);
@@ -98,10 +142,17 @@ export async function replyStripping(dataDir: string) {
     'reply-github-email_reply_parser': byCorpus('reply-github-email_reply_parser'),
     'reply-talon': byCorpus('reply-talon'),
     extraChecks: talon.extra,
-    failures: all.filter((c) => !pass(c)).map((c) => ({ corpus: c.corpus, fixture: c.fixture, compare: c.compare, expected: c.expected.slice(0, 300), actual: c.actual.slice(0, 300) })),
+    failures: all
+      .filter((c) => !pass(c))
+      .map((c) => ({
+        corpus: c.corpus,
+        fixture: c.fixture,
+        compare: c.compare,
+        expected: c.expected.slice(0, 300),
+        actual: c.actual.slice(0, 300),
+      })),
   };
 }
-
 
 function round(x: number): number {
   return Math.round(x * 10_000) / 10_000;

@@ -51,7 +51,11 @@ describe('the pipeline under SIGKILLs and engine restarts (short chaos run)', ()
 
   it('doubled no conversation, message or draft, and sent at most one reply twice', () => {
     const { duplicated } = result.tally;
-    expect({ conversations: duplicated.conversations, messages: duplicated.messages, drafts: duplicated.drafts }).toEqual({ conversations: 0, messages: 0, drafts: 0 });
+    expect({
+      conversations: duplicated.conversations,
+      messages: duplicated.messages,
+      drafts: duplicated.drafts,
+    }).toEqual({ conversations: 0, messages: 0, drafts: 0 });
     expect(duplicated.sentReplies).toBeLessThanOrEqual(1);
     expect(result.tally.unexpectedReplies).toBe(0);
   });

@@ -49,7 +49,11 @@ export function testOptions(overrides: Partial<ChatGatewayOptions> = {}): ChatGa
 }
 
 /** The feature module as the embedded app mounts it: access guard, in-process bus, real Postgres, raw bodies kept. */
-export async function bootChatApp(url: string, options: ChatGatewayOptions, configureHttp = true): Promise<INestApplication> {
+export async function bootChatApp(
+  url: string,
+  options: ChatGatewayOptions,
+  configureHttp = true,
+): Promise<INestApplication> {
   const moduleRef = await Test.createTestingModule({
     imports: [
       AccessModule,
@@ -68,7 +72,12 @@ export async function bootChatApp(url: string, options: ChatGatewayOptions, conf
 
 export const newWebhookSecret = () => `whsec_${randomBytes(24).toString('base64')}`;
 
-export function genericChannel(id: string, secrets: string[], callbackUrl = 'http://127.0.0.1:9/unused', rate = { perSecond: 1000, burst: 1000 }): ChannelInput {
+export function genericChannel(
+  id: string,
+  secrets: string[],
+  callbackUrl = 'http://127.0.0.1:9/unused',
+  rate = { perSecond: 1000, burst: 1000 },
+): ChannelInput {
   return { id, kind: 'generic', secrets, callbackUrl, rateLimit: rate };
 }
 

@@ -21,7 +21,15 @@ describe('chat-gateway stops gracefully with chat lines still waiting for their 
     KAFKA_BROKERS: engines.kafkaBrokers,
     KAFKA_TOPIC_PREFIX: prefix,
     CHAT_SECRETS_KEY: randomBytes(32).toString('base64'),
-    CHAT_CHANNELS_JSON: JSON.stringify([{ id: 'web', kind: 'generic', secrets: [secret], callbackUrl: 'http://127.0.0.1:9/unused', rateLimit: { perSecond: 1000, burst: 1000 } }]),
+    CHAT_CHANNELS_JSON: JSON.stringify([
+      {
+        id: 'web',
+        kind: 'generic',
+        secrets: [secret],
+        callbackUrl: 'http://127.0.0.1:9/unused',
+        rateLimit: { perSecond: 1000, burst: 1000 },
+      },
+    ]),
     // A quiet window longer than the test's SIGTERM delay: the lines are still waiting when the process stops.
     CHAT_QUIET_WINDOW_MS: '5000',
   });
@@ -42,7 +50,13 @@ describe('chat-gateway stops gracefully with chat lines still waiting for their 
     const sessions = 20;
     const accepted = await Promise.all(
       Array.from({ length: sessions * 2 }, async (_, i) => {
-        const body = JSON.stringify({ sessionId: `s${i % sessions}`, messageId: `m${i}`, customer: { id: `c${i % sessions}`, name: 'Klant' }, text: `Vraag ${i}`, timestamp: new Date().toISOString() });
+        const body = JSON.stringify({
+          sessionId: `s${i % sessions}`,
+          messageId: `m${i}`,
+          customer: { id: `c${i % sessions}`, name: 'Klant' },
+          text: `Vraag ${i}`,
+          timestamp: new Date().toISOString(),
+        });
         const res = await fetch(`${gateway!.url}/v1/channels/web/messages`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', ...webhookHeaders(secret, `wh-${i}`, body) },
@@ -53,10 +67,14 @@ describe('chat-gateway stops gracefully with chat lines still waiting for their 
     );
     expect(accepted.every((s) => s === 202 || s === 200)).toBe(true);
 
-    const exited = new Promise<string>((resolve) => gateway!.process.once('exit', (code, signal) => resolve(signal ?? `code ${code}`)));
+    const exited = new Promise<string>((resolve) =>
+      gateway!.process.once('exit', (code, signal) => resolve(signal ?? `code ${code}`)),
+    );
     gateway.process.kill('SIGTERM');
     expect(['code 0', 'SIGTERM']).toContain(await exited);
-    const [waiting] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM chat_messages WHERE turn_id IS NULL`);
+    const [waiting] = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM chat_messages WHERE turn_id IS NULL`,
+    );
     expect(waiting.n).toBeGreaterThan(0);
 
     gateway = await startService('chat-gateway', { ...env(), CHAT_SECRETS_KEY: key }, 'chatterm-2');

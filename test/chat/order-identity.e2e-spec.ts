@@ -12,7 +12,8 @@ const KEY = randomBytes(24);
 const SECRET = `whsec_${KEY.toString('base64')}`;
 // The sample shop's order 100234 belongs to customer@example.test and goes to 1015 CJ Amsterdam.
 const TRACKING = '3SABCD1234567';
-const ASKS_PROOF = /order number and the postcode|ordernummer en de postcode|Bestellnummer und die Postleitzahl|numéro de commande et du code postal/;
+const ASKS_PROOF =
+  /order number and the postcode|ordernummer en de postcode|Bestellnummer und die Postleitzahl|numéro de commande et du code postal/;
 
 /**
  * Chat messages through chat-gateway, conversations, triage and the drafter (`draftdesk start` from dist/ on the real
@@ -31,7 +32,13 @@ describe('chat identity is not proof: order facts in chat drafts', () => {
     port = await freePort();
     const channels = [
       { id: 'widget-anon', kind: 'generic', secrets: [SECRET], callbackUrl: 'http://127.0.0.1:9/replies' },
-      { id: 'widget-login', kind: 'generic', secrets: [SECRET], callbackUrl: 'http://127.0.0.1:9/replies', identityVerified: true },
+      {
+        id: 'widget-login',
+        kind: 'generic',
+        secrets: [SECRET],
+        callbackUrl: 'http://127.0.0.1:9/replies',
+        identityVerified: true,
+      },
     ];
     child = spawn(process.execPath, [join(repoRoot, 'bin', 'draftdesk.js'), 'start'], {
       cwd: repoRoot,
@@ -84,16 +91,25 @@ describe('chat identity is not proof: order facts in chat drafts', () => {
     const signature = `v1,${createHmac('sha256', KEY).update(`${id}.${timestamp}.${body}`).digest('base64')}`;
     const res = await fetch(`http://127.0.0.1:${port}/v1/channels/${channelId}/messages`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'webhook-id': id, 'webhook-timestamp': timestamp, 'webhook-signature': signature },
+      headers: {
+        'content-type': 'application/json',
+        'webhook-id': id,
+        'webhook-timestamp': timestamp,
+        'webhook-signature': signature,
+      },
       body,
     });
     expect(res.status).toBe(202);
     const token = readFileSync(join(dataDir, 'review-api-token'), 'utf8').trim();
     return expectEventually(
       async () => {
-        const [conversation] = await db.query<{ id: string }>(`SELECT id FROM conversations WHERE chat_session = $1`, [`${channelId}:${sessionId}`]);
+        const [conversation] = await db.query<{ id: string }>(`SELECT id FROM conversations WHERE chat_session = $1`, [
+          `${channelId}:${sessionId}`,
+        ]);
         expect(conversation).toBeDefined();
-        const list = await fetch(`http://127.0.0.1:${port}/v1/drafts?status=pending`, { headers: { authorization: `Bearer ${token}` } });
+        const list = await fetch(`http://127.0.0.1:${port}/v1/drafts?status=pending`, {
+          headers: { authorization: `Bearer ${token}` },
+        });
         const { items } = (await list.json()) as { items: { conversationId: string; body: string }[] };
         const mine = items.filter((i) => i.conversationId === conversation.id);
         expect(mine).toHaveLength(1);
@@ -104,20 +120,36 @@ describe('chat identity is not proof: order facts in chat drafts', () => {
   }
 
   it("an unverified channel claiming another customer's e-mail gets no order facts and is asked for order number and postcode", async () => {
-    const body = await draftFor('widget-anon', 'Hello, where is my order? It has not arrived yet.', 'customer@example.test');
+    const body = await draftFor(
+      'widget-anon',
+      'Hello, where is my order? It has not arrived yet.',
+      'customer@example.test',
+    );
     expect(body).not.toContain(TRACKING);
     expect(body).toMatch(ASKS_PROOF);
   }, 90_000);
 
   it('a channel that verifies its users gets the order facts for that e-mail', async () => {
-    const body = await draftFor('widget-login', 'Hello, where is my order? It has not arrived yet.', 'customer@example.test');
+    const body = await draftFor(
+      'widget-login',
+      'Hello, where is my order? It has not arrived yet.',
+      'customer@example.test',
+    );
     expect(body).toContain(TRACKING);
   }, 90_000);
 
   it("an order number with the order's postcode unlocks that order on an unverified channel; a wrong postcode does not", async () => {
-    const right = await draftFor('widget-anon', 'Hello, where is my order 100234? It has not arrived yet. My postcode is 1015 CJ.', null);
+    const right = await draftFor(
+      'widget-anon',
+      'Hello, where is my order 100234? It has not arrived yet. My postcode is 1015 CJ.',
+      null,
+    );
     expect(right).toContain(TRACKING);
-    const wrong = await draftFor('widget-anon', 'Hello, where is my order 100234? It has not arrived yet. My postcode is 2511 AB.', null);
+    const wrong = await draftFor(
+      'widget-anon',
+      'Hello, where is my order 100234? It has not arrived yet. My postcode is 2511 AB.',
+      null,
+    );
     expect(wrong).not.toContain(TRACKING);
     expect(wrong).toMatch(ASKS_PROOF);
   }, 120_000);

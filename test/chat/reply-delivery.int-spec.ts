@@ -43,14 +43,29 @@ describe('chat-gateway reply delivery (real Postgres, local provider fakes)', ()
       const seen = whatsapp.requests.filter((r) => JSON.parse(r.body).to === to).length;
       const status = next(whatsAppScript, to, seen);
       return status === 200
-        ? { status, body: { messaging_product: 'whatsapp', contacts: [{ input: to, wa_id: to }], messages: [{ id: `wamid.${randomUUID()}` }] } }
+        ? {
+            status,
+            body: {
+              messaging_product: 'whatsapp',
+              contacts: [{ input: to, wa_id: to }],
+              messages: [{ id: `wamid.${randomUUID()}` }],
+            },
+          }
         : { status, body: { error: { message: 'temporarily unavailable', code: 2 } } };
     });
     schema = await createTestSchema();
-    app = await bootChatApp(schema.url, testOptions({ delivery: { maxAttempts: 3, retryBaseMs: 50, retryMaxMs: 500, timeoutMs: 2_000 } }));
+    app = await bootChatApp(
+      schema.url,
+      testOptions({ delivery: { maxAttempts: 3, retryBaseMs: 50, retryMaxMs: 500, timeoutMs: 2_000 } }),
+    );
     db = app.get(DataSource);
     const channels = app.get(ChannelsService);
-    await channels.upsert({ id: 'web', kind: 'generic', secrets: [SECRET], callbackUrl: `${generic.url}/draftdesk/replies` });
+    await channels.upsert({
+      id: 'web',
+      kind: 'generic',
+      secrets: [SECRET],
+      callbackUrl: `${generic.url}/draftdesk/replies`,
+    });
     await channels.upsert({
       id: 'wa',
       kind: 'whatsapp',
@@ -70,7 +85,13 @@ describe('chat-gateway reply delivery (real Postgres, local provider fakes)', ()
   });
 
   /** What review (or the policy gate) publishes: written to the outbox and relayed over the in-process bus. */
-  async function approve(channelId: string, sessionId: string, body: string, draftId = randomUUID(), conversationId = randomUUID()) {
+  async function approve(
+    channelId: string,
+    sessionId: string,
+    body: string,
+    draftId = randomUUID(),
+    conversationId = randomUUID(),
+  ) {
     const event = createEvent(Topics.replyApproved, {
       producer: 'review',
       conversationId,
@@ -95,9 +116,12 @@ describe('chat-gateway reply delivery (real Postgres, local provider fakes)', ()
   }
 
   const sentEvents = async (draftId: string) =>
-    (await db.query(`SELECT value FROM outbox WHERE topic = 'support.reply-sent.v1' AND value->'payload'->>'draftId' = $1`, [draftId])).map(
-      (r: { value: { payload: Record<string, unknown>; conversationId: string } }) => r.value,
-    );
+    (
+      await db.query(
+        `SELECT value FROM outbox WHERE topic = 'support.reply-sent.v1' AND value->'payload'->>'draftId' = $1`,
+        [draftId],
+      )
+    ).map((r: { value: { payload: Record<string, unknown>; conversationId: string } }) => r.value);
 
   it('delivers a reply against a local fake of the generic callback that fails twice (500) and succeeds on the third try, without a duplicate', async () => {
     genericScript.set('session-g1', [500, 500, 200]);
@@ -120,11 +144,19 @@ describe('chat-gateway reply delivery (real Postgres, local provider fakes)', ()
       expect(call.headers['idempotency-key']).toBe(draftId);
       const verified = verifyWebhook(
         [SECRET],
-        { id: call.headers['webhook-id'] as string, timestamp: call.headers['webhook-timestamp'] as string, signature: call.headers['webhook-signature'] as string },
+        {
+          id: call.headers['webhook-id'] as string,
+          timestamp: call.headers['webhook-timestamp'] as string,
+          signature: call.headers['webhook-signature'] as string,
+        },
         Buffer.from(call.body),
       );
       expect(verified.ok).toBe(true);
-      expect(JSON.parse(call.body)).toMatchObject({ type: 'message.reply', draftId, text: 'Je pakket is onderweg en komt morgen aan.' });
+      expect(JSON.parse(call.body)).toMatchObject({
+        type: 'message.reply',
+        draftId,
+        text: 'Je pakket is onderweg en komt morgen aan.',
+      });
     }
     const [row] = await db.query(`SELECT status, attempts FROM chat_deliveries WHERE draft_id = $1`, [draftId]);
     expect(row).toEqual({ status: 'SENT', attempts: 3 });
@@ -137,7 +169,13 @@ describe('chat-gateway reply delivery (real Postgres, local provider fakes)', ()
   it('delivers a reply against a local fake of the WhatsApp Cloud API that fails twice (500) and succeeds on the third try, without a duplicate', async () => {
     // The customer wrote first, so the gateway knows the session and its wa_id.
     const waId = '31612345678';
-    const notification = whatsAppNotification({ phoneNumberId: PHONE_NUMBER_ID, waId, name: 'Sanne', messageId: 'wamid.IN1', text: 'Kan ik mijn order annuleren?' });
+    const notification = whatsAppNotification({
+      phoneNumberId: PHONE_NUMBER_ID,
+      waId,
+      name: 'Sanne',
+      messageId: 'wamid.IN1',
+      text: 'Kan ik mijn order annuleren?',
+    });
     const post = () =>
       request(app.getHttpServer())
         .post('/v1/channels/wa/whatsapp')
@@ -147,11 +185,17 @@ describe('chat-gateway reply delivery (real Postgres, local provider fakes)', ()
     expect((await post()).status).toBe(200);
     expect((await post()).body).toEqual({ status: 'duplicate', stored: 0 });
     const inbound = await expectEventually(async () => {
-      const rows = await db.query(`SELECT value FROM outbox WHERE topic = 'support.inbound.v1' AND key = $1`, [`chat:wa:${waId}`]);
+      const rows = await db.query(`SELECT value FROM outbox WHERE topic = 'support.inbound.v1' AND key = $1`, [
+        `chat:wa:${waId}`,
+      ]);
       expect(rows).toHaveLength(1);
       return rows[0].value.payload;
     });
-    expect(inbound).toMatchObject({ text: 'Kan ik mijn order annuleren?', from: { name: 'Sanne' }, chat: { channelId: 'wa', sessionId: waId } });
+    expect(inbound).toMatchObject({
+      text: 'Kan ik mijn order annuleren?',
+      from: { name: 'Sanne' },
+      chat: { channelId: 'wa', sessionId: waId },
+    });
 
     whatsAppScript.set(waId, [500, 500, 200]);
     const { draftId } = await approve('wa', waId, 'Ja, dat kan tot de order verzonden is.');
@@ -166,9 +210,17 @@ describe('chat-gateway reply delivery (real Postgres, local provider fakes)', ()
     for (const call of calls) {
       expect(call.url).toBe(`/v21.0/${PHONE_NUMBER_ID}/messages`);
       expect(call.headers.authorization).toBe(`Bearer ${ACCESS_TOKEN}`);
-      expect(JSON.parse(call.body)).toMatchObject({ messaging_product: 'whatsapp', to: waId, type: 'text', text: { body: 'Ja, dat kan tot de order verzonden is.' } });
+      expect(JSON.parse(call.body)).toMatchObject({
+        messaging_product: 'whatsapp',
+        to: waId,
+        type: 'text',
+        text: { body: 'Ja, dat kan tot de order verzonden is.' },
+      });
     }
-    const [row] = await db.query(`SELECT status, attempts, provider_message_id FROM chat_deliveries WHERE draft_id = $1`, [draftId]);
+    const [row] = await db.query(
+      `SELECT status, attempts, provider_message_id FROM chat_deliveries WHERE draft_id = $1`,
+      [draftId],
+    );
     expect(row.status).toBe('SENT');
     expect(row.provider_message_id).toMatch(/^wamid\./);
   });
@@ -181,8 +233,13 @@ describe('chat-gateway reply delivery (real Postgres, local provider fakes)', ()
       expect(events).toHaveLength(1);
       return events;
     });
-    expect(sent.payload).toMatchObject({ status: 'failed', error: expect.stringMatching(/^chat_delivery_failed: .*HTTP 503/) });
-    const [row] = await db.query(`SELECT status, attempts, last_error FROM chat_deliveries WHERE draft_id = $1`, [draftId]);
+    expect(sent.payload).toMatchObject({
+      status: 'failed',
+      error: expect.stringMatching(/^chat_delivery_failed: .*HTTP 503/),
+    });
+    const [row] = await db.query(`SELECT status, attempts, last_error FROM chat_deliveries WHERE draft_id = $1`, [
+      draftId,
+    ]);
     expect(row).toMatchObject({ status: 'FAILED', attempts: 3 });
   });
 
@@ -207,10 +264,14 @@ describe('chat-gateway reply delivery (real Postgres, local provider fakes)', ()
   });
 
   it('answers the WhatsApp subscription handshake only with the right verify token', async () => {
-    const ok = await request(app.getHttpServer()).get('/v1/channels/wa/whatsapp').query({ 'hub.mode': 'subscribe', 'hub.verify_token': 'verify-me-please', 'hub.challenge': '1158201444' });
+    const ok = await request(app.getHttpServer())
+      .get('/v1/channels/wa/whatsapp')
+      .query({ 'hub.mode': 'subscribe', 'hub.verify_token': 'verify-me-please', 'hub.challenge': '1158201444' });
     expect(ok.status).toBe(200);
     expect(ok.text).toBe('1158201444');
-    const bad = await request(app.getHttpServer()).get('/v1/channels/wa/whatsapp').query({ 'hub.mode': 'subscribe', 'hub.verify_token': 'guess', 'hub.challenge': '1' });
+    const bad = await request(app.getHttpServer())
+      .get('/v1/channels/wa/whatsapp')
+      .query({ 'hub.mode': 'subscribe', 'hub.verify_token': 'guess', 'hub.challenge': '1' });
     expect(bad.status).toBe(403);
   });
 

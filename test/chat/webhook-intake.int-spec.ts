@@ -4,7 +4,14 @@ import { DataSource } from 'typeorm';
 import { ChannelsService } from '../../apps/chat-gateway/src/channels/channels.service';
 import { ChatGatewayOptions } from '../../apps/chat-gateway/src/chat-gateway.options';
 import { signWebhook } from '../../apps/chat-gateway/src/intake/standard-webhooks.util';
-import { bootChatApp, createTestSchema, expectEventually, genericChannel, newWebhookSecret, testOptions } from './chat-test.util';
+import {
+  bootChatApp,
+  createTestSchema,
+  expectEventually,
+  genericChannel,
+  newWebhookSecret,
+  testOptions,
+} from './chat-test.util';
 
 const CURRENT = newWebhookSecret();
 const PREVIOUS = newWebhookSecret();
@@ -37,13 +44,27 @@ function delivery(opts: { secret?: string; body?: object; offsetSeconds?: number
   const body = JSON.stringify(opts.body ?? message());
   const id = opts.id ?? `msg_${Math.random().toString(36).slice(2)}`;
   const timestamp = Math.floor(Date.now() / 1000) + (opts.offsetSeconds ?? 0);
-  return { id, timestamp, signedBody: body, sentBody: body, signature: signWebhook(opts.secret ?? CURRENT, id, timestamp, body) };
+  return {
+    id,
+    timestamp,
+    signedBody: body,
+    sentBody: body,
+    signature: signWebhook(opts.secret ?? CURRENT, id, timestamp, body),
+  };
 }
 
 function send(app: INestApplication, d: Delivery, channel = 'shop-web') {
-  const headers: Record<string, string> = { 'webhook-id': d.id, 'webhook-timestamp': String(d.timestamp), 'webhook-signature': d.signature };
+  const headers: Record<string, string> = {
+    'webhook-id': d.id,
+    'webhook-timestamp': String(d.timestamp),
+    'webhook-signature': d.signature,
+  };
   if (d.omit) delete headers[d.omit];
-  return request(app.getHttpServer()).post(`/v1/channels/${channel}/messages`).set('content-type', 'application/json').set(headers).send(d.sentBody);
+  return request(app.getHttpServer())
+    .post(`/v1/channels/${channel}/messages`)
+    .set('content-type', 'application/json')
+    .set(headers)
+    .send(d.sentBody);
 }
 
 describe('chat-gateway webhook intake (Standard Webhooks, real Postgres)', () => {
@@ -57,7 +78,9 @@ describe('chat-gateway webhook intake (Standard Webhooks, real Postgres)', () =>
     options = testOptions({ adminToken: ADMIN_TOKEN, seedChannels: [genericChannel('shop-web', [CURRENT, PREVIOUS])] });
     app = await bootChatApp(schema.url, options);
     db = app.get(DataSource);
-    await app.get(ChannelsService).upsert(genericChannel('slow-lane', [CURRENT], undefined, { perSecond: 0.01, burst: 2 }));
+    await app
+      .get(ChannelsService)
+      .upsert(genericChannel('slow-lane', [CURRENT], undefined, { perSecond: 0.01, burst: 2 }));
   });
 
   afterAll(async () => {
@@ -69,8 +92,17 @@ describe('chat-gateway webhook intake (Standard Webhooks, real Postgres)', () =>
 
   const cases: { name: string; make: () => Delivery; status: number; code?: string }[] = [
     { name: 'valid signature with the current secret', make: () => delivery(), status: 202 },
-    { name: 'signature made with a secret the channel does not have', make: () => delivery({ secret: OTHER }), status: 401, code: 'SIGNATURE_INVALID' },
-    { name: 'rotated secret: signed with the previous one, still valid', make: () => delivery({ secret: PREVIOUS }), status: 202 },
+    {
+      name: 'signature made with a secret the channel does not have',
+      make: () => delivery({ secret: OTHER }),
+      status: 401,
+      code: 'SIGNATURE_INVALID',
+    },
+    {
+      name: 'rotated secret: signed with the previous one, still valid',
+      make: () => delivery({ secret: PREVIOUS }),
+      status: 202,
+    },
     {
       name: 'several signatures, only the last one valid',
       make: () => {
@@ -79,8 +111,18 @@ describe('chat-gateway webhook intake (Standard Webhooks, real Postgres)', () =>
       },
       status: 202,
     },
-    { name: 'stale timestamp (301 s old)', make: () => delivery({ offsetSeconds: -301 }), status: 401, code: 'TIMESTAMP_OUT_OF_TOLERANCE' },
-    { name: 'future timestamp (301 s ahead)', make: () => delivery({ offsetSeconds: 301 }), status: 401, code: 'TIMESTAMP_OUT_OF_TOLERANCE' },
+    {
+      name: 'stale timestamp (301 s old)',
+      make: () => delivery({ offsetSeconds: -301 }),
+      status: 401,
+      code: 'TIMESTAMP_OUT_OF_TOLERANCE',
+    },
+    {
+      name: 'future timestamp (301 s ahead)',
+      make: () => delivery({ offsetSeconds: 301 }),
+      status: 401,
+      code: 'TIMESTAMP_OUT_OF_TOLERANCE',
+    },
     { name: 'timestamp 4 minutes old is within tolerance', make: () => delivery({ offsetSeconds: -240 }), status: 202 },
     {
       name: 'tampered body',
@@ -98,15 +140,41 @@ describe('chat-gateway webhook intake (Standard Webhooks, real Postgres)', () =>
         const pretty = JSON.stringify(body, null, 2);
         const id = `msg_${seq}`;
         const ts = Math.floor(Date.now() / 1000);
-        return { id, timestamp: ts, signedBody: pretty, sentBody: JSON.stringify(body), signature: signWebhook(CURRENT, id, ts, pretty) };
+        return {
+          id,
+          timestamp: ts,
+          signedBody: pretty,
+          sentBody: JSON.stringify(body),
+          signature: signWebhook(CURRENT, id, ts, pretty),
+        };
       },
       status: 401,
       code: 'SIGNATURE_INVALID',
     },
-    { name: 'missing webhook-id', make: () => ({ ...delivery(), omit: 'webhook-id' }), status: 401, code: 'SIGNATURE_MISSING' },
-    { name: 'missing webhook-timestamp', make: () => ({ ...delivery(), omit: 'webhook-timestamp' }), status: 401, code: 'SIGNATURE_MISSING' },
-    { name: 'missing webhook-signature', make: () => ({ ...delivery(), omit: 'webhook-signature' }), status: 401, code: 'SIGNATURE_MISSING' },
-    { name: 'signature with the wrong version prefix', make: () => ({ ...delivery(), signature: delivery().signature.replace('v1,', 'v2,') }), status: 401, code: 'SIGNATURE_INVALID' },
+    {
+      name: 'missing webhook-id',
+      make: () => ({ ...delivery(), omit: 'webhook-id' }),
+      status: 401,
+      code: 'SIGNATURE_MISSING',
+    },
+    {
+      name: 'missing webhook-timestamp',
+      make: () => ({ ...delivery(), omit: 'webhook-timestamp' }),
+      status: 401,
+      code: 'SIGNATURE_MISSING',
+    },
+    {
+      name: 'missing webhook-signature',
+      make: () => ({ ...delivery(), omit: 'webhook-signature' }),
+      status: 401,
+      code: 'SIGNATURE_MISSING',
+    },
+    {
+      name: 'signature with the wrong version prefix',
+      make: () => ({ ...delivery(), signature: delivery().signature.replace('v1,', 'v2,') }),
+      status: 401,
+      code: 'SIGNATURE_INVALID',
+    },
   ];
 
   it.each(cases)('$name → $status', async ({ make, status, code }) => {
@@ -122,7 +190,11 @@ describe('chat-gateway webhook intake (Standard Webhooks, real Postgres)', () =>
     const d = delivery();
     expect((await send(app, d)).status).toBe(202);
     const before = await storedMessages();
-    const retry = await send(app, { ...d, timestamp: d.timestamp + 1, signature: signWebhook(CURRENT, d.id, d.timestamp + 1, d.signedBody) });
+    const retry = await send(app, {
+      ...d,
+      timestamp: d.timestamp + 1,
+      signature: signWebhook(CURRENT, d.id, d.timestamp + 1, d.signedBody),
+    });
     expect(retry.status).toBe(200);
     expect(retry.body).toEqual({ status: 'duplicate', stored: 0 });
     expect(await storedMessages()).toBe(before);
@@ -154,7 +226,10 @@ describe('chat-gateway webhook intake (Standard Webhooks, real Postgres)', () =>
   });
 
   it('names every invalid field with 400', async () => {
-    const res = await send(app, delivery({ body: { sessionId: 's', customer: { name: 'x' }, timestamp: 'yesterday', extra: 1 } }));
+    const res = await send(
+      app,
+      delivery({ body: { sessionId: 's', customer: { name: 'x' }, timestamp: 'yesterday', extra: 1 } }),
+    );
     expect(res.status).toBe(400);
     const fields = res.body.errors.map((e: { field: string }) => e.field);
     expect(fields).toEqual(expect.arrayContaining(['messageId', 'customer.id', 'timestamp']));
@@ -164,7 +239,13 @@ describe('chat-gateway webhook intake (Standard Webhooks, real Postgres)', () =>
   it('answers 400 to a signed body that is not JSON', async () => {
     const id = 'msg_notjson';
     const ts = Math.floor(Date.now() / 1000);
-    const res = await send(app, { id, timestamp: ts, signedBody: '{oops', sentBody: '{oops', signature: signWebhook(CURRENT, id, ts, '{oops') });
+    const res = await send(app, {
+      id,
+      timestamp: ts,
+      signedBody: '{oops',
+      sentBody: '{oops',
+      signature: signWebhook(CURRENT, id, ts, '{oops'),
+    });
     expect(res.status).toBe(400);
   });
 
@@ -221,7 +302,10 @@ describe('chat-gateway webhook intake (Standard Webhooks, real Postgres)', () =>
   it('serves the OpenAPI document and a docs page', async () => {
     const json = await request(app.getHttpServer()).get('/v1/chat/openapi.json');
     expect(json.status).toBe(200);
-    expect(Object.keys(json.body.paths)).toEqual(['/v1/channels/{channelId}/messages', '/v1/channels/{channelId}/whatsapp']);
+    expect(Object.keys(json.body.paths)).toEqual([
+      '/v1/channels/{channelId}/messages',
+      '/v1/channels/{channelId}/whatsapp',
+    ]);
     const page = await request(app.getHttpServer()).get('/v1/chat/docs');
     expect(page.status).toBe(200);
     expect(page.text).toContain('POST /v1/channels/{channelId}/messages');
@@ -231,7 +315,9 @@ describe('chat-gateway webhook intake (Standard Webhooks, real Postgres)', () =>
     try {
       expect((await send(plain, delivery())).status).toBe(202);
       const d = delivery();
-      expect((await send(plain, { ...d, sentBody: JSON.stringify(JSON.parse(d.signedBody), null, 2) })).status).toBe(401);
+      expect((await send(plain, { ...d, sentBody: JSON.stringify(JSON.parse(d.signedBody), null, 2) })).status).toBe(
+        401,
+      );
     } finally {
       await plain.close();
     }
@@ -250,9 +336,14 @@ describe('chat-gateway webhook intake (Standard Webhooks, real Postgres)', () =>
     expect(list.body.items.map((c: { id: string }) => c.id)).toContain('admin-made');
     expect(JSON.stringify(list.body)).not.toContain(secret.slice(6));
     expect((await request(server).get('/v1/chat/channels').set('authorization', 'Bearer wrong')).status).toBe(401);
-    const bad = await request(server).put('/v1/chat/channels/x').set('authorization', `Bearer ${ADMIN_TOKEN}`).send({ kind: 'generic', secrets: ['short'] });
+    const bad = await request(server)
+      .put('/v1/chat/channels/x')
+      .set('authorization', `Bearer ${ADMIN_TOKEN}`)
+      .send({ kind: 'generic', secrets: ['short'] });
     expect(bad.status).toBe(400);
-    expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['secrets.0', 'callbackUrl']));
+    expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(
+      expect.arrayContaining(['secrets.0', 'callbackUrl']),
+    );
     // The new channel takes webhooks signed with its secret straight away.
     const d = delivery({ secret });
     expect((await send(app, d, 'admin-made')).status).toBe(202);

@@ -16,12 +16,16 @@ describe('draftdesk doctor', () => {
   });
 
   function doctor(env: Record<string, string>) {
-    const run = spawnSync(process.execPath, [join(repoRoot, 'dist', 'apps', 'cli', 'src', 'main.js'), 'doctor', '--timeout-ms', '5000'], {
-      cwd: repoRoot,
-      env: { PATH: process.env.PATH ?? '', ...env },
-      encoding: 'utf8',
-      timeout: 60_000,
-    });
+    const run = spawnSync(
+      process.execPath,
+      [join(repoRoot, 'dist', 'apps', 'cli', 'src', 'main.js'), 'doctor', '--timeout-ms', '5000'],
+      {
+        cwd: repoRoot,
+        env: { PATH: process.env.PATH ?? '', ...env },
+        encoding: 'utf8',
+        timeout: 60_000,
+      },
+    );
     const lines = Object.fromEntries(
       run.stdout
         .split('\n')
@@ -47,7 +51,8 @@ describe('draftdesk doctor', () => {
   it('passes every check when the engines are up', () => {
     const { code, lines, stdout } = doctor(up());
     expect([code, stdout]).toEqual([0, expect.stringContaining('all checks passed')]);
-    for (const name of ['config', 'node', 'database', 'kafka', 'imap', 'smtp', 'orders']) expect([name, lines[name]?.mark]).toEqual([name, '✔']);
+    for (const name of ['config', 'node', 'database', 'kafka', 'imap', 'smtp', 'orders'])
+      expect([name, lines[name]?.mark]).toEqual([name, '✔']);
     expect(lines.imap.detail).toContain('IDLE supported');
     expect(lines.model.mark).toBe('–');
   });

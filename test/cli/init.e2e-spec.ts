@@ -85,7 +85,10 @@ describe('draftdesk init, then start on the new shop', () => {
     expect(order).toMatchObject({ orderNumber: '10001', status: 'shipped', customerEmail: 'jamie@example.com' });
     // The environment wins over the .env: the helper's free ports and data directory, the shop from the .env.
     const smtp = await freePort();
-    running = await startEmbeddedSandbox({ SMTP_INBOUND_PORT: String(smtp) }, { args: ['--env', join(shopDir, '.env')] });
+    running = await startEmbeddedSandbox(
+      { SMTP_INBOUND_PORT: String(smtp) },
+      { args: ['--env', join(shopDir, '.env')] },
+    );
 
     const transport = nodemailer.createTransport({ host: '127.0.0.1', port: smtp, secure: false, ignoreTLS: true });
     await transport.sendMail({

@@ -49,8 +49,20 @@ describe('conversation threading', () => {
   it('joins by In-Reply-To, and by References when In-Reply-To names an unknown message', async () => {
     const first = mail({});
     const a = await store(first);
-    const b = await store(mail({ inReplyTo: first.externalMessageId, references: [first.externalMessageId], subject: 'Re: Waar is mijn bestelling?' }));
-    const c = await store(mail({ inReplyTo: 'unknown@elsewhere', references: ['older@x', first.externalMessageId], subject: 'totally different' }));
+    const b = await store(
+      mail({
+        inReplyTo: first.externalMessageId,
+        references: [first.externalMessageId],
+        subject: 'Re: Waar is mijn bestelling?',
+      }),
+    );
+    const c = await store(
+      mail({
+        inReplyTo: 'unknown@elsewhere',
+        references: ['older@x', first.externalMessageId],
+        subject: 'totally different',
+      }),
+    );
     expect(b!.conversationId).toBe(a!.conversationId);
     expect(c!.conversationId).toBe(a!.conversationId);
     expect(c!.message.history.map((h) => h.direction)).toEqual(['inbound', 'inbound']);
@@ -59,10 +71,24 @@ describe('conversation threading', () => {
 
   it('joins by the token in the reply address or subject, but only for the same customer', async () => {
     const first = await store(mail({ from: { address: 'tom@example.test', name: 'Tom' } }));
-    const [{ token }] = await db.query<{ token: string }>(`SELECT token FROM conversations WHERE id = $1`, [first!.conversationId]);
-    const byAddress = await store(mail({ from: { address: 'TOM@example.test', name: '' }, to: [{ address: `support+${token}@shop.test`, name: '' }] }));
-    const bySubject = await store(mail({ from: { address: 'tom@example.test', name: '' }, subject: `Re: vraag [#${token}]` }));
-    const stranger = await store(mail({ from: { address: 'mallory@example.test', name: '' }, to: [{ address: `support+${token}@shop.test`, name: '' }] }));
+    const [{ token }] = await db.query<{ token: string }>(`SELECT token FROM conversations WHERE id = $1`, [
+      first!.conversationId,
+    ]);
+    const byAddress = await store(
+      mail({
+        from: { address: 'TOM@example.test', name: '' },
+        to: [{ address: `support+${token}@shop.test`, name: '' }],
+      }),
+    );
+    const bySubject = await store(
+      mail({ from: { address: 'tom@example.test', name: '' }, subject: `Re: vraag [#${token}]` }),
+    );
+    const stranger = await store(
+      mail({
+        from: { address: 'mallory@example.test', name: '' },
+        to: [{ address: `support+${token}@shop.test`, name: '' }],
+      }),
+    );
     expect(byAddress!.conversationId).toBe(first!.conversationId);
     expect(bySubject!.conversationId).toBe(first!.conversationId);
     expect(stranger!.conversationId).not.toBe(first!.conversationId);

@@ -6,7 +6,13 @@ import { join, resolve } from 'node:path';
 import { crossValidate, evaluateModel, EvaluationReport, loadDefaultModel, readCsvExamples } from '@draftdesk/nlp';
 
 const dataDir = process.env.DRAFTDESK_SHARED_DATA ?? resolve(__dirname, '..', '..', '..', 'shared', 'data');
-const bitext = join(dataDir, 'bitext-customer-support', 'data', 'train', 'Bitext_Sample_Customer_Support_Training_Dataset.csv');
+const bitext = join(
+  dataDir,
+  'bitext-customer-support',
+  'data',
+  'train',
+  'Bitext_Sample_Customer_Support_Training_Dataset.csv',
+);
 
 function figures(report: EvaluationReport) {
   return {

@@ -44,7 +44,16 @@ function consumerNames(): string[] {
 
 describe('k8s components', () => {
   it('has the components an operator picks from', () => {
-    expect(components).toEqual(['cloudnative-pg', 'gateway-api', 'hpa', 'ingress', 'keda', 'monitoring', 'network-policies', 'strimzi']);
+    expect(components).toEqual([
+      'cloudnative-pg',
+      'gateway-api',
+      'hpa',
+      'ingress',
+      'keda',
+      'monitoring',
+      'network-policies',
+      'strimzi',
+    ]);
   });
 
   describe.each(components.map((c) => [c]))('base + %s', (component) => {
@@ -85,8 +94,20 @@ describe('k8s components', () => {
       const services = byKind(objects, 'Service');
       const backends =
         component === 'ingress'
-          ? byKind(objects, 'Ingress').flatMap((i) => i.spec.rules.flatMap((r: any) => r.http.paths.map((p: any) => ({ path: p.path, name: p.backend.service.name, port: p.backend.service.port.name }))))
-          : byKind(objects, 'HTTPRoute').flatMap((r) => r.spec.rules.flatMap((rule: any) => rule.backendRefs.map((b: any) => ({ path: rule.matches[0].path.value, name: b.name, port: b.port }))));
+          ? byKind(objects, 'Ingress').flatMap((i) =>
+              i.spec.rules.flatMap((r: any) =>
+                r.http.paths.map((p: any) => ({
+                  path: p.path,
+                  name: p.backend.service.name,
+                  port: p.backend.service.port.name,
+                })),
+              ),
+            )
+          : byKind(objects, 'HTTPRoute').flatMap((r) =>
+              r.spec.rules.flatMap((rule: any) =>
+                rule.backendRefs.map((b: any) => ({ path: rule.matches[0].path.value, name: b.name, port: b.port })),
+              ),
+            );
       expect(backends.map((b) => b.name).sort()).toEqual(['chat-gateway', 'review']);
       for (const b of backends) {
         const service = services.find((s) => s.metadata.name === b.name)!;
@@ -114,13 +135,13 @@ describe('k8s overlays/prod', () => {
       expect([workload.metadata.name, pod.securityContext?.runAsNonRoot]).toEqual([workload.metadata.name, true]);
       for (const c of pod.containers) {
         const seccomp = c.securityContext?.seccompProfile?.type ?? pod.securityContext?.seccompProfile?.type;
-        expect([workload.metadata.name, c.securityContext?.allowPrivilegeEscalation, c.securityContext?.capabilities?.drop, seccomp, c.securityContext?.readOnlyRootFilesystem]).toEqual([
+        expect([
           workload.metadata.name,
-          false,
-          ['ALL'],
-          'RuntimeDefault',
-          true,
-        ]);
+          c.securityContext?.allowPrivilegeEscalation,
+          c.securityContext?.capabilities?.drop,
+          seccomp,
+          c.securityContext?.readOnlyRootFilesystem,
+        ]).toEqual([workload.metadata.name, false, ['ALL'], 'RuntimeDefault', true]);
       }
     }
   });
@@ -129,25 +150,33 @@ describe('k8s overlays/prod', () => {
     const autoscaled = new Set(byKind(objects, 'HorizontalPodAutoscaler').map((h) => h.spec.scaleTargetRef.name));
     expect([...autoscaled].sort()).toEqual(['chat-gateway', 'review']);
     for (const d of deployments) {
-      if (!autoscaled.has(d.metadata.name)) expect([d.metadata.name, d.spec.replicas >= 2]).toEqual([d.metadata.name, true]);
+      if (!autoscaled.has(d.metadata.name))
+        expect([d.metadata.name, d.spec.replicas >= 2]).toEqual([d.metadata.name, true]);
       const keys = (d.spec.template.spec.topologySpreadConstraints ?? []).map((t: any) => t.topologyKey).sort();
-      expect([d.metadata.name, keys]).toEqual([d.metadata.name, ['kubernetes.io/hostname', 'topology.kubernetes.io/zone']]);
+      expect([d.metadata.name, keys]).toEqual([
+        d.metadata.name,
+        ['kubernetes.io/hostname', 'topology.kubernetes.io/zone'],
+      ]);
     }
   });
 
   it('pins images from a registry instead of :latest', () => {
     for (const d of [...deployments, ...byKind(objects, 'Job')]) {
-      for (const c of d.spec.template.spec.containers) expect(c.image).toMatch(/^registry\.example\.com\/draftdesk\/[a-z-]+:\d+\.\d+\.\d+$/);
+      for (const c of d.spec.template.spec.containers)
+        expect(c.image).toMatch(/^registry\.example\.com\/draftdesk\/[a-z-]+:\d+\.\d+\.\d+$/);
     }
   });
 
   describe('network policies', () => {
     const policies = byKind(objects, 'NetworkPolicy');
-    const podLabels = (app: string) => deployments.find((d) => d.metadata.name === app)!.spec.template.metadata.labels as Record<string, string>;
+    const podLabels = (app: string) =>
+      deployments.find((d) => d.metadata.name === app)!.spec.template.metadata.labels as Record<string, string>;
     const selects = (policy: K8sObject, labels: Record<string, string>) => {
       const selector = policy.spec.podSelector ?? {};
       const matchLabels = Object.entries(selector.matchLabels ?? {}).every(([k, v]) => labels[k] === v);
-      const matchExpressions = (selector.matchExpressions ?? []).every((e: any) => e.operator === 'In' && e.values.includes(labels[e.key]));
+      const matchExpressions = (selector.matchExpressions ?? []).every(
+        (e: any) => e.operator === 'In' && e.values.includes(labels[e.key]),
+      );
       return matchLabels && matchExpressions;
     };
     const egressPorts = (app: string) =>
@@ -157,10 +186,16 @@ describe('k8s overlays/prod', () => {
     const ingressFrom = (app: string) =>
       policies
         .filter((p) => selects(p, podLabels(app)) && p.spec.policyTypes.includes('Ingress'))
-        .flatMap((p) => (p.spec.ingress ?? []).flatMap((rule: any) => (rule.from ?? []).map((f: any) => JSON.stringify(f.namespaceSelector?.matchLabels ?? {}))));
+        .flatMap((p) =>
+          (p.spec.ingress ?? []).flatMap((rule: any) =>
+            (rule.from ?? []).map((f: any) => JSON.stringify(f.namespaceSelector?.matchLabels ?? {})),
+          ),
+        );
 
     it('denies everything by default, in and out', () => {
-      const deny = policies.find((p) => Object.keys(p.spec.podSelector).length === 0 && !p.spec.ingress && !p.spec.egress)!;
+      const deny = policies.find(
+        (p) => Object.keys(p.spec.podSelector).length === 0 && !p.spec.ingress && !p.spec.egress,
+      )!;
       expect(deny.spec.policyTypes.sort()).toEqual(['Egress', 'Ingress']);
     });
 
@@ -175,22 +210,30 @@ describe('k8s overlays/prod', () => {
       expect([app, ports.includes(443)]).toEqual([app, https]);
     });
 
-    it.each(APPS.map((a) => [a.name]))('lets traffic into %s only from the ingress controller (if public) and Prometheus', (app) => {
-      const from = ingressFrom(app).sort();
-      const expected = [JSON.stringify({ 'draftdesk.io/monitoring': 'true' })];
-      if (app === 'review' || app === 'chat-gateway') expected.push(JSON.stringify({ 'draftdesk.io/ingress': 'true' }));
-      expect(from).toEqual(expected.sort());
-    });
+    it.each(APPS.map((a) => [a.name]))(
+      'lets traffic into %s only from the ingress controller (if public) and Prometheus',
+      (app) => {
+        const from = ingressFrom(app).sort();
+        const expected = [JSON.stringify({ 'draftdesk.io/monitoring': 'true' })];
+        if (app === 'review' || app === 'chat-gateway')
+          expected.push(JSON.stringify({ 'draftdesk.io/ingress': 'true' }));
+        expect(from).toEqual(expected.sort());
+      },
+    );
   });
 });
 
 describe('alert rules', () => {
   const rule = readYamlDocuments(join(k8sDir, 'components', 'monitoring', 'prometheus-rule.yaml'))[0];
-  const rules: { alert?: string; record?: string; expr: string; annotations?: Record<string, string> }[] = rule.spec.groups.flatMap((g: any) => g.rules);
+  const rules: { alert?: string; record?: string; expr: string; annotations?: Record<string, string> }[] =
+    rule.spec.groups.flatMap((g: any) => g.rules);
 
   function promtool(args: string[], cwd: string) {
     const run = spawnSync('promtool', args, { cwd, encoding: 'utf8' });
-    if (run.error) throw new Error(`promtool is needed (Debian package prometheus; scripts/engines/prometheus.sh installs it): ${run.error.message}`);
+    if (run.error)
+      throw new Error(
+        `promtool is needed (Debian package prometheus; scripts/engines/prometheus.sh installs it): ${run.error.message}`,
+      );
     return run;
   }
 
@@ -205,18 +248,35 @@ describe('alert rules', () => {
   });
 
   it('has a unit test for every alert', () => {
-    const tests = parse(readFileSync(join(__dirname, 'alerts.promtool.yaml'), 'utf8')).tests as { alert_rule_test?: { alertname: string; exp_alerts: unknown[] }[] }[];
-    const tested = new Set(tests.flatMap((t) => (t.alert_rule_test ?? []).filter((a) => a.exp_alerts.length > 0).map((a) => a.alertname)));
-    const untested = rules.filter((r) => r.alert && !tested.has(r.alert) && r.alert !== 'DraftdeskSlaBreached' && r.alert !== 'DraftdeskModelFailing');
+    const tests = parse(readFileSync(join(__dirname, 'alerts.promtool.yaml'), 'utf8')).tests as {
+      alert_rule_test?: { alertname: string; exp_alerts: unknown[] }[];
+    }[];
+    const tested = new Set(
+      tests.flatMap((t) => (t.alert_rule_test ?? []).filter((a) => a.exp_alerts.length > 0).map((a) => a.alertname)),
+    );
+    const untested = rules.filter(
+      (r) =>
+        r.alert && !tested.has(r.alert) && r.alert !== 'DraftdeskSlaBreached' && r.alert !== 'DraftdeskModelFailing',
+    );
     expect(untested.map((r) => r.alert)).toEqual([]);
   });
 
   it('links every alert to a section of docs/runbook.md', () => {
     const runbook = readFileSync(join(repoRoot, 'docs', 'runbook.md'), 'utf8');
-    const anchors = new Set([...runbook.matchAll(/^## (.+)$/gm)].map((m) => m[1].toLowerCase().replace(/[^a-z0-9 -]/g, '').replace(/ /g, '-')));
+    const anchors = new Set(
+      [...runbook.matchAll(/^## (.+)$/gm)].map((m) =>
+        m[1]
+          .toLowerCase()
+          .replace(/[^a-z0-9 -]/g, '')
+          .replace(/ /g, '-'),
+      ),
+    );
     for (const r of rules.filter((x) => x.alert)) {
       const link = r.annotations?.runbook_url ?? '';
-      expect([r.alert, link.startsWith('docs/runbook.md#') && anchors.has(link.split('#')[1])]).toEqual([r.alert, true]);
+      expect([r.alert, link.startsWith('docs/runbook.md#') && anchors.has(link.split('#')[1])]).toEqual([
+        r.alert,
+        true,
+      ]);
     }
   });
 
@@ -225,16 +285,23 @@ describe('alert rules', () => {
   });
 
   it('can tell a metric the apps do not serve', () => {
-    expect(unknownMetrics(['rate(draftdesk_replies_sent_total[5m])', 'draftdesk_consumer_lag'])).toEqual(['draftdesk_replies_sent_total']);
+    expect(unknownMetrics(['rate(draftdesk_replies_sent_total[5m])', 'draftdesk_consumer_lag'])).toEqual([
+      'draftdesk_replies_sent_total',
+    ]);
   });
 });
 
 describe('Grafana dashboard', () => {
-  const dashboard = JSON.parse(readFileSync(join(k8sDir, 'components', 'monitoring', 'grafana', 'draftdesk-dashboard.json'), 'utf8'));
+  const dashboard = JSON.parse(
+    readFileSync(join(k8sDir, 'components', 'monitoring', 'grafana', 'draftdesk-dashboard.json'), 'utf8'),
+  );
   const panels: any[] = dashboard.panels.filter((p: any) => p.type !== 'row');
 
   it('has the pipeline overview and a row per service, each panel with a query on the chosen data source', () => {
-    expect(dashboard.panels.filter((p: any) => p.type === 'row').map((p: any) => p.title)).toEqual(['Pipeline overview', 'Per service']);
+    expect(dashboard.panels.filter((p: any) => p.type === 'row').map((p: any) => p.title)).toEqual([
+      'Pipeline overview',
+      'Per service',
+    ]);
     expect(panels.length).toBeGreaterThanOrEqual(12);
     for (const p of panels) {
       expect([p.title, p.datasource?.uid, p.targets.length > 0]).toEqual([p.title, '${datasource}', true]);
@@ -255,9 +322,14 @@ function unknownMetrics(expressions: string[]): string[] {
     .join('\n');
   const served = new Set([...code.matchAll(/name: '(draftdesk_[a-z_]+)'/g)].map((m) => m[1]));
   const rule = readYamlDocuments(join(k8sDir, 'components', 'monitoring', 'prometheus-rule.yaml'))[0];
-  const recorded = new Set<string>(rule.spec.groups.flatMap((g: any) => g.rules.filter((r: any) => r.record).map((r: any) => r.record)));
+  const recorded = new Set<string>(
+    rule.spec.groups.flatMap((g: any) => g.rules.filter((r: any) => r.record).map((r: any) => r.record)),
+  );
   const used = new Set(expressions.flatMap((e) => [...e.matchAll(/\b(draftdesk[:_][a-z_:]+)\b/g)].map((m) => m[1])));
   // prom-client's default metrics, registered with the draftdesk_ prefix (libs/observability).
   const isDefault = (m: string) => /^draftdesk_(process|nodejs)_/.test(m);
-  return [...used].filter((m) => !recorded.has(m) && !isDefault(m) && !served.has(m) && !served.has(m.replace(/_(total|bucket|sum|count)$/, '')));
+  return [...used].filter(
+    (m) =>
+      !recorded.has(m) && !isDefault(m) && !served.has(m) && !served.has(m.replace(/_(total|bucket|sum|count)$/, '')),
+  );
 }

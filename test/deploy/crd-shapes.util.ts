@@ -2,7 +2,14 @@ import { z } from 'zod';
 
 // Strimzi and CloudNativePG publish no kubernetes-models package: these schemas hold the fields draftdesk's
 // examples rely on, taken from the operators' CRD references (kafka.strimzi.io/v1beta2, postgresql.cnpg.io/v1).
-const metadata = z.object({ name: z.string().regex(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/).max(253) }).passthrough();
+const metadata = z
+  .object({
+    name: z
+      .string()
+      .regex(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/)
+      .max(253),
+  })
+  .passthrough();
 const strimziCluster = z.object({ 'strimzi.io/cluster': z.string().min(1) });
 
 const SHAPES: Record<string, z.ZodTypeAny> = {
@@ -11,7 +18,16 @@ const SHAPES: Record<string, z.ZodTypeAny> = {
     spec: z.object({
       kafka: z.object({
         version: z.string().regex(/^\d+\.\d+\.\d+$/),
-        listeners: z.array(z.object({ name: z.string(), port: z.number().int(), type: z.enum(['internal', 'route', 'loadbalancer', 'nodeport', 'ingress', 'cluster-ip']), tls: z.boolean() })).min(1),
+        listeners: z
+          .array(
+            z.object({
+              name: z.string(),
+              port: z.number().int(),
+              type: z.enum(['internal', 'route', 'loadbalancer', 'nodeport', 'ingress', 'cluster-ip']),
+              tls: z.boolean(),
+            }),
+          )
+          .min(1),
         config: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
       }),
       entityOperator: z.object({ topicOperator: z.object({}).passthrough().optional() }).optional(),
@@ -36,12 +52,14 @@ const SHAPES: Record<string, z.ZodTypeAny> = {
   }),
   'postgresql.cnpg.io/v1/Cluster': z.object({
     metadata,
-    spec: z.object({
-      instances: z.number().int().min(1),
-      imageName: z.string().optional(),
-      bootstrap: z.object({ initdb: z.object({ database: z.string(), owner: z.string() }).passthrough() }).optional(),
-      storage: z.object({ size: z.string().regex(/^\d+(Mi|Gi|Ti)$/) }).passthrough(),
-    }).passthrough(),
+    spec: z
+      .object({
+        instances: z.number().int().min(1),
+        imageName: z.string().optional(),
+        bootstrap: z.object({ initdb: z.object({ database: z.string(), owner: z.string() }).passthrough() }).optional(),
+        storage: z.object({ size: z.string().regex(/^\d+(Mi|Gi|Ti)$/) }).passthrough(),
+      })
+      .passthrough(),
   }),
 };
 

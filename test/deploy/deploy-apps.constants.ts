@@ -30,7 +30,13 @@ export const APPS: DeployedApp[] = [
     secrets: ['IMAP_PASSWORD'],
     optionalSecrets: [],
   },
-  { name: 'chat-gateway', port: 3002, config: [], secrets: ['CHAT_SECRETS_KEY'], optionalSecrets: ['CHAT_ADMIN_TOKEN'] },
+  {
+    name: 'chat-gateway',
+    port: 3002,
+    config: [],
+    secrets: ['CHAT_SECRETS_KEY'],
+    optionalSecrets: ['CHAT_ADMIN_TOKEN'],
+  },
   { name: 'conversations', port: 3001, config: [], secrets: [], optionalSecrets: [] },
   { name: 'triage', port: 3004, config: [], secrets: [], optionalSecrets: [] },
   {
@@ -40,7 +46,13 @@ export const APPS: DeployedApp[] = [
     secrets: [],
     optionalSecrets: ['OPENAI_API_KEY', 'SHOPIFY_ACCESS_TOKEN', 'KB_API_TOKEN'],
   },
-  { name: 'review', port: 3006, config: [], secrets: [], optionalSecrets: ['REVIEW_API_TOKEN', 'REVIEW_ADMIN_PASSWORD', 'OIDC_CLIENT_SECRET'] },
+  {
+    name: 'review',
+    port: 3006,
+    config: [],
+    secrets: [],
+    optionalSecrets: ['REVIEW_API_TOKEN', 'REVIEW_ADMIN_PASSWORD', 'OIDC_CLIENT_SECRET'],
+  },
   {
     name: 'mail-send',
     port: 3007,
@@ -53,7 +65,4 @@ export const APPS: DeployedApp[] = [
 /** Apps that take traffic from outside the cluster and must survive voluntary disruptions. */
 export const DISRUPTION_BUDGETED = ['review', 'chat-gateway'];
 
-export const ALL_SECRET_KEYS = [
-  ...COMMON_SECRETS,
-  ...APPS.flatMap((app) => [...app.secrets, ...app.optionalSecrets]),
-];
+export const ALL_SECRET_KEYS = [...COMMON_SECRETS, ...APPS.flatMap((app) => [...app.secrets, ...app.optionalSecrets])];

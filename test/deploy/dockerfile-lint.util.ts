@@ -47,7 +47,8 @@ export function lintDockerfile(text: string): string[] {
     const image = substitute(stage.image, globalArgs);
     if (stageNames.includes(image)) continue;
     const tag = /^[^@]+:([^/:@]+)$/.exec(image)?.[1];
-    if (!image.includes('@sha256:') && (!tag || tag === 'latest')) problems.push(`base image ${image} has no fixed tag`);
+    if (!image.includes('@sha256:') && (!tag || tag === 'latest'))
+      problems.push(`base image ${image} has no fixed tag`);
     if (!image.includes('@sha256:') && !/^node:20[.-]/.test(image)) problems.push(`base image ${image} is not Node 20`);
     if (!image.includes('bookworm-slim')) problems.push(`base image ${image} is not bookworm-slim`);
   }
@@ -60,14 +61,20 @@ export function lintDockerfile(text: string): string[] {
   const has = (keyword: string, pattern: RegExp) =>
     final.instructions.some((i) => i.keyword === keyword && pattern.test(i.args));
   if (!has('ARG', /^APP\b/)) problems.push('the runtime stage does not declare ARG APP');
-  const user = final.instructions.filter((i) => i.keyword === 'USER').at(-1)?.args.split(':')[0];
+  const user = final.instructions
+    .filter((i) => i.keyword === 'USER')
+    .at(-1)
+    ?.args.split(':')[0];
   if (!user || user === 'root' || user === '0') problems.push(`the runtime stage runs as ${user ?? 'root'}`);
   if (!has('ENV', /\bNODE_ENV=production\b/)) problems.push('the runtime stage does not set NODE_ENV=production');
   for (const path of ['dist', 'node_modules', 'package.json', 'samples', 'libs/nlp/model']) {
     const copied = new RegExp(`--from=\\S+\\s+\\S*/${path.replace('/', '\\/')}\\s`);
     if (!has('COPY', copied)) problems.push(`the runtime stage does not copy ${path} from a build stage`);
   }
-  const start = final.instructions.filter((i) => ['ENTRYPOINT', 'CMD'].includes(i.keyword)).map((i) => i.args).join(' ');
+  const start = final.instructions
+    .filter((i) => ['ENTRYPOINT', 'CMD'].includes(i.keyword))
+    .map((i) => i.args)
+    .join(' ');
   if (!/tini|dumb-init|--init/.test(start)) problems.push('no init process forwards signals to node');
   if (!/entrypoint|dist\/apps\/\$\{?APP/.test(start)) problems.push('the start command does not select the app by APP');
   return problems;

@@ -95,7 +95,13 @@ function generate(dir: string, kind: 'ConfigMap' | 'Secret', generator: Generato
     kind === 'Secret'
       ? Object.fromEntries(Object.entries(data).map(([k, v]) => [k, Buffer.from(v).toString('base64')]))
       : data;
-  return { apiVersion: 'v1', kind, metadata: { name: generator.name }, data: encoded, ...(kind === 'Secret' ? { type: 'Opaque' } : {}) };
+  return {
+    apiVersion: 'v1',
+    kind,
+    metadata: { name: generator.name },
+    data: encoded,
+    ...(kind === 'Secret' ? { type: 'Opaque' } : {}),
+  };
 }
 
 /**
@@ -121,7 +127,9 @@ export function resolveKustomization(dir: string): K8sObject[] {
     const existing = objects.find((o) => o.kind === kind && o.metadata.name === generator.name);
     const behavior = generator.behavior ?? 'create';
     if ((behavior === 'create') !== !existing) {
-      throw new Error(`${dir}: ${kind} ${generator.name} with behavior ${behavior} ${existing ? 'already exists' : 'has no base'}`);
+      throw new Error(
+        `${dir}: ${kind} ${generator.name} with behavior ${behavior} ${existing ? 'already exists' : 'has no base'}`,
+      );
     }
     // merge and replace keep the base object's metadata (its namespace in particular).
     if (existing) existing.data = behavior === 'merge' ? { ...existing.data, ...generated.data } : generated.data;

@@ -33,7 +33,9 @@ const kustomizationDirs = listFiles(k8sDir)
 // Patch files hold fragments, not whole objects; they are checked through the rendered overlay.
 const patchFiles = new Set(
   kustomizationDirs.flatMap((dir) =>
-    ((readKustomization(dir).patches as { path?: string }[] | undefined) ?? []).filter((p) => p.path).map((p) => join(dir, p.path!)),
+    ((readKustomization(dir).patches as { path?: string }[] | undefined) ?? [])
+      .filter((p) => p.path)
+      .map((p) => join(dir, p.path!)),
   ),
 );
 const manifestFiles = listFiles(k8sDir).filter(
@@ -106,19 +108,77 @@ describe('k8s manifests', () => {
 
     const mutations: Array<[string, (objects: K8sObject[]) => void, (objects: K8sObject[]) => string[]]> = [
       ['no readiness probe', (o) => delete container(o, 'review').readinessProbe, (o) => checkAppDeployment(o, review)],
-      ['liveness on /health/ready', (o) => (container(o, 'review').livenessProbe.httpGet.path = '/health/ready'), (o) => checkAppDeployment(o, review)],
+      [
+        'liveness on /health/ready',
+        (o) => (container(o, 'review').livenessProbe.httpGet.path = '/health/ready'),
+        (o) => checkAppDeployment(o, review),
+      ],
       ['no startup probe', (o) => delete container(o, 'review').startupProbe, (o) => checkAppDeployment(o, review)],
-      ['no memory limit', (o) => delete container(o, 'review').resources.limits.memory, (o) => checkAppDeployment(o, review)],
-      ['writable root filesystem', (o) => (container(o, 'review').securityContext.readOnlyRootFilesystem = false), (o) => checkAppDeployment(o, review)],
-      ['runs as root', (o) => (o.find((x) => x.metadata.name === 'review')!.spec.template.spec.securityContext.runAsUser = 0), (o) => checkAppDeployment(o, review)],
-      ['wrong container port', (o) => (container(o, 'review').ports[0].containerPort = 8080), (o) => checkAppDeployment(o, review)],
-      ['IMAP password as a literal', (o) => (container(o, 'mail-ingest').env.find((e: any) => e.name === 'IMAP_PASSWORD').valueFrom = undefined), (o) => checkAppDeployment(o, mailIngest)],
-      ['a secret in the ConfigMap', (o) => (o.find((x) => x.kind === 'ConfigMap')!.data.DATABASE_URL = 'postgres://x'), checkConfigAndNamespace],
-      ['NODE_ENV not production', (o) => (o.find((x) => x.kind === 'ConfigMap' && withoutHash(x.metadata.name) === 'draftdesk-config')!.data.NODE_ENV = 'development'), checkConfigAndNamespace],
-      ['no Service for review', (o) => o.splice(o.findIndex((x) => x.kind === 'Service' && x.metadata.name === 'review'), 1), (o) => checkService(o, review)],
-      ['no PodDisruptionBudget', (o) => o.splice(o.findIndex((x) => x.kind === 'PodDisruptionBudget'), 1), (o) => checkDisruptionBudget(o, 'conversations')],
-      ['a Deployment in the pre-deploy phase', (o) => (o.find((x) => x.kind === 'Deployment')!.metadata.labels!['draftdesk.io/pre-deploy'] = 'true'), checkPreDeployPhase],
-      ['no backoffLimit on the Job', (o) => delete o.find((x) => x.kind === 'Job')!.spec.backoffLimit, checkMigrationJob],
+      [
+        'no memory limit',
+        (o) => delete container(o, 'review').resources.limits.memory,
+        (o) => checkAppDeployment(o, review),
+      ],
+      [
+        'writable root filesystem',
+        (o) => (container(o, 'review').securityContext.readOnlyRootFilesystem = false),
+        (o) => checkAppDeployment(o, review),
+      ],
+      [
+        'runs as root',
+        (o) => (o.find((x) => x.metadata.name === 'review')!.spec.template.spec.securityContext.runAsUser = 0),
+        (o) => checkAppDeployment(o, review),
+      ],
+      [
+        'wrong container port',
+        (o) => (container(o, 'review').ports[0].containerPort = 8080),
+        (o) => checkAppDeployment(o, review),
+      ],
+      [
+        'IMAP password as a literal',
+        (o) => (container(o, 'mail-ingest').env.find((e: any) => e.name === 'IMAP_PASSWORD').valueFrom = undefined),
+        (o) => checkAppDeployment(o, mailIngest),
+      ],
+      [
+        'a secret in the ConfigMap',
+        (o) => (o.find((x) => x.kind === 'ConfigMap')!.data.DATABASE_URL = 'postgres://x'),
+        checkConfigAndNamespace,
+      ],
+      [
+        'NODE_ENV not production',
+        (o) =>
+          (o.find((x) => x.kind === 'ConfigMap' && withoutHash(x.metadata.name) === 'draftdesk-config')!.data.NODE_ENV =
+            'development'),
+        checkConfigAndNamespace,
+      ],
+      [
+        'no Service for review',
+        (o) =>
+          o.splice(
+            o.findIndex((x) => x.kind === 'Service' && x.metadata.name === 'review'),
+            1,
+          ),
+        (o) => checkService(o, review),
+      ],
+      [
+        'no PodDisruptionBudget',
+        (o) =>
+          o.splice(
+            o.findIndex((x) => x.kind === 'PodDisruptionBudget'),
+            1,
+          ),
+        (o) => checkDisruptionBudget(o, 'conversations'),
+      ],
+      [
+        'a Deployment in the pre-deploy phase',
+        (o) => (o.find((x) => x.kind === 'Deployment')!.metadata.labels!['draftdesk.io/pre-deploy'] = 'true'),
+        checkPreDeployPhase,
+      ],
+      [
+        'no backoffLimit on the Job',
+        (o) => delete o.find((x) => x.kind === 'Job')!.spec.backoffLimit,
+        checkMigrationJob,
+      ],
     ];
 
     it.each(mutations)('%s', (_, breakIt, check) => {
@@ -139,20 +199,20 @@ describe('k8s manifests', () => {
   (withKubectl ? describe : describe.skip)(
     `the built-in resolution used without kubectl${withKubectl ? '' : ' (skipped: no kubectl to compare with)'}`,
     () => {
-    it('yields the same objects, labels and generated data as kubectl kustomize', () => {
-      const summary = (objects: K8sObject[]) =>
-        objects
-          .map((o) => {
-            const data = o.data ? JSON.stringify(Object.entries(o.data).sort()) : '';
-            const labels = JSON.stringify(Object.entries(o.metadata.labels ?? {}).sort());
-            return `${o.kind}/${o.metadata.namespace ?? ''}/${withoutHash(o.metadata.name)}${labels}${data}`;
-          })
-          .sort();
-      // The built-in resolution knows no components; overlays that use them are rendered by kubectl only.
-      for (const dir of kustomizationDirs.filter((d) => !readKustomization(d).components)) {
-        expect(summary(resolveKustomization(dir))).toEqual(summary(kubectlKustomize(dir)));
-      }
-    });
+      it('yields the same objects, labels and generated data as kubectl kustomize', () => {
+        const summary = (objects: K8sObject[]) =>
+          objects
+            .map((o) => {
+              const data = o.data ? JSON.stringify(Object.entries(o.data).sort()) : '';
+              const labels = JSON.stringify(Object.entries(o.metadata.labels ?? {}).sort());
+              return `${o.kind}/${o.metadata.namespace ?? ''}/${withoutHash(o.metadata.name)}${labels}${data}`;
+            })
+            .sort();
+        // The built-in resolution knows no components; overlays that use them are rendered by kubectl only.
+        for (const dir of kustomizationDirs.filter((d) => !readKustomization(d).components)) {
+          expect(summary(resolveKustomization(dir))).toEqual(summary(kubectlKustomize(dir)));
+        }
+      });
     },
   );
 });

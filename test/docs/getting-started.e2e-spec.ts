@@ -42,7 +42,12 @@ describe('the getting-started guide, run as written (the example mailbox replace
   };
 
   const shell = (code: string) =>
-    spawnSync('bash', ['--norc', '--noprofile', '-euo', 'pipefail', '-c', code], { cwd: work, env, encoding: 'utf8', timeout: 120_000 });
+    spawnSync('bash', ['--norc', '--noprofile', '-euo', 'pipefail', '-c', code], {
+      cwd: work,
+      env,
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
 
   /** Runs the guide's next block the way its note says; returns what it printed. */
   async function next(expected: string | null): Promise<string> {
@@ -51,7 +56,12 @@ describe('the getting-started guide, run as written (the example mailbox replace
     if (block.marker?.startsWith('skip')) return '';
     if (block.marker === 'background') {
       await stopSuite();
-      const child = spawn('bash', ['--norc', '--noprofile', '-c', block.code], { cwd: work, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn('bash', ['--norc', '--noprofile', '-c', block.code], {
+        cwd: work,
+        env,
+        detached: true,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       let output = '';
       child.stdout!.on('data', (d) => (output += d));
       child.stderr!.on('data', (d) => (output += d));
@@ -94,7 +104,9 @@ describe('the getting-started guide, run as written (the example mailbox replace
 
   const pending = async () => {
     const token = readFileSync(join(work, 'my-shop', 'data', 'review-api-token'), 'utf8').trim();
-    const res = await fetch(`http://127.0.0.1:${env.PORT}/v1/drafts?status=pending`, { headers: { authorization: `Bearer ${token}` } });
+    const res = await fetch(`http://127.0.0.1:${env.PORT}/v1/drafts?status=pending`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     return ((await res.json()) as { items: Array<{ body: string; decision: string; reasons: string[] }> }).items;
   };
 
@@ -166,7 +178,9 @@ describe('the getting-started guide, run as written (the example mailbox replace
     const counts = JSON.parse(await next(null)) as Record<string, unknown>;
     expect(counts).toBeTruthy();
     expect(await next(null)).toContain('is valid');
-    expect(readFileSync(join(work, 'my-shop', 'policy.yaml'), 'utf8')).toMatch(/enabled: true[\s\S]*intents: \[track_order\]/);
+    expect(readFileSync(join(work, 'my-shop', 'policy.yaml'), 'utf8')).toMatch(
+      /enabled: true[\s\S]*intents: \[track_order\]/,
+    );
     await next('background');
     await next(null); // Alex's mail
     const listing = await next('eventually');

@@ -46,7 +46,12 @@ describe('knowledge base HTTP API of the drafter service', () => {
     db = await createTestDatabase('kb_api');
     const env = { DATABASE_URL: db.url, KAFKA_BROKERS: engines.kafkaBrokers, KAFKA_TOPIC_PREFIX: prefix };
     const names: ServiceName[] = ['drafter', 'conversations', 'triage'];
-    for (const name of names) services[name] = await startService(name, name === 'drafter' ? { ...env, KB_API_TOKEN: TOKEN } : env, `kb-api-${name}`);
+    for (const name of names)
+      services[name] = await startService(
+        name,
+        name === 'drafter' ? { ...env, KB_API_TOKEN: TOKEN } : env,
+        `kb-api-${name}`,
+      );
     await Promise.all(names.map((n) => services[n]!.ready()));
   });
 
@@ -59,7 +64,11 @@ describe('knowledge base HTTP API of the drafter service', () => {
     const headers: Record<string, string> = {};
     if (authorization !== null) headers.authorization = authorization;
     if (body !== undefined) headers['content-type'] = 'application/json';
-    const res = await fetch(`${services.drafter!.url}/v1/kb${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const res = await fetch(`${services.drafter!.url}/v1/kb${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     const text = await res.text();
     return { status: res.status, body: text ? JSON.parse(text) : null };
   }
@@ -109,9 +118,17 @@ describe('knowledge base HTTP API of the drafter service', () => {
       expect((await call('GET', `/articles/${created.id}`)).body.title).toBe(created.title);
 
       const { id: _id, url: _url, ...rest } = created;
-      const replaced = await call('PUT', `/articles/${created.id}`, { ...rest, title: 'Waar is mijn pakket?', intents: ['track_order', 'delivery_period'] });
+      const replaced = await call('PUT', `/articles/${created.id}`, {
+        ...rest,
+        title: 'Waar is mijn pakket?',
+        intents: ['track_order', 'delivery_period'],
+      });
       expect(replaced.status).toBe(200);
-      expect(replaced.body).toMatchObject({ id: created.id, title: 'Waar is mijn pakket?', intents: ['track_order', 'delivery_period'] });
+      expect(replaced.body).toMatchObject({
+        id: created.id,
+        title: 'Waar is mijn pakket?',
+        intents: ['track_order', 'delivery_period'],
+      });
       // PUT replaces the whole entry: the url it no longer names is gone.
       expect(replaced.body.url).toBeUndefined();
 
@@ -175,7 +192,11 @@ describe('knowledge base HTTP API of the drafter service', () => {
   });
 
   describe('search in the language of the article, with stemming', () => {
-    const nl = article({ id: uniqueId('nl-volgen'), title: 'Je bestelling volgen', body: 'Met de track-and-trace-code volg je het pakket tot aan de deur.' });
+    const nl = article({
+      id: uniqueId('nl-volgen'),
+      title: 'Je bestelling volgen',
+      body: 'Met de track-and-trace-code volg je het pakket tot aan de deur.',
+    });
     const en = article({
       id: uniqueId('en-returns'),
       language: 'en',
@@ -206,7 +227,11 @@ describe('knowledge base HTTP API of the drafter service', () => {
     });
 
     it('stops finding an article once it is deleted', async () => {
-      const gone = article({ id: uniqueId('nl-weg'), title: 'Kortingscodes', body: 'Een kortingscode vul je in bij het afrekenen.' });
+      const gone = article({
+        id: uniqueId('nl-weg'),
+        title: 'Kortingscodes',
+        body: 'Een kortingscode vul je in bij het afrekenen.',
+      });
       expect((await call('POST', '/articles', gone)).status).toBe(201);
       expect(await search('nl', 'kortingscodes')).toContain(gone.id);
       expect((await call('DELETE', `/articles/${gone.id}`)).status).toBe(204);
@@ -225,8 +250,14 @@ describe('knowledge base HTTP API of the drafter service', () => {
     expect((await call('POST', '/articles', voucher)).status).toBe(201);
 
     const address = `eva-${run}@example.test`;
-    const text = 'Hallo, ik heb een cadeaubon gekregen. Hoe kan ik met die cadeaubon betalen in jullie webwinkel?\n\nGroeten, Eva';
-    const payload = inboundEmail({ externalMessageId: `voucher-${run}@example.test`, from: { address, name: 'Eva Jansen' }, subject: 'Cadeaubon gebruiken', text });
+    const text =
+      'Hallo, ik heb een cadeaubon gekregen. Hoe kan ik met die cadeaubon betalen in jullie webwinkel?\n\nGroeten, Eva';
+    const payload = inboundEmail({
+      externalMessageId: `voucher-${run}@example.test`,
+      from: { address, name: 'Eva Jansen' },
+      subject: 'Cadeaubon gebruiken',
+      text,
+    });
     await publishInbound(prefix, payload);
 
     const [draft] = await expectEventually(

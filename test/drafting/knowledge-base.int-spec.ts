@@ -37,12 +37,16 @@ describe('knowledge base in PostgreSQL (real engine)', () => {
     expect(first).toMatchObject({ files: sample.snippets.length, created: sample.snippets.length, updated: 0 });
     const second = await importSample();
     expect(second).toMatchObject({ created: 0, updated: 0, unchanged: sample.snippets.length });
-    const [{ n }] = await db.query<{ n: string }>(`SELECT count(*) AS n FROM kb_entries WHERE shop_id = $1`, [sample.shop.id]);
+    const [{ n }] = await db.query<{ n: string }>(`SELECT count(*) AS n FROM kb_entries WHERE shop_id = $1`, [
+      sample.shop.id,
+    ]);
     expect(Number(n)).toBe(sample.snippets.length);
   });
 
   it('stores the text search configuration of each language', async () => {
-    const rows = await db.query<{ language: string; cfg: string }>(`SELECT DISTINCT language, kb_ts_config(language)::text AS cfg FROM kb_entries ORDER BY language`);
+    const rows = await db.query<{ language: string; cfg: string }>(
+      `SELECT DISTINCT language, kb_ts_config(language)::text AS cfg FROM kb_entries ORDER BY language`,
+    );
     expect(rows).toEqual([
       { language: 'de', cfg: 'german' },
       { language: 'en', cfg: 'english' },
@@ -67,9 +71,27 @@ describe('knowledge base in PostgreSQL (real engine)', () => {
 
   it('updates an entry in place and the search sees the change; delete removes it', async () => {
     const repo = new KbRepository(client);
-    await repo.upsert({ shopId: sample.shop.id, id: 'nl-test-fietsenstalling', kind: 'article', language: 'nl', title: 'Fietsenstalling', body: 'Onze winkels hebben een overdekte fietsenstalling.', intents: [] });
-    expect((await repo.search(sample.shop.id, 'nl', 'Hebben jullie een overdekte fietsenstalling?'))[0]?.id).toBe('nl-test-fietsenstalling');
-    await repo.upsert({ shopId: sample.shop.id, id: 'nl-test-fietsenstalling', kind: 'article', language: 'nl', title: 'Parkeren', body: 'Parkeren kan achter de winkel.', intents: [] });
+    await repo.upsert({
+      shopId: sample.shop.id,
+      id: 'nl-test-fietsenstalling',
+      kind: 'article',
+      language: 'nl',
+      title: 'Fietsenstalling',
+      body: 'Onze winkels hebben een overdekte fietsenstalling.',
+      intents: [],
+    });
+    expect((await repo.search(sample.shop.id, 'nl', 'Hebben jullie een overdekte fietsenstalling?'))[0]?.id).toBe(
+      'nl-test-fietsenstalling',
+    );
+    await repo.upsert({
+      shopId: sample.shop.id,
+      id: 'nl-test-fietsenstalling',
+      kind: 'article',
+      language: 'nl',
+      title: 'Parkeren',
+      body: 'Parkeren kan achter de winkel.',
+      intents: [],
+    });
     expect((await repo.get(sample.shop.id, 'nl-test-fietsenstalling'))?.title).toBe('Parkeren');
     expect(await repo.remove(sample.shop.id, 'nl-test-fietsenstalling')).toBe(true);
     expect(await repo.get(sample.shop.id, 'nl-test-fietsenstalling')).toBeNull();
@@ -77,10 +99,20 @@ describe('knowledge base in PostgreSQL (real engine)', () => {
 
   it('the drafter retrieves from PostgreSQL when the shop has rows there, else from the in-memory sample', async () => {
     const pg = new PgKnowledge(new KbRepository(client), { name: 'never', search: async () => [] });
-    const hits = await pg.search({ shopId: sample.shop.id, intent: 'get_invoice', language: 'nl', text: 'Kan ik de factuur krijgen?' });
+    const hits = await pg.search({
+      shopId: sample.shop.id,
+      intent: 'get_invoice',
+      language: 'nl',
+      text: 'Kan ik de factuur krijgen?',
+    });
     expect(hits[0]?.intents).toContain('get_invoice');
     const empty = new PgKnowledge(new KbRepository(client), new InMemoryKnowledge(sample.snippets));
-    const fallback = await empty.search({ shopId: 'no-such-shop', intent: 'get_invoice', language: 'nl', text: 'Kan ik de factuur krijgen?' });
+    const fallback = await empty.search({
+      shopId: 'no-such-shop',
+      intent: 'get_invoice',
+      language: 'nl',
+      text: 'Kan ik de factuur krijgen?',
+    });
     expect(fallback[0]?.intents).toContain('get_invoice');
   });
 });

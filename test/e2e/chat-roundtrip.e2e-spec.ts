@@ -63,7 +63,14 @@ describe('a chat message travels end to end through Kafka and PostgreSQL to the 
       const { to } = JSON.parse(req.body);
       const status = failTwice(whatsApp.requests.filter((r) => JSON.parse(r.body).to === to).length);
       return status === 200
-        ? { status, body: { messaging_product: 'whatsapp', contacts: [{ input: to, wa_id: to }], messages: [{ id: `wamid.${randomBytes(8).toString('hex')}` }] } }
+        ? {
+            status,
+            body: {
+              messaging_product: 'whatsapp',
+              contacts: [{ input: to, wa_id: to }],
+              messages: [{ id: `wamid.${randomBytes(8).toString('hex')}` }],
+            },
+          }
         : { status, body: { error: { message: 'temporarily unavailable', code: 2 } } };
     });
     db = await createTestDatabase('e2e_chat');
@@ -79,7 +86,11 @@ describe('a chat message travels end to end through Kafka and PostgreSQL to the 
         apiBaseUrl: `${whatsApp.url}/v21.0`,
       },
     ];
-    const common = { DATABASE_URL: db.url, KAFKA_BROKERS: engines.kafkaBrokers, KAFKA_TOPIC_PREFIX: `e2e-chat-${randomBytes(4).toString('hex')}.` };
+    const common = {
+      DATABASE_URL: db.url,
+      KAFKA_BROKERS: engines.kafkaBrokers,
+      KAFKA_TOPIC_PREFIX: `e2e-chat-${randomBytes(4).toString('hex')}.`,
+    };
     const specific: Partial<Record<ServiceName, Record<string, string>>> = {
       'chat-gateway': {
         CHAT_SECRETS_KEY: randomBytes(32).toString('base64'),
@@ -92,7 +103,8 @@ describe('a chat message travels end to end through Kafka and PostgreSQL to the 
       review: { REVIEW_API_TOKEN: reviewToken },
     };
     const names: ServiceName[] = ['conversations', 'triage', 'drafter', 'review', 'chat-gateway'];
-    for (const name of names) services[name] = await startService(name, { ...common, ...specific[name] }, `e2e-chat-${name}`);
+    for (const name of names)
+      services[name] = await startService(name, { ...common, ...specific[name] }, `e2e-chat-${name}`);
     await Promise.all(names.map((n) => services[n]!.ready()));
   });
 
@@ -121,11 +133,14 @@ describe('a chat message travels end to end through Kafka and PostgreSQL to the 
 
   /** Waits for the conversation's one pending draft, makes sure no second one follows, and approves it. */
   async function approveOnlyDraft(conversationId: string): Promise<PendingItem> {
-    const [draft] = await expectEventually(async () => {
-      const items = await pendingDrafts(conversationId);
-      expect(items).toHaveLength(1);
-      return items;
-    }, { timeoutMs: 60_000 });
+    const [draft] = await expectEventually(
+      async () => {
+        const items = await pendingDrafts(conversationId);
+        expect(items).toHaveLength(1);
+        return items;
+      },
+      { timeoutMs: 60_000 },
+    );
     // Longer than the quiet window and a pipeline hop: a per-line draft would have shown up by now.
     await new Promise((r) => setTimeout(r, 1_500));
     expect(await pendingDrafts(conversationId)).toHaveLength(1);
@@ -155,7 +170,10 @@ describe('a chat message travels end to end through Kafka and PostgreSQL to the 
   async function expectDeliveredOnce(draftId: string, requests: () => Fake['requests']) {
     await expectEventually(async () => expect(requests().map((r) => r.answeredWith)).toEqual([500, 500, 200]));
     const [row] = await expectEventually(async () => {
-      const r = await db.query<{ status: string; attempts: number }>(`SELECT status, attempts FROM chat_deliveries WHERE draft_id = $1`, [draftId]);
+      const r = await db.query<{ status: string; attempts: number }>(
+        `SELECT status, attempts FROM chat_deliveries WHERE draft_id = $1`,
+        [draftId],
+      );
       expect(r[0]?.status).toBe('SENT');
       return r;
     });
@@ -182,7 +200,12 @@ describe('a chat message travels end to end through Kafka and PostgreSQL to the 
       const timestamp = String(Math.floor(Date.now() / 1000));
       const res = await fetch(`${gateway()}/v1/channels/shop-web/messages`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'webhook-id': id, 'webhook-timestamp': timestamp, 'webhook-signature': standardSignature(WEB_KEY, id, timestamp, body) },
+        headers: {
+          'content-type': 'application/json',
+          'webhook-id': id,
+          'webhook-timestamp': timestamp,
+          'webhook-signature': standardSignature(WEB_KEY, id, timestamp, body),
+        },
         body,
       });
       expect(res.status).toBe(202);
@@ -203,7 +226,14 @@ describe('a chat message travels end to end through Kafka and PostgreSQL to the 
       expect(call.headers['idempotency-key']).toBe(draft.draftId);
       expect(signedCallbackIsValid(call.headers, call.body)).toBe(true);
       expect(JSON.parse(call.body)).toEqual(
-        expect.objectContaining({ type: 'message.reply', channelId: 'shop-web', sessionId, draftId: draft.draftId, conversationId, text: draft.body }),
+        expect.objectContaining({
+          type: 'message.reply',
+          channelId: 'shop-web',
+          sessionId,
+          draftId: draft.draftId,
+          conversationId,
+          text: draft.body,
+        }),
       );
     }
     await expectConversation(conversationId, draft.body);
@@ -212,10 +242,19 @@ describe('a chat message travels end to end through Kafka and PostgreSQL to the 
   it('answers a WhatsApp Cloud API notification through its send-message API after two failed tries, once', async () => {
     const waId = `316${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
     const text = 'Hello, I would like to cancel my order 100235 please.';
-    const notification = whatsAppNotification({ phoneNumberId: WA_PHONE_NUMBER_ID, waId, name: 'Tom Baker', messageId: `wamid.${randomBytes(8).toString('hex')}`, text });
+    const notification = whatsAppNotification({
+      phoneNumberId: WA_PHONE_NUMBER_ID,
+      waId,
+      name: 'Tom Baker',
+      messageId: `wamid.${randomBytes(8).toString('hex')}`,
+      text,
+    });
     const res = await fetch(`${gateway()}/v1/channels/wa-nl/whatsapp`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-hub-signature-256': `sha256=${createHmac('sha256', WA_APP_SECRET).update(notification).digest('hex')}` },
+      headers: {
+        'content-type': 'application/json',
+        'x-hub-signature-256': `sha256=${createHmac('sha256', WA_APP_SECRET).update(notification).digest('hex')}`,
+      },
       body: notification,
     });
     expect(res.status).toBe(200);
@@ -230,7 +269,13 @@ describe('a chat message travels end to end through Kafka and PostgreSQL to the 
     for (const call of mine()) {
       expect(call.url).toBe(`/v21.0/${WA_PHONE_NUMBER_ID}/messages`);
       expect(call.headers.authorization).toBe(`Bearer ${WA_ACCESS_TOKEN}`);
-      expect(JSON.parse(call.body)).toEqual({ messaging_product: 'whatsapp', recipient_type: 'individual', to: waId, type: 'text', text: { preview_url: false, body: draft.body } });
+      expect(JSON.parse(call.body)).toEqual({
+        messaging_product: 'whatsapp',
+        recipient_type: 'individual',
+        to: waId,
+        type: 'text',
+        text: { preview_url: false, body: draft.body },
+      });
     }
     await expectConversation(conversationId, draft.body);
   });

@@ -28,16 +28,28 @@ describe('an email travels end to end through Kafka, PostgreSQL and Dovecot', ()
     };
     const specific: Record<ServiceName, Record<string, string>> = {
       // A resync far beyond the test's deadlines: only IDLE can bring the mail in on time.
-      'mail-ingest': { IMAP_HOST: engines.imapHost, IMAP_PORT: String(engines.imapPort), IMAP_SECURE: 'false', IMAP_USER: support, IMAP_PASSWORD: engines.catchAllPassword, IMAP_RESYNC_SECONDS: '600' },
+      'mail-ingest': {
+        IMAP_HOST: engines.imapHost,
+        IMAP_PORT: String(engines.imapPort),
+        IMAP_SECURE: 'false',
+        IMAP_USER: support,
+        IMAP_PASSWORD: engines.catchAllPassword,
+        IMAP_RESYNC_SECONDS: '600',
+      },
       conversations: {},
       triage: {},
       drafter: {},
       review: { REVIEW_API_TOKEN: reviewToken },
-      'mail-send': { SMTP_HOST: engines.smtpHost, SMTP_PORT: String(engines.smtpPort), MAIL_FROM: `Fietsenwinkel Hollandia <${support}>` },
+      'mail-send': {
+        SMTP_HOST: engines.smtpHost,
+        SMTP_PORT: String(engines.smtpPort),
+        MAIL_FROM: `Fietsenwinkel Hollandia <${support}>`,
+      },
       'chat-gateway': {},
     };
     const names: ServiceName[] = ['conversations', 'triage', 'drafter', 'review', 'mail-send', 'mail-ingest'];
-    for (const name of names) services[name] = await startService(name, { ...common, ...specific[name] }, `e2e-${name}`);
+    for (const name of names)
+      services[name] = await startService(name, { ...common, ...specific[name] }, `e2e-${name}`);
     await Promise.all(names.map((n) => services[n]!.ready()));
   });
 
@@ -51,7 +63,18 @@ describe('an email travels end to end through Kafka, PostgreSQL and Dovecot', ()
   async function pendingDrafts() {
     const res = await fetch(`${review()}/v1/drafts?status=pending`, { headers: reviewAuth });
     expect(res.status).toBe(200);
-    return ((await res.json()) as { items: { draftId: string; conversationId: string; body: string; language: string; version: number; intent: string }[] }).items;
+    return (
+      (await res.json()) as {
+        items: {
+          draftId: string;
+          conversationId: string;
+          body: string;
+          language: string;
+          version: number;
+          intent: string;
+        }[];
+      }
+    ).items;
   }
 
   it('drafts a reply, sends it on approval, threads it, and keeps the follow-up in the same conversation', async () => {

@@ -20,7 +20,12 @@ describe('embedded mode (PGlite + in-process transport): the README walkthrough'
 
   const start = () =>
     startEmbedded(
-      { DRAFTDESK_DATA_DIR: dataDir, SMTP_INBOUND_PORT: String(ports.smtp), EMBEDDED_PG_PORT: String(ports.pg), LOG_LEVEL: 'warn' },
+      {
+        DRAFTDESK_DATA_DIR: dataDir,
+        SMTP_INBOUND_PORT: String(ports.smtp),
+        EMBEDDED_PG_PORT: String(ports.pg),
+        LOG_LEVEL: 'warn',
+      },
       { port: ports.http },
     );
 
@@ -44,7 +49,12 @@ describe('embedded mode (PGlite + in-process transport): the README walkthrough'
     process.stdout.write(`embedded mode ready in ${running.startedInMs} ms\n`);
     expect(running.output()).toContain('draftdesk is up');
 
-    const transport = nodemailer.createTransport({ host: '127.0.0.1', port: ports.smtp, secure: false, ignoreTLS: true });
+    const transport = nodemailer.createTransport({
+      host: '127.0.0.1',
+      port: ports.smtp,
+      secure: false,
+      ignoreTLS: true,
+    });
     await transport.sendMail({
       from: 'Sanne de Vries <customer@example.test>',
       to: 'support@shop.test',
@@ -56,7 +66,9 @@ describe('embedded mode (PGlite + in-process transport): the README walkthrough'
 
     const draft = await expectEventually(async () => {
       const res = await fetch(`http://127.0.0.1:${ports.http}/v1/drafts?status=pending`, { headers: auth() });
-      const { items } = (await res.json()) as { items: { draftId: string; body: string; language: string; intent: string }[] };
+      const { items } = (await res.json()) as {
+        items: { draftId: string; body: string; language: string; intent: string }[];
+      };
       expect(items).toHaveLength(1);
       return items[0];
     });
@@ -83,13 +95,17 @@ describe('embedded mode (PGlite + in-process transport): the README walkthrough'
     expect(conversations.status).toBe(200);
     const [conversation] = (await conversations.json()) as { id: string; customerAddress: string }[];
     expect(conversation.customerAddress).toBe('customer@example.test');
-    const thread = await fetch(`http://127.0.0.1:${ports.http}/v1/conversations/${conversation.id}`, { headers: auth() });
+    const thread = await fetch(`http://127.0.0.1:${ports.http}/v1/conversations/${conversation.id}`, {
+      headers: auth(),
+    });
     expect(((await thread.json()) as { messages: unknown[] }).messages).toHaveLength(2);
     expect((await fetch(`http://127.0.0.1:${ports.http}/v1/conversations`)).status).toBe(401);
 
     expect((await fetch(`http://127.0.0.1:${ports.http}/health/live`)).status).toBe(200);
     const metrics = await (await fetch(`http://127.0.0.1:${ports.http}/metrics`)).text();
-    expect(metrics).toMatch(/^draftdesk_events_consumed_total\{consumer="conversations",topic="support.inbound.v1",outcome="applied"\} 1$/m);
+    expect(metrics).toMatch(
+      /^draftdesk_events_consumed_total\{consumer="conversations",topic="support.inbound.v1",outcome="applied"\} 1$/m,
+    );
     expect(metrics).toMatch(/^# TYPE draftdesk_outbox_relay_lag_seconds histogram$/m);
   });
 
@@ -136,7 +152,13 @@ describe('embedded mode (PGlite + in-process transport): the README walkthrough'
       'Thanks, Emma',
       '',
     ].join('\r\n');
-    const client = new ImapFlow({ host: engines.imapHost, port: engines.imapPort, secure: false, auth: { user: address, pass: engines.catchAllPassword }, logger: false });
+    const client = new ImapFlow({
+      host: engines.imapHost,
+      port: engines.imapPort,
+      secure: false,
+      auth: { user: address, pass: engines.catchAllPassword },
+      logger: false,
+    });
     await client.connect();
     await client.append('INBOX', raw);
     await client.logout();
@@ -157,12 +179,26 @@ describe('embedded mode (PGlite + in-process transport): the README walkthrough'
   it('replaces the pending draft when the customer writes again before it is approved', async () => {
     running ??= await start();
     const base = `http://127.0.0.1:${ports.http}`;
-    const transport = nodemailer.createTransport({ host: '127.0.0.1', port: ports.smtp, secure: false, ignoreTLS: true });
+    const transport = nodemailer.createTransport({
+      host: '127.0.0.1',
+      port: ports.smtp,
+      secure: false,
+      ignoreTLS: true,
+    });
     const send = (text: string, messageId: string, inReplyTo?: string) =>
-      transport.sendMail({ from: 'Daan Bakker <daan@example.test>', to: 'support@shop.test', subject: 'Bestelling 100234', text, messageId, ...(inReplyTo ? { inReplyTo, references: [inReplyTo] } : {}) });
+      transport.sendMail({
+        from: 'Daan Bakker <daan@example.test>',
+        to: 'support@shop.test',
+        subject: 'Bestelling 100234',
+        text,
+        messageId,
+        ...(inReplyTo ? { inReplyTo, references: [inReplyTo] } : {}),
+      });
     type Item = { draftId: string; conversationId: string; customerText: string; status: string };
     const pendingOf = async (customerText: string) => {
-      const { items } = (await (await fetch(`${base}/v1/drafts?status=pending`, { headers: auth() })).json()) as { items: Item[] };
+      const { items } = (await (await fetch(`${base}/v1/drafts?status=pending`, { headers: auth() })).json()) as {
+        items: Item[];
+      };
       const mine = items.filter((i) => i.customerText.includes(customerText));
       expect(mine).toHaveLength(1);
       return mine[0];
@@ -170,15 +206,25 @@ describe('embedded mode (PGlite + in-process transport): the README walkthrough'
 
     await send('Hoi, waar is bestelling 100234?', '<followup-1@example.test>');
     const first = await expectEventually(() => pendingOf('waar is bestelling 100234'), { timeoutMs: 30_000 });
-    await send('Ik ben er vanaf maandag niet, kan hij naar de buren?', '<followup-2@example.test>', '<followup-1@example.test>');
+    await send(
+      'Ik ben er vanaf maandag niet, kan hij naar de buren?',
+      '<followup-2@example.test>',
+      '<followup-1@example.test>',
+    );
     const second = await expectEventually(() => pendingOf('naar de buren'), { timeoutMs: 30_000 });
     transport.close();
     expect(second.conversationId).toBe(first.conversationId);
 
-    const approve = await fetch(`${base}/v1/drafts/${first.draftId}/approve`, { method: 'POST', headers: { 'content-type': 'application/json', ...auth() }, body: '{}' });
+    const approve = await fetch(`${base}/v1/drafts/${first.draftId}/approve`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...auth() },
+      body: '{}',
+    });
     expect(approve.status).toBe(409);
     expect(await approve.json()).toMatchObject({ code: 'DRAFT_SUPERSEDED', supersededBy: { draftId: second.draftId } });
-    const thread = (await (await fetch(`${base}/v1/conversations/${first.conversationId}`, { headers: auth() })).json()) as { drafts: { draftId: string; status: string }[] };
+    const thread = (await (
+      await fetch(`${base}/v1/conversations/${first.conversationId}`, { headers: auth() })
+    ).json()) as { drafts: { draftId: string; status: string }[] };
     expect(thread.drafts.map((d) => [d.draftId, d.status])).toEqual([
       [first.draftId, 'superseded'],
       [second.draftId, 'pending'],

@@ -28,9 +28,19 @@ describe('a reviewer asks for a new draft and gets it in the same queue item', (
 
   beforeAll(async () => {
     db = await createTestDatabase('redraft');
-    const common = { DATABASE_URL: db.url, KAFKA_BROKERS: engines.kafkaBrokers, KAFKA_TOPIC_PREFIX: prefix, MESSAGE_ID_DOMAIN: 'replies.shop.test' };
+    const common = {
+      DATABASE_URL: db.url,
+      KAFKA_BROKERS: engines.kafkaBrokers,
+      KAFKA_TOPIC_PREFIX: prefix,
+      MESSAGE_ID_DOMAIN: 'replies.shop.test',
+    };
     const names: ServiceName[] = ['conversations', 'triage', 'drafter', 'review'];
-    for (const name of names) services[name] = await startService(name, { ...common, ...(name === 'review' ? { REVIEW_API_TOKEN: token } : {}) }, `redraft-${name}`);
+    for (const name of names)
+      services[name] = await startService(
+        name,
+        { ...common, ...(name === 'review' ? { REVIEW_API_TOKEN: token } : {}) },
+        `redraft-${name}`,
+      );
     await Promise.all(names.map((n) => services[n]!.ready()));
   });
 
@@ -55,8 +65,14 @@ describe('a reviewer asks for a new draft and gets it in the same queue item', (
   it('drafts revision 1 with the instruction recorded and replaces the item’s draft', async () => {
     // The sample shop's order 100234 belongs to this address, so the drafter grounds the reply in it.
     const address = 'customer@example.test';
-    const text = 'Hallo, ik heb bestelling 100234 geplaatst maar nog niets ontvangen. Waar blijft bestelling 100234?\n\nGroeten, Sanne';
-    const payload = inboundEmail({ externalMessageId: `redraft-${randomBytes(6).toString('hex')}@example.test`, from: { address, name: 'Sanne de Vries' }, subject: 'Waar is mijn bestelling?', text });
+    const text =
+      'Hallo, ik heb bestelling 100234 geplaatst maar nog niets ontvangen. Waar blijft bestelling 100234?\n\nGroeten, Sanne';
+    const payload = inboundEmail({
+      externalMessageId: `redraft-${randomBytes(6).toString('hex')}@example.test`,
+      from: { address, name: 'Sanne de Vries' },
+      subject: 'Waar is mijn bestelling?',
+      text,
+    });
     await publishInbound(prefix, payload);
 
     const [first] = await expectEventually(
@@ -71,13 +87,19 @@ describe('a reviewer asks for a new draft and gets it in the same queue item', (
 
     // The order panel shows the order the drafter used, and the twice-mentioned number only once.
     const detail = (await (await api(`/v1/drafts/${first.draftId}`)).json()) as {
-      orderFacts: { order: { orderNumber: string; status: string; carrier?: string } | null; entities: { type: string; value: string }[] };
+      orderFacts: {
+        order: { orderNumber: string; status: string; carrier?: string } | null;
+        entities: { type: string; value: string }[];
+      };
     };
     expect(detail.orderFacts.order).toMatchObject({ orderNumber: '100234', status: 'shipped', carrier: 'PostNL' });
     expect(detail.orderFacts.entities.filter((e) => e.value === '100234')).toHaveLength(1);
 
     const instruction = 'Noem ook het afhaalpunt';
-    const asked = await api(`/v1/drafts/${first.draftId}/redraft`, { method: 'POST', json: { instruction, version: first.version } });
+    const asked = await api(`/v1/drafts/${first.draftId}/redraft`, {
+      method: 'POST',
+      json: { instruction, version: first.version },
+    });
     expect(asked.status).toBe(200);
     expect(((await asked.json()) as Item).status).toBe('redraft_requested');
 
@@ -102,20 +124,33 @@ describe('a reviewer asks for a new draft and gets it in the same queue item', (
       { revision: 0, instruction: null, has_source: true },
       { revision: 1, instruction, has_source: true },
     ]);
-    const [row] = await db.query<{ payload: { draftId: string; revision: number; redraftOf: string } }>(`SELECT payload FROM review_items WHERE draft_id = $1`, [first.draftId]);
+    const [row] = await db.query<{ payload: { draftId: string; revision: number; redraftOf: string } }>(
+      `SELECT payload FROM review_items WHERE draft_id = $1`,
+      [first.draftId],
+    );
     expect(row.payload.redraftOf).toBe(first.draftId);
     expect(row.payload.revision).toBe(1);
     expect(row.payload.draftId).not.toBe(first.draftId);
     expect(await db.query(`SELECT count(*)::int AS n FROM review_items`)).toEqual([{ n: 1 }]);
 
-    const audit = ((await (await api(`/v1/drafts/${first.draftId}/audit`)).json()) as { items: { action: string; after: { draftId?: string } }[] }).items;
+    const audit = (
+      (await (await api(`/v1/drafts/${first.draftId}/audit`)).json()) as {
+        items: { action: string; after: { draftId?: string } }[];
+      }
+    ).items;
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['request_redraft', 'redrafted']));
     expect(audit.find((a) => a.action === 'redrafted')?.after.draftId).toBe(row.payload.draftId);
 
     // The new draft is approvable like any other: its own draft id goes to mail-send.
-    const approved = await api(`/v1/drafts/${first.draftId}/approve`, { method: 'POST', json: { version: replaced.version } });
+    const approved = await api(`/v1/drafts/${first.draftId}/approve`, {
+      method: 'POST',
+      json: { version: replaced.version },
+    });
     expect(approved.status).toBe(200);
-    const sent = await db.query<{ draft_id: string }>(`SELECT value->'payload'->>'draftId' AS draft_id FROM outbox WHERE topic LIKE $1`, [`%${Topics.replyApproved}`]);
+    const sent = await db.query<{ draft_id: string }>(
+      `SELECT value->'payload'->>'draftId' AS draft_id FROM outbox WHERE topic LIKE $1`,
+      [`%${Topics.replyApproved}`],
+    );
     expect(sent).toEqual([{ draft_id: row.payload.draftId }]);
   });
 });

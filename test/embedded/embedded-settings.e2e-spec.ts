@@ -40,7 +40,9 @@ describe('embedded mode honours AUTO_REPLY_CAP, DKIM_*, SENT_FOLDER, REVIEW_CLAI
     await oidc.start();
     db = await createTestDatabase('embedded_settings');
     [http, smtp] = [await freePort(), await freePort()];
-    const dkimKey = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    const dkimKey = generateKeyPairSync('rsa', { modulusLength: 2048 })
+      .privateKey.export({ type: 'pkcs8', format: 'pem' })
+      .toString();
     child = spawn(process.execPath, [join(repoRoot, 'bin', 'draftdesk.js'), 'start'], {
       cwd: repoRoot,
       env: {
@@ -123,7 +125,10 @@ describe('embedded mode honours AUTO_REPLY_CAP, DKIM_*, SENT_FOLDER, REVIEW_CLAI
   const outcome = (draftId: string) =>
     expectEventually(
       async () => {
-        const [row] = await db.query<{ status: string; last_error: string | null }>(`SELECT status, last_error FROM outbound_mails WHERE draft_id = $1`, [draftId]);
+        const [row] = await db.query<{ status: string; last_error: string | null }>(
+          `SELECT status, last_error FROM outbound_mails WHERE draft_id = $1`,
+          [draftId],
+        );
         expect(['SENT', 'FAILED']).toContain(row.status);
         return row;
       },
@@ -173,14 +178,21 @@ describe('embedded mode honours AUTO_REPLY_CAP, DKIM_*, SENT_FOLDER, REVIEW_CLAI
   it("SENT_FOLDER: the reply is copied into Dovecot's Sent folder of the configured account", async () => {
     const draftId = await queueAutoReply(uniqueAddress('copied'));
     expect((await outcome(draftId)).status).toBe('SENT');
-    const client = new ImapFlow({ host: engines.imapHost, port: engines.imapPort, secure: false, auth: { user: mailbox, pass: engines.catchAllPassword }, logger: false });
+    const client = new ImapFlow({
+      host: engines.imapHost,
+      port: engines.imapPort,
+      secure: false,
+      auth: { user: mailbox, pass: engines.catchAllPassword },
+      logger: false,
+    });
     await client.connect();
     try {
       const found = await expectEventually(
         async () => {
           const lock = await client.getMailboxLock('Sent');
           try {
-            const uids = (await client.search({ header: { 'message-id': `${draftId}@replies.shop.test` } }, { uid: true })) || [];
+            const uids =
+              (await client.search({ header: { 'message-id': `${draftId}@replies.shop.test` } }, { uid: true })) || [];
             expect(uids.length).toBe(1);
             return uids;
           } finally {
@@ -197,7 +209,11 @@ describe('embedded mode honours AUTO_REPLY_CAP, DKIM_*, SENT_FOLDER, REVIEW_CLAI
 
   it('REVIEW_CLAIM_TTL_SECONDS=45: a claim on a draft lasts 45 seconds, not the default 10 minutes', async () => {
     const { draftId } = await seedItem(db);
-    const claimed = await fetch(`${base()}/v1/drafts/${draftId}/claim`, { method: 'POST', headers: { 'content-type': 'application/json', ...auth() }, body: '{}' });
+    const claimed = await fetch(`${base()}/v1/drafts/${draftId}/claim`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...auth() },
+      body: '{}',
+    });
     expect(claimed.status).toBe(200);
     const [{ seconds }] = await db.query<{ seconds: number }>(
       `SELECT EXTRACT(EPOCH FROM claim_expires_at - now())::float AS seconds FROM review_items WHERE draft_id = $1`,

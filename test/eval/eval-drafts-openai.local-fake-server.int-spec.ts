@@ -20,22 +20,37 @@ function groundedReply(messages: Message[]): string {
   const facts = order ? (JSON.parse(order) as { orderNumber: string; status: string }) : null;
   const snippet = /<snippet id="([^"]+)"[^>]*>\n([^\n]+)/.exec(user);
   const signature = /never write a sign-off twice\):\n([\s\S]*?)\nRules you always follow:/.exec(system)?.[1];
-  const body = [facts ? `Order ${facts.orderNumber}: ${facts.status}.` : '', snippet?.[2].split(/(?<=[.!?])\s/)[0] ?? '', signature ?? '']
+  const body = [
+    facts ? `Order ${facts.orderNumber}: ${facts.status}.` : '',
+    snippet?.[2].split(/(?<=[.!?])\s/)[0] ?? '',
+    signature ?? '',
+  ]
     .filter(Boolean)
     .join('\n\n');
-  return JSON.stringify({ body: body || 'A colleague will look into your question.', citations: snippet ? [snippet[1]] : [] });
+  return JSON.stringify({
+    body: body || 'A colleague will look into your question.',
+    citations: snippet ? [snippet[1]] : [],
+  });
 }
 
 describe('draftdesk eval drafts --engine openai (local fake OpenAI-compatible server)', () => {
   const server = new FakeChatCompletionsServer();
-  const env = () => ({ OPENAI_API_KEY: 'sk-fake', OPENAI_BASE_URL: server.baseURL, OPENAI_MODEL: 'fake-model', OPENAI_MAX_RETRIES: '0', OPENAI_TIMEOUT_MS: '5000' });
+  const env = () => ({
+    OPENAI_API_KEY: 'sk-fake',
+    OPENAI_BASE_URL: server.baseURL,
+    OPENAI_MODEL: 'fake-model',
+    OPENAI_MAX_RETRIES: '0',
+    OPENAI_TIMEOUT_MS: '5000',
+  });
 
   beforeAll(() => server.start());
   afterAll(() => server.stop());
   beforeEach(() => (server.requests.length = 0));
 
   async function evalWithModel(): Promise<EvalSummary> {
-    const run = await runCli(['eval', 'drafts', '--scenarios', 'eval/scenarios', '--engine', 'openai', '--json'], { env: env() });
+    const run = await runCli(['eval', 'drafts', '--scenarios', 'eval/scenarios', '--engine', 'openai', '--json'], {
+      env: env(),
+    });
     expect(run.code).toBe(0);
     return JSON.parse(run.stdout) as EvalSummary;
   }
@@ -49,7 +64,10 @@ describe('draftdesk eval drafts --engine openai (local fake OpenAI-compatible se
     for (const result of summary.results) {
       // Safety and legal holding replies are fixed wording, whichever engine drafts the rest.
       const holding = result.reasons.some((r) => r.startsWith('holding_reply:'));
-      expect({ id: result.id, engine: result.engine }).toEqual({ id: result.id, engine: holding ? 'offline' : 'openai:fake-model' });
+      expect({ id: result.id, engine: result.engine }).toEqual({
+        id: result.id,
+        engine: holding ? 'offline' : 'openai:fake-model',
+      });
     }
     const byModel = summary.engines['openai:fake-model'];
     expect(byModel).toBeGreaterThanOrEqual(150);
@@ -57,7 +75,10 @@ describe('draftdesk eval drafts --engine openai (local fake OpenAI-compatible se
     expect(server.requests.length).toBeGreaterThanOrEqual(byModel);
     for (const request of server.requests) {
       expect(request.path).toBe('/v1/chat/completions');
-      expect(request.body.response_format).toMatchObject({ type: 'json_schema', json_schema: { name: 'draft_reply', strict: true } });
+      expect(request.body.response_format).toMatchObject({
+        type: 'json_schema',
+        json_schema: { name: 'draft_reply', strict: true },
+      });
       expect(request.raw).not.toContain('NL91ABNA0417164300');
     }
   }, 300_000);

@@ -33,15 +33,26 @@ describe('replies that did not go out are failed, visible and actionable in the 
 
   beforeAll(async () => {
     db = await createTestDatabase('failed_replies');
-    const common = { DATABASE_URL: db.url, KAFKA_BROKERS: engines.kafkaBrokers, KAFKA_TOPIC_PREFIX: prefix, MESSAGE_ID_DOMAIN: 'replies.shop.test' };
+    const common = {
+      DATABASE_URL: db.url,
+      KAFKA_BROKERS: engines.kafkaBrokers,
+      KAFKA_TOPIC_PREFIX: prefix,
+      MESSAGE_ID_DOMAIN: 'replies.shop.test',
+    };
     const specific: Partial<Record<ServiceName, Record<string, string>>> = {
       conversations: {},
       triage: {},
       drafter: {},
       review: { REVIEW_API_TOKEN: token },
-      'mail-send': { SMTP_HOST: engines.smtpHost, SMTP_PORT: String(engines.smtpPort), MAIL_FROM: 'Shop <support@shop.test>', AUTO_REPLY_CAP: '1' },
+      'mail-send': {
+        SMTP_HOST: engines.smtpHost,
+        SMTP_PORT: String(engines.smtpPort),
+        MAIL_FROM: 'Shop <support@shop.test>',
+        AUTO_REPLY_CAP: '1',
+      },
     };
-    for (const [name, env] of Object.entries(specific)) services[name as ServiceName] = await startService(name as ServiceName, { ...common, ...env }, `failed-${name}`);
+    for (const [name, env] of Object.entries(specific))
+      services[name as ServiceName] = await startService(name as ServiceName, { ...common, ...env }, `failed-${name}`);
     // Five Nest processes booting at once on a small, shared machine: give them time.
     await Promise.all(Object.values(services).map((s) => s.ready(180_000)));
   }, 240_000);
@@ -51,7 +62,12 @@ describe('replies that did not go out are failed, visible and actionable in the 
     await db?.drop();
   });
 
-  async function publishDrafted(conversationId: string, to: string, decision: 'auto_send' | 'review', body: string): Promise<string> {
+  async function publishDrafted(
+    conversationId: string,
+    to: string,
+    decision: 'auto_send' | 'review',
+    body: string,
+  ): Promise<string> {
     const draftId = randomUUID();
     const payload: DraftedPayload = {
       draftId,
@@ -71,13 +87,20 @@ describe('replies that did not go out are failed, visible and actionable in the 
       chat: null,
       customerText: 'Waar blijft mijn bestelling?',
     };
-    const producer = new Kafka({ clientId: 'draftdesk-test', brokers: engines.kafkaBrokers.split(','), logLevel: logLevel.NOTHING }).producer({
+    const producer = new Kafka({
+      clientId: 'draftdesk-test',
+      brokers: engines.kafkaBrokers.split(','),
+      logLevel: logLevel.NOTHING,
+    }).producer({
       createPartitioner: Partitioners.DefaultPartitioner,
     });
     await producer.connect();
     try {
       const event = createEvent(Topics.drafted, { producer: 'test', conversationId, payload });
-      await producer.send({ topic: prefix + Topics.drafted, messages: [{ key: event.key, value: JSON.stringify(event) }] });
+      await producer.send({
+        topic: prefix + Topics.drafted,
+        messages: [{ key: event.key, value: JSON.stringify(event) }],
+      });
     } finally {
       await producer.disconnect();
     }
@@ -91,14 +114,21 @@ describe('replies that did not go out are failed, visible and actionable in the 
   }
 
   const itemIn = (status: string, draftId: string, timeoutMs = 45_000) =>
-    expectEventually(async () => {
-      const item = (await items(status)).find((i) => i.draftId === draftId);
-      expect(item).toBeDefined();
-      return item!;
-    }, { timeoutMs, intervalMs: 500 });
+    expectEventually(
+      async () => {
+        const item = (await items(status)).find((i) => i.draftId === draftId);
+        expect(item).toBeDefined();
+        return item!;
+      },
+      { timeoutMs, intervalMs: 500 },
+    );
 
   async function act(draftId: string, action: 'approve' | 'reject', body: Record<string, unknown>) {
-    const res = await fetch(`${services.review!.url}/v1/drafts/${draftId}/${action}`, { method: 'POST', headers: auth, body: JSON.stringify(body) });
+    const res = await fetch(`${services.review!.url}/v1/drafts/${draftId}/${action}`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify(body),
+    });
     expect(res.status).toBe(200);
     return (await res.json()) as Item;
   }
@@ -119,13 +149,19 @@ describe('replies that did not go out are failed, visible and actionable in the 
     );
     expect(audit).toMatchObject({ actor: 'mail-send', after: { reason: 'auto_reply_cap' } });
 
-    const approved = await act(second, 'approve', { body: 'Excuses voor het wachten: uw pakket komt morgen.', version: failed.version });
+    const approved = await act(second, 'approve', {
+      body: 'Excuses voor het wachten: uw pakket komt morgen.',
+      version: failed.version,
+    });
     expect(approved.status).toBe('approved');
-    const mails = await expectEventually(async () => {
-      const inbox = await readMailbox(customer);
-      expect(inbox).toHaveLength(2);
-      return inbox;
-    }, { timeoutMs: 45_000 });
+    const mails = await expectEventually(
+      async () => {
+        const inbox = await readMailbox(customer);
+        expect(inbox).toHaveLength(2);
+        return inbox;
+      },
+      { timeoutMs: 45_000 },
+    );
     const resent = mails.find((m) => m.messageId === `<${second}@replies.shop.test>`);
     expect(resent?.source).toContain('Excuses voor het wachten');
     // Approved by a person: not marked as an automatic reply.
@@ -140,10 +176,16 @@ describe('replies that did not go out are failed, visible and actionable in the 
 
     const failed = await itemIn('failed', draftId);
     expect(failed.sendError).toMatch(/^smtp_550: 5\.1\.1 .+/);
-    const [row] = await db.query<{ status: string; last_error: string }>(`SELECT status, last_error FROM outbound_mails WHERE draft_id = $1`, [draftId]);
+    const [row] = await db.query<{ status: string; last_error: string }>(
+      `SELECT status, last_error FROM outbound_mails WHERE draft_id = $1`,
+      [draftId],
+    );
     expect(row).toEqual({ status: 'FAILED', last_error: failed.sendError });
 
-    const closed = await act(draftId, 'reject', { reason: 'address does not exist; customer phoned', version: failed.version });
+    const closed = await act(draftId, 'reject', {
+      reason: 'address does not exist; customer phoned',
+      version: failed.version,
+    });
     expect(closed.status).toBe('rejected');
     expect((await items('failed')).map((i) => i.draftId)).not.toContain(draftId);
   }, 120_000);
@@ -161,13 +203,16 @@ describe('replies that did not go out are failed, visible and actionable in the 
           text: 'Bedankt voor uw bericht. Ik ben afwezig tot maandag en lees mijn e-mail dan.',
         }),
       );
-      await expectEventually(async () => {
-        const [row] = await db.query<{ n: number }>(
-          `SELECT count(*)::int AS n FROM triage_results t JOIN messages m ON m.id = t.message_id WHERE m.from_address = lower($1)`,
-          [responder],
-        );
-        expect(row.n).toBe(i);
-      }, { timeoutMs: 45_000 });
+      await expectEventually(
+        async () => {
+          const [row] = await db.query<{ n: number }>(
+            `SELECT count(*)::int AS n FROM triage_results t JOIN messages m ON m.id = t.message_id WHERE m.from_address = lower($1)`,
+            [responder],
+          );
+          expect(row.n).toBe(i);
+        },
+        { timeoutMs: 45_000 },
+      );
     }
     const triaged = await db.query<{ flags: string[]; reasons: string[] }>(
       `SELECT t.result->'flags' AS flags, t.result->'reasons' AS reasons FROM triage_results t JOIN messages m ON m.id = t.message_id
@@ -177,11 +222,16 @@ describe('replies that did not go out are failed, visible and actionable in the 
     expect(triaged.map((t) => t.flags.includes('repeated_contact'))).toEqual([false, false, true]);
     expect(triaged[2].reasons).toContain('repeated_contact');
 
-    const escalated = await expectEventually(async () => {
-      const item = (await items('pending')).find((i) => i.to.address.toLowerCase() === responder.toLowerCase() && i.escalated);
-      expect(item).toBeDefined();
-      return item!;
-    }, { timeoutMs: 45_000 });
+    const escalated = await expectEventually(
+      async () => {
+        const item = (await items('pending')).find(
+          (i) => i.to.address.toLowerCase() === responder.toLowerCase() && i.escalated,
+        );
+        expect(item).toBeDefined();
+        return item!;
+      },
+      { timeoutMs: 45_000 },
+    );
     expect(escalated.decision).toBe('escalate');
     expect(escalated.reasons).toContain('escalate:repeated_contact');
   }, 180_000);

@@ -36,12 +36,18 @@ describe('mail-send stops gracefully while replies go out (SMTP relay → Doveco
       LOG_LEVEL: 'warn',
     };
     await queueReplies(db, to, total);
-    const recorded = async () => (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM outbound_mails WHERE status = 'SENT'`))[0].n;
+    const recorded = async () =>
+      (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM outbound_mails WHERE status = 'SENT'`))[0].n;
 
     sender = await startService('mail-send', env, 'send-term-1');
     await sender.ready(90_000);
-    await expectEventually(async () => expect(await recorded()).toBeGreaterThan(20), { timeoutMs: 120_000, intervalMs: 20 });
-    const exited = new Promise<string>((resolve) => sender!.process.once('exit', (code, signal) => resolve(signal ?? `code ${code}`)));
+    await expectEventually(async () => expect(await recorded()).toBeGreaterThan(20), {
+      timeoutMs: 120_000,
+      intervalMs: 20,
+    });
+    const exited = new Promise<string>((resolve) =>
+      sender!.process.once('exit', (code, signal) => resolve(signal ?? `code ${code}`)),
+    );
     sender.process.kill('SIGTERM');
     expect(['code 0', 'SIGTERM']).toContain(await exited);
     sender = null;
@@ -61,6 +67,8 @@ describe('mail-send stops gracefully while replies go out (SMTP relay → Doveco
     const counts = await countByMessageId(to);
     expect([...counts.values()].filter((n) => n > 1)).toEqual([]);
     expect(counts.size).toBe(total);
-    process.stdout.write(`mail-send SIGTERM: ${atExit} of ${total} sent before a clean exit, ${total} delivered once each after the restart\n`);
+    process.stdout.write(
+      `mail-send SIGTERM: ${atExit} of ${total} sent before a clean exit, ${total} delivered once each after the restart\n`,
+    );
   }, 420_000);
 });

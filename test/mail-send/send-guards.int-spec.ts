@@ -67,7 +67,10 @@ describe('mail-send guards (local smtp-server package as the SMTP server, real D
     await new Promise((resolve) => smtp?.close(() => resolve(undefined)));
   });
 
-  async function queue(to: string, opts: { autoSent?: boolean; conversationId?: string; mailbox?: string | null; token?: string } = {}) {
+  async function queue(
+    to: string,
+    opts: { autoSent?: boolean; conversationId?: string; mailbox?: string | null; token?: string } = {},
+  ) {
     const draftId = randomUUID();
     const payload = {
       draftId,
@@ -91,14 +94,17 @@ describe('mail-send guards (local smtp-server package as the SMTP server, real D
   }
 
   const outcome = (draftId: string) =>
-    expectEventually(async () => {
-      const [row] = await db.query<{ status: string; last_error: string | null; attempts: number }>(
-        `SELECT status, last_error, attempts FROM outbound_mails WHERE draft_id = $1`,
-        [draftId],
-      );
-      expect(['SENT', 'FAILED']).toContain(row.status);
-      return row;
-    }, { timeoutMs: 30_000 });
+    expectEventually(
+      async () => {
+        const [row] = await db.query<{ status: string; last_error: string | null; attempts: number }>(
+          `SELECT status, last_error, attempts FROM outbound_mails WHERE draft_id = $1`,
+          [draftId],
+        );
+        expect(['SENT', 'FAILED']).toContain(row.status);
+        return row;
+      },
+      { timeoutMs: 30_000 },
+    );
 
   const sentEvent = async (draftId: string) => {
     const [row] = await db.query<{ value: { payload: { status: string; error: string | null } } }>(
@@ -125,7 +131,10 @@ describe('mail-send guards (local smtp-server package as the SMTP server, real D
   it('caps automatic replies per recipient address across conversations', async () => {
     const to = uniqueAddress('autoresponder');
     for (let i = 0; i < 2; i++) expect((await outcome(await queue(to, { autoSent: true }))).status).toBe('SENT');
-    expect(await outcome(await queue(to.toUpperCase(), { autoSent: true }))).toMatchObject({ status: 'FAILED', last_error: 'auto_reply_cap' });
+    expect(await outcome(await queue(to.toUpperCase(), { autoSent: true }))).toMatchObject({
+      status: 'FAILED',
+      last_error: 'auto_reply_cap',
+    });
   }, 60_000);
 
   it('records a permanent 550 with the server reason and hands it to a person', async () => {
@@ -153,16 +162,31 @@ describe('mail-send guards (local smtp-server package as the SMTP server, real D
     await db.query(
       `INSERT INTO mailboxes (id, name, imap_host, imap_port, tls_mode, auth_kind, username, secrets_enc, sent_folder, from_address, reply_to)
        VALUES ($1, $2, $3, $4, 'plain', 'password', $2, $5, 'Sent', $6, NULL)`,
-      [id, box, engines.imapHost, engines.imapPort, seal(key, JSON.stringify({ password: engines.catchAllPassword }), id), `Winkel <${box}>`],
+      [
+        id,
+        box,
+        engines.imapHost,
+        engines.imapPort,
+        seal(key, JSON.stringify({ password: engines.catchAllPassword }), id),
+        `Winkel <${box}>`,
+      ],
     );
     const to = uniqueAddress('klant');
     const draftId = await queue(to, { mailbox: box, token: 'tok42' });
     expect((await outcome(draftId)).status).toBe('SENT');
     const sent = received.find((m) => m.to.includes(to))!;
     expect(sent.data).toMatch(new RegExp(`^From: Winkel <${box.replace(/[.+]/g, '\\$&')}>`, 'm'));
-    expect(sent.data).toMatch(new RegExp(`^Reply-To: Winkel <${box.replace('@', '+tok42@').replace(/[.+]/g, '\\$&')}>`, 'm'));
+    expect(sent.data).toMatch(
+      new RegExp(`^Reply-To: Winkel <${box.replace('@', '+tok42@').replace(/[.+]/g, '\\$&')}>`, 'm'),
+    );
 
-    const client = new ImapFlow({ host: engines.imapHost, port: engines.imapPort, secure: false, auth: { user: box, pass: engines.catchAllPassword }, logger: false });
+    const client = new ImapFlow({
+      host: engines.imapHost,
+      port: engines.imapPort,
+      secure: false,
+      auth: { user: box, pass: engines.catchAllPassword },
+      logger: false,
+    });
     await client.connect();
     try {
       await expectEventually(async () => {
@@ -170,7 +194,8 @@ describe('mail-send guards (local smtp-server package as the SMTP server, real D
         expect(status && status.messages).toBe(1);
       });
       await client.mailboxOpen('Sent');
-      const [found] = await client.search({ header: { 'message-id': `${draftId}@replies.shop.test` } }, { uid: true }) || [];
+      const [found] =
+        (await client.search({ header: { 'message-id': `${draftId}@replies.shop.test` } }, { uid: true })) || [];
       expect(found).toBeGreaterThan(0);
     } finally {
       await client.logout();

@@ -51,7 +51,9 @@ describe('bounces of our replies (conversations)', () => {
 
   async function inbound(raw: string) {
     const mail = await parseMail(raw);
-    return dataSource.transaction((m) => service.storeInbound(m, toInboundPayload(mail, { rawMailId: randomUUID(), mailbox: 'support@shop.test' })));
+    return dataSource.transaction((m) =>
+      service.storeInbound(m, toInboundPayload(mail, { rawMailId: randomUUID(), mailbox: 'support@shop.test' })),
+    );
   }
 
   it.each<['header' | 'enclosed']>([['header'], ['enclosed']])('bounce naming our reply in its %s', async (where) => {
@@ -74,14 +76,18 @@ describe('bounces of our replies (conversations)', () => {
     const stored = await inbound(bounceOf(replyId, where));
     expect(stored?.conversationId).toBe(original!.conversationId);
     expect(stored?.bouncedReplyIds).toHaveLength(1);
-    const [reply] = await db.query<{ status: string }>(`SELECT status FROM messages WHERE external_message_id = $1`, [replyId]);
+    const [reply] = await db.query<{ status: string }>(`SELECT status FROM messages WHERE external_message_id = $1`, [
+      replyId,
+    ]);
     expect(reply.status).toBe('failed');
   });
 
   it('a bounce of something we never sent opens nothing of ours and fails nothing', async () => {
     const stored = await inbound(bounceOf(`unknown-${randomUUID()}@elsewhere.test`, 'enclosed'));
     expect(stored?.bouncedReplyIds).toBeUndefined();
-    const failed = await db.query(`SELECT 1 FROM messages WHERE status = 'failed' AND conversation_id = $1`, [stored!.conversationId]);
+    const failed = await db.query(`SELECT 1 FROM messages WHERE status = 'failed' AND conversation_id = $1`, [
+      stored!.conversationId,
+    ]);
     expect(failed).toHaveLength(0);
   });
 });

@@ -67,11 +67,15 @@ describe('mailboxes from the database (mail-ingest API, real Dovecot, local fake
     await new Promise((resolve) => tokenServer?.close(resolve));
   });
 
-  const api = (path: string, init: RequestInit = {}) => fetch(`${ingest.url}/v1/mailboxes${path}`, { ...init, headers: { ...auth, ...(init.headers ?? {}) } });
+  const api = (path: string, init: RequestInit = {}) =>
+    fetch(`${ingest.url}/v1/mailboxes${path}`, { ...init, headers: { ...auth, ...(init.headers ?? {}) } });
 
   it('refuses callers without the admin token and names every bad field', async () => {
     expect((await fetch(`${ingest.url}/v1/mailboxes`)).status).toBe(401);
-    const res = await api('', { method: 'POST', body: JSON.stringify({ name: 'x', host: 'h', tls: 'ssl', auth: { kind: 'password', user: 'u' }, extra: 1 }) });
+    const res = await api('', {
+      method: 'POST',
+      body: JSON.stringify({ name: 'x', host: 'h', tls: 'ssl', auth: { kind: 'password', user: 'u' }, extra: 1 }),
+    });
     expect(res.status).toBe(400);
     const fields = ((await res.json()) as { errors: { field: string }[] }).errors.map((e) => e.field);
     expect(fields).toEqual(expect.arrayContaining(['tls', 'auth.password', 'extra']));
@@ -81,15 +85,29 @@ describe('mailboxes from the database (mail-ingest API, real Dovecot, local fake
     const address = uniqueAddress('dbbox', 'shop.test');
     const res = await api('', {
       method: 'POST',
-      body: JSON.stringify({ name: address, host: engines.imapHost, port: engines.imapPort, tls: 'plain', auth: { kind: 'password', user: address, password: engines.catchAllPassword } }),
+      body: JSON.stringify({
+        name: address,
+        host: engines.imapHost,
+        port: engines.imapPort,
+        tls: 'plain',
+        auth: { kind: 'password', user: address, password: engines.catchAllPassword },
+      }),
     });
     expect(res.status).toBe(201);
     const created = (await res.json()) as { id: string; auth: Record<string, string> };
-    expect(JSON.stringify(created)).not.toContain(engines.catchAllPassword === 'pass' ? '"pass"' : engines.catchAllPassword);
+    expect(JSON.stringify(created)).not.toContain(
+      engines.catchAllPassword === 'pass' ? '"pass"' : engines.catchAllPassword,
+    );
     expect(created.auth.password).toBe('(set)');
 
     const message = testMessage(1, randomBytes(4).toString('hex'));
-    const client = new ImapFlow({ host: engines.imapHost, port: engines.imapPort, secure: false, auth: { user: address, pass: engines.catchAllPassword }, logger: false });
+    const client = new ImapFlow({
+      host: engines.imapHost,
+      port: engines.imapPort,
+      secure: false,
+      auth: { user: address, pass: engines.catchAllPassword },
+      logger: false,
+    });
     await client.connect();
     await client.append('INBOX', message.raw);
     await client.logout();
@@ -118,13 +136,25 @@ describe('mailboxes from the database (mail-ingest API, real Dovecot, local fake
         host: engines.imapHost,
         port: engines.imapPort,
         tls: 'plain',
-        auth: { kind: 'xoauth2', user: 'shop@gmail.test', tokenUrl, clientId: 'client', clientSecret: 'secret-value', refreshToken: 'revoked-refresh' },
+        auth: {
+          kind: 'xoauth2',
+          user: 'shop@gmail.test',
+          tokenUrl,
+          clientId: 'client',
+          clientSecret: 'secret-value',
+          refreshToken: 'revoked-refresh',
+        },
       }),
     });
     expect(res.status).toBe(201);
     const { id } = (await res.json()) as { id: string };
     const paused = await expectEventually(async () => {
-      const got = (await (await api(`/${id}`)).json()) as { paused: boolean; status: string; lastError: string; auth: Record<string, string> };
+      const got = (await (await api(`/${id}`)).json()) as {
+        paused: boolean;
+        status: string;
+        lastError: string;
+        auth: Record<string, string>;
+      };
       expect(got).toMatchObject({ paused: true, status: 'paused' });
       expect(got.lastError).toContain('invalid_grant');
       return got;

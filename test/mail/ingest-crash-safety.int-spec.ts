@@ -56,7 +56,9 @@ describe('mail-ingest against a real Dovecot: nothing lost, nothing doubled', ()
   }
 
   const counts = (db: TestDatabase) =>
-    db.query<{ status: string; n: number; ids: number }>(`SELECT status, count(*)::int AS n, count(DISTINCT message_id)::int AS ids FROM raw_mails GROUP BY status`);
+    db.query<{ status: string; n: number; ids: number }>(
+      `SELECT status, count(*)::int AS n, count(DISTINCT message_id)::int AS ids FROM raw_mails GROUP BY status`,
+    );
 
   it('(a) brings an appended message to Kafka through IDLE, not the resync', async () => {
     const t = await setup('mail-append');
@@ -99,7 +101,10 @@ describe('mail-ingest against a real Dovecot: nothing lost, nothing doubled', ()
         },
         { timeoutMs: 120_000, intervalMs: 1000 },
       );
-      await expectEventually(() => expect(t.collector.distinctMessageIds().size).toBe(total), { timeoutMs: 60_000, intervalMs: 500 });
+      await expectEventually(() => expect(t.collector.distinctMessageIds().size).toBe(total), {
+        timeoutMs: 60_000,
+        intervalMs: 500,
+      });
       const messages = await expectEventually(
         async () => {
           const [row] = await t.db.query<{ n: number; ids: number }>(
@@ -148,7 +153,15 @@ describe('mail-ingest against a real Dovecot: nothing lost, nothing doubled', ()
       await expectEventually(() => expect(t.collector.distinctMessageIds().size).toBe(20));
       await ingest.kill('SIGTERM');
       await t.appender.close();
-      await dovecot.doveadm('mailbox', 'update', '--uid-validity', String(Math.floor(Date.now() / 1000) + 7), '-u', t.env.IMAP_USER, 'INBOX');
+      await dovecot.doveadm(
+        'mailbox',
+        'update',
+        '--uid-validity',
+        String(Math.floor(Date.now() / 1000) + 7),
+        '-u',
+        t.env.IMAP_USER,
+        'INBOX',
+      );
       ingest = await t.start('mail-ingest', '-renumbered');
       await t.appender.append(testMessage(20, t.run));
       await expectEventually(() => expect(t.collector.distinctMessageIds().size).toBe(21));

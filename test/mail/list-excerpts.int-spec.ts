@@ -18,9 +18,22 @@ describe('list endpoints with a huge mail in the database', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('list_excerpts');
-    const env = { DATABASE_URL: db.url, KAFKA_BROKERS: engines.kafkaBrokers, KAFKA_TOPIC_PREFIX: `lx-${randomBytes(4).toString('hex')}.` };
+    const env = {
+      DATABASE_URL: db.url,
+      KAFKA_BROKERS: engines.kafkaBrokers,
+      KAFKA_TOPIC_PREFIX: `lx-${randomBytes(4).toString('hex')}.`,
+    };
     [review, conversations] = await Promise.all([
-      startService('review', { ...env, REVIEW_ADMIN_EMAIL: 'admin@shop.test', REVIEW_ADMIN_PASSWORD: 'correct horse battery staple', REVIEW_API_TOKEN: apiToken }, 'list-excerpts-review'),
+      startService(
+        'review',
+        {
+          ...env,
+          REVIEW_ADMIN_EMAIL: 'admin@shop.test',
+          REVIEW_ADMIN_PASSWORD: 'correct horse battery staple',
+          REVIEW_API_TOKEN: apiToken,
+        },
+        'list-excerpts-review',
+      ),
       // The conversations API is closed without a token; it accepts the review API token.
       startService('conversations', { ...env, REVIEW_API_TOKEN: apiToken }, 'list-excerpts-conversations'),
     ]);
@@ -28,10 +41,10 @@ describe('list endpoints with a huge mail in the database', () => {
     const seeded = await seedItem(db);
     draftId = seeded.draftId;
     await seedItem(db);
-    await db.query(`UPDATE review_items SET payload = jsonb_set(jsonb_set(payload, '{customerText}', to_jsonb($2::text)), '{subject}', to_jsonb($2::text)) WHERE draft_id = $1`, [
-      draftId,
-      huge,
-    ]);
+    await db.query(
+      `UPDATE review_items SET payload = jsonb_set(jsonb_set(payload, '{customerText}', to_jsonb($2::text)), '{subject}', to_jsonb($2::text)) WHERE draft_id = $1`,
+      [draftId, huge],
+    );
     await db.query(`UPDATE conversations SET subject = $2 WHERE id = $1`, [seeded.conversationId, huge]);
     await db.query(`UPDATE customers SET name = $1`, [huge]);
   }, 90_000);
@@ -47,14 +60,23 @@ describe('list endpoints with a huge mail in the database', () => {
     const text = await res.text();
     expect(text.length).toBeLessThan(50_000);
     const body = JSON.parse(text) as { items?: unknown[] } | unknown[];
-    const items = (Array.isArray(body) ? body : (body.items ?? [])) as { draftId: string; customerText: string; subject: string; customerTextTruncated: boolean }[];
+    const items = (Array.isArray(body) ? body : (body.items ?? [])) as {
+      draftId: string;
+      customerText: string;
+      subject: string;
+      customerTextTruncated: boolean;
+    }[];
     expect(items).toHaveLength(2);
     const big = items.find((i) => i.draftId === draftId)!;
     expect(big.customerText).toBe(huge.slice(0, 2000));
     expect(big.subject).toBe(huge.slice(0, 2000));
     expect(big.customerTextTruncated).toBe(true);
     const small = items.find((i) => i.draftId !== draftId)!;
-    expect(small).toMatchObject({ customerText: 'Waar is bestelling 100234?', subject: 'Re: Waar is mijn bestelling?', customerTextTruncated: false });
+    expect(small).toMatchObject({
+      customerText: 'Waar is bestelling 100234?',
+      subject: 'Re: Waar is mijn bestelling?',
+      customerTextTruncated: false,
+    });
   });
 
   it('GET /v1/drafts/:id keeps the whole customer text', async () => {
@@ -64,7 +86,9 @@ describe('list endpoints with a huge mail in the database', () => {
   });
 
   it('GET /v1/conversations cuts the subject and customer name; GET /v1/conversations/:id has them whole', async () => {
-    const res = await fetch(`${conversations.url}/v1/conversations`, { headers: { authorization: `Bearer ${apiToken}` } });
+    const res = await fetch(`${conversations.url}/v1/conversations`, {
+      headers: { authorization: `Bearer ${apiToken}` },
+    });
     expect(res.status).toBe(200);
     const text = await res.text();
     expect(text.length).toBeLessThan(50_000);
@@ -72,7 +96,11 @@ describe('list endpoints with a huge mail in the database', () => {
     const big = list.find((c) => c.subject.startsWith('Mijn pakket'))!;
     expect(big.subject).toBe(huge.slice(0, 2000));
     expect(big.customerName).toBe(huge.slice(0, 500));
-    const one = (await (await fetch(`${conversations.url}/v1/conversations/${big.id}`, { headers: { authorization: `Bearer ${apiToken}` } })).json()) as { subject: string };
+    const one = (await (
+      await fetch(`${conversations.url}/v1/conversations/${big.id}`, {
+        headers: { authorization: `Bearer ${apiToken}` },
+      })
+    ).json()) as { subject: string };
     expect(one.subject).toBe(huge);
   });
 });

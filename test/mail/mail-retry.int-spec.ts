@@ -26,19 +26,40 @@ describe('draftdesk mail retry', () => {
     return id;
   }
 
-  const outbox = () => db.query<{ value: { payload: { rawMailId: string; externalMessageId: string } } }>(`SELECT value FROM outbox WHERE producer = 'mail-ingest'`);
+  const outbox = () =>
+    db.query<{ value: { payload: { rawMailId: string; externalMessageId: string } } }>(
+      `SELECT value FROM outbox WHERE producer = 'mail-ingest'`,
+    );
 
   it.each<[string, () => Promise<string[]>, number, Record<string, string>]>([
     ['one id that now parses', async () => [await quarantine(testMessage(1, 'retry').raw)], 0, { 0: 'accepted' }],
-    ['one id that still does not', async () => [await quarantine(Buffer.from([0, 1, 2, 3, 0xff, 0xfe, 0, 0, 1]))], 1, { 0: 'quarantined' }],
-    ['a mail already accepted under another row', async () => [await quarantine(testMessage(1, 'retry').raw)], 0, { 0: 'duplicate' }],
-    ['an id that is not quarantined', async () => [await quarantine(testMessage(2, 'retry').raw, 'accepted')], 1, { 0: 'accepted' }],
+    [
+      'one id that still does not',
+      async () => [await quarantine(Buffer.from([0, 1, 2, 3, 0xff, 0xfe, 0, 0, 1]))],
+      1,
+      { 0: 'quarantined' },
+    ],
+    [
+      'a mail already accepted under another row',
+      async () => [await quarantine(testMessage(1, 'retry').raw)],
+      0,
+      { 0: 'duplicate' },
+    ],
+    [
+      'an id that is not quarantined',
+      async () => [await quarantine(testMessage(2, 'retry').raw, 'accepted')],
+      1,
+      { 0: 'accepted' },
+    ],
   ])('%s', async (_name, arrange, exitCode, expectedStatus) => {
     const before = (await outbox()).length;
     const ids = await arrange();
     const code = await run(['retry', ...ids], { DATABASE_URL: db.url });
     expect(code).toBe(exitCode);
-    const rows = await db.query<{ id: string; status: string }>(`SELECT id, status FROM raw_mails WHERE id = ANY($1::uuid[])`, [ids]);
+    const rows = await db.query<{ id: string; status: string }>(
+      `SELECT id, status FROM raw_mails WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
     expect(rows.map((r) => r.status)).toEqual(Object.values(expectedStatus));
     const published = (await outbox()).slice(before);
     const accepted = _name === 'one id that now parses';

@@ -19,14 +19,22 @@ export class InboundCollector {
   constructor(private readonly prefix: string) {}
 
   async start() {
-    const kafka = new Kafka({ clientId: `mail-test-${randomBytes(3).toString('hex')}`, brokers: engines.kafkaBrokers.split(','), logLevel: logLevel.NOTHING });
+    const kafka = new Kafka({
+      clientId: `mail-test-${randomBytes(3).toString('hex')}`,
+      brokers: engines.kafkaBrokers.split(','),
+      logLevel: logLevel.NOTHING,
+    });
     this.consumer = kafka.consumer({ groupId: `mail-test-${randomBytes(4).toString('hex')}`, maxWaitTimeInMs: 50 });
     await this.consumer.connect();
     await this.consumer.subscribe({ topic: this.prefix + Topics.inbound, fromBeginning: true });
     await this.consumer.run({
       eachMessage: async ({ message }) => {
         const event = JSON.parse(message.value!.toString()) as { id: string; payload: { externalMessageId: string } };
-        this.events.push({ eventId: event.id, externalMessageId: event.payload.externalMessageId, receivedAt: Date.now() });
+        this.events.push({
+          eventId: event.id,
+          externalMessageId: event.payload.externalMessageId,
+          receivedAt: Date.now(),
+        });
       },
     });
   }
@@ -100,7 +108,13 @@ export class ResilientAppender {
 
   private async connected(): Promise<ImapFlow> {
     if (this.client?.usable) return this.client;
-    const client = new ImapFlow({ host: this.dovecot.host, port: this.dovecot.port, secure: false, auth: { user: this.user, pass: this.dovecot.password }, logger: false });
+    const client = new ImapFlow({
+      host: this.dovecot.host,
+      port: this.dovecot.port,
+      secure: false,
+      auth: { user: this.user, pass: this.dovecot.password },
+      logger: false,
+    });
     client.on('error', () => undefined);
     await client.connect();
     await client.mailboxOpen(this.folder);

@@ -74,7 +74,13 @@ describe('one IMAP connection per database mailbox across mail-ingest replicas (
 
   async function deliver(n: number) {
     const message = testMessage(n, run);
-    const client = new ImapFlow({ host: dovecot.host, port: dovecot.port, secure: false, auth: { user: address, pass: dovecot.password }, logger: false });
+    const client = new ImapFlow({
+      host: dovecot.host,
+      port: dovecot.port,
+      secure: false,
+      auth: { user: address, pass: dovecot.password },
+      logger: false,
+    });
     await client.connect();
     await client.append('INBOX', message.raw);
     await client.logout();
@@ -101,7 +107,13 @@ describe('one IMAP connection per database mailbox across mail-ingest replicas (
     const res = await fetch(`${replicas[0].url}/v1/mailboxes`, {
       method: 'POST',
       headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ name: address, host: dovecot.host, port: dovecot.port, tls: 'plain', auth: { kind: 'password', user: address, password: dovecot.password } }),
+      body: JSON.stringify({
+        name: address,
+        host: dovecot.host,
+        port: dovecot.port,
+        tls: 'plain',
+        auth: { kind: 'password', user: address, password: dovecot.password },
+      }),
     });
     expect(res.status).toBe(201);
 
@@ -144,8 +156,12 @@ describe('one IMAP connection per database mailbox across mail-ingest replicas (
     // A rolling update: the holder gets SIGTERM, closes its session, releases the lock and exits; a new replica takes over.
     const successor = await (await startReplica(3)).ready();
     replicas.push(successor);
-    await expectEventually(async () => expect((await watchedIn(successor, address))[0]?.state).toBe('standby'), { timeoutMs: 20_000 });
-    const exited = new Promise<string>((resolve) => other.process.once('exit', (code, signal) => resolve(signal ?? `code ${code}`)));
+    await expectEventually(async () => expect((await watchedIn(successor, address))[0]?.state).toBe('standby'), {
+      timeoutMs: 20_000,
+    });
+    const exited = new Promise<string>((resolve) =>
+      other.process.once('exit', (code, signal) => resolve(signal ?? `code ${code}`)),
+    );
     other.process.kill('SIGTERM');
     expect(['code 0', 'SIGTERM']).toContain(await exited);
     await expectEventually(
@@ -158,7 +174,10 @@ describe('one IMAP connection per database mailbox across mail-ingest replicas (
     const third = await deliver(3);
     await expectEventually(() => expect(collector.has(third.messageId)).toBe(true), { timeoutMs: 20_000 });
     expect(await sessions()).toBe(1);
-    const after = await db.query(`SELECT count(*)::int AS n, count(DISTINCT message_id)::int AS d FROM raw_mails WHERE mailbox = $1`, [address]);
+    const after = await db.query(
+      `SELECT count(*)::int AS n, count(DISTINCT message_id)::int AS d FROM raw_mails WHERE mailbox = $1`,
+      [address],
+    );
     expect(after).toEqual([{ n: 3, d: 3 }]);
   }, 180_000);
 });

@@ -44,7 +44,9 @@ class FakeOAuthProvider {
           this.refreshes.push(body.get('refresh_token') ?? '');
           if (body.get('grant_type') !== 'refresh_token' || body.get('client_secret') !== 'client-secret' || !user) {
             res.statusCode = 400;
-            res.end(JSON.stringify({ error: 'invalid_grant', error_description: 'Token has been expired or revoked.' }));
+            res.end(
+              JSON.stringify({ error: 'invalid_grant', error_description: 'Token has been expired or revoked.' }),
+            );
             return;
           }
           const accessToken = `at-${randomBytes(8).toString('hex')}`;
@@ -124,12 +126,21 @@ describe('XOAUTH2 mailboxes against a local fake OAuth2 provider and a real Dove
   });
 
   const api = (path: string, init: RequestInit = {}) =>
-    fetch(`${ingest.url}/v1/mailboxes${path}`, { ...init, headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' } });
+    fetch(`${ingest.url}/v1/mailboxes${path}`, {
+      ...init,
+      headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
+    });
 
   /** Delivery into the mailbox the way the shop's mail server would (a password login of its own). */
   async function deliver(n: number) {
     const message = testMessage(n, run);
-    const client = new ImapFlow({ host: dovecot.host, port: dovecot.port, secure: false, auth: { user: address, pass: dovecot.password }, logger: false });
+    const client = new ImapFlow({
+      host: dovecot.host,
+      port: dovecot.port,
+      secure: false,
+      auth: { user: address, pass: dovecot.password },
+      logger: false,
+    });
     await client.connect();
     await client.append('INBOX', message.raw);
     await client.logout();
@@ -145,7 +156,14 @@ describe('XOAUTH2 mailboxes against a local fake OAuth2 provider and a real Dove
         host: dovecot.host,
         port: dovecot.port,
         tls: 'plain',
-        auth: { kind: 'xoauth2', user: address, tokenUrl: `${provider.url}/token`, clientId: 'client-id', clientSecret: 'client-secret', refreshToken: 'refresh-1' },
+        auth: {
+          kind: 'xoauth2',
+          user: address,
+          tokenUrl: `${provider.url}/token`,
+          clientId: 'client-id',
+          clientSecret: 'client-secret',
+          refreshToken: 'refresh-1',
+        },
       }),
     });
     expect(res.status).toBe(201);
@@ -178,7 +196,11 @@ describe('XOAUTH2 mailboxes against a local fake OAuth2 provider and a real Dove
     await dovecot.doveadm('kick', address);
     await expectEventually(
       async () => {
-        const got = (await (await api(`/${mailboxId}`)).json()) as { paused: boolean; status: string; lastError: string };
+        const got = (await (await api(`/${mailboxId}`)).json()) as {
+          paused: boolean;
+          status: string;
+          lastError: string;
+        };
         expect(got).toMatchObject({ paused: true, status: 'paused' });
         expect(got.lastError).toContain('invalid_grant');
       },

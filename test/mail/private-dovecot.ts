@@ -24,7 +24,10 @@ export class PrivateDovecot {
     readonly port: number,
   ) {}
 
-  static async start(mailUser = process.env.DOVECOT_MAIL_USER ?? 'ddmail', options: PrivateDovecotOptions = {}): Promise<PrivateDovecot> {
+  static async start(
+    mailUser = process.env.DOVECOT_MAIL_USER ?? 'ddmail',
+    options: PrivateDovecotOptions = {},
+  ): Promise<PrivateDovecot> {
     const dir = mkdtempSync(join(tmpdir(), 'ddv-'));
     chmodSync(dir, 0o755);
     const { stdout: uidOut } = await run('id', ['-u', mailUser]);
@@ -58,7 +61,8 @@ export class PrivateDovecot {
     this.process = child;
     const deadline = Date.now() + 20_000;
     while (!(await this.greets())) {
-      if (child.exitCode !== null) throw new Error(`private dovecot exited with ${child.exitCode}; log in ${this.dir}/dovecot.log`);
+      if (child.exitCode !== null)
+        throw new Error(`private dovecot exited with ${child.exitCode}; log in ${this.dir}/dovecot.log`);
       if (Date.now() > deadline) throw new Error(`private dovecot did not answer on ${this.port}`);
       await new Promise((r) => setTimeout(r, 100));
     }
@@ -125,7 +129,15 @@ timeout_msecs = 5000
 `;
 }
 
-function config(o: { dir: string; mailRoot: string; domains: string; port: number; uid: number; gid: number; oauth2: string | null }): string {
+function config(o: {
+  dir: string;
+  mailRoot: string;
+  domains: string;
+  port: number;
+  uid: number;
+  gid: number;
+  oauth2: string | null;
+}): string {
   return `protocols = imap
 listen = 127.0.0.1
 instance_name = draftdesk-test-${o.port}

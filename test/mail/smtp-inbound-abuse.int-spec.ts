@@ -44,7 +44,10 @@ describe('mail-ingest SMTP listener under abuse', () => {
     await db?.drop();
   });
 
-  const mail = (messageId: string, extra: { subject?: string; fromName?: string; body?: string; headers?: string[] } = {}) =>
+  const mail = (
+    messageId: string,
+    extra: { subject?: string; fromName?: string; body?: string; headers?: string[] } = {},
+  ) =>
     [
       `From: ${extra.fromName ?? 'Klant'} <customer@example.test>`,
       'To: support@shop.test',
@@ -58,7 +61,10 @@ describe('mail-ingest SMTP listener under abuse', () => {
       '',
     ].join('\r\n');
 
-  const stored = (messageId: string) => db.query<{ status: string; error: string | null }>(`SELECT status, error FROM raw_mails WHERE message_id = $1`, [messageId]);
+  const stored = (messageId: string) =>
+    db.query<{ status: string; error: string | null }>(`SELECT status, error FROM raw_mails WHERE message_id = $1`, [
+      messageId,
+    ]);
 
   it('keeps serving after many clients reset the connection in the middle of DATA', async () => {
     for (let i = 0; i < 40; i++) {
@@ -108,7 +114,12 @@ describe('mail-ingest SMTP listener under abuse', () => {
       `SELECT value FROM outbox WHERE topic LIKE '%support.inbound.v1' AND value->'payload'->>'externalMessageId' = $1`,
       [messageId],
     );
-    const payload = event.value.payload as { subject: string; from: { name: string }; text: string; attachments: { filename: string }[] };
+    const payload = event.value.payload as {
+      subject: string;
+      from: { name: string };
+      text: string;
+      attachments: { filename: string }[];
+    };
     expect(JSON.stringify(payload)).not.toContain('\\u0000');
     expect(payload.subject).toBe('Bestelling kapot');
     expect(payload.from.name).toBe('Klant');
@@ -118,8 +129,12 @@ describe('mail-ingest SMTP listener under abuse', () => {
 
   // A quarantined mail has no parsed Message-ID: find it by its kept source.
   const quarantined = async (messageId: string) => {
-    const rows = await db.query<{ status: string; error: string | null; source_gz: Buffer }>(`SELECT status, error, source_gz FROM raw_mails WHERE status = 'quarantined'`);
-    return rows.map((row) => ({ ...row, source: gunzipSync(row.source_gz) })).filter((row) => row.source.includes(`<${messageId}>`));
+    const rows = await db.query<{ status: string; error: string | null; source_gz: Buffer }>(
+      `SELECT status, error, source_gz FROM raw_mails WHERE status = 'quarantined'`,
+    );
+    return rows
+      .map((row) => ({ ...row, source: gunzipSync(row.source_gz) }))
+      .filter((row) => row.source.includes(`<${messageId}>`));
   };
 
   it('answers health checks while a deeply nested HTML mail is parsed, then keeps the mail quarantined', async () => {
@@ -151,20 +166,29 @@ describe('mail-ingest SMTP listener under abuse', () => {
   it('keeps a 20 MB plain-text mail quarantined as too large instead of passing its body on', async () => {
     const messageId = `huge-text-${randomBytes(4).toString('hex')}@example.test`;
     const line = 'Dit is een heel lange regel tekst over een bestelling die maar niet komt. ';
-    const body = Array.from({ length: Math.ceil((20 * 1024 * 1024) / (line.length + 2)) }, (_, i) => `${i} ${line}`).join('\r\n');
+    const body = Array.from(
+      { length: Math.ceil((20 * 1024 * 1024) / (line.length + 2)) },
+      (_, i) => `${i} ${line}`,
+    ).join('\r\n');
     const client = await RawSmtpClient.open(smtpPort);
     expect(await client.sendMessage(mail(messageId, { body }), 90_000)).toMatch(/^250 /);
     await client.quit();
     const [row, ...more] = await quarantined(messageId);
     expect(more).toEqual([]);
     // Which limit stops it first depends on the machine's speed; either way the mail is kept and its body not passed on.
-    expect(row.error).toMatch(/^(TOO_LARGE: text body is \d+ characters, limit 1000000|TIMEOUT: parsing took longer than 5000 ms)$/);
+    expect(row.error).toMatch(
+      /^(TOO_LARGE: text body is \d+ characters, limit 1000000|TIMEOUT: parsing took longer than 5000 ms)$/,
+    );
     expect(row.source.length).toBeGreaterThan(20 * 1024 * 1024);
-    expect(await db.query(`SELECT id FROM outbox WHERE value->'payload'->>'externalMessageId' = $1`, [messageId])).toEqual([]);
+    expect(
+      await db.query(`SELECT id FROM outbox WHERE value->'payload'->>'externalMessageId' = $1`, [messageId]),
+    ).toEqual([]);
   });
 
   it('still answers after the resets and NUL mail: the process never exited', async () => {
-    await expectEventually(async () => expect((await fetch(`${ingest.url}/health/live`)).status).toBe(200), { timeoutMs: 5_000 });
+    await expectEventually(async () => expect((await fetch(`${ingest.url}/health/live`)).status).toBe(200), {
+      timeoutMs: 5_000,
+    });
     expect(ingest.process.exitCode).toBeNull();
   });
 });

@@ -31,7 +31,11 @@ function inbound(i: number, run: string, subject = 'Question'): InboundPayload {
 describe('Kafka consumers: dead-letter topic and exactly-once effects across SIGKILL', () => {
   const prefix = `guarantees-${randomBytes(4).toString('hex')}.`;
   const run = randomBytes(3).toString('hex');
-  const kafka = new Kafka({ clientId: 'guarantees-test', brokers: engines.kafkaBrokers.split(','), logLevel: logLevel.NOTHING });
+  const kafka = new Kafka({
+    clientId: 'guarantees-test',
+    brokers: engines.kafkaBrokers.split(','),
+    logLevel: logLevel.NOTHING,
+  });
   let producer: Producer;
   let db: TestDatabase;
   let service: RunningService | null = null;
@@ -52,7 +56,12 @@ describe('Kafka consumers: dead-letter topic and exactly-once effects across SIG
 
   it('sends an invalid event to the dead-letter topic with the reason and keeps consuming', async () => {
     service = await (await startService('conversations', env(), 'guarantees-conversations-1')).ready();
-    const valid = createEvent(Topics.inbound, { producer: 'test', conversationId: null, key: 'k', payload: inbound(100_000, run) });
+    const valid = createEvent(Topics.inbound, {
+      producer: 'test',
+      conversationId: null,
+      key: 'k',
+      payload: inbound(100_000, run),
+    });
     const missingFields = { ...valid, id: '7c0e5b0e-9a43-4b8e-8a57-1f1df3b0b001', payload: { channel: 'email' } };
     await producer.send({
       topic: prefix + Topics.inbound,
@@ -64,7 +73,9 @@ describe('Kafka consumers: dead-letter topic and exactly-once effects across SIG
     });
 
     await expectEventually(async () => {
-      const rows = await db.query(`SELECT 1 FROM messages WHERE external_message_id = $1`, [valid.payload.externalMessageId]);
+      const rows = await db.query(`SELECT 1 FROM messages WHERE external_message_id = $1`, [
+        valid.payload.externalMessageId,
+      ]);
       expect(rows).toHaveLength(1);
     });
 
@@ -94,7 +105,12 @@ describe('Kafka consumers: dead-letter topic and exactly-once effects across SIG
     const total = 1000;
     const events = Array.from({ length: total }, (_, i) => {
       const payload = inbound(i, `${run}-kill`, 'Crash test');
-      return createEvent(Topics.inbound, { producer: 'test', conversationId: null, key: payload.from.address, payload });
+      return createEvent(Topics.inbound, {
+        producer: 'test',
+        conversationId: null,
+        key: payload.from.address,
+        payload,
+      });
     });
     for (let i = 0; i < total; i += 250) {
       await producer.send({
@@ -103,10 +119,17 @@ describe('Kafka consumers: dead-letter topic and exactly-once effects across SIG
       });
     }
     const count = async () =>
-      (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM messages WHERE external_message_id LIKE $1`, [`${run}-kill-%`]))[0].n;
+      (
+        await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM messages WHERE external_message_id LIKE $1`, [
+          `${run}-kill-%`,
+        ])
+      )[0].n;
 
     service = await startService('conversations', env(), 'guarantees-conversations-2');
-    await expectEventually(async () => expect(await count()).toBeGreaterThan(150), { timeoutMs: 60_000, intervalMs: 20 });
+    await expectEventually(async () => expect(await count()).toBeGreaterThan(150), {
+      timeoutMs: 60_000,
+      intervalMs: 20,
+    });
     await service.kill('SIGKILL');
     const atKill = await count();
     expect(atKill).toBeLessThan(total);
@@ -125,6 +148,8 @@ describe('Kafka consumers: dead-letter topic and exactly-once effects across SIG
       [Topics.messageAdded],
     );
     expect(announced.n).toBe(total);
-    process.stdout.write(`SIGKILL test: ${atKill} of ${total} applied before the kill, ${total} after restart, 0 duplicates\n`);
+    process.stdout.write(
+      `SIGKILL test: ${atKill} of ${total} applied before the kill, ${total} after restart, 0 duplicates\n`,
+    );
   });
 });

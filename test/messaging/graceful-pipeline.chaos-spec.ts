@@ -18,7 +18,11 @@ import { RunningService, startService } from '../support/services';
 describe('graceful shutdown under load (SIGTERM)', () => {
   const prefix = `term-${randomBytes(4).toString('hex')}.`;
   const run = randomBytes(3).toString('hex');
-  const kafka = new Kafka({ clientId: 'term-test', brokers: engines.kafkaBrokers.split(','), logLevel: logLevel.NOTHING });
+  const kafka = new Kafka({
+    clientId: 'term-test',
+    brokers: engines.kafkaBrokers.split(','),
+    logLevel: logLevel.NOTHING,
+  });
   let producer: Producer;
   let db: TestDatabase;
 
@@ -29,7 +33,10 @@ describe('graceful shutdown under load (SIGTERM)', () => {
     // The backlog is produced before the service first starts (and would create the topics): create them as it does.
     const admin = kafka.admin();
     await admin.connect();
-    await admin.createTopics({ waitForLeaders: true, topics: [{ topic: prefix + Topics.inbound, numPartitions: DEFAULT_PARTITIONS, replicationFactor: 1 }] });
+    await admin.createTopics({
+      waitForLeaders: true,
+      topics: [{ topic: prefix + Topics.inbound, numPartitions: DEFAULT_PARTITIONS, replicationFactor: 1 }],
+    });
     await admin.disconnect();
   });
 
@@ -48,11 +55,24 @@ describe('graceful shutdown under load (SIGTERM)', () => {
     await Promise.all([...running.values()].map((s) => s.ready(90_000)));
     try {
       const events = Array.from({ length: total }, (_, i) => {
-        const payload = inboundEmail({ externalMessageId: `${run}-p${i}@example.test`, from: { address: `p${i % 30}-${run}@example.test`, name: '' }, subject: `Pipe ${i}`, text: `Where is order ${100000 + i}?` });
-        return createEvent(Topics.inbound, { producer: 'test', conversationId: null, key: payload.from.address, payload });
+        const payload = inboundEmail({
+          externalMessageId: `${run}-p${i}@example.test`,
+          from: { address: `p${i % 30}-${run}@example.test`, name: '' },
+          subject: `Pipe ${i}`,
+          text: `Where is order ${100000 + i}?`,
+        });
+        return createEvent(Topics.inbound, {
+          producer: 'test',
+          conversationId: null,
+          key: payload.from.address,
+          payload,
+        });
       });
       for (let i = 0; i < total; i += 100) {
-        await producer.send({ topic: pipeline + Topics.inbound, messages: events.slice(i, i + 100).map((e) => ({ key: e.key, value: JSON.stringify(e) })) });
+        await producer.send({
+          topic: pipeline + Topics.inbound,
+          messages: events.slice(i, i + 100).map((e) => ({ key: e.key, value: JSON.stringify(e) })),
+        });
       }
       const counts = async () =>
         (
@@ -62,22 +82,40 @@ describe('graceful shutdown under load (SIGTERM)', () => {
           )
         )[0];
       const exits: string[] = [];
-      for (const [name, stage] of [['triage', 'triaged'], ['drafter', 'drafted'], ['review', 'queued']] as const) {
+      for (const [name, stage] of [
+        ['triage', 'triaged'],
+        ['drafter', 'drafted'],
+        ['review', 'queued'],
+      ] as const) {
         // Each stage is stopped while it has work in hand, then replaced, as a rolling update does.
-        await expectEventually(async () => expect((await counts())[stage]).toBeGreaterThan(0), { timeoutMs: 90_000, intervalMs: 20 });
+        await expectEventually(async () => expect((await counts())[stage]).toBeGreaterThan(0), {
+          timeoutMs: 90_000,
+          intervalMs: 20,
+        });
         const service = running.get(name)!;
-        const exited = new Promise<string>((resolve) => service.process.once('exit', (c, signal) => resolve(signal ?? `code ${c}`)));
+        const exited = new Promise<string>((resolve) =>
+          service.process.once('exit', (c, signal) => resolve(signal ?? `code ${c}`)),
+        );
         service.process.kill('SIGTERM');
         exits.push(`${name}: ${await exited}`);
         running.set(name, await (await startService(name, penv(), `graceful-${name}-2`)).ready(90_000));
       }
-      expect(exits).toEqual(['triage: SIGTERM', 'drafter: SIGTERM', 'review: SIGTERM'].map((e, i) => (exits[i].endsWith('code 0') ? e.replace('SIGTERM', 'code 0') : e)));
-      await expectEventually(async () => expect(await counts()).toEqual({ triaged: total, drafted: total, queued: total }), { timeoutMs: 120_000 });
+      expect(exits).toEqual(
+        ['triage: SIGTERM', 'drafter: SIGTERM', 'review: SIGTERM'].map((e, i) =>
+          exits[i].endsWith('code 0') ? e.replace('SIGTERM', 'code 0') : e,
+        ),
+      );
+      await expectEventually(
+        async () => expect(await counts()).toEqual({ triaged: total, drafted: total, queued: total }),
+        { timeoutMs: 120_000 },
+      );
       const dupes = await db.query<{ consumer: string; n: number }>(
         `SELECT consumer, count(*)::int - count(DISTINCT event_id)::int AS n FROM inbox GROUP BY consumer HAVING count(*) <> count(DISTINCT event_id)`,
       );
       expect(dupes).toEqual([]);
-      process.stdout.write(`SIGTERM pipeline test: ${exits.join(', ')}; ${total} triaged, drafted and queued once each\n`);
+      process.stdout.write(
+        `SIGTERM pipeline test: ${exits.join(', ')}; ${total} triaged, drafted and queued once each\n`,
+      );
     } finally {
       await Promise.all([...running.values()].map((s) => s.kill('SIGTERM')));
     }

@@ -15,7 +15,11 @@ import { RunningService, startService } from '../support/services';
 describe('graceful shutdown under load (SIGTERM)', () => {
   const prefix = `term-${randomBytes(4).toString('hex')}.`;
   const run = randomBytes(3).toString('hex');
-  const kafka = new Kafka({ clientId: 'term-test', brokers: engines.kafkaBrokers.split(','), logLevel: logLevel.NOTHING });
+  const kafka = new Kafka({
+    clientId: 'term-test',
+    brokers: engines.kafkaBrokers.split(','),
+    logLevel: logLevel.NOTHING,
+  });
   const group = `${prefix}draftdesk.conversations`;
   let producer: Producer;
   let db: TestDatabase;
@@ -29,7 +33,10 @@ describe('graceful shutdown under load (SIGTERM)', () => {
     // The backlog is produced before the service first starts (and would create the topics): create them as it does.
     const admin = kafka.admin();
     await admin.connect();
-    await admin.createTopics({ waitForLeaders: true, topics: [{ topic: prefix + Topics.inbound, numPartitions: DEFAULT_PARTITIONS, replicationFactor: 1 }] });
+    await admin.createTopics({
+      waitForLeaders: true,
+      topics: [{ topic: prefix + Topics.inbound, numPartitions: DEFAULT_PARTITIONS, replicationFactor: 1 }],
+    });
     await admin.disconnect();
   });
 
@@ -40,7 +47,12 @@ describe('graceful shutdown under load (SIGTERM)', () => {
   });
 
   const mail = (i: number): InboundPayload =>
-    inboundEmail({ externalMessageId: `${run}-${i}@example.test`, from: { address: `c${i % 40}-${run}@example.test`, name: '' }, subject: `Term ${i}`, text: `Question ${i}` });
+    inboundEmail({
+      externalMessageId: `${run}-${i}@example.test`,
+      from: { address: `c${i % 40}-${run}@example.test`, name: '' },
+      subject: `Term ${i}`,
+      text: `Question ${i}`,
+    });
 
   async function committedOffsets(): Promise<number> {
     const admin = kafka.admin();
@@ -55,18 +67,34 @@ describe('graceful shutdown under load (SIGTERM)', () => {
 
   it('finishes in-flight work, publishes its outbox, commits offsets and exits in time; nothing lost or doubled', async () => {
     const total = 1000;
-    const events = Array.from({ length: total }, (_, i) => createEvent(Topics.inbound, { producer: 'test', conversationId: null, key: mail(i).from.address, payload: mail(i) }));
+    const events = Array.from({ length: total }, (_, i) =>
+      createEvent(Topics.inbound, {
+        producer: 'test',
+        conversationId: null,
+        key: mail(i).from.address,
+        payload: mail(i),
+      }),
+    );
     for (let i = 0; i < total; i += 250) {
-      await producer.send({ topic: prefix + Topics.inbound, messages: events.slice(i, i + 250).map((e) => ({ key: e.key, value: JSON.stringify(e) })) });
+      await producer.send({
+        topic: prefix + Topics.inbound,
+        messages: events.slice(i, i + 250).map((e) => ({ key: e.key, value: JSON.stringify(e) })),
+      });
     }
-    const stored = async () => (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM messages WHERE subject LIKE 'Term %'`))[0].n;
+    const stored = async () =>
+      (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM messages WHERE subject LIKE 'Term %'`))[0].n;
 
     service = await startService('conversations', env(), 'graceful-conversations-1');
-    await expectEventually(async () => expect(await stored()).toBeGreaterThan(100), { timeoutMs: 120_000, intervalMs: 20 });
+    await expectEventually(async () => expect(await stored()).toBeGreaterThan(100), {
+      timeoutMs: 120_000,
+      intervalMs: 20,
+    });
     const started = Date.now();
     service.process.kill('SIGTERM');
     // Nest runs the shutdown hooks, then re-raises the signal: "terminated by SIGTERM" after a clean shutdown.
-    const exit = await new Promise<string>((resolve) => service!.process.once('exit', (c, signal) => resolve(signal ?? `code ${c}`)));
+    const exit = await new Promise<string>((resolve) =>
+      service!.process.once('exit', (c, signal) => resolve(signal ?? `code ${c}`)),
+    );
     const exitMs = Date.now() - started;
     service = null;
 
@@ -75,7 +103,9 @@ describe('graceful shutdown under load (SIGTERM)', () => {
     expect(exitMs).toBeLessThan(30_000);
     expect(atExit).toBeLessThan(total);
     // Everything the stopped instance applied was announced before it exited, and its offsets say so too.
-    const [unpublished] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL`);
+    const [unpublished] = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL`,
+    );
     expect(unpublished.n).toBe(0);
     expect(await committedOffsets()).toBe(atExit);
 
@@ -85,8 +115,12 @@ describe('graceful shutdown under load (SIGTERM)', () => {
       `SELECT count(*)::int AS n, count(DISTINCT event_id)::int AS distinct_ids FROM inbox WHERE consumer = 'conversations'`,
     );
     expect(inbox).toEqual({ n: total, distinct_ids: total });
-    const [announced] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM outbox WHERE topic = $1`, [Topics.messageAdded]);
+    const [announced] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM outbox WHERE topic = $1`, [
+      Topics.messageAdded,
+    ]);
     expect(announced.n).toBe(total);
-    process.stdout.write(`SIGTERM test: ${atExit} of ${total} applied and announced before a clean exit (${exit}) after ${exitMs} ms; ${total} after restart, 0 duplicates\n`);
+    process.stdout.write(
+      `SIGTERM test: ${atExit} of ${total} applied and announced before a clean exit (${exit}) after ${exitMs} ms; ${total} after restart, 0 duplicates\n`,
+    );
   });
 });

@@ -1,5 +1,12 @@
 import { createEvent, EventEnvelope, ReplySentPayload, Topics } from '@draftdesk/contracts';
-import { ConsumerRunner, EventBus, InProcessEventBus, OutboxRelay, OutboxService, PermanentEventError } from '@draftdesk/messaging';
+import {
+  ConsumerRunner,
+  EventBus,
+  InProcessEventBus,
+  OutboxRelay,
+  OutboxService,
+  PermanentEventError,
+} from '@draftdesk/messaging';
 import { DataSource } from 'typeorm';
 import { createTestDatabase, TestDatabase } from '../support/database';
 
@@ -35,10 +42,21 @@ describe('outbox relay and inbox on PostgreSQL', () => {
   });
 
   function runner(consumer: string, bus: EventBus, handler: (event: EventEnvelope) => Promise<void>) {
-    return new ConsumerRunner(consumer, Topics.replySent, async (event, { manager }) => {
-      await handler(event);
-      await manager.query(`INSERT INTO audit_log (actor, action, entity, entity_id) VALUES ($1, 'applied', 'event', $2)`, [consumer, event.id]);
-    }, dataSource, bus, () => undefined, fast);
+    return new ConsumerRunner(
+      consumer,
+      Topics.replySent,
+      async (event, { manager }) => {
+        await handler(event);
+        await manager.query(
+          `INSERT INTO audit_log (actor, action, entity, entity_id) VALUES ($1, 'applied', 'event', $2)`,
+          [consumer, event.id],
+        );
+      },
+      dataSource,
+      bus,
+      () => undefined,
+      fast,
+    );
   }
 
   const applied = async (consumer: string) =>
@@ -54,10 +72,18 @@ describe('outbox relay and inbox on PostgreSQL', () => {
     const event = createEvent(Topics.replySent, { producer: 'p1', conversationId, payload });
     await dataSource.transaction((m) => outbox.add(m, event));
 
-    const relay = new OutboxRelay(dataSource, bus, { producers: ['p1'], batchSize: 10, pollIntervalMs: 50, claimSeconds: 30 });
+    const relay = new OutboxRelay(dataSource, bus, {
+      producers: ['p1'],
+      batchSize: 10,
+      pollIntervalMs: 50,
+      claimSeconds: 30,
+    });
     expect(await relay.drain()).toBe(1);
     expect(seen).toEqual([event.id]);
-    const [row] = await db.query<{ published: boolean }>(`SELECT published_at IS NOT NULL AS published FROM outbox WHERE id = $1`, [event.id]);
+    const [row] = await db.query<{ published: boolean }>(
+      `SELECT published_at IS NOT NULL AS published FROM outbox WHERE id = $1`,
+      [event.id],
+    );
     expect(row.published).toBe(true);
 
     // The same event delivered again (a redelivery after a crash) changes nothing.
@@ -78,9 +104,17 @@ describe('outbox relay and inbox on PostgreSQL', () => {
     });
     const event = createEvent(Topics.replySent, { producer: 'p2', conversationId, payload });
     await dataSource.transaction((m) => new OutboxService().add(m, event));
-    const relay = new OutboxRelay(dataSource, bus, { producers: ['p2'], batchSize: 10, pollIntervalMs: 50, claimSeconds: 0 });
+    const relay = new OutboxRelay(dataSource, bus, {
+      producers: ['p2'],
+      batchSize: 10,
+      pollIntervalMs: 50,
+      claimSeconds: 0,
+    });
     await expect(relay.drain()).rejects.toThrow('broker unavailable');
-    const [before] = await db.query<{ published: boolean; last_error: string }>(`SELECT published_at IS NOT NULL AS published, last_error FROM outbox WHERE id = $1`, [event.id]);
+    const [before] = await db.query<{ published: boolean; last_error: string }>(
+      `SELECT published_at IS NOT NULL AS published, last_error FROM outbox WHERE id = $1`,
+      [event.id],
+    );
     expect(before).toEqual({ published: false, last_error: 'broker unavailable' });
     fail = false;
     expect(await relay.drain()).toBe(1);

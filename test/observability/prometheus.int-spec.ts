@@ -27,8 +27,18 @@ describe('metrics scraped by a real Prometheus', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('prometheus');
-    const common = { DATABASE_URL: db.url, KAFKA_BROKERS: engines.kafkaBrokers, KAFKA_TOPIC_PREFIX: prefix, KAFKA_LAG_SAMPLE_SECONDS: '1' };
-    for (const name of names) services[name] = await startService(name, { ...common, ...(name === 'review' ? { REVIEW_API_TOKEN: token } : {}) }, `prom-${name}`);
+    const common = {
+      DATABASE_URL: db.url,
+      KAFKA_BROKERS: engines.kafkaBrokers,
+      KAFKA_TOPIC_PREFIX: prefix,
+      KAFKA_LAG_SAMPLE_SECONDS: '1',
+    };
+    for (const name of names)
+      services[name] = await startService(
+        name,
+        { ...common, ...(name === 'review' ? { REVIEW_API_TOKEN: token } : {}) },
+        `prom-${name}`,
+      );
     await Promise.all(names.map((n) => services[n]!.ready()));
     prometheusUrl = await startPrometheus(names.map((n) => [n, services[n]!.port] as const));
   });
@@ -56,7 +66,10 @@ describe('metrics scraped by a real Prometheus', () => {
         global: { scrape_interval: '1s', evaluation_interval: '1s' },
         rule_files: ['rules.yaml'],
         // The same `app` label the PodMonitor's relabeling gives in a cluster.
-        scrape_configs: targets.map(([app, port]) => ({ job_name: app, static_configs: [{ targets: [`127.0.0.1:${port}`], labels: { app } }] })),
+        scrape_configs: targets.map(([app, port]) => ({
+          job_name: app,
+          static_configs: [{ targets: [`127.0.0.1:${port}`], labels: { app } }],
+        })),
       }),
     );
     const port = await freePort();
@@ -64,7 +77,11 @@ describe('metrics scraped by a real Prometheus', () => {
     mkdirSync(logs, { recursive: true });
     prometheus = spawn(
       'prometheus',
-      [`--config.file=${join(dir, 'prometheus.yml')}`, `--storage.tsdb.path=${join(dir, 'data')}`, `--web.listen-address=127.0.0.1:${port}`],
+      [
+        `--config.file=${join(dir, 'prometheus.yml')}`,
+        `--storage.tsdb.path=${join(dir, 'data')}`,
+        `--web.listen-address=127.0.0.1:${port}`,
+      ],
       { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     const out = createWriteStream(join(logs, 'prometheus.log'));
@@ -77,7 +94,10 @@ describe('metrics scraped by a real Prometheus', () => {
 
   async function query(promql: string): Promise<{ metric: Record<string, string>; value: [number, string] }[]> {
     const res = await fetch(`${prometheusUrl}/api/v1/query?query=${encodeURIComponent(promql)}`);
-    const body = (await res.json()) as { status: string; data: { result: { metric: Record<string, string>; value: [number, string] }[] } };
+    const body = (await res.json()) as {
+      status: string;
+      data: { result: { metric: Record<string, string>; value: [number, string] }[] };
+    };
     expect(body.status).toBe('success');
     return body.data.result;
   }
@@ -94,7 +114,9 @@ describe('metrics scraped by a real Prometheus', () => {
     await publishInbound(prefix, ...Array.from({ length: 5 }, (_, i) => mail(i)));
     await expectEventually(
       async () => {
-        const res = await fetch(`${services.review!.url}/v1/drafts?status=pending`, { headers: { authorization: `Bearer ${token}` } });
+        const res = await fetch(`${services.review!.url}/v1/drafts?status=pending`, {
+          headers: { authorization: `Bearer ${token}` },
+        });
         expect(((await res.json()) as { items: unknown[] }).items).toHaveLength(5);
       },
       { timeoutMs: 90_000 },
@@ -105,11 +127,17 @@ describe('metrics scraped by a real Prometheus', () => {
       async () => {
         expect((await query('up == 1')).map((r) => r.metric.app).sort()).toEqual([...names].sort());
         const applied = await query('sum by (consumer) (draftdesk_events_consumed_total{outcome="applied"})');
-        expect(applied.map((r) => r.metric.consumer).sort()).toEqual(expect.arrayContaining(['conversations', 'drafter', 'review', 'triage']));
+        expect(applied.map((r) => r.metric.consumer).sort()).toEqual(
+          expect.arrayContaining(['conversations', 'drafter', 'review', 'triage']),
+        );
         const stages = await query('sum by (consumer) (draftdesk_event_age_seconds_count)');
-        expect(stages.map((r) => r.metric.consumer)).toEqual(expect.arrayContaining(['conversations', 'triage', 'drafter', 'review']));
+        expect(stages.map((r) => r.metric.consumer)).toEqual(
+          expect.arrayContaining(['conversations', 'triage', 'drafter', 'review']),
+        );
         expect(Number((await query('sum(draftdesk_drafts_total)'))[0]?.value[1])).toBe(5);
-        expect((await query('draftdesk:consumer_lag:sum')).map((r) => r.metric.group)).toEqual(expect.arrayContaining([`${prefix}draftdesk.triage`]));
+        expect((await query('draftdesk:consumer_lag:sum')).map((r) => r.metric.group)).toEqual(
+          expect.arrayContaining([`${prefix}draftdesk.triage`]),
+        );
         expect((await query('draftdesk_outbox_oldest_age_seconds')).length).toBeGreaterThan(0);
       },
       { timeoutMs: 60_000, intervalMs: 1_000 },
@@ -119,7 +147,10 @@ describe('metrics scraped by a real Prometheus', () => {
     // Triage stops; mail keeps arriving, so its group falls further behind and the alert fires for that group.
     await services.triage!.kill('SIGKILL');
     let sent = 5;
-    const trickle = setInterval(() => void publishInbound(prefix, mail(sent++), mail(sent++)).catch(() => undefined), 1_000);
+    const trickle = setInterval(
+      () => void publishInbound(prefix, mail(sent++), mail(sent++)).catch(() => undefined),
+      1_000,
+    );
     try {
       const firing = await expectEventually(
         async () => {

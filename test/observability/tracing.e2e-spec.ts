@@ -29,14 +29,28 @@ function startCollector(): Promise<{ server: Server; url: string; spans: Receive
       if (req.url === '/v1/traces') {
         const body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
         for (const rs of body.resourceSpans ?? []) {
-          const service = rs.resource?.attributes?.find((a: any) => a.key === 'service.name')?.value?.stringValue ?? '?';
-          for (const ss of rs.scopeSpans ?? []) for (const s of ss.spans ?? []) spans.push({ service, traceId: s.traceId, spanId: s.spanId, parentSpanId: s.parentSpanId ?? '', name: s.name, links: s.links ?? [] });
+          const service =
+            rs.resource?.attributes?.find((a: any) => a.key === 'service.name')?.value?.stringValue ?? '?';
+          for (const ss of rs.scopeSpans ?? [])
+            for (const s of ss.spans ?? [])
+              spans.push({
+                service,
+                traceId: s.traceId,
+                spanId: s.spanId,
+                parentSpanId: s.parentSpanId ?? '',
+                name: s.name,
+                links: s.links ?? [],
+              });
         }
       }
       res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
     });
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, spans })));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () =>
+      resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, spans }),
+    ),
+  );
 }
 
 /**
@@ -64,11 +78,23 @@ describe('one trace follows a customer email to the sent reply (OTLP collector f
       OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
     };
     const specific: Partial<Record<ServiceName, Record<string, string>>> = {
-      'mail-ingest': { IMAP_HOST: engines.imapHost, IMAP_PORT: String(engines.imapPort), IMAP_SECURE: 'false', IMAP_USER: support, IMAP_PASSWORD: engines.catchAllPassword, IMAP_RESYNC_SECONDS: '600' },
+      'mail-ingest': {
+        IMAP_HOST: engines.imapHost,
+        IMAP_PORT: String(engines.imapPort),
+        IMAP_SECURE: 'false',
+        IMAP_USER: support,
+        IMAP_PASSWORD: engines.catchAllPassword,
+        IMAP_RESYNC_SECONDS: '600',
+      },
       review: { REVIEW_API_TOKEN: token },
-      'mail-send': { SMTP_HOST: engines.smtpHost, SMTP_PORT: String(engines.smtpPort), MAIL_FROM: `Support <${support}>` },
+      'mail-send': {
+        SMTP_HOST: engines.smtpHost,
+        SMTP_PORT: String(engines.smtpPort),
+        MAIL_FROM: `Support <${support}>`,
+      },
     };
-    for (const name of names) services[name] = await startService(name, { ...common, ...specific[name] }, `trace-${name}`);
+    for (const name of names)
+      services[name] = await startService(name, { ...common, ...specific[name] }, `trace-${name}`);
     await Promise.all(names.map((n) => services[n]!.ready()));
   });
 
@@ -79,10 +105,19 @@ describe('one trace follows a customer email to the sent reply (OTLP collector f
   });
 
   it('carries one trace id across every stage', async () => {
-    await sendMail({ from: `Sanne <${customer}>`, to: support, subject: 'Waar is mijn bestelling 100234?', text: 'Hallo, waar blijft bestelling 100234?\n\nGroeten, Sanne' });
+    await sendMail({
+      from: `Sanne <${customer}>`,
+      to: support,
+      subject: 'Waar is mijn bestelling 100234?',
+      text: 'Hallo, waar blijft bestelling 100234?\n\nGroeten, Sanne',
+    });
     const auth = { authorization: `Bearer ${token}` };
     const [draft] = await expectEventually(async () => {
-      const items = ((await (await fetch(`${services.review!.url}/v1/drafts?status=pending`, { headers: auth })).json()) as { items: { draftId: string; version: number }[] }).items;
+      const items = (
+        (await (await fetch(`${services.review!.url}/v1/drafts?status=pending`, { headers: auth })).json()) as {
+          items: { draftId: string; version: number }[];
+        }
+      ).items;
       expect(items).toHaveLength(1);
       return items;
     });
@@ -123,6 +158,8 @@ describe('one trace follows a customer email to the sent reply (OTLP collector f
     const approval = trace.find((s) => s.name === 'approve reply')!;
     expect(approval.links.length).toBe(1);
     expect(approval.links[0].traceId).not.toBe(approval.traceId);
-    process.stdout.write(`trace ${trace[0].traceId}: ${trace.length} spans over ${new Set(trace.map((s) => s.service)).size} services\n`);
+    process.stdout.write(
+      `trace ${trace[0].traceId}: ${trace.length} spans over ${new Set(trace.map((s) => s.service)).size} services\n`,
+    );
   });
 });

@@ -33,13 +33,28 @@ describe('review accounts across shops (real PostgreSQL)', () => {
     );
     await review.ready();
     const operator = tokenClient(review.url, apiToken);
-    await db.query(`INSERT INTO shops (id, name, business_hours, sla) SELECT 'b', 'Shop B', business_hours, sla FROM shops WHERE id = 'default'`);
-    const operatorId = (await db.query<{ id: string }>(`SELECT id FROM users WHERE email = 'operator@shop.test'`))[0].id;
+    await db.query(
+      `INSERT INTO shops (id, name, business_hours, sla) SELECT 'b', 'Shop B', business_hours, sla FROM shops WHERE id = 'default'`,
+    );
+    const operatorId = (await db.query<{ id: string }>(`SELECT id FROM users WHERE email = 'operator@shop.test'`))[0]
+      .id;
     await db.query(`INSERT INTO memberships (user_id, shop_id, role) VALUES ($1, 'b', 'admin')`, [operatorId]);
     const created = [
-      await operator('/v1/users', { method: 'POST', json: { email: 'victim@shop-b.test', name: 'Vera', password: victimPassword, role: 'admin' }, headers: { 'x-shop-id': 'b' } }),
-      await operator('/v1/users', { method: 'POST', json: { email: 'attacker@shop-a.test', password: attackerPassword, role: 'admin' }, headers: { 'x-shop-id': 'default' } }),
-      await operator('/v1/users', { method: 'POST', json: { email: 'agent@shop-a.test', password: 'agent password 123', role: 'agent' }, headers: { 'x-shop-id': 'default' } }),
+      await operator('/v1/users', {
+        method: 'POST',
+        json: { email: 'victim@shop-b.test', name: 'Vera', password: victimPassword, role: 'admin' },
+        headers: { 'x-shop-id': 'b' },
+      }),
+      await operator('/v1/users', {
+        method: 'POST',
+        json: { email: 'attacker@shop-a.test', password: attackerPassword, role: 'admin' },
+        headers: { 'x-shop-id': 'default' },
+      }),
+      await operator('/v1/users', {
+        method: 'POST',
+        json: { email: 'agent@shop-a.test', password: 'agent password 123', role: 'agent' },
+        headers: { 'x-shop-id': 'default' },
+      }),
     ];
     expect(created.map((r) => r.status)).toEqual([201, 201, 201]);
     attacker = new SessionClient(review.url);
@@ -63,33 +78,56 @@ describe('review accounts across shops (real PostgreSQL)', () => {
   }
 
   it('refuses to set the password of another shop’s admin and changes nothing', async () => {
-    const res = await attacker.fetch('/v1/users', { method: 'POST', json: { email: 'VICTIM@shop-b.test', password: takeoverPassword, role: 'admin' } });
+    const res = await attacker.fetch('/v1/users', {
+      method: 'POST',
+      json: { email: 'VICTIM@shop-b.test', password: takeoverPassword, role: 'admin' },
+    });
     expect(res.status).toBe(403);
-    expect(await res.json()).toMatchObject({ statusCode: 403, code: 'USER_IN_OTHER_SHOP', errors: [{ field: 'password' }] });
+    expect(await res.json()).toMatchObject({
+      statusCode: 403,
+      code: 'USER_IN_OTHER_SHOP',
+      errors: [{ field: 'password' }],
+    });
     expect(await signsIn('victim@shop-b.test', takeoverPassword)).toBe(401);
     expect(await signsIn('victim@shop-b.test', victimPassword)).toBe(200);
     expect(await membershipsOf('victim@shop-b.test')).toEqual([{ shop_id: 'b', role: 'admin' }]);
   });
 
   it('adds an existing user of another shop without touching their credentials or profile', async () => {
-    const res = await attacker.fetch('/v1/users', { method: 'POST', json: { email: 'victim@shop-b.test', name: 'Renamed', locale: 'nl', role: 'agent' } });
+    const res = await attacker.fetch('/v1/users', {
+      method: 'POST',
+      json: { email: 'victim@shop-b.test', name: 'Renamed', locale: 'nl', role: 'agent' },
+    });
     expect(res.status).toBe(201);
     expect(await membershipsOf('victim@shop-b.test')).toEqual([
       { shop_id: 'b', role: 'admin' },
       { shop_id: 'default', role: 'agent' },
     ]);
-    expect(await db.query(`SELECT name, locale FROM users WHERE email = 'victim@shop-b.test'`)).toEqual([{ name: 'Vera', locale: 'en' }]);
+    expect(await db.query(`SELECT name, locale FROM users WHERE email = 'victim@shop-b.test'`)).toEqual([
+      { name: 'Vera', locale: 'en' },
+    ]);
     expect(await signsIn('victim@shop-b.test', victimPassword)).toBe(200);
     // Now a member of the attacker's shop too, the account still belongs to shop B as well.
-    const again = await attacker.fetch('/v1/users', { method: 'POST', json: { email: 'victim@shop-b.test', password: takeoverPassword, role: 'admin' } });
+    const again = await attacker.fetch('/v1/users', {
+      method: 'POST',
+      json: { email: 'victim@shop-b.test', password: takeoverPassword, role: 'admin' },
+    });
     expect(again.status).toBe(403);
     expect(await signsIn('victim@shop-b.test', victimPassword)).toBe(200);
   });
 
   it('changes a role only in the caller’s own shop', async () => {
-    const inB = await attacker.fetch('/v1/users', { method: 'POST', json: { email: 'victim@shop-b.test', role: 'agent' }, headers: { 'x-shop-id': 'b' } });
+    const inB = await attacker.fetch('/v1/users', {
+      method: 'POST',
+      json: { email: 'victim@shop-b.test', role: 'agent' },
+      headers: { 'x-shop-id': 'b' },
+    });
     expect(inB.status).toBe(403);
-    expect(await attacker.fetch('/v1/users', { method: 'POST', json: { email: 'victim@shop-b.test', role: 'lead' } }).then((r) => r.status)).toBe(201);
+    expect(
+      await attacker
+        .fetch('/v1/users', { method: 'POST', json: { email: 'victim@shop-b.test', role: 'lead' } })
+        .then((r) => r.status),
+    ).toBe(201);
     expect(await membershipsOf('victim@shop-b.test')).toEqual([
       { shop_id: 'b', role: 'admin' },
       { shop_id: 'default', role: 'lead' },
@@ -99,14 +137,27 @@ describe('review accounts across shops (real PostgreSQL)', () => {
   it('leaves the API tokens of a user who belongs to another shop alone', async () => {
     const victim = new SessionClient(review.url);
     expect((await victim.login('victim@shop-b.test', victimPassword)).status).toBe(200);
-    const created = (await (await victim.fetch('/v1/tokens', { method: 'POST', json: { name: 'shop b sync' }, headers: { 'x-shop-id': 'b' } })).json()) as { id: string; token: string };
+    const created = (await (
+      await victim.fetch('/v1/tokens', { method: 'POST', json: { name: 'shop b sync' }, headers: { 'x-shop-id': 'b' } })
+    ).json()) as { id: string; token: string };
     const revoke = await attacker.fetch(`/v1/tokens/${created.id}`, { method: 'DELETE' });
     expect(revoke.status).toBe(403);
     expect(await revoke.json()).toMatchObject({ code: 'USER_IN_OTHER_SHOP' });
-    expect((await tokenClient(review.url, created.token)('/v1/drafts', { headers: { 'x-shop-id': 'b' } })).status).toBe(200);
+    expect((await tokenClient(review.url, created.token)('/v1/drafts', { headers: { 'x-shop-id': 'b' } })).status).toBe(
+      200,
+    );
     // Its owner may revoke it.
-    expect((await tokenClient(review.url, created.token)(`/v1/tokens/${created.id}`, { method: 'DELETE', headers: { 'x-shop-id': 'b' } })).status).toBe(204);
-    expect((await tokenClient(review.url, created.token)('/v1/drafts', { headers: { 'x-shop-id': 'b' } })).status).toBe(401);
+    expect(
+      (
+        await tokenClient(review.url, created.token)(`/v1/tokens/${created.id}`, {
+          method: 'DELETE',
+          headers: { 'x-shop-id': 'b' },
+        })
+      ).status,
+    ).toBe(204);
+    expect((await tokenClient(review.url, created.token)('/v1/drafts', { headers: { 'x-shop-id': 'b' } })).status).toBe(
+      401,
+    );
   });
 
   it('removes a user only from the caller’s shop', async () => {
@@ -121,7 +172,10 @@ describe('review accounts across shops (real PostgreSQL)', () => {
   });
 
   it('still lets an admin reset the password of a user who belongs only to their shop', async () => {
-    const res = await attacker.fetch('/v1/users', { method: 'POST', json: { email: 'agent@shop-a.test', password: 'a fresh agent password', role: 'agent' } });
+    const res = await attacker.fetch('/v1/users', {
+      method: 'POST',
+      json: { email: 'agent@shop-a.test', password: 'a fresh agent password', role: 'agent' },
+    });
     expect(res.status).toBe(201);
     expect(await signsIn('agent@shop-a.test', 'a fresh agent password')).toBe(200);
   });

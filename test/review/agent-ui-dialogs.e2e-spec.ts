@@ -9,7 +9,15 @@ import { expectEventually } from '../support/expect-eventually';
 import { RunningService, startService } from '../support/services';
 import { seedItem } from './review-fixtures';
 
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 const screenshots = join(repoRoot, 'test-artifacts', 'screenshots');
 
 /** The English agent UI in Debian's Chromium: the reject and escalate dialogs, driven from the keyboard. */
@@ -26,7 +34,13 @@ describe('agent UI dialogs in English (Chromium)', () => {
     db = await createTestDatabase('agent_ui_dialogs');
     review = await startService(
       'review',
-      { DATABASE_URL: db.url, KAFKA_BROKERS: engines.kafkaBrokers, KAFKA_TOPIC_PREFIX: `uid-${randomBytes(4).toString('hex')}.`, REVIEW_ADMIN_EMAIL: 'lead@shop.test', REVIEW_ADMIN_PASSWORD: password },
+      {
+        DATABASE_URL: db.url,
+        KAFKA_BROKERS: engines.kafkaBrokers,
+        KAFKA_TOPIC_PREFIX: `uid-${randomBytes(4).toString('hex')}.`,
+        REVIEW_ADMIN_EMAIL: 'lead@shop.test',
+        REVIEW_ADMIN_PASSWORD: password,
+      },
       'ui-dialogs-review',
     );
     await review.ready();
@@ -67,7 +81,10 @@ describe('agent UI dialogs in English (Chromium)', () => {
     await page.screenshot({ path: join(screenshots, 'reject-dialog.png') });
     await page.keyboard.press('Escape');
     await rejectDialog.waitFor({ state: 'detached' });
-    expect((await db.query<{ status: string }>(`SELECT status FROM review_items WHERE draft_id = $1`, [toReject.draftId]))[0].status).toBe('pending');
+    expect(
+      (await db.query<{ status: string }>(`SELECT status FROM review_items WHERE draft_id = $1`, [toReject.draftId]))[0]
+        .status,
+    ).toBe('pending');
 
     await page.keyboard.press('r');
     await rejectDialog.waitFor();
@@ -77,7 +94,9 @@ describe('agent UI dialogs in English (Chromium)', () => {
     await page.keyboard.press('Enter');
     await page.getByText('Rejected', { exact: true }).waitFor();
     await expectEventually(async () => {
-      const [row] = await db.query(`SELECT status, reject_reason FROM review_items WHERE draft_id = $1`, [toReject.draftId]);
+      const [row] = await db.query(`SELECT status, reject_reason FROM review_items WHERE draft_id = $1`, [
+        toReject.draftId,
+      ]);
       expect(row).toEqual({ status: 'rejected', reject_reason: 'Wrong order number' });
     });
 
@@ -91,10 +110,15 @@ describe('agent UI dialogs in English (Chromium)', () => {
     await page.getByRole('button', { name: 'Confirm' }).click();
     await page.getByText('Escalated to a lead').waitFor();
     await expectEventually(async () => {
-      const [row] = await db.query(`SELECT status, escalated FROM review_items WHERE draft_id = $1`, [toEscalate.draftId]);
+      const [row] = await db.query(`SELECT status, escalated FROM review_items WHERE draft_id = $1`, [
+        toEscalate.draftId,
+      ]);
       expect(row).toEqual({ status: 'pending', escalated: true });
     });
-    const [audit] = await db.query<{ after: { reason: string } }>(`SELECT after FROM audit_log WHERE entity_id = $1 AND action = 'escalate'`, [toEscalate.draftId]);
+    const [audit] = await db.query<{ after: { reason: string } }>(
+      `SELECT after FROM audit_log WHERE entity_id = $1 AND action = 'escalate'`,
+      [toEscalate.draftId],
+    );
     expect(audit.after.reason).toBe('Customer threatens a chargeback');
   });
 });

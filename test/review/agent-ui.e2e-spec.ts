@@ -9,7 +9,15 @@ import { expectEventually } from '../support/expect-eventually';
 import { readMailbox, sendMail, uniqueAddress } from '../support/mail';
 import { RunningService, ServiceName, startService } from '../support/services';
 
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 const screenshots = join(repoRoot, 'test-artifacts', 'screenshots');
 
 /** An agent signs in to the UI in Debian's Chromium, edits and approves a draft with the keyboard, and the customer gets it. */
@@ -26,14 +34,31 @@ describe('agent UI in Chromium', () => {
     execFileSync('bash', [join(repoRoot, 'scripts', 'engines', 'chromium.sh')], { stdio: 'inherit' });
     mkdirSync(screenshots, { recursive: true });
     db = await createTestDatabase('agent_ui');
-    const common = { DATABASE_URL: db.url, KAFKA_BROKERS: engines.kafkaBrokers, KAFKA_TOPIC_PREFIX: `ui-${randomBytes(4).toString('hex')}.`, MESSAGE_ID_DOMAIN: 'replies.shop.test' };
+    const common = {
+      DATABASE_URL: db.url,
+      KAFKA_BROKERS: engines.kafkaBrokers,
+      KAFKA_TOPIC_PREFIX: `ui-${randomBytes(4).toString('hex')}.`,
+      MESSAGE_ID_DOMAIN: 'replies.shop.test',
+    };
     const specific: Partial<Record<ServiceName, Record<string, string>>> = {
-      'mail-ingest': { IMAP_HOST: engines.imapHost, IMAP_PORT: String(engines.imapPort), IMAP_SECURE: 'false', IMAP_USER: support, IMAP_PASSWORD: engines.catchAllPassword, IMAP_RESYNC_SECONDS: '600' },
+      'mail-ingest': {
+        IMAP_HOST: engines.imapHost,
+        IMAP_PORT: String(engines.imapPort),
+        IMAP_SECURE: 'false',
+        IMAP_USER: support,
+        IMAP_PASSWORD: engines.catchAllPassword,
+        IMAP_RESYNC_SECONDS: '600',
+      },
       review: { REVIEW_ADMIN_EMAIL: 'lead@shop.test', REVIEW_ADMIN_PASSWORD: password },
-      'mail-send': { SMTP_HOST: engines.smtpHost, SMTP_PORT: String(engines.smtpPort), MAIL_FROM: `Fietsenwinkel Hollandia <${support}>` },
+      'mail-send': {
+        SMTP_HOST: engines.smtpHost,
+        SMTP_PORT: String(engines.smtpPort),
+        MAIL_FROM: `Fietsenwinkel Hollandia <${support}>`,
+      },
     };
     const names: ServiceName[] = ['conversations', 'triage', 'drafter', 'review', 'mail-send', 'mail-ingest'];
-    for (const name of names) services[name] = await startService(name, { ...common, ...(specific[name] ?? {}) }, `ui-${name}`);
+    for (const name of names)
+      services[name] = await startService(name, { ...common, ...(specific[name] ?? {}) }, `ui-${name}`);
     await Promise.all(names.map((n) => services[n]!.ready()));
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
     page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'nl-NL' });
@@ -79,13 +104,18 @@ describe('agent UI in Chromium', () => {
     await page.keyboard.press('a');
     await page.getByText('Goedgekeurd').waitFor();
 
-    const [reply] = await expectEventually(async () => {
-      const inbox = await readMailbox(customer);
-      expect(inbox).toHaveLength(1);
-      return inbox;
-    }, { timeoutMs: 60_000 });
+    const [reply] = await expectEventually(
+      async () => {
+        const inbox = await readMailbox(customer);
+        expect(inbox).toHaveLength(1);
+        return inbox;
+      },
+      { timeoutMs: 60_000 },
+    );
     expect(reply.source).toContain('bedankt voor je geduld');
-    const [item] = await db.query<{ status: string; decided_by: string }>(`SELECT status, decided_by FROM review_items`);
+    const [item] = await db.query<{ status: string; decided_by: string }>(
+      `SELECT status, decided_by FROM review_items`,
+    );
     expect(item).toEqual({ status: 'approved', decided_by: 'lead@shop.test' });
   });
 });

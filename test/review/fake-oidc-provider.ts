@@ -63,10 +63,16 @@ export class FakeOidcProvider {
   }
 
   private json(status: number, value: unknown) {
-    return { status, headers: { 'content-type': 'application/json', 'cache-control': 'no-store' }, body: JSON.stringify(value) };
+    return {
+      status,
+      headers: { 'content-type': 'application/json', 'cache-control': 'no-store' },
+      body: JSON.stringify(value),
+    };
   }
 
-  private async handle(req: IncomingMessage): Promise<{ status: number; headers: Record<string, string>; body: string }> {
+  private async handle(
+    req: IncomingMessage,
+  ): Promise<{ status: number; headers: Record<string, string>; body: string }> {
     const url = new URL(req.url ?? '/', this.issuer);
     if (url.pathname === '/.well-known/openid-configuration') {
       return this.json(200, {
@@ -83,12 +89,16 @@ export class FakeOidcProvider {
       });
     }
     if (url.pathname === '/jwks') {
-      return this.json(200, { keys: [{ ...this.keys.publicKey.export({ format: 'jwk' }), kid: this.kid, alg: 'RS256', use: 'sig' }] });
+      return this.json(200, {
+        keys: [{ ...this.keys.publicKey.export({ format: 'jwk' }), kid: this.kid, alg: 'RS256', use: 'sig' }],
+      });
     }
     if (url.pathname === '/authorize') {
       const q = url.searchParams;
-      if (q.get('client_id') !== this.clientId || q.get('response_type') !== 'code') return this.json(400, { error: 'invalid_request' });
-      if (q.get('code_challenge_method') !== 'S256' || !q.get('code_challenge')) return this.json(400, { error: 'invalid_request', error_description: 'PKCE S256 required' });
+      if (q.get('client_id') !== this.clientId || q.get('response_type') !== 'code')
+        return this.json(400, { error: 'invalid_request' });
+      if (q.get('code_challenge_method') !== 'S256' || !q.get('code_challenge'))
+        return this.json(400, { error: 'invalid_request', error_description: 'PKCE S256 required' });
       const code = randomBytes(16).toString('hex');
       this.grants.set(code, {
         clientId: this.clientId,
@@ -109,13 +119,33 @@ export class FakeOidcProvider {
       if (id !== this.clientId || secret !== this.clientSecret) return this.json(401, { error: 'invalid_client' });
       const grant = this.grants.get(form.code);
       this.grants.delete(form.code);
-      if (!grant || form.grant_type !== 'authorization_code' || form.redirect_uri !== grant.redirectUri) return this.json(400, { error: 'invalid_grant' });
-      if (b64url(createHash('sha256').update(form.code_verifier ?? '').digest()) !== grant.challenge) {
+      if (!grant || form.grant_type !== 'authorization_code' || form.redirect_uri !== grant.redirectUri)
+        return this.json(400, { error: 'invalid_grant' });
+      if (
+        b64url(
+          createHash('sha256')
+            .update(form.code_verifier ?? '')
+            .digest(),
+        ) !== grant.challenge
+      ) {
         return this.json(400, { error: 'invalid_grant', error_description: 'PKCE verification failed' });
       }
       const now = Math.floor(Date.now() / 1000);
-      const idToken = this.jwt({ iss: this.issuer, aud: this.clientId, iat: now, exp: now + 300, nonce: grant.nonce, ...grant.identity });
-      return this.json(200, { access_token: randomBytes(16).toString('hex'), token_type: 'Bearer', expires_in: 300, id_token: idToken, scope: 'openid email profile' });
+      const idToken = this.jwt({
+        iss: this.issuer,
+        aud: this.clientId,
+        iat: now,
+        exp: now + 300,
+        nonce: grant.nonce,
+        ...grant.identity,
+      });
+      return this.json(200, {
+        access_token: randomBytes(16).toString('hex'),
+        token_type: 'Bearer',
+        expires_in: 300,
+        id_token: idToken,
+        scope: 'openid email profile',
+      });
     }
     return this.json(404, { error: 'not_found' });
   }

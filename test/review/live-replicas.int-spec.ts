@@ -13,7 +13,12 @@ describe('live updates across review replicas', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('review_live');
-    const env = { DATABASE_URL: db.url, KAFKA_BROKERS: engines.kafkaBrokers, KAFKA_TOPIC_PREFIX: `rl-${randomBytes(4).toString('hex')}.`, REVIEW_API_TOKEN: apiToken };
+    const env = {
+      DATABASE_URL: db.url,
+      KAFKA_BROKERS: engines.kafkaBrokers,
+      KAFKA_TOPIC_PREFIX: `rl-${randomBytes(4).toString('hex')}.`,
+      REVIEW_API_TOKEN: apiToken,
+    };
     // One after the other: both run the migrations at start.
     for (const name of ['a', 'b']) {
       const replica = await startService('review', env, `review-live-${name}`);
@@ -46,9 +51,12 @@ describe('live updates across review replicas', () => {
     const claim = await b(`/v1/drafts/${draftId}/claim`, { method: 'POST', json: {} });
     expect(claim.status).toBe(200);
     const { version } = (await claim.json()) as { version: number };
-    expect((await b(`/v1/drafts/${draftId}/reject`, { method: 'POST', json: { reason: 'wrong tone', version } })).status).toBe(200);
+    expect(
+      (await b(`/v1/drafts/${draftId}/reject`, { method: 'POST', json: { reason: 'wrong tone', version } })).status,
+    ).toBe(200);
 
-    const frame = (type: string) => new RegExp(`event: ${type}\\nid: \\d+\\ndata: \\{[^\\n]*"draftId":"${draftId}"`, 'g');
+    const frame = (type: string) =>
+      new RegExp(`event: ${type}\\nid: \\d+\\ndata: \\{[^\\n]*"draftId":"${draftId}"`, 'g');
     await expectEventually(async () => {
       expect(text.match(frame('claimed'))).toHaveLength(1);
       expect(text.match(frame('resolved'))).toHaveLength(1);

@@ -40,7 +40,11 @@ describe('OIDC sign-in against a local fake OpenID Provider', () => {
     );
     await review.ready();
     const admin = tokenClient(review.url, apiToken);
-    const res = await admin('/v1/users', { method: 'POST', json: { email: 'Lotte@shop.test', password: 'not used for oidc 123', role: 'agent' }, headers: { 'x-shop-id': 'default' } });
+    const res = await admin('/v1/users', {
+      method: 'POST',
+      json: { email: 'Lotte@shop.test', password: 'not used for oidc 123', role: 'agent' },
+      headers: { 'x-shop-id': 'default' },
+    });
     expect(res.status).toBe(201);
   });
 
@@ -66,7 +70,10 @@ describe('OIDC sign-in against a local fake OpenID Provider', () => {
     const callback = new URL(back.headers.get('location')!);
     expect(callback.href.startsWith(redirectUri)).toBe(true);
 
-    const done = await fetch(`${review.url}${callback.pathname}${callback.search}`, { redirect: 'manual', headers: { cookie: stateCookie } });
+    const done = await fetch(`${review.url}${callback.pathname}${callback.search}`, {
+      redirect: 'manual',
+      headers: { cookie: stateCookie },
+    });
     const session = done.headers.getSetCookie().find((c) => c.startsWith('dd_session=')) ?? null;
     return { status: done.status, location: done.headers.get('location'), session, body: await done.text() };
   }
@@ -83,10 +90,13 @@ describe('OIDC sign-in against a local fake OpenID Provider', () => {
 
     const me = await fetch(`${review.url}/v1/auth/me`, { headers: { cookie: result.session!.split(';')[0] } });
     expect(me.status).toBe(200);
-    expect(await me.json()).toMatchObject({ email: 'Lotte@shop.test', memberships: [{ shopId: 'default', role: 'agent' }] });
-    expect(await db.query(`SELECT oidc_issuer, oidc_subject FROM users WHERE lower(email) = 'lotte@shop.test'`)).toEqual([
-      { oidc_issuer: provider.issuer, oidc_subject: 'sub-lotte' },
-    ]);
+    expect(await me.json()).toMatchObject({
+      email: 'Lotte@shop.test',
+      memberships: [{ shopId: 'default', role: 'agent' }],
+    });
+    expect(
+      await db.query(`SELECT oidc_issuer, oidc_subject FROM users WHERE lower(email) = 'lotte@shop.test'`),
+    ).toEqual([{ oidc_issuer: provider.issuer, oidc_subject: 'sub-lotte' }]);
   });
 
   it('recognises the linked subject again even when the provider now reports another email', async () => {
@@ -98,7 +108,10 @@ describe('OIDC sign-in against a local fake OpenID Provider', () => {
 
   it.each([
     ['an unknown email', { sub: 'sub-stranger', email: 'stranger@shop.test', email_verified: true }],
-    ['an unverified email of an existing user', { sub: 'sub-impostor', email: 'lotte@shop.test', email_verified: false }],
+    [
+      'an unverified email of an existing user',
+      { sub: 'sub-impostor', email: 'lotte@shop.test', email_verified: false },
+    ],
     ['no email at all', { sub: 'sub-anon' }],
   ])('refuses %s without creating a user', async (_name, identity) => {
     provider.identity = identity;
@@ -124,7 +137,10 @@ describe('OIDC sign-in against a local fake OpenID Provider', () => {
 
   it('answers a callback whose state cookie is not one it wrote with 401, not a server error', async () => {
     for (const cookie of ['dd_oidc=not-base64-json', `dd_oidc=${Buffer.from('{"state":1}').toString('base64url')}`]) {
-      const res = await fetch(`${review.url}/v1/auth/oidc/callback?code=x&state=y`, { redirect: 'manual', headers: { cookie } });
+      const res = await fetch(`${review.url}/v1/auth/oidc/callback?code=x&state=y`, {
+        redirect: 'manual',
+        headers: { cookie },
+      });
       expect(res.status).toBe(401);
       expect(await res.json()).toMatchObject({ statusCode: 401, code: 'OIDC_STATE', errors: [] });
     }

@@ -36,18 +36,32 @@ describe('review API', () => {
     );
     await review.ready();
     admin = tokenClient(review.url, apiToken);
-    await db.query(`INSERT INTO shops (id, name, business_hours, sla) SELECT 'b', 'Shop B', business_hours, sla FROM shops WHERE id = 'default'`);
+    await db.query(
+      `INSERT INTO shops (id, name, business_hours, sla) SELECT 'b', 'Shop B', business_hours, sla FROM shops WHERE id = 'default'`,
+    );
     for (const [email, role, shop] of [
       ['agent1@shop.test', 'agent', 'default'],
       ['agent2@shop.test', 'agent', 'default'],
       ['lead@shop.test', 'lead', 'default'],
     ] as const) {
-      const res = await admin('/v1/users', { method: 'POST', json: { email, password, role }, headers: { 'x-shop-id': shop } });
+      const res = await admin('/v1/users', {
+        method: 'POST',
+        json: { email, password, role },
+        headers: { 'x-shop-id': shop },
+      });
       expect(res.status).toBe(201);
     }
     const adminId = (await db.query<{ id: string }>(`SELECT id FROM users WHERE email = $1`, [adminEmail]))[0].id;
     await db.query(`INSERT INTO memberships (user_id, shop_id, role) VALUES ($1, 'b', 'admin')`, [adminId]);
-    expect((await admin('/v1/users', { method: 'POST', json: { email: 'other@shop-b.test', password, role: 'admin' }, headers: { 'x-shop-id': 'b' } })).status).toBe(201);
+    expect(
+      (
+        await admin('/v1/users', {
+          method: 'POST',
+          json: { email: 'other@shop-b.test', password, role: 'admin' },
+          headers: { 'x-shop-id': 'b' },
+        })
+      ).status,
+    ).toBe(201);
   });
 
   afterAll(async () => {
@@ -75,16 +89,31 @@ describe('review API', () => {
       expect(cookie).toMatch(/^dd_session=[A-Za-z0-9_-]{43}; Path=\/; Max-Age=\d+; SameSite=Lax; HttpOnly$/);
       const value = cookie.split(';')[0].split('=')[1];
       expect(await db.query(`SELECT 1 FROM sessions WHERE id_hash = $1`, [value])).toHaveLength(0);
-      const hash = (await db.query<{ password_hash: string }>(`SELECT password_hash FROM users WHERE email = 'agent1@shop.test'`))[0].password_hash;
+      const hash = (
+        await db.query<{ password_hash: string }>(`SELECT password_hash FROM users WHERE email = 'agent1@shop.test'`)
+      )[0].password_hash;
       expect(hash).toMatch(/^\$argon2id\$/);
     });
 
     it('requires the CSRF token for cookie-authenticated writes', async () => {
       const c = await signIn('agent1@shop.test');
       const { draftId } = await seedItem(db);
-      expect((await c.fetch(`/v1/drafts/${draftId}/notes`, { method: 'POST', json: { body: 'x' }, csrf: false })).status).toBe(403);
-      expect((await c.fetch(`/v1/drafts/${draftId}/notes`, { method: 'POST', json: { body: 'x' }, headers: { 'x-csrf-token': 'forged' } })).status).toBe(403);
-      expect((await c.fetch(`/v1/drafts/${draftId}/notes`, { method: 'POST', json: { body: 'checked the carrier' } })).status).toBe(201);
+      expect(
+        (await c.fetch(`/v1/drafts/${draftId}/notes`, { method: 'POST', json: { body: 'x' }, csrf: false })).status,
+      ).toBe(403);
+      expect(
+        (
+          await c.fetch(`/v1/drafts/${draftId}/notes`, {
+            method: 'POST',
+            json: { body: 'x' },
+            headers: { 'x-csrf-token': 'forged' },
+          })
+        ).status,
+      ).toBe(403);
+      expect(
+        (await c.fetch(`/v1/drafts/${draftId}/notes`, { method: 'POST', json: { body: 'checked the carrier' } }))
+          .status,
+      ).toBe(201);
     });
 
     it('ends the session on logout', async () => {
@@ -96,7 +125,9 @@ describe('review API', () => {
 
     it('issues API tokens, hashed at rest, that can be revoked', async () => {
       const c = await signIn('lead@shop.test');
-      const created = (await (await c.fetch('/v1/tokens', { method: 'POST', json: { name: 'helpdesk sync' } })).json()) as { id: string; token: string };
+      const created = (await (
+        await c.fetch('/v1/tokens', { method: 'POST', json: { name: 'helpdesk sync' } })
+      ).json()) as { id: string; token: string };
       expect(await db.query(`SELECT 1 FROM api_tokens WHERE token_hash = $1`, [created.token])).toHaveLength(0);
       const lead = tokenClient(review.url, created.token);
       expect((await lead('/v1/drafts')).status).toBe(200);
@@ -108,21 +139,29 @@ describe('review API', () => {
   describe('roles and shops', () => {
     it('lets only admins manage users and only leads reassign', async () => {
       const a = await signIn('agent1@shop.test');
-      expect((await a.fetch('/v1/users', { method: 'POST', json: { email: 'x@shop.test', role: 'admin' } })).status).toBe(403);
+      expect(
+        (await a.fetch('/v1/users', { method: 'POST', json: { email: 'x@shop.test', role: 'admin' } })).status,
+      ).toBe(403);
       expect((await a.fetch('/v1/users')).status).toBe(403);
       const { draftId } = await seedItem(db);
-      expect((await a.fetch(`/v1/drafts/${draftId}/reassign`, { method: 'POST', json: { assigneeId: null } })).status).toBe(403);
+      expect(
+        (await a.fetch(`/v1/drafts/${draftId}/reassign`, { method: 'POST', json: { assigneeId: null } })).status,
+      ).toBe(403);
       expect((await a.fetch('/v1/audit')).status).toBe(403);
       const lead = await signIn('lead@shop.test');
       expect((await lead.fetch('/v1/users')).status).toBe(200);
-      expect((await lead.fetch('/v1/users', { method: 'POST', json: { email: 'x@shop.test', role: 'admin' } })).status).toBe(403);
+      expect(
+        (await lead.fetch('/v1/users', { method: 'POST', json: { email: 'x@shop.test', role: 'admin' } })).status,
+      ).toBe(403);
     });
 
     it('keeps one shop from seeing or touching another shop’s drafts', async () => {
       const mine = await seedItem(db, { shopId: 'default' });
       const theirs = await seedItem(db, { shopId: 'b' });
       const b = await signIn('other@shop-b.test');
-      const listed = ((await (await b.fetch('/v1/drafts')).json()) as { items: { draftId: string }[] }).items.map((i) => i.draftId);
+      const listed = ((await (await b.fetch('/v1/drafts')).json()) as { items: { draftId: string }[] }).items.map(
+        (i) => i.draftId,
+      );
       expect(listed).toContain(theirs.draftId);
       expect(listed).not.toContain(mine.draftId);
       expect((await b.fetch(`/v1/drafts/${mine.draftId}`)).status).toBe(404);
@@ -139,7 +178,10 @@ describe('review API', () => {
     it('sends an escalated draft to a lead', async () => {
       const { draftId } = await seedItem(db);
       const a = await signIn('agent1@shop.test');
-      expect((await a.fetch(`/v1/drafts/${draftId}/escalate`, { method: 'POST', json: { reason: 'refund above limit' } })).status).toBe(200);
+      expect(
+        (await a.fetch(`/v1/drafts/${draftId}/escalate`, { method: 'POST', json: { reason: 'refund above limit' } }))
+          .status,
+      ).toBe(200);
       const refused = await a.fetch(`/v1/drafts/${draftId}/approve`, { method: 'POST', json: {} });
       expect(refused.status).toBe(403);
       expect(((await refused.json()) as { code: string }).code).toBe('ESCALATED_TO_LEAD');
@@ -153,12 +195,27 @@ describe('review API', () => {
       const c = await signIn('agent2@shop.test');
       const tag = `intent_${randomBytes(3).toString('hex')}`;
       const late = await seedItem(db, { intent: tag, priority: 'low', dueAt: new Date(Date.now() + 7200_000) });
-      const soon = await seedItem(db, { intent: tag, priority: 'urgent', dueAt: new Date(Date.now() + 600_000), language: 'en', channel: 'chat' });
-      const items = ((await (await c.fetch(`/v1/drafts?intent=${tag}`)).json()) as { items: { draftId: string }[] }).items;
+      const soon = await seedItem(db, {
+        intent: tag,
+        priority: 'urgent',
+        dueAt: new Date(Date.now() + 600_000),
+        language: 'en',
+        channel: 'chat',
+      });
+      const items = ((await (await c.fetch(`/v1/drafts?intent=${tag}`)).json()) as { items: { draftId: string }[] })
+        .items;
       expect(items.map((i) => i.draftId)).toEqual([soon.draftId, late.draftId]);
-      const urgent = ((await (await c.fetch(`/v1/drafts?intent=${tag}&priority=urgent&language=en&channel=chat`)).json()) as { items: { draftId: string }[] }).items;
+      const urgent = (
+        (await (await c.fetch(`/v1/drafts?intent=${tag}&priority=urgent&language=en&channel=chat`)).json()) as {
+          items: { draftId: string }[];
+        }
+      ).items;
       expect(urgent.map((i) => i.draftId)).toEqual([soon.draftId]);
-      const counts = (await (await c.fetch('/v1/drafts/counts')).json()) as { total: number; intent: Record<string, number>; priority: Record<string, number> };
+      const counts = (await (await c.fetch('/v1/drafts/counts')).json()) as {
+        total: number;
+        intent: Record<string, number>;
+        priority: Record<string, number>;
+      };
       expect(counts.intent[tag]).toBe(2);
       expect(counts.total).toBeGreaterThanOrEqual(2);
       expect(Object.values(counts.priority).reduce((a, b) => a + b, 0)).toBe(counts.total);
@@ -194,7 +251,9 @@ describe('review API', () => {
       expect(((await second.json()) as { code: string }).code).toBe('DRAFT_CLAIMED');
       expect((await two.fetch(`/v1/drafts/${draftId}/approve`, { method: 'POST', json: {} })).status).toBe(409);
       // The claim times out: the lock is released without anyone releasing it.
-      await db.query(`UPDATE review_items SET claim_expires_at = now() - interval '1 second' WHERE draft_id = $1`, [draftId]);
+      await db.query(`UPDATE review_items SET claim_expires_at = now() - interval '1 second' WHERE draft_id = $1`, [
+        draftId,
+      ]);
       expect((await two.fetch(`/v1/drafts/${draftId}/claim`, { method: 'POST', json: {} })).status).toBe(200);
       expect((await one.fetch(`/v1/drafts/${draftId}/approve`, { method: 'POST', json: {} })).status).toBe(409);
       expect((await two.fetch(`/v1/drafts/${draftId}/release`, { method: 'POST', json: {} })).status).toBe(200);
@@ -204,22 +263,55 @@ describe('review API', () => {
     it('refuses stale versions: 412 with If-Match, 409 with a body version', async () => {
       const { draftId } = await seedItem(db);
       const c = await signIn('agent1@shop.test');
-      expect((await c.fetch(`/v1/drafts/${draftId}/notes`, { method: 'POST', json: { body: 'no version needed' } })).status).toBe(201);
-      expect((await c.fetch(`/v1/drafts/${draftId}/snooze`, { method: 'POST', json: { until: new Date(Date.now() + 60_000).toISOString() }, headers: { 'if-match': '"1"' } })).status).toBe(200);
-      expect((await c.fetch(`/v1/drafts/${draftId}/approve`, { method: 'POST', json: {}, headers: { 'if-match': '"1"' } })).status).toBe(412);
-      expect((await c.fetch(`/v1/drafts/${draftId}/approve`, { method: 'POST', json: { version: 1 } })).status).toBe(409);
-      expect((await c.fetch(`/v1/drafts/${draftId}/approve`, { method: 'POST', json: {}, headers: { 'if-match': 'nonsense' } })).status).toBe(400);
-      const ok = await c.fetch(`/v1/drafts/${draftId}/approve`, { method: 'POST', json: {}, headers: { 'if-match': '"2"' } });
+      expect(
+        (await c.fetch(`/v1/drafts/${draftId}/notes`, { method: 'POST', json: { body: 'no version needed' } })).status,
+      ).toBe(201);
+      expect(
+        (
+          await c.fetch(`/v1/drafts/${draftId}/snooze`, {
+            method: 'POST',
+            json: { until: new Date(Date.now() + 60_000).toISOString() },
+            headers: { 'if-match': '"1"' },
+          })
+        ).status,
+      ).toBe(200);
+      expect(
+        (await c.fetch(`/v1/drafts/${draftId}/approve`, { method: 'POST', json: {}, headers: { 'if-match': '"1"' } }))
+          .status,
+      ).toBe(412);
+      expect((await c.fetch(`/v1/drafts/${draftId}/approve`, { method: 'POST', json: { version: 1 } })).status).toBe(
+        409,
+      );
+      expect(
+        (
+          await c.fetch(`/v1/drafts/${draftId}/approve`, {
+            method: 'POST',
+            json: {},
+            headers: { 'if-match': 'nonsense' },
+          })
+        ).status,
+      ).toBe(400);
+      const ok = await c.fetch(`/v1/drafts/${draftId}/approve`, {
+        method: 'POST',
+        json: {},
+        headers: { 'if-match': '"2"' },
+      });
       expect(ok.status).toBe(200);
-      expect((await c.fetch(`/v1/drafts/${draftId}/reject`, { method: 'POST', json: { reason: 'late' } })).status).toBe(409);
+      expect((await c.fetch(`/v1/drafts/${draftId}/reject`, { method: 'POST', json: { reason: 'late' } })).status).toBe(
+        409,
+      );
     });
 
     it('lets exactly one of two simultaneous approvals win', async () => {
       const { draftId } = await seedItem(db);
       const [a, b] = [await signIn('agent1@shop.test'), await signIn('agent2@shop.test')];
-      const results = await Promise.all([a, b].map((c) => c.fetch(`/v1/drafts/${draftId}/approve`, { method: 'POST', json: { version: 1 } })));
+      const results = await Promise.all(
+        [a, b].map((c) => c.fetch(`/v1/drafts/${draftId}/approve`, { method: 'POST', json: { version: 1 } })),
+      );
       expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
-      expect(await db.query(`SELECT count(*)::int AS n FROM outbox WHERE value->'payload'->>'draftId' = $1`, [draftId])).toEqual([{ n: 1 }]);
+      expect(
+        await db.query(`SELECT count(*)::int AS n FROM outbox WHERE value->'payload'->>'draftId' = $1`, [draftId]),
+      ).toEqual([{ n: 1 }]);
     });
   });
 
@@ -229,9 +321,16 @@ describe('review API', () => {
       const c = await signIn('agent1@shop.test');
       const res = await c.fetch(`/v1/drafts/${draftId}/approve`, { method: 'POST', json: { version: 1 } });
       expect(await res.json()).toMatchObject({ status: 'approved', version: 2, decidedBy: 'agent1@shop.test' });
-      const [event] = await db.query<{ topic: string; value: any }>(`SELECT topic, value FROM outbox WHERE value->'payload'->>'draftId' = $1`, [draftId]);
+      const [event] = await db.query<{ topic: string; value: any }>(
+        `SELECT topic, value FROM outbox WHERE value->'payload'->>'draftId' = $1`,
+        [draftId],
+      );
       expect(event.topic).toBe('support.reply-approved.v1');
-      expect(event.value.payload).toMatchObject({ approvedBy: 'agent1@shop.test', autoSent: false, body: 'Beste Sanne, je pakket 100234 is onderweg.' });
+      expect(event.value.payload).toMatchObject({
+        approvedBy: 'agent1@shop.test',
+        autoSent: false,
+        body: 'Beste Sanne, je pakket 100234 is onderweg.',
+      });
     });
 
     it('edits and approves', async () => {
@@ -239,17 +338,29 @@ describe('review API', () => {
       const c = await signIn('agent1@shop.test');
       const body = 'Beste Sanne, je pakket komt morgen.';
       expect((await c.fetch(`/v1/drafts/${draftId}/approve`, { method: 'POST', json: { body } })).status).toBe(200);
-      const [event] = await db.query<{ value: any }>(`SELECT value FROM outbox WHERE value->'payload'->>'draftId' = $1`, [draftId]);
+      const [event] = await db.query<{ value: any }>(
+        `SELECT value FROM outbox WHERE value->'payload'->>'draftId' = $1`,
+        [draftId],
+      );
       expect(event.value.payload.body).toBe(body);
-      const audit = (await (await c.fetch(`/v1/drafts/${draftId}/audit`)).json()) as { items: { action: string; actor: string; before: any; after: any }[] };
-      expect(audit.items[0]).toMatchObject({ action: 'edit_and_approve', actor: 'agent1@shop.test', before: { body: 'Beste Sanne, je pakket 100234 is onderweg.' }, after: { body } });
+      const audit = (await (await c.fetch(`/v1/drafts/${draftId}/audit`)).json()) as {
+        items: { action: string; actor: string; before: any; after: any }[];
+      };
+      expect(audit.items[0]).toMatchObject({
+        action: 'edit_and_approve',
+        actor: 'agent1@shop.test',
+        before: { body: 'Beste Sanne, je pakket 100234 is onderweg.' },
+        after: { body },
+      });
     });
 
     it('refuses to approve a draft without text until it is edited', async () => {
       const { draftId } = await seedItem(db, { body: null });
       const c = await signIn('agent1@shop.test');
       expect((await c.fetch(`/v1/drafts/${draftId}/approve`, { method: 'POST', json: {} })).status).toBe(409);
-      expect((await c.fetch(`/v1/drafts/${draftId}/approve`, { method: 'POST', json: { body: 'Hallo!' } })).status).toBe(200);
+      expect(
+        (await c.fetch(`/v1/drafts/${draftId}/approve`, { method: 'POST', json: { body: 'Hallo!' } })).status,
+      ).toBe(200);
     });
 
     it('refuses to approve a draft the customer’s next message superseded: 409 that says why and names the replacement', async () => {
@@ -258,22 +369,55 @@ describe('review API', () => {
       const claimed = await c.fetch(`/v1/drafts/${first.draftId}/claim`, { method: 'POST', json: {} });
       const version = ((await claimed.json()) as { version: number }).version;
       // The customer wrote again; the draft for that message reaches the review consumer through Kafka.
-      const next = draftedFor({ messageId: randomUUID(), sequence: 2, address: 'sanne@example.test', text: 'En kan ik het adres nog wijzigen?' });
-      await publishEvents(topicPrefix, [createEvent(Topics.drafted, { producer: 'drafter', conversationId: first.conversationId, payload: next })]);
-      await expectEventually(async () => expect(((await (await c.fetch(`/v1/drafts/${first.draftId}`)).json()) as { item: { status: string } }).item.status).toBe('superseded'), { timeoutMs: 30_000 });
+      const next = draftedFor({
+        messageId: randomUUID(),
+        sequence: 2,
+        address: 'sanne@example.test',
+        text: 'En kan ik het adres nog wijzigen?',
+      });
+      await publishEvents(topicPrefix, [
+        createEvent(Topics.drafted, { producer: 'drafter', conversationId: first.conversationId, payload: next }),
+      ]);
+      await expectEventually(
+        async () =>
+          expect(
+            ((await (await c.fetch(`/v1/drafts/${first.draftId}`)).json()) as { item: { status: string } }).item.status,
+          ).toBe('superseded'),
+        { timeoutMs: 30_000 },
+      );
 
       const edited = 'Beste Sanne, ik heb het nagekeken.';
-      const refused = await c.fetch(`/v1/drafts/${first.draftId}/approve`, { method: 'POST', json: { body: edited }, headers: { 'if-match': `"${version}"` } });
+      const refused = await c.fetch(`/v1/drafts/${first.draftId}/approve`, {
+        method: 'POST',
+        json: { body: edited },
+        headers: { 'if-match': `"${version}"` },
+      });
       expect(refused.status).toBe(409);
-      const answer = (await refused.json()) as { code: string; message: string; supersededBy: { draftId: string; messageId: string } };
-      expect(answer).toMatchObject({ code: 'DRAFT_SUPERSEDED', supersededBy: { draftId: next.draftId, messageId: next.messageId } });
+      const answer = (await refused.json()) as {
+        code: string;
+        message: string;
+        supersededBy: { draftId: string; messageId: string };
+      };
+      expect(answer).toMatchObject({
+        code: 'DRAFT_SUPERSEDED',
+        supersededBy: { draftId: next.draftId, messageId: next.messageId },
+      });
       expect(answer.message).toContain('the customer wrote again');
-      const audit = (await (await c.fetch(`/v1/drafts/${first.draftId}/audit`)).json()) as { items: { action: string; after: any }[] };
-      expect(audit.items[0]).toMatchObject({ action: 'approve_refused', after: { reason: 'superseded', body: edited } });
+      const audit = (await (await c.fetch(`/v1/drafts/${first.draftId}/audit`)).json()) as {
+        items: { action: string; after: any }[];
+      };
+      expect(audit.items[0]).toMatchObject({
+        action: 'approve_refused',
+        after: { reason: 'superseded', body: edited },
+      });
 
-      const superseded = ((await (await c.fetch('/v1/drafts?status=superseded')).json()) as { items: { draftId: string }[] }).items;
+      const superseded = (
+        (await (await c.fetch('/v1/drafts?status=superseded')).json()) as { items: { draftId: string }[] }
+      ).items;
       expect(superseded.map((i) => i.draftId)).toContain(first.draftId);
-      const pending = ((await (await c.fetch('/v1/drafts?status=pending&limit=200')).json()) as { items: { draftId: string }[] }).items.map((i) => i.draftId);
+      const pending = (
+        (await (await c.fetch('/v1/drafts?status=pending&limit=200')).json()) as { items: { draftId: string }[] }
+      ).items.map((i) => i.draftId);
       expect(pending).toContain(next.draftId);
       expect(pending).not.toContain(first.draftId);
     });
@@ -284,48 +428,123 @@ describe('review API', () => {
       const agentId = ((await (await c.fetch('/v1/auth/me')).json()) as { userId: string }).userId;
 
       const rejected = await seedItem(db);
-      expect(await (await c.fetch(`/v1/drafts/${rejected.draftId}/reject`, { method: 'POST', json: { reason: 'wrong order' } })).json()).toMatchObject({ status: 'rejected', rejectReason: 'wrong order' });
-      expect((await c.fetch(`/v1/drafts/${rejected.draftId}/reject`, { method: 'POST', json: { reason: 'again' } })).status).toBe(409);
+      expect(
+        await (
+          await c.fetch(`/v1/drafts/${rejected.draftId}/reject`, { method: 'POST', json: { reason: 'wrong order' } })
+        ).json(),
+      ).toMatchObject({ status: 'rejected', rejectReason: 'wrong order' });
+      expect(
+        (await c.fetch(`/v1/drafts/${rejected.draftId}/reject`, { method: 'POST', json: { reason: 'again' } })).status,
+      ).toBe(409);
 
       const redraft = await seedItem(db);
-      expect((await c.fetch(`/v1/drafts/${redraft.draftId}/redraft`, { method: 'POST', json: { instruction: 'mention the pickup point' } })).status).toBe(200);
-      expect(await db.query(`SELECT instruction FROM redraft_requests WHERE draft_id = $1`, [redraft.draftId])).toEqual([{ instruction: 'mention the pickup point' }]);
       expect(
-        await db.query(`SELECT value->'payload' AS p FROM outbox WHERE topic LIKE '%support.redraft-requested.v1' AND value->'payload'->>'itemId' = $1`, [redraft.draftId]),
-      ).toEqual([{ p: expect.objectContaining({ draftId: redraft.draftId, itemId: redraft.draftId, instruction: 'mention the pickup point', shopId: 'default' }) }]);
+        (
+          await c.fetch(`/v1/drafts/${redraft.draftId}/redraft`, {
+            method: 'POST',
+            json: { instruction: 'mention the pickup point' },
+          })
+        ).status,
+      ).toBe(200);
+      expect(await db.query(`SELECT instruction FROM redraft_requests WHERE draft_id = $1`, [redraft.draftId])).toEqual(
+        [{ instruction: 'mention the pickup point' }],
+      );
+      expect(
+        await db.query(
+          `SELECT value->'payload' AS p FROM outbox WHERE topic LIKE '%support.redraft-requested.v1' AND value->'payload'->>'itemId' = $1`,
+          [redraft.draftId],
+        ),
+      ).toEqual([
+        {
+          p: expect.objectContaining({
+            draftId: redraft.draftId,
+            itemId: redraft.draftId,
+            instruction: 'mention the pickup point',
+            shopId: 'default',
+          }),
+        },
+      ]);
 
       const snoozed = await seedItem(db);
-      await c.fetch(`/v1/drafts/${snoozed.draftId}/snooze`, { method: 'POST', json: { until: new Date(Date.now() + 3600_000).toISOString() } });
-      const visible = async (q: string) => ((await (await c.fetch(`/v1/drafts?limit=200${q}`)).json()) as { items: { draftId: string }[] }).items.map((i) => i.draftId);
+      await c.fetch(`/v1/drafts/${snoozed.draftId}/snooze`, {
+        method: 'POST',
+        json: { until: new Date(Date.now() + 3600_000).toISOString() },
+      });
+      const visible = async (q: string) =>
+        ((await (await c.fetch(`/v1/drafts?limit=200${q}`)).json()) as { items: { draftId: string }[] }).items.map(
+          (i) => i.draftId,
+        );
       expect(await visible('')).not.toContain(snoozed.draftId);
       expect(await visible('&includeSnoozed=true')).toContain(snoozed.draftId);
-      expect((await c.fetch(`/v1/drafts/${snoozed.draftId}/snooze`, { method: 'POST', json: { until: '2000-01-01T00:00:00Z' } })).status).toBe(400);
+      expect(
+        (
+          await c.fetch(`/v1/drafts/${snoozed.draftId}/snooze`, {
+            method: 'POST',
+            json: { until: '2000-01-01T00:00:00Z' },
+          })
+        ).status,
+      ).toBe(400);
 
       const assigned = await seedItem(db);
-      expect((await lead.fetch(`/v1/drafts/${assigned.draftId}/reassign`, { method: 'POST', json: { assigneeId: agentId } })).status).toBe(200);
+      expect(
+        (await lead.fetch(`/v1/drafts/${assigned.draftId}/reassign`, { method: 'POST', json: { assigneeId: agentId } }))
+          .status,
+      ).toBe(200);
       expect(await visible('&assignee=me')).toContain(assigned.draftId);
-      const otherShopUser = (await db.query<{ id: string }>(`SELECT id FROM users WHERE email = 'other@shop-b.test'`))[0].id;
-      expect((await lead.fetch(`/v1/drafts/${assigned.draftId}/reassign`, { method: 'POST', json: { assigneeId: otherShopUser } })).status).toBe(409);
+      const otherShopUser = (
+        await db.query<{ id: string }>(`SELECT id FROM users WHERE email = 'other@shop-b.test'`)
+      )[0].id;
+      expect(
+        (
+          await lead.fetch(`/v1/drafts/${assigned.draftId}/reassign`, {
+            method: 'POST',
+            json: { assigneeId: otherShopUser },
+          })
+        ).status,
+      ).toBe(409);
 
       const noted = await seedItem(db);
-      expect((await c.fetch(`/v1/drafts/${noted.draftId}/notes`, { method: 'POST', json: { body: 'customer called too' } })).status).toBe(201);
-      const detail = (await (await c.fetch(`/v1/drafts/${noted.draftId}`)).json()) as { notes: { body: string; author: string }[] };
-      expect(detail.notes).toEqual([expect.objectContaining({ body: 'customer called too', author: 'agent1@shop.test' })]);
+      expect(
+        (await c.fetch(`/v1/drafts/${noted.draftId}/notes`, { method: 'POST', json: { body: 'customer called too' } }))
+          .status,
+      ).toBe(201);
+      const detail = (await (await c.fetch(`/v1/drafts/${noted.draftId}`)).json()) as {
+        notes: { body: string; author: string }[];
+      };
+      expect(detail.notes).toEqual([
+        expect.objectContaining({ body: 'customer called too', author: 'agent1@shop.test' }),
+      ]);
 
       // Seeded a week out, so the due time the correction recomputes (urgent: within the hour) cannot coincide with it.
       const corrected = await seedItem(db, { priority: 'low', dueAt: new Date(Date.now() + 7 * 86_400_000) });
-      const before = (await db.query<{ due_at: Date }>(`SELECT due_at FROM review_items WHERE draft_id = $1`, [corrected.draftId]))[0].due_at;
-      const res = await c.fetch(`/v1/drafts/${corrected.draftId}/triage-correction`, { method: 'POST', json: { intent: 'return_request', priority: 'urgent', version: 1 } });
+      const before = (
+        await db.query<{ due_at: Date }>(`SELECT due_at FROM review_items WHERE draft_id = $1`, [corrected.draftId])
+      )[0].due_at;
+      const res = await c.fetch(`/v1/drafts/${corrected.draftId}/triage-correction`, {
+        method: 'POST',
+        json: { intent: 'return_request', priority: 'urgent', version: 1 },
+      });
       expect(await res.json()).toMatchObject({ intent: 'return_request', priority: 'urgent', version: 2 });
       const [row] = await db.query<any>(`SELECT * FROM triage_corrections WHERE draft_id = $1`, [corrected.draftId]);
-      expect(row).toMatchObject({ intent: 'return_request', priority: 'urgent', language: null, message_id: corrected.messageId, before: { intent: 'track_order', priority: 'low', language: 'nl' } });
-      const after = (await db.query<{ due_at: Date }>(`SELECT due_at FROM review_items WHERE draft_id = $1`, [corrected.draftId]))[0].due_at;
+      expect(row).toMatchObject({
+        intent: 'return_request',
+        priority: 'urgent',
+        language: null,
+        message_id: corrected.messageId,
+        before: { intent: 'track_order', priority: 'low', language: 'nl' },
+      });
+      const after = (
+        await db.query<{ due_at: Date }>(`SELECT due_at FROM review_items WHERE draft_id = $1`, [corrected.draftId])
+      )[0].due_at;
       expect(new Date(after).getTime()).not.toBe(new Date(before).getTime());
-      expect((await c.fetch(`/v1/drafts/${corrected.draftId}/triage-correction`, { method: 'POST', json: {} })).status).toBe(400);
+      expect(
+        (await c.fetch(`/v1/drafts/${corrected.draftId}/triage-correction`, { method: 'POST', json: {} })).status,
+      ).toBe(400);
 
       const audit = (await (await lead.fetch('/v1/audit?limit=1000')).json()) as { items: { action: string }[] };
       const actions = new Set(audit.items.map((i) => i.action));
-      for (const a of ['reject', 'request_redraft', 'snooze', 'reassign', 'note', 'correct_triage']) expect(actions).toContain(a);
+      for (const a of ['reject', 'request_redraft', 'snooze', 'reassign', 'note', 'correct_triage'])
+        expect(actions).toContain(a);
     });
   });
 
@@ -347,7 +566,10 @@ describe('review API', () => {
 
       const { draftId } = await seedItem(db, { dueAt: new Date(Date.now() - 60_000) });
       await expectEventually(async () => {
-        const [row] = await db.query<{ sla_breached_at: Date | null }>(`SELECT sla_breached_at FROM review_items WHERE draft_id = $1`, [draftId]);
+        const [row] = await db.query<{ sla_breached_at: Date | null }>(
+          `SELECT sla_breached_at FROM review_items WHERE draft_id = $1`,
+          [draftId],
+        );
         expect(row.sla_breached_at).not.toBeNull();
       });
       const fresh = await seedItem(db);
@@ -360,7 +582,11 @@ describe('review API', () => {
       await reading;
       const metrics = await (await fetch(`${review.url}/metrics`)).text();
       expect(metrics).toMatch(/draftdesk_review_sla_breaches_total\{[^}]*shop="default"[^}]*\} [1-9]/);
-      const breached = ((await (await c.fetch('/v1/drafts?breached=true&limit=200')).json()) as { items: { draftId: string; slaBreached: boolean }[] }).items;
+      const breached = (
+        (await (await c.fetch('/v1/drafts?breached=true&limit=200')).json()) as {
+          items: { draftId: string; slaBreached: boolean }[];
+        }
+      ).items;
       expect(breached.find((i) => i.draftId === draftId)?.slaBreached).toBe(true);
       // One support.sla-breached.v1 event per item through the outbox, however many sweeps ran since (one a second).
       await new Promise((r) => setTimeout(r, 2500));
@@ -368,13 +594,17 @@ describe('review API', () => {
         `SELECT value->'payload' AS payload FROM outbox WHERE topic LIKE '%support.sla-breached.v1' AND value->'payload'->>'draftId' = $1`,
         [draftId],
       );
-      expect(events.map((e) => e.payload)).toEqual([expect.objectContaining({ draftId, kind: 'first', priority: 'normal', shopId: 'default' })]);
+      expect(events.map((e) => e.payload)).toEqual([
+        expect.objectContaining({ draftId, kind: 'first', priority: 'normal', shopId: 'default' }),
+      ]);
     });
 
     it('publishes OpenAPI at /docs', async () => {
       expect((await fetch(`${review.url}/docs`)).status).toBe(200);
       const doc = (await (await fetch(`${review.url}/docs/openapi.json`)).json()) as { paths: Record<string, unknown> };
-      expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/v1/drafts', '/v1/drafts/{id}/approve', '/v1/drafts/{id}/claim', '/v1/auth/login']));
+      expect(Object.keys(doc.paths)).toEqual(
+        expect.arrayContaining(['/v1/drafts', '/v1/drafts/{id}/approve', '/v1/drafts/{id}/claim', '/v1/auth/login']),
+      );
     });
   });
 });

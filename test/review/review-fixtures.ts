@@ -18,7 +18,10 @@ export interface SeedItem {
  * A conversation with one inbound message and a pending draft, written as the conversations service and the
  * review consumer would write them (the consumer path itself is covered by the e2e tests).
  */
-export async function seedItem(db: TestDatabase, s: SeedItem = {}): Promise<{ draftId: string; conversationId: string; messageId: string }> {
+export async function seedItem(
+  db: TestDatabase,
+  s: SeedItem = {},
+): Promise<{ draftId: string; conversationId: string; messageId: string }> {
   const customerId = randomUUID();
   const conversationId = randomUUID();
   const messageId = randomUUID();
@@ -31,7 +34,17 @@ export async function seedItem(db: TestDatabase, s: SeedItem = {}): Promise<{ dr
     `INSERT INTO conversations (id, customer_id, channel, mailbox, subject, normalized_subject, token) VALUES ($1, $2, $3, 'support@shop.test', 'Waar is mijn bestelling?', 'waar is mijn bestelling?', $4)`,
     [conversationId, customerId, s.channel ?? 'email', randomBytes(8).toString('hex')],
   );
-  const triage = { language, intent, confidence: 0.9, sentiment: 'neutral', urgency: s.priority ?? 'normal', reasons: ['keyword'], entities: [{ type: 'order_number', value: '100234' }], flags: [], engine: 'test' };
+  const triage = {
+    language,
+    intent,
+    confidence: 0.9,
+    sentiment: 'neutral',
+    urgency: s.priority ?? 'normal',
+    reasons: ['keyword'],
+    entities: [{ type: 'order_number', value: '100234' }],
+    flags: [],
+    engine: 'test',
+  };
   await db.query(
     `INSERT INTO messages (id, conversation_id, direction, channel, external_message_id, from_address, subject, text, new_text, triage, occurred_at)
      VALUES ($1, $2, 'inbound', $3, $4, $5, 'Waar is mijn bestelling?', 'Waar is bestelling 100234?', 'Waar is bestelling 100234?', $6, now())`,
@@ -52,14 +65,31 @@ export async function seedItem(db: TestDatabase, s: SeedItem = {}): Promise<{ dr
     decision: s.escalated ? 'escalate' : 'review',
     reasons: ['order found'],
     citations: ['order:100234', 'kb:shipping'],
-    reply: { messageId: `${draftId}@replies.shop.test`, inReplyTo: `<${messageId}@example.test>`, references: [`<${messageId}@example.test>`] },
+    reply: {
+      messageId: `${draftId}@replies.shop.test`,
+      inReplyTo: `<${messageId}@example.test>`,
+      references: [`<${messageId}@example.test>`],
+    },
     chat: null,
     customerText: 'Waar is bestelling 100234?',
   };
   await db.query(
     `INSERT INTO review_items (draft_id, conversation_id, status, decision, payload, body, shop_id, channel, mailbox, intent, language, priority, due_at, escalated)
      VALUES ($1, $2, 'pending', $3, $4, $5, $6, $7, 'support@shop.test', $8, $9, $10, $11, $12)`,
-    [draftId, conversationId, payload.decision, JSON.stringify(payload), body, s.shopId ?? 'default', payload.channel, intent, language, s.priority ?? 'normal', s.dueAt ?? new Date(Date.now() + 3600_000), s.escalated ?? false],
+    [
+      draftId,
+      conversationId,
+      payload.decision,
+      JSON.stringify(payload),
+      body,
+      s.shopId ?? 'default',
+      payload.channel,
+      intent,
+      language,
+      s.priority ?? 'normal',
+      s.dueAt ?? new Date(Date.now() + 3600_000),
+      s.escalated ?? false,
+    ],
   );
   return { draftId, conversationId, messageId };
 }
@@ -99,7 +129,11 @@ export class SessionClient {
   constructor(readonly base: string) {}
 
   async login(email: string, password: string): Promise<Response> {
-    const res = await fetch(`${this.base}/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+    const res = await fetch(`${this.base}/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password }),
+    });
     if (res.status === 200) {
       this.cookie = (res.headers.get('set-cookie') ?? '').split(';')[0];
       this.csrf = ((await res.clone().json()) as { csrfToken: string }).csrfToken;
@@ -111,7 +145,11 @@ export class SessionClient {
     const headers: Record<string, string> = { cookie: this.cookie, ...(init.headers as Record<string, string>) };
     if (init.json !== undefined) headers['content-type'] = 'application/json';
     if (init.method && init.method !== 'GET' && init.csrf !== false) headers['x-csrf-token'] ??= this.csrf;
-    return fetch(`${this.base}${path}`, { ...init, headers, body: init.json !== undefined ? JSON.stringify(init.json) : init.body });
+    return fetch(`${this.base}${path}`, {
+      ...init,
+      headers,
+      body: init.json !== undefined ? JSON.stringify(init.json) : init.body,
+    });
   }
 }
 
@@ -120,7 +158,11 @@ export function tokenClient(base: string, token: string) {
   return (path: string, init: RequestInit & { json?: unknown } = {}) =>
     fetch(`${base}${path}`, {
       ...init,
-      headers: { authorization: `Bearer ${token}`, ...(init.json !== undefined ? { 'content-type': 'application/json' } : {}), ...(init.headers as Record<string, string>) },
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(init.json !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(init.headers as Record<string, string>),
+      },
       body: init.json !== undefined ? JSON.stringify(init.json) : init.body,
     });
 }

@@ -49,7 +49,7 @@ describe('review sign-in limits (real PostgreSQL, two replicas)', () => {
     for (const email of ['victim@shop.test', 'agent@shop.test', 'lead@shop.test', 'busy@shop.test']) {
       expect((await admin('/v1/users', { method: 'POST', json: { email, password, role: 'agent' } })).status).toBe(201);
     }
-   }, 600_000);
+  }, 600_000);
 
   afterAll(async () => {
     await Promise.all([one?.kill('SIGTERM'), two?.kill('SIGTERM'), strict?.kill('SIGTERM')]);
@@ -58,7 +58,13 @@ describe('review sign-in limits (real PostgreSQL, two replicas)', () => {
 
   function expectTooMany(res: AddressedResponse, code: string) {
     expect(res.status).toBe(429);
-    expect(res.body).toEqual({ statusCode: 429, code, message: expect.any(String), retryAfterSeconds: expect.any(Number), errors: [] });
+    expect(res.body).toEqual({
+      statusCode: 429,
+      code,
+      message: expect.any(String),
+      retryAfterSeconds: expect.any(Number),
+      errors: [],
+    });
     expect(res.headers['retry-after']).toMatch(/^[1-9]\d*$/);
   }
 
@@ -69,7 +75,11 @@ describe('review sign-in limits (real PostgreSQL, two replicas)', () => {
     const answers: AddressedResponse[] = [];
     // Ten at a time: parallel guesses must not slip in before the first failures are recorded.
     for (let i = 0; i < 700; i += 10) {
-      answers.push(...(await Promise.all(Array.from({ length: 10 }, (_, j) => signInFrom(attacker, one.url, 'victim@shop.test', `guess ${i + j}`)))));
+      answers.push(
+        ...(await Promise.all(
+          Array.from({ length: 10 }, (_, j) => signInFrom(attacker, one.url, 'victim@shop.test', `guess ${i + j}`)),
+        )),
+      );
     }
     expect(answers.slice(0, 10).filter((a) => a.status === 401)).toHaveLength(3);
     for (const a of answers.filter((x) => x.status === 429)) expectTooMany(a, 'TOO_MANY_ATTEMPTS');
@@ -91,7 +101,8 @@ describe('review sign-in limits (real PostgreSQL, two replicas)', () => {
 
   it('lets the person in from another address while their account is under attack', async () => {
     for (const attacker of ['127.0.0.3', '127.0.0.14', '127.0.0.15', '127.0.0.16']) {
-      for (let i = 0; i < 3; i++) expect((await signInFrom(attacker, one.url, 'agent@shop.test', `guess ${i}`)).status).toBe(401);
+      for (let i = 0; i < 3; i++)
+        expect((await signInFrom(attacker, one.url, 'agent@shop.test', `guess ${i}`)).status).toBe(401);
     }
     expect((await signInFrom('127.0.0.4', one.url, 'agent@shop.test', password)).status).toBe(200);
     // Past the account-wide threshold a new address gets a single try: a mistake locks that address out as well.
@@ -101,7 +112,8 @@ describe('review sign-in limits (real PostgreSQL, two replicas)', () => {
 
   it('limits an address across accounts, whichever account it tries next', async () => {
     const sprayer = '127.0.0.6';
-    for (let i = 0; i < 12; i++) expect((await signInFrom(sprayer, one.url, `spray-${i}@shop.test`, password)).status).toBe(401);
+    for (let i = 0; i < 12; i++)
+      expect((await signInFrom(sprayer, one.url, `spray-${i}@shop.test`, password)).status).toBe(401);
     const refused = await signInFrom(sprayer, one.url, 'lead@shop.test', password);
     expectTooMany(refused, 'TOO_MANY_ATTEMPTS');
     expect((await signInFrom('127.0.0.7', one.url, 'lead@shop.test', password)).status).toBe(200);
@@ -122,7 +134,9 @@ describe('review sign-in limits (real PostgreSQL, two replicas)', () => {
     expect(session.status).toBe(200);
     const cookie = String(session.headers['set-cookie']).split(';')[0];
     // Fifty clients at once, each from an address of its own, so that no per-address or per-account limit applies.
-    const flood = Array.from({ length: 50 }, (_, i) => signInFrom(`127.0.1.${i + 1}`, two.url, 'lead@shop.test', password));
+    const flood = Array.from({ length: 50 }, (_, i) =>
+      signInFrom(`127.0.1.${i + 1}`, two.url, 'lead@shop.test', password),
+    );
     const [health, list] = await Promise.all([
       fromAddress('127.0.0.9', `${two.url}/health/ready`),
       fromAddress('127.0.0.9', `${two.url}/v1/drafts`, { headers: { cookie } }),
@@ -150,13 +164,18 @@ describe('review sign-in limits (real PostgreSQL, two replicas)', () => {
     expectTooMany(await fromAddress(noisy, `${strict.url}/`), 'RATE_LIMITED');
     expectTooMany(await fromAddress(noisy, `${strict.url}/docs/openapi.json`), 'RATE_LIMITED');
     expect((await fromAddress(noisy, `${strict.url}/health/ready`)).status).toBe(200);
-    expect((await fromAddress(noisy, `${strict.url}/v1/drafts`, { headers: { authorization: `Bearer ${apiToken}` } })).status).toBe(200);
+    expect(
+      (await fromAddress(noisy, `${strict.url}/v1/drafts`, { headers: { authorization: `Bearer ${apiToken}` } }))
+        .status,
+    ).toBe(200);
     expect((await fromAddress('127.0.0.12', `${strict.url}/v1/auth/providers`)).status).toBe(200);
   });
 
   it('answers an OpenID Connect callback with 404 when OpenID Connect is off, not a server error', async () => {
     const cookie = `dd_oidc=${Buffer.from(JSON.stringify({ state: 's', nonce: 'n', verifier: 'v' })).toString('base64url')}`;
-    const res = await fromAddress('127.0.0.13', `${one.url}/v1/auth/oidc/callback?code=x&state=s`, { headers: { cookie } });
+    const res = await fromAddress('127.0.0.13', `${one.url}/v1/auth/oidc/callback?code=x&state=s`, {
+      headers: { cookie },
+    });
     expect(res.status).toBe(404);
     expect(res.body).toMatchObject({ code: 'OIDC_DISABLED', errors: [] });
   });

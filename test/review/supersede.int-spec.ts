@@ -61,9 +61,19 @@ describe('a new customer message supersedes the pending draft', () => {
   }
 
   const draftFor = (message: MessageAddedPayload, decision?: Decision) =>
-    draftedFor({ messageId: message.messageId, sequence: message.sequence, address: message.customer.address, name: message.customer.name, text: message.text }, decision);
+    draftedFor(
+      {
+        messageId: message.messageId,
+        sequence: message.sequence,
+        address: message.customer.address,
+        name: message.customer.name,
+        text: message.text,
+      },
+      decision,
+    );
 
-  const receive = (conversationId: string, d: DraftedPayload) => dataSource.transaction((m) => review.receive(m, conversationId, d));
+  const receive = (conversationId: string, d: DraftedPayload) =>
+    dataSource.transaction((m) => review.receive(m, conversationId, d));
 
   /** A conversation whose first message has a draft waiting for review. */
   async function waiting(decision: Decision = 'review') {
@@ -73,17 +83,34 @@ describe('a new customer message supersedes the pending draft', () => {
     return { ...first, draft };
   }
 
-  const followUp = async (c: { conversationId: string; externalId: string; message: MessageAddedPayload }, text: string, from = c.message.customer.address) =>
-    store(mail(from, text, c.externalId));
+  const followUp = async (
+    c: { conversationId: string; externalId: string; message: MessageAddedPayload },
+    text: string,
+    from = c.message.customer.address,
+  ) => store(mail(from, text, c.externalId));
 
   const items = (conversationId: string) =>
-    db.query<{ draft_id: string; status: string; superseded_by_message_id: string | null; superseded_by_draft_id: string | null; superseded_at: Date | null }>(
+    db.query<{
+      draft_id: string;
+      status: string;
+      superseded_by_message_id: string | null;
+      superseded_by_draft_id: string | null;
+      superseded_at: Date | null;
+    }>(
       `SELECT draft_id, status, superseded_by_message_id, superseded_by_draft_id, superseded_at FROM review_items WHERE conversation_id = $1`,
       [conversationId],
     );
-  const itemOf = async (conversationId: string, draftId: string) => (await items(conversationId)).find((i) => i.draft_id === draftId)!;
-  const approvals = (draftId: string) => db.query(`SELECT 1 FROM outbox WHERE topic = 'support.reply-approved.v1' AND value->'payload'->>'draftId' = $1`, [draftId]);
-  const auditOf = (draftId: string) => db.query<{ actor: string; action: string; after: Record<string, unknown> }>(`SELECT actor, action, after FROM audit_log WHERE entity_id = $1 ORDER BY id`, [draftId]);
+  const itemOf = async (conversationId: string, draftId: string) =>
+    (await items(conversationId)).find((i) => i.draft_id === draftId)!;
+  const approvals = (draftId: string) =>
+    db.query(`SELECT 1 FROM outbox WHERE topic = 'support.reply-approved.v1' AND value->'payload'->>'draftId' = $1`, [
+      draftId,
+    ]);
+  const auditOf = (draftId: string) =>
+    db.query<{ actor: string; action: string; after: Record<string, unknown> }>(
+      `SELECT actor, action, after FROM audit_log WHERE entity_id = $1 ORDER BY id`,
+      [draftId],
+    );
 
   it('supersedes the pending draft when the draft for the follow-up arrives, and keeps it in the conversation history', async () => {
     const c = await waiting();
@@ -95,7 +122,11 @@ describe('a new customer message supersedes the pending draft', () => {
     const next = draftFor(second.message);
     await receive(c.conversationId, next);
 
-    expect(await itemOf(c.conversationId, c.draft.draftId)).toMatchObject({ status: 'superseded', superseded_by_message_id: second.message.messageId, superseded_by_draft_id: next.draftId });
+    expect(await itemOf(c.conversationId, c.draft.draftId)).toMatchObject({
+      status: 'superseded',
+      superseded_by_message_id: second.message.messageId,
+      superseded_by_draft_id: next.draftId,
+    });
     expect((await itemOf(c.conversationId, c.draft.draftId)).superseded_at).toBeInstanceOf(Date);
     expect(await itemOf(c.conversationId, next.draftId)).toMatchObject({ status: 'pending', superseded_at: null });
     expect((await auditOf(c.draft.draftId)).map((a) => `${a.actor}:${a.action}`)).toEqual(['customer:superseded']);
@@ -105,7 +136,10 @@ describe('a new customer message supersedes the pending draft', () => {
       [c.draft.draftId, 'superseded'],
       [next.draftId, 'pending'],
     ]);
-    expect(thread!.drafts[0]).toMatchObject({ supersededByMessageId: second.message.messageId, body: 'Beste Sanne, over: Waar is bestelling 100234?' });
+    expect(thread!.drafts[0]).toMatchObject({
+      supersededByMessageId: second.message.messageId,
+      body: 'Beste Sanne, over: Waar is bestelling 100234?',
+    });
   });
 
   it('supersedes a late draft for an older message on arrival, and never sends it on the policy’s behalf', async () => {
@@ -115,7 +149,11 @@ describe('a new customer message supersedes the pending draft', () => {
     const late = draftFor(first.message, 'auto_send');
     await receive(first.conversationId, newer);
     await receive(first.conversationId, late);
-    expect(await itemOf(first.conversationId, late.draftId)).toMatchObject({ status: 'superseded', superseded_by_message_id: second.message.messageId, superseded_by_draft_id: newer.draftId });
+    expect(await itemOf(first.conversationId, late.draftId)).toMatchObject({
+      status: 'superseded',
+      superseded_by_message_id: second.message.messageId,
+      superseded_by_draft_id: newer.draftId,
+    });
     expect(await itemOf(first.conversationId, newer.draftId)).toMatchObject({ status: 'pending' });
     expect(await approvals(late.draftId)).toHaveLength(0);
   });
@@ -126,12 +164,21 @@ describe('a new customer message supersedes the pending draft', () => {
     const next = draftFor((await followUp(c, 'Ik wil toch liever ophalen.')).message);
     await receive(c.conversationId, next);
 
-    const [claim] = await db.query<{ claimed_by: string | null }>(`SELECT claimed_by FROM review_items WHERE draft_id = $1`, [c.draft.draftId]);
+    const [claim] = await db.query<{ claimed_by: string | null }>(
+      `SELECT claimed_by FROM review_items WHERE draft_id = $1`,
+      [c.draft.draftId],
+    );
     expect(claim.claimed_by).toBeNull();
     const edited = 'Beste Sanne, ik heb het voor je nagekeken: morgen bezorgd.';
-    const refusal = await actions.approve(agent, c.draft.draftId, { body: edited }, { version: 2, viaIfMatch: true }).catch((e: unknown) => e);
+    const refusal = await actions
+      .approve(agent, c.draft.draftId, { body: edited }, { version: 2, viaIfMatch: true })
+      .catch((e: unknown) => e);
     expect(refusal).toBeInstanceOf(ConflictException);
-    const answer = (refusal as ConflictException).getResponse() as { code: string; message: string; supersededBy: { draftId: string } };
+    const answer = (refusal as ConflictException).getResponse() as {
+      code: string;
+      message: string;
+      supersededBy: { draftId: string };
+    };
     expect((refusal as ConflictException).getStatus()).toBe(409);
     expect(answer.code).toBe('DRAFT_SUPERSEDED');
     expect(answer.message).toMatch(/customer wrote again/);
@@ -151,13 +198,24 @@ describe('a new customer message supersedes the pending draft', () => {
     const approved = await waiting();
     await actions.approve(agent, approved.draft.draftId, {}, { viaIfMatch: false });
     // mail-send's ledger: the reply is on its way.
-    await db.query(`INSERT INTO send_attempts (attempt_id, draft_id, message_id, attempt) VALUES ($1, $2, $3, 1)`, [randomUUID(), approved.draft.draftId, approved.draft.reply.messageId]);
+    await db.query(`INSERT INTO send_attempts (attempt_id, draft_id, message_id, attempt) VALUES ($1, $2, $3, 1)`, [
+      randomUUID(),
+      approved.draft.draftId,
+      approved.draft.reply.messageId,
+    ]);
     const autoSent = await waiting('auto_send');
     const failed = await waiting();
     await actions.approve(agent, failed.draft.draftId, {}, { viaIfMatch: false });
-    await db.query(`UPDATE review_items SET status = 'failed', send_error = 'smtp_550: mailbox unavailable' WHERE draft_id = $1`, [failed.draft.draftId]);
+    await db.query(
+      `UPDATE review_items SET status = 'failed', send_error = 'smtp_550: mailbox unavailable' WHERE draft_id = $1`,
+      [failed.draft.draftId],
+    );
 
-    for (const [c, status] of [[approved, 'approved'], [autoSent, 'auto_sent'], [failed, 'failed']] as const) {
+    for (const [c, status] of [
+      [approved, 'approved'],
+      [autoSent, 'auto_sent'],
+      [failed, 'failed'],
+    ] as const) {
       const next = draftFor((await followUp(c, 'Nog een vraag.')).message);
       await receive(c.conversationId, next);
       expect(await itemOf(c.conversationId, c.draft.draftId)).toMatchObject({ status, superseded_at: null });
@@ -168,10 +226,17 @@ describe('a new customer message supersedes the pending draft', () => {
   it('hands the replacement the escalation, the assignee and the earlier due time of the draft it supersedes', async () => {
     const c = await waiting();
     const due = new Date(Date.now() + 10 * 60_000);
-    await db.query(`UPDATE review_items SET escalated = true, assignee_id = $2, due_at = $3 WHERE draft_id = $1`, [c.draft.draftId, agent.userId, due]);
+    await db.query(`UPDATE review_items SET escalated = true, assignee_id = $2, due_at = $3 WHERE draft_id = $1`, [
+      c.draft.draftId,
+      agent.userId,
+      due,
+    ]);
     const next = draftFor((await followUp(c, 'Hallo? Nog steeds niets.')).message);
     await receive(c.conversationId, next);
-    const [item] = await db.query<{ escalated: boolean; assignee_id: string; due_at: Date }>(`SELECT escalated, assignee_id, due_at FROM review_items WHERE draft_id = $1`, [next.draftId]);
+    const [item] = await db.query<{ escalated: boolean; assignee_id: string; due_at: Date }>(
+      `SELECT escalated, assignee_id, due_at FROM review_items WHERE draft_id = $1`,
+      [next.draftId],
+    );
     expect(item).toEqual({ escalated: true, assignee_id: agent.userId, due_at: due });
   });
 
@@ -197,10 +262,12 @@ describe('a new customer message supersedes the pending draft', () => {
       const [a, b, approval] = await Promise.all([
         arrive(`Eerste aanvulling ${run}`),
         arrive(`Tweede aanvulling ${run}`, customer()),
-        jitter(20).then(() => actions.approve(agent, c.draft.draftId, {}, { viaIfMatch: false })).then(
-          () => 'approved',
-          (e: ConflictException) => (e.getResponse() as { code: string }).code,
-        ),
+        jitter(20)
+          .then(() => actions.approve(agent, c.draft.draftId, {}, { viaIfMatch: false }))
+          .then(
+            () => 'approved',
+            (e: ConflictException) => (e.getResponse() as { code: string }).code,
+          ),
       ]);
       const all = await items(c.conversationId);
       const pending = all.filter((i) => i.status === 'pending');

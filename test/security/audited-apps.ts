@@ -49,7 +49,10 @@ export const AUDITED_APPS: AuditedApp[] = [
   {
     name: 'conversations',
     module: (env) => {
-      const c = loadConfig({ ...serviceConfigShape(3001), ...conversationsConfigShape }, { ...env, REVIEW_API_TOKEN: SECRETS.review });
+      const c = loadConfig(
+        { ...serviceConfigShape(3001), ...conversationsConfigShape },
+        { ...env, REVIEW_API_TOKEN: SECRETS.review },
+      );
       return ConversationsAppModule.forRoot(c, { apiToken: c.REVIEW_API_TOKEN });
     },
     credentials: { [Realms.conversations]: bearer(SECRETS.review) },
@@ -57,7 +60,10 @@ export const AUDITED_APPS: AuditedApp[] = [
   {
     name: 'chat-gateway',
     module: (env) => {
-      const c = loadConfig({ ...serviceConfigShape(3002), ...chatGatewayConfigShape }, { ...env, CHAT_SECRETS_KEY: SECRETS.secretsKey, CHAT_ADMIN_TOKEN: SECRETS.chatAdmin });
+      const c = loadConfig(
+        { ...serviceConfigShape(3002), ...chatGatewayConfigShape },
+        { ...env, CHAT_SECRETS_KEY: SECRETS.secretsKey, CHAT_ADMIN_TOKEN: SECRETS.chatAdmin },
+      );
       return ChatGatewayAppModule.forRoot(c, chatGatewayOptions(c));
     },
     configure: (app) => configureChatGatewayHttp(app),
@@ -66,7 +72,10 @@ export const AUDITED_APPS: AuditedApp[] = [
   {
     name: 'mail-ingest',
     module: (env) => {
-      const c = loadConfig({ ...serviceConfigShape(3003), ...mailIngestConfigShape }, { ...env, MAIL_ADMIN_TOKEN: SECRETS.mailAdmin });
+      const c = loadConfig(
+        { ...serviceConfigShape(3003), ...mailIngestConfigShape },
+        { ...env, MAIL_ADMIN_TOKEN: SECRETS.mailAdmin },
+      );
       return MailIngestAppModule.forRoot(c, {
         mailboxes: [],
         smtpInbound: null,
@@ -89,7 +98,10 @@ export const AUDITED_APPS: AuditedApp[] = [
   {
     name: 'drafter',
     module: (env) => {
-      const c = loadConfig({ ...serviceConfigShape(3005), ...drafterConfigShape }, { ...env, KB_API_TOKEN: SECRETS.kb });
+      const c = loadConfig(
+        { ...serviceConfigShape(3005), ...drafterConfigShape },
+        { ...env, KB_API_TOKEN: SECRETS.kb },
+      );
       return DrafterAppModule.forRoot(c, drafterOptionsFromConfig(c));
     },
     credentials: { [Realms.kb]: bearer(SECRETS.kb) },
@@ -97,7 +109,10 @@ export const AUDITED_APPS: AuditedApp[] = [
   {
     name: 'review',
     module: (env) => {
-      const c = loadConfig({ ...serviceConfigShape(3006), ...reviewConfigShape }, { ...env, REVIEW_API_TOKEN: SECRETS.review, REVIEW_LIVE_FANOUT: 'local' });
+      const c = loadConfig(
+        { ...serviceConfigShape(3006), ...reviewConfigShape },
+        { ...env, REVIEW_API_TOKEN: SECRETS.review, REVIEW_LIVE_FANOUT: 'local' },
+      );
       return ReviewAppModule.forRoot(c, reviewOptionsFromConfig(c, join(repoRoot, 'dist', 'apps', 'review', 'ui')));
     },
     credentials: { [Realms.review]: bearer(SECRETS.review) },
@@ -105,8 +120,16 @@ export const AUDITED_APPS: AuditedApp[] = [
   {
     name: 'mail-send',
     module: (env) => {
-      const c = loadConfig({ ...serviceConfigShape(3007), ...mailSendConfigShape }, { ...env, SMTP_HOST: '127.0.0.1', SMTP_PORT: '9' });
-      return MailSendAppModule.forRoot(c, { smtp: { host: c.SMTP_HOST!, port: c.SMTP_PORT, secure: false }, from: c.MAIL_FROM, sentDir: c.SENT_DIR, maxAttempts: 1 });
+      const c = loadConfig(
+        { ...serviceConfigShape(3007), ...mailSendConfigShape },
+        { ...env, SMTP_HOST: '127.0.0.1', SMTP_PORT: '9' },
+      );
+      return MailSendAppModule.forRoot(c, {
+        smtp: { host: c.SMTP_HOST!, port: c.SMTP_PORT, secure: false },
+        from: c.MAIL_FROM,
+        sentDir: c.SENT_DIR,
+        maxAttempts: 1,
+      });
     },
     credentials: {},
   },

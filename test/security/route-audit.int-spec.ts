@@ -65,26 +65,38 @@ describe.each(AUDITED_APPS)('route audit: $name', (audited) => {
   }
 
   it('keeps health and metrics open for probes and scrapers', () => {
-    expect(routes.filter((r) => r.public).map((r) => r.path)).toEqual(expect.arrayContaining(['/health/live', '/health/ready', '/metrics']));
+    expect(routes.filter((r) => r.public).map((r) => r.path)).toEqual(
+      expect.arrayContaining(['/health/live', '/health/ready', '/metrics']),
+    );
   });
 
   it('serves through Express no route the Nest router does not list', () => {
     const listed = new Set(routes.map((r) => `${r.method === 'ALL' ? 'ALL' : r.method} ${r.path}`));
-    const unlisted = expressRoutes(app).filter((r) => !listed.has(`${r.method === '_ALL' ? 'ALL' : r.method} ${r.path}`));
+    const unlisted = expressRoutes(app).filter(
+      (r) => !listed.has(`${r.method === '_ALL' ? 'ALL' : r.method} ${r.path}`),
+    );
     expect(unlisted).toEqual([]);
   });
 
-  it.each(ANONYMOUS)('refuses $name on every route that is not public, with 401/403 in the one error shape', async ({ headers }) => {
-    const answers: { route: string; status: number }[] = [];
-    for (const route of routes.filter((r) => !r.public)) {
-      const { status, text } = await call(route, headers);
-      answers.push({ route: `${route.method} ${route.path}`, status });
-      if (status === 401 || status === 403) {
-        expect(JSON.parse(text)).toEqual({ statusCode: status, code: expect.any(String), message: expect.any(String), errors: [] });
+  it.each(ANONYMOUS)(
+    'refuses $name on every route that is not public, with 401/403 in the one error shape',
+    async ({ headers }) => {
+      const answers: { route: string; status: number }[] = [];
+      for (const route of routes.filter((r) => !r.public)) {
+        const { status, text } = await call(route, headers);
+        answers.push({ route: `${route.method} ${route.path}`, status });
+        if (status === 401 || status === 403) {
+          expect(JSON.parse(text)).toEqual({
+            statusCode: status,
+            code: expect.any(String),
+            message: expect.any(String),
+            errors: [],
+          });
+        }
       }
-    }
-    expect(answers.filter((a) => a.status !== 401 && a.status !== 403)).toEqual([]);
-  });
+      expect(answers.filter((a) => a.status !== 401 && a.status !== 403)).toEqual([]);
+    },
+  );
 
   it('lets the realm credential through on every guarded GET route', async () => {
     const opened: { route: string; status: number }[] = [];
@@ -94,7 +106,9 @@ describe.each(AUDITED_APPS)('route audit: $name', (audited) => {
       const { status } = await call(route, { authorization: credential });
       opened.push({ route: `${route.method} ${route.path}`, status });
     }
-    process.stdout.write(`${audited.name}: ${opened.map((o) => `${o.route} → ${o.status}`).join(', ') || 'no guarded GET routes'}\n`);
+    process.stdout.write(
+      `${audited.name}: ${opened.map((o) => `${o.route} → ${o.status}`).join(', ') || 'no guarded GET routes'}\n`,
+    );
     expect(opened.filter((o) => o.status === 401 || o.status === 403)).toEqual([]);
   });
 });

@@ -12,7 +12,11 @@ export interface AuditedRoute {
 }
 
 const joinPath = (...parts: (string | undefined)[]) =>
-  '/' + parts.flatMap((p) => (p ?? '').split('/')).filter(Boolean).join('/');
+  '/' +
+  parts
+    .flatMap((p) => (p ?? '').split('/'))
+    .filter(Boolean)
+    .join('/');
 
 /** Every route the Nest router of this app serves, with the access markers the access guard reads. */
 export function listRoutes(app: INestApplication): AuditedRoute[] {
@@ -28,7 +32,8 @@ export function listRoutes(app: INestApplication): AuditedRoute[] {
       const handler = type.prototype[name as keyof object] as unknown as () => unknown;
       const sub = Reflect.getMetadata(PATH_METADATA, handler) as string | string[] | undefined;
       if (sub === undefined) continue;
-      const method = RequestMethod[(Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod) ?? RequestMethod.GET];
+      const method =
+        RequestMethod[(Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod) ?? RequestMethod.GET];
       for (const b of [base].flat()) {
         for (const s of [sub].flat()) {
           routes.push({
@@ -47,11 +52,16 @@ export function listRoutes(app: INestApplication): AuditedRoute[] {
 
 /** Routes the underlying Express router holds, whoever registered them: a route added outside Nest shows up here. */
 export function expressRoutes(app: INestApplication): { method: string; path: string }[] {
-  const express = app.getHttpAdapter().getInstance() as { router?: { stack: ExpressLayer[] }; _router?: { stack: ExpressLayer[] } };
+  const express = app.getHttpAdapter().getInstance() as {
+    router?: { stack: ExpressLayer[] };
+    _router?: { stack: ExpressLayer[] };
+  };
   const stack = (express.router ?? express._router)?.stack ?? [];
   return stack
     .filter((layer) => layer.route)
-    .flatMap((layer) => Object.keys(layer.route!.methods).map((m) => ({ method: m.toUpperCase(), path: layer.route!.path })));
+    .flatMap((layer) =>
+      Object.keys(layer.route!.methods).map((m) => ({ method: m.toUpperCase(), path: layer.route!.path })),
+    );
 }
 
 interface ExpressLayer {
@@ -62,6 +72,9 @@ interface ExpressLayer {
 export const concretePath = (path: string) => path.replace(/:[A-Za-z0-9_]+/g, '00000000-0000-4000-8000-000000000000');
 
 export function printRoutes(app: string, routes: AuditedRoute[]): void {
-  const lines = routes.map((r) => `  ${r.method.padEnd(7)} ${r.path.padEnd(40)} ${(r.public ? 'public' : `realm ${r.realm ?? '(none: closed)'}`).padEnd(22)} ${r.controller}`);
+  const lines = routes.map(
+    (r) =>
+      `  ${r.method.padEnd(7)} ${r.path.padEnd(40)} ${(r.public ? 'public' : `realm ${r.realm ?? '(none: closed)'}`).padEnd(22)} ${r.controller}`,
+  );
   process.stdout.write(`${app}: ${routes.length} routes\n${lines.join('\n')}\n`);
 }

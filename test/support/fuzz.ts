@@ -13,7 +13,10 @@ export const nastyText = fc.oneof(
   fc.constantFrom('', ' ', '\u0000', 'hoi\u0000', '\ud83d', '\udc4d end', '👍', 'x'.repeat(20_001)),
 );
 /** Mostly what a customer types, sometimes hostile text. */
-export const chatText = fc.oneof({ weight: 6, arbitrary: fc.constantFrom('Waar is mijn pakket?', 'Hallo', 'Where is order 100234?', '👍 thanks') }, { weight: 1, arbitrary: nastyText });
+export const chatText = fc.oneof(
+  { weight: 6, arbitrary: fc.constantFrom('Waar is mijn pakket?', 'Hallo', 'Where is order 100234?', '👍 thanks') },
+  { weight: 1, arbitrary: nastyText },
+);
 export const anyJson: fc.Arbitrary<unknown> = fc.oneof(
   nastyText,
   fc.integer(),
@@ -42,24 +45,45 @@ export const chatTimestamp = fc.oneof(
   { weight: 2, arbitrary: fc.integer({ min: 0, max: 4_000_000_000_000 }).map((ms) => new Date(ms).toISOString()) },
   { weight: 1, arbitrary: fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER }) },
   { weight: 1, arbitrary: fc.double() },
-  { weight: 1, arbitrary: fc.constantFrom('0000-01-01T00:00:00Z', '2025-11-24T17:00:00+01:00', '9999-12-31T23:59:59-05:00', '1e400') },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      '0000-01-01T00:00:00Z',
+      '2025-11-24T17:00:00+01:00',
+      '9999-12-31T23:59:59-05:00',
+      '1e400',
+    ),
+  },
 );
 
 export const genericBody = withExtraKey(
-  fc.record(
-    {
-      sessionId: field(fc.string({ minLength: 1, maxLength: 40 })),
-      messageId: field(fc.string({ minLength: 1, maxLength: 40 })),
-      customer: field(
-        withExtraKey(fc.record({ id: field(fc.string({ minLength: 1, maxLength: 20 })), name: field(chatText), email: field(fc.constantFrom('anna@example.nl', null, 'not-an-email')) })),
+  fc.record({
+    sessionId: field(fc.string({ minLength: 1, maxLength: 40 })),
+    messageId: field(fc.string({ minLength: 1, maxLength: 40 })),
+    customer: field(
+      withExtraKey(
+        fc.record({
+          id: field(fc.string({ minLength: 1, maxLength: 20 })),
+          name: field(chatText),
+          email: field(fc.constantFrom('anna@example.nl', null, 'not-an-email')),
+        }),
       ),
-      text: field(chatText),
-      attachments: field(
-        fc.array(withExtraKey(fc.record({ url: field(fc.constantFrom('https://cdn.shop.test/a.png', 'http://x.test/b?c=d', 'ftp://x.test/f')), contentType: field(fc.constantFrom('image/png', 'application/pdf')), filename: field(chatText) })), { maxLength: 3 }),
+    ),
+    text: field(chatText),
+    attachments: field(
+      fc.array(
+        withExtraKey(
+          fc.record({
+            url: field(fc.constantFrom('https://cdn.shop.test/a.png', 'http://x.test/b?c=d', 'ftp://x.test/f')),
+            contentType: field(fc.constantFrom('image/png', 'application/pdf')),
+            filename: field(chatText),
+          }),
+        ),
+        { maxLength: 3 },
       ),
-      timestamp: field(chatTimestamp),
-    },
-  ),
+    ),
+    timestamp: field(chatTimestamp),
+  }),
 );
 
 const waMessage = withExtraKey(
@@ -68,51 +92,64 @@ const waMessage = withExtraKey(
       from: field(fc.stringMatching(/^\d{6,15}$/)),
       id: field(fc.string({ minLength: 1, maxLength: 30 })),
       timestamp: field(
-        fc.oneof({ weight: 8, arbitrary: fc.integer({ min: 0, max: 4_000_000_000 }).map(String) }, { weight: 1, arbitrary: fc.stringMatching(/^\d{1,20}$/) }, { weight: 1, arbitrary: nastyText }),
+        fc.oneof(
+          { weight: 8, arbitrary: fc.integer({ min: 0, max: 4_000_000_000 }).map(String) },
+          { weight: 1, arbitrary: fc.stringMatching(/^\d{1,20}$/) },
+          { weight: 1, arbitrary: nastyText },
+        ),
       ),
       type: field(fc.constantFrom('text', 'image', 'document', 'reaction')),
       text: field(withExtraKey(fc.record({ body: field(chatText) }))),
-      image: field(fc.record({ id: field(fc.string({ maxLength: 10 })), mime_type: field(fc.constantFrom('image/jpeg', 'image/png')), caption: field(chatText) })),
+      image: field(
+        fc.record({
+          id: field(fc.string({ maxLength: 10 })),
+          mime_type: field(fc.constantFrom('image/jpeg', 'image/png')),
+          caption: field(chatText),
+        }),
+      ),
       document: field(fc.record({ id: field(fc.string({ maxLength: 10 })), filename: field(chatText) })),
     },
     { requiredKeys: ['from', 'id', 'timestamp', 'type'] },
   ),
 );
 export const whatsAppBody = withExtraKey(
-  fc.record(
-    {
-      object: field(fc.constant('whatsapp_business_account')),
-      entry: field(
-        fc.array(
-          fc.record({
-            id: field(fc.string({ maxLength: 10 })),
-            changes: field(
-              fc.array(
-                fc.record({
-                  field: field(fc.constant('messages')),
-                  value: field(
-                    withExtraKey(
-                      fc.record(
-                        {
-                          messaging_product: field(fc.constant('whatsapp')),
-                          contacts: field(fc.array(fc.record({ wa_id: field(fc.stringMatching(/^\d{6,15}$/)), profile: field(fc.record({ name: field(chatText) })) }), { maxLength: 2 })),
-                          messages: field(fc.array(waMessage, { minLength: 1, maxLength: 3 })),
-                        },
+  fc.record({
+    object: field(fc.constant('whatsapp_business_account')),
+    entry: field(
+      fc.array(
+        fc.record({
+          id: field(fc.string({ maxLength: 10 })),
+          changes: field(
+            fc.array(
+              fc.record({
+                field: field(fc.constant('messages')),
+                value: field(
+                  withExtraKey(
+                    fc.record({
+                      messaging_product: field(fc.constant('whatsapp')),
+                      contacts: field(
+                        fc.array(
+                          fc.record({
+                            wa_id: field(fc.stringMatching(/^\d{6,15}$/)),
+                            profile: field(fc.record({ name: field(chatText) })),
+                          }),
+                          { maxLength: 2 },
+                        ),
                       ),
-                    ),
+                      messages: field(fc.array(waMessage, { minLength: 1, maxLength: 3 })),
+                    }),
                   ),
-                }),
-                { minLength: 1, maxLength: 2 },
-              ),
+                ),
+              }),
+              { minLength: 1, maxLength: 2 },
             ),
-          }),
-          { minLength: 1, maxLength: 2 },
-        ),
+          ),
+        }),
+        { minLength: 1, maxLength: 2 },
       ),
-    },
-  ),
+    ),
+  }),
 );
-
 
 const isObject = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -126,4 +163,3 @@ export function expectNamedRejection(body: unknown, errors: { field: string; mes
   }
   expect(invalidRequest(errors).getStatus()).toBe(400);
 }
-

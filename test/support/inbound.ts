@@ -3,7 +3,9 @@ import { Kafka, logLevel, Partitioners } from 'kafkajs';
 import { engines } from './engines';
 
 /** A customer email as mail-ingest would announce it; override what the test cares about. */
-export function inboundEmail(overrides: Partial<InboundPayload> & Pick<InboundPayload, 'externalMessageId' | 'from' | 'text'>): InboundPayload {
+export function inboundEmail(
+  overrides: Partial<InboundPayload> & Pick<InboundPayload, 'externalMessageId' | 'from' | 'text'>,
+): InboundPayload {
   return {
     channel: 'email',
     inReplyTo: null,
@@ -26,13 +28,24 @@ export function inboundEmail(overrides: Partial<InboundPayload> & Pick<InboundPa
 export async function publishInbound(topicPrefix: string, ...payloads: InboundPayload[]): Promise<void> {
   await publishEvents(
     topicPrefix,
-    payloads.map((payload) => createEvent(Topics.inbound, { producer: 'test', conversationId: null, key: payload.from.address.toLowerCase(), payload })),
+    payloads.map((payload) =>
+      createEvent(Topics.inbound, {
+        producer: 'test',
+        conversationId: null,
+        key: payload.from.address.toLowerCase(),
+        payload,
+      }),
+    ),
   );
 }
 
 /** Publishes events straight to their topics (under a test's topic prefix), standing in for their producer. */
 export async function publishEvents(topicPrefix: string, events: EventEnvelope[]): Promise<void> {
-  const producer = new Kafka({ clientId: 'draftdesk-test', brokers: engines.kafkaBrokers.split(','), logLevel: logLevel.NOTHING }).producer({
+  const producer = new Kafka({
+    clientId: 'draftdesk-test',
+    brokers: engines.kafkaBrokers.split(','),
+    logLevel: logLevel.NOTHING,
+  }).producer({
     createPartitioner: Partitioners.DefaultPartitioner,
   });
   await producer.connect();

@@ -9,7 +9,12 @@ export function uniqueAddress(local: string, domain = 'example.test'): string {
 }
 
 export async function sendMail(message: SendMailOptions) {
-  const transport = nodemailer.createTransport({ host: engines.smtpHost, port: engines.smtpPort, secure: false, ignoreTLS: true });
+  const transport = nodemailer.createTransport({
+    host: engines.smtpHost,
+    port: engines.smtpPort,
+    secure: false,
+    ignoreTLS: true,
+  });
   try {
     return await transport.sendMail(message);
   } finally {
@@ -41,9 +46,18 @@ export async function readMailbox(address: string, password = engines.catchAllPa
   const out: FetchedMail[] = [];
   try {
     if ((client.mailbox as { exists: number }).exists > 0) {
-      for await (const m of client.fetch('1:*', { uid: true, envelope: true, source: true, headers: ['in-reply-to', 'references', 'auto-submitted'] })) {
+      for await (const m of client.fetch('1:*', {
+        uid: true,
+        envelope: true,
+        source: true,
+        headers: ['in-reply-to', 'references', 'auto-submitted'],
+      })) {
         const headers = m.headers?.toString() ?? '';
-        const header = (name: string) => new RegExp(`^${name}:\\s*(.*(?:\\r?\\n[ \\t].*)*)`, 'im').exec(headers)?.[1].replace(/\r?\n[ \t]+/g, ' ').trim() ?? '';
+        const header = (name: string) =>
+          new RegExp(`^${name}:\\s*(.*(?:\\r?\\n[ \\t].*)*)`, 'im')
+            .exec(headers)?.[1]
+            .replace(/\r?\n[ \t]+/g, ' ')
+            .trim() ?? '';
         out.push({
           uid: m.uid,
           subject: m.envelope?.subject ?? '',

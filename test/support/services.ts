@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { repoRoot } from './engines';
 import { expectEventually } from './expect-eventually';
 
-export type ServiceName = 'mail-ingest' | 'chat-gateway' | 'conversations' | 'triage' | 'drafter' | 'review' | 'mail-send';
+export type ServiceName =
+  'mail-ingest' | 'chat-gateway' | 'conversations' | 'triage' | 'drafter' | 'review' | 'mail-send';
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -46,7 +47,8 @@ export class RunningService {
       },
       { timeoutMs, intervalMs: 250 },
     );
-    if (gone()) throw new Error(`${this.name} exited (${this.process.exitCode ?? this.process.signalCode}) before it was ready`);
+    if (gone())
+      throw new Error(`${this.name} exited (${this.process.exitCode ?? this.process.signalCode}) before it was ready`);
     return this;
   }
 
@@ -58,14 +60,25 @@ export class RunningService {
 }
 
 /** Starts a service process with the given environment; its output goes to test-artifacts/logs/<label>.log. */
-export async function startService(name: ServiceName, env: Record<string, string>, label: string = name): Promise<RunningService> {
+export async function startService(
+  name: ServiceName,
+  env: Record<string, string>,
+  label: string = name,
+): Promise<RunningService> {
   const port = await freePort();
   const logs = join(repoRoot, 'test-artifacts', 'logs');
   mkdirSync(logs, { recursive: true });
   const out = createWriteStream(join(logs, `${label}.log`), { flags: 'a' });
   const child = spawn(process.execPath, [join(repoRoot, 'dist', 'apps', name, 'src', 'main.js')], {
     cwd: repoRoot,
-    env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', LOG_LEVEL: 'info', HOST: '127.0.0.1', PORT: String(port), ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'info',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   // Both streams share one file: neither may end it, or the other's last lines after a SIGKILL hit a closed stream.
@@ -76,7 +89,10 @@ export async function startService(name: ServiceName, env: Record<string, string
 }
 
 /** Runs a service to its exit and returns its exit code and output (for start-up validation tests). */
-export async function runToExit(name: ServiceName, env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+export async function runToExit(
+  name: ServiceName,
+  env: Record<string, string>,
+): Promise<{ code: number | null; output: string }> {
   const child = spawn(process.execPath, [join(repoRoot, 'dist', 'apps', name, 'src', 'main.js')], {
     cwd: repoRoot,
     env: { PATH: process.env.PATH ?? '', ...env },

@@ -10,7 +10,11 @@ const dir = mkdtempSync(join(tmpdir(), 'dd-triage-cli-'));
 
 describe('draftdesk triage', () => {
   it('--text prints one JSON object with the documented fields', async () => {
-    const run = await runCli(['triage', '--text', 'Ik wil mijn bestelling 1234567 annuleren, anders stap ik naar mijn advocaat']);
+    const run = await runCli([
+      'triage',
+      '--text',
+      'Ik wil mijn bestelling 1234567 annuleren, anders stap ik naar mijn advocaat',
+    ]);
     expect(run.code).toBe(0);
     const result = JSON.parse(run.stdout);
     for (const field of RESULT_FIELDS) expect(result).toHaveProperty(field);
@@ -60,7 +64,10 @@ describe('draftdesk triage', () => {
     ];
     const input = `${inputs.map((i) => JSON.stringify(i)).join('\n')}\nnot json\n`;
     const run = await runCli(['triage', '--jsonl'], { input });
-    const lines = run.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = run.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines.map((l) => l.id)).toEqual(['a', 2, 'c', 'd', null]);
     expect(lines[0].intent).toMatch(/refund/);
     expect(lines[1]).toMatchObject({ language: 'nl', intent: 'recover_password' });
@@ -85,7 +92,18 @@ describe('draftdesk eval intents', () => {
     ];
     writeFileSync(csv, `question,label\n${rows.map(([t, l]) => `"${t}",${l}`).join('\n')}\n`);
     const out = join(dir, 'eval.json');
-    const run = await runCli(['eval', 'intents', '--dataset', csv, '--text-column', 'question', '--label-column', 'label', '--json', out]);
+    const run = await runCli([
+      'eval',
+      'intents',
+      '--dataset',
+      csv,
+      '--text-column',
+      'question',
+      '--label-column',
+      'label',
+      '--json',
+      out,
+    ]);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/accuracy\s+\d+\.\d\d%/);
     expect(run.stdout).toMatch(/macro-F1/);
@@ -94,14 +112,25 @@ describe('draftdesk eval intents', () => {
     const figures = JSON.parse(readFileSync(out, 'utf8'));
     expect(figures.examples).toBe(rows.length);
     expect(figures.accuracy).toBeGreaterThanOrEqual(4 / 6);
-    expect(figures.perIntent.map((r: { intent: string }) => r.intent)).toEqual(expect.arrayContaining(['track_order', 'get_refund']));
+    expect(figures.perIntent.map((r: { intent: string }) => r.intent)).toEqual(
+      expect.arrayContaining(['track_order', 'get_refund']),
+    );
     expect(typeof figures.ece).toBe('number');
   });
 
   it('names a missing text column', async () => {
     const csv = join(dir, 'bad.csv');
     writeFileSync(csv, 'text,intent\nhello,other\n');
-    const run = await runCli(['eval', 'intents', '--dataset', csv, '--text-column', 'instruction', '--json', join(dir, 'x.json')]);
+    const run = await runCli([
+      'eval',
+      'intents',
+      '--dataset',
+      csv,
+      '--text-column',
+      'instruction',
+      '--json',
+      join(dir, 'x.json'),
+    ]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/instruction/);
   });
@@ -111,8 +140,22 @@ describe('draftdesk train --from', () => {
   it('trains a model on a labelled CSV that the triage command then uses', async () => {
     const csv = join(dir, 'shop.csv');
     const phrases: Record<string, string[]> = {
-      bike_repair: ['my bike needs a repair', 'can you fix my bicycle', 'de fiets moet gerepareerd worden', 'the chain of my bike broke', 'wheel repair please', 'mijn fiets is kapot'],
-      track_order: ['where is my order', 'waar blijft mijn bestelling', 'when does my parcel arrive', 'track my package', 'has my order shipped yet', 'wanneer komt mijn pakket'],
+      bike_repair: [
+        'my bike needs a repair',
+        'can you fix my bicycle',
+        'de fiets moet gerepareerd worden',
+        'the chain of my bike broke',
+        'wheel repair please',
+        'mijn fiets is kapot',
+      ],
+      track_order: [
+        'where is my order',
+        'waar blijft mijn bestelling',
+        'when does my parcel arrive',
+        'track my package',
+        'has my order shipped yet',
+        'wanneer komt mijn pakket',
+      ],
     };
     const lines = Object.entries(phrases).flatMap(([intent, texts]) => texts.map((t) => `"${t}",${intent}`));
     writeFileSync(csv, `text,intent\n${lines.join('\n')}\n`);

@@ -5,8 +5,15 @@ import { FakeChatCompletionsServer } from './fake-chat-completions.server';
 
 describe('draftdesk triage with TRIAGE_ENGINE=openai (local fake chat-completions server)', () => {
   const server = new FakeChatCompletionsServer();
-  const env = () => ({ TRIAGE_ENGINE: 'openai', OPENAI_API_KEY: 'sk-fake', OPENAI_BASE_URL: server.baseURL, OPENAI_MODEL: 'fake-model', OPENAI_MAX_RETRIES: '0' });
-  const text = 'Where is my refund for order #884412? Mail me at jan.jansen@example.test or call +31 6 12345678, IBAN NL91ABNA0417164300.';
+  const env = () => ({
+    TRIAGE_ENGINE: 'openai',
+    OPENAI_API_KEY: 'sk-fake',
+    OPENAI_BASE_URL: server.baseURL,
+    OPENAI_MODEL: 'fake-model',
+    OPENAI_MAX_RETRIES: '0',
+  });
+  const text =
+    'Where is my refund for order #884412? Mail me at jan.jansen@example.test or call +31 6 12345678, IBAN NL91ABNA0417164300.';
 
   beforeAll(() => server.start());
   afterAll(() => server.stop());
@@ -30,7 +37,8 @@ describe('draftdesk triage with TRIAGE_ENGINE=openai (local fake chat-completion
     const user = request.body.messages.find((m: { role: string }) => m.role === 'user').content as string;
     expect(user).toContain('Where is my refund for order #884412?');
     expect(user).toMatch(/\[EMAIL_1\][\s\S]*\[PHONE_1\][\s\S]*\[IBAN_1\]/);
-    for (const raw of ['jan.jansen@example.test', '12345678', 'NL91ABNA0417164300']) expect(request.raw).not.toContain(raw);
+    for (const raw of ['jan.jansen@example.test', '12345678', 'NL91ABNA0417164300'])
+      expect(request.raw).not.toContain(raw);
   });
 
   it('--jsonl sends every line through the language model and keeps the input order', async () => {
@@ -41,10 +49,15 @@ describe('draftdesk triage with TRIAGE_ENGINE=openai (local fake chat-completion
       held.push(() => server.answer(res, { intent: /cancel/.test(message) ? 'cancel_order' : 'track_order' }));
       if (held.length === 3) while (held.length) held.pop()!();
     };
-    const input = ['I want to cancel order 1234567', 'where is my parcel', 'cancel it please'].map((t, i) => JSON.stringify({ id: i + 1, text: t })).join('\n');
+    const input = ['I want to cancel order 1234567', 'where is my parcel', 'cancel it please']
+      .map((t, i) => JSON.stringify({ id: i + 1, text: t }))
+      .join('\n');
     const run = await runCli(['triage', '--jsonl'], { env: env(), input: `${input}\n` });
     expect(run.code).toBe(0);
-    const lines = run.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = run.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines.map((l) => [l.id, l.engine, l.intent])).toEqual([
       [1, 'openai', 'cancel_order'],
       [2, 'openai', 'track_order'],
@@ -62,7 +75,9 @@ describe('draftdesk triage with TRIAGE_ENGINE=openai (local fake chat-completion
   });
 
   it('without TRIAGE_ENGINE the embedded engine answers and nothing is sent', async () => {
-    const run = await runCli(['triage', '--text', text], { env: { OPENAI_API_KEY: 'sk-fake', OPENAI_BASE_URL: server.baseURL } });
+    const run = await runCli(['triage', '--text', text], {
+      env: { OPENAI_API_KEY: 'sk-fake', OPENAI_BASE_URL: server.baseURL },
+    });
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout).engine).toBe('embedded');
     expect(server.requests).toHaveLength(0);

@@ -9,7 +9,10 @@ export interface CliRun {
 }
 
 /** Runs `node bin/draftdesk.js …` (the compiled tree, so `npm run build` first) with optional stdin. */
-export function runCli(args: string[], options: { input?: string; env?: Record<string, string>; cwd?: string } = {}): Promise<CliRun> {
+export function runCli(
+  args: string[],
+  options: { input?: string; env?: Record<string, string>; cwd?: string } = {},
+): Promise<CliRun> {
   const child = spawn(process.execPath, [join(repoRoot, 'bin', 'draftdesk.js'), ...args], {
     cwd: options.cwd ?? repoRoot,
     env: { PATH: process.env.PATH ?? '', ...options.env },

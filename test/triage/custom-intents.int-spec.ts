@@ -80,18 +80,41 @@ describe('a shop adds its own intent with examples (PostgreSQL)', () => {
 
   it('`intents add` stores the examples from a text file and merges a CSV added later, without duplicates', async () => {
     writeFileSync(join(dir, 'first.txt'), `# workshop bookings\n${EXAMPLES.slice(0, 12).join('\n')}\n`);
-    const first = await runCli(['intents', 'add', '--shop', SHOP, '--intent', INTENT, '--examples', join(dir, 'first.txt'), '--description', DESCRIPTION], { env });
+    const first = await runCli(
+      [
+        'intents',
+        'add',
+        '--shop',
+        SHOP,
+        '--intent',
+        INTENT,
+        '--examples',
+        join(dir, 'first.txt'),
+        '--description',
+        DESCRIPTION,
+      ],
+      { env },
+    );
     expect(first.stderr).toMatch(/has 12 examples/);
     expect(first.code).toBe(0);
 
     const csv = ['text,language', ...EXAMPLES.slice(10).map((e) => `"${e.replace(/"/g, '""')}",x`)].join('\n');
     writeFileSync(join(dir, 'more.csv'), csv);
-    const second = await runCli(['intents', 'add', '--shop', SHOP, '--intent', INTENT, '--examples', join(dir, 'more.csv')], { env });
+    const second = await runCli(
+      ['intents', 'add', '--shop', SHOP, '--intent', INTENT, '--examples', join(dir, 'more.csv')],
+      { env },
+    );
     expect(second.code).toBe(0);
-    expect(JSON.parse(second.stdout)).toMatchObject({ intent: INTENT, examples: EXAMPLES.length, description: DESCRIPTION });
+    expect(JSON.parse(second.stdout)).toMatchObject({
+      intent: INTENT,
+      examples: EXAMPLES.length,
+      description: DESCRIPTION,
+    });
 
     const list = await runCli(['intents', 'list', '--shop', SHOP], { env });
-    expect(JSON.parse(list.stdout).intents).toEqual([{ intent: INTENT, description: DESCRIPTION, examples: EXAMPLES.length }]);
+    expect(JSON.parse(list.stdout).intents).toEqual([
+      { intent: INTENT, description: DESCRIPTION, examples: EXAMPLES.length },
+    ]);
     expect(JSON.parse((await runCli(['intents', 'list', '--shop', OTHER_SHOP], { env })).stdout).intents).toEqual([]);
   });
 
@@ -100,12 +123,15 @@ describe('a shop adds its own intent with examples (PostgreSQL)', () => {
     ['an invalid name', 'Bike Repair', /must be 3–63/],
   ])('`intents add` refuses %s with exit 2', async (_name, intent, message) => {
     writeFileSync(join(dir, 'one.txt'), 'Kan ik een afspraak maken?\n');
-    const run = await runCli(['intents', 'add', '--shop', SHOP, '--intent', intent, '--examples', join(dir, 'one.txt')], { env });
+    const run = await runCli(
+      ['intents', 'add', '--shop', SHOP, '--intent', intent, '--examples', join(dir, 'one.txt')],
+      { env },
+    );
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(message);
   });
 
-  it('`train --from-db` with only custom intents teaches the shop\'s model; triage uses it for that shop only', async () => {
+  it("`train --from-db` with only custom intents teaches the shop's model; triage uses it for that shop only", async () => {
     const run = await runCli(['train', '--from-db', '--shop', SHOP], { env });
     expect(run.stderr).toMatch(new RegExp(`1 intents of its own \\(${INTENT}\\) with ${EXAMPLES.length} examples`));
     expect(run.code).toBe(0);
@@ -126,19 +152,36 @@ describe('a shop adds its own intent with examples (PostgreSQL)', () => {
       expect((await triage.classify(manager, payload(text, OTHER_SHOP))).intent).not.toBe(INTENT);
     }
     // The shop's model still knows the standard intents, also about bikes.
-    expect((await triage.classify(manager, payload('Mijn fiets is kapot aangekomen, ik wil mijn geld terug', SHOP))).intent).toBe('get_refund');
-    expect((await triage.classify(manager, payload('Ik wil mijn bestelling annuleren', SHOP))).intent).toBe('cancel_order');
-    expect((await triage.classify(manager, payload('Where is my package? Order 5512345 has not arrived', SHOP))).intent).toBe('track_order');
+    expect(
+      (await triage.classify(manager, payload('Mijn fiets is kapot aangekomen, ik wil mijn geld terug', SHOP))).intent,
+    ).toBe('get_refund');
+    expect((await triage.classify(manager, payload('Ik wil mijn bestelling annuleren', SHOP))).intent).toBe(
+      'cancel_order',
+    );
+    expect(
+      (await triage.classify(manager, payload('Where is my package? Order 5512345 has not arrived', SHOP))).intent,
+    ).toBe('track_order');
   }, 300_000);
 
   it('the language-model engine offers the intent and its description to that shop only', async () => {
     const server = await new FakeChatCompletionsServer().start();
     try {
-      server.reply = (body, res) => server.answer(res, { language: 'nl', intent: body.response_format.json_schema.schema.properties.intent.enum.includes(INTENT) ? INTENT : 'other' });
+      server.reply = (body, res) =>
+        server.answer(res, {
+          language: 'nl',
+          intent: body.response_format.json_schema.schema.properties.intent.enum.includes(INTENT) ? INTENT : 'other',
+        });
       const options: TriageOptions = {
         engine: 'openai',
         modelRefreshMs: 60_000,
-        openai: { apiKey: 'sk-fake', baseURL: server.baseURL, model: 'fake-model', timeoutMs: 5_000, maxRetries: 0, dailyTokenBudget: 100_000 },
+        openai: {
+          apiKey: 'sk-fake',
+          baseURL: server.baseURL,
+          model: 'fake-model',
+          timeoutMs: 5_000,
+          maxRetries: 0,
+          dailyTokenBudget: 100_000,
+        },
       };
       const triage = new TriageService(options, new ShopModelsService(options), { query } as unknown as DataSource);
       const manager = { query } as unknown as EntityManager;

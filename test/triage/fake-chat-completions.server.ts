@@ -32,8 +32,25 @@ export class FakeChatCompletionsServer {
   }
 
   /** Answers with a structured triage object (fields override a neutral get_refund answer). */
-  answer(res: ServerResponse, fields: Record<string, unknown>, usage = { prompt_tokens: 200, completion_tokens: 40 }): void {
-    this.complete(res, JSON.stringify({ language: 'en', intent: 'get_refund', confidence: 0.9, sentiment: 'neutral', urgency: 'normal', reasons: [], flags: [], ...fields }), usage);
+  answer(
+    res: ServerResponse,
+    fields: Record<string, unknown>,
+    usage = { prompt_tokens: 200, completion_tokens: 40 },
+  ): void {
+    this.complete(
+      res,
+      JSON.stringify({
+        language: 'en',
+        intent: 'get_refund',
+        confidence: 0.9,
+        sentiment: 'neutral',
+        urgency: 'normal',
+        reasons: [],
+        flags: [],
+        ...fields,
+      }),
+      usage,
+    );
   }
 
   /** Answers with any assistant message content, as a chat completion. */

@@ -43,7 +43,7 @@ function payload(text: string, shopId?: string): MessageAddedPayload {
   return (shopId ? { ...base, shopId } : base) as MessageAddedPayload;
 }
 
-describe('triage learns from a shop\'s reviewers (PostgreSQL)', () => {
+describe("triage learns from a shop's reviewers (PostgreSQL)", () => {
   let db: TestDatabase;
   let query: SqlQuery;
   let customerId: string;
@@ -86,11 +86,15 @@ describe('triage learns from a shop\'s reviewers (PostgreSQL)', () => {
     customerId = randomUUID();
     conversationId = randomUUID();
     await db.query(`INSERT INTO customers (id, address) VALUES ($1, 'klant@example.test')`, [customerId]);
-    await db.query(`INSERT INTO conversations (id, customer_id, channel, token) VALUES ($1, $2, 'email', $3)`, [conversationId, customerId, randomUUID()]);
+    await db.query(`INSERT INTO conversations (id, customer_id, channel, token) VALUES ($1, $2, 'email', $3)`, [
+      conversationId,
+      customerId,
+      randomUUID(),
+    ]);
   });
   afterAll(() => db?.drop());
 
-  it('reads the shop\'s labelled history: latest correction wins, approvals count, auto-sent and other shops do not', async () => {
+  it("reads the shop's labelled history: latest correction wins, approvals count, auto-sent and other shops do not", async () => {
     for (const text of BIKE_REPAIR) await correction(await message(text), 'bike_repair');
     const twice = await message('Ik wil mijn geld terug voor de kapotte bel');
     await correction(twice, 'complaint', SHOP, "now() - interval '1 hour'");
@@ -112,7 +116,10 @@ describe('triage learns from a shop\'s reviewers (PostgreSQL)', () => {
     const run = await runCli(['train', '--from-db', '--shop', SHOP], { env: { DATABASE_URL: db.url } });
     expect(run.stderr).toMatch(/12 labelled messages \(11 corrections, 1 approved\)/);
     expect(run.code).toBe(0);
-    const [row] = await db.query<{ intents: string[]; shop_examples: number }>(`SELECT intents, shop_examples FROM shop_models WHERE shop_id = $1`, [SHOP]);
+    const [row] = await db.query<{ intents: string[]; shop_examples: number }>(
+      `SELECT intents, shop_examples FROM shop_models WHERE shop_id = $1`,
+      [SHOP],
+    );
     expect(row.intents).toEqual(expect.arrayContaining(['bike_repair', 'track_order', 'other']));
     expect(row.shop_examples).toBe(12);
 
@@ -125,7 +132,9 @@ describe('triage learns from a shop\'s reviewers (PostgreSQL)', () => {
     expect(forShop.intent).toBe('bike_repair');
     expect(forDefault.intent).not.toBe('bike_repair');
     // The shop's model still knows everything else.
-    expect((await triage.classify(manager, payload('Ik wil mijn bestelling annuleren', SHOP))).intent).toBe('cancel_order');
+    expect((await triage.classify(manager, payload('Ik wil mijn bestelling annuleren', SHOP))).intent).toBe(
+      'cancel_order',
+    );
   }, 300_000);
 
   it('a shop without history is told so and gets no model', async () => {
@@ -152,7 +161,15 @@ describe('the per-shop token budget lives in PostgreSQL (local chat-completions 
     server = createServer((req, res) => {
       requests++;
       req.resume();
-      const answer = { language: 'en', intent: 'get_refund', confidence: 0.9, sentiment: 'neutral', urgency: 'normal', reasons: [], flags: [] };
+      const answer = {
+        language: 'en',
+        intent: 'get_refund',
+        confidence: 0.9,
+        sentiment: 'neutral',
+        urgency: 'normal',
+        reasons: [],
+        flags: [],
+      };
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(
         JSON.stringify({
@@ -160,7 +177,13 @@ describe('the per-shop token budget lives in PostgreSQL (local chat-completions 
           object: 'chat.completion',
           created: 0,
           model: 'm',
-          choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content: JSON.stringify(answer), refusal: null } }],
+          choices: [
+            {
+              index: 0,
+              finish_reason: 'stop',
+              message: { role: 'assistant', content: JSON.stringify(answer), refusal: null },
+            },
+          ],
           usage: { prompt_tokens: 300, completion_tokens: 50, total_tokens: 350 },
         }),
       );
@@ -190,7 +213,8 @@ describe('the per-shop token budget lives in PostgreSQL (local chat-completions 
     const triage = new TriageService(options, new ShopModelsService(options), { query } as unknown as DataSource);
     const manager = { query } as unknown as EntityManager;
     const engines: string[] = [];
-    for (let i = 0; i < 4; i++) engines.push((await triage.classify(manager, payload('Where is my refund?', 'budget-shop'))).engine);
+    for (let i = 0; i < 4; i++)
+      engines.push((await triage.classify(manager, payload('Where is my refund?', 'budget-shop'))).engine);
     expect(engines).toEqual(['openai', 'openai', 'openai', 'embedded']);
     expect(requests).toBe(3);
     const last = await triage.classify(manager, payload('Where is my refund?', 'budget-shop'));

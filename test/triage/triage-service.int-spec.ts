@@ -6,7 +6,12 @@ import { runToExit, startService } from '../support/services';
 
 describe('triage service start-up', () => {
   let db: TestDatabase;
-  const env = () => ({ DATABASE_URL: db.url, KAFKA_BROKERS: engines.kafkaBrokers, KAFKA_TOPIC_PREFIX: `t${randomBytes(4).toString('hex')}.`, LOG_LEVEL: 'warn' });
+  const env = () => ({
+    DATABASE_URL: db.url,
+    KAFKA_BROKERS: engines.kafkaBrokers,
+    KAFKA_TOPIC_PREFIX: `t${randomBytes(4).toString('hex')}.`,
+    LOG_LEVEL: 'warn',
+  });
 
   beforeAll(async () => {
     db = await createTestDatabase('triage_boot');
@@ -14,7 +19,12 @@ describe('triage service start-up', () => {
   afterAll(() => db?.drop());
 
   it('becomes ready with the language-model engine configured against a compatible server', async () => {
-    const service = await startService('triage', { ...env(), TRIAGE_ENGINE: 'openai', OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: 'http://127.0.0.1:9/v1' });
+    const service = await startService('triage', {
+      ...env(),
+      TRIAGE_ENGINE: 'openai',
+      OPENAI_API_KEY: 'sk-test',
+      OPENAI_BASE_URL: 'http://127.0.0.1:9/v1',
+    });
     try {
       await service.ready();
     } finally {

@@ -26,7 +26,10 @@ const channelsJson = z.string().transform((value, ctx) => {
   const parsed = z.array(channelConfigSchema).safeParse(json);
   if (!parsed.success) {
     // One issue on the variable itself, naming the nested fields, so the config loader reports it by its name.
-    ctx.addIssue({ code: 'custom', message: parsed.error.issues.map((i) => `[${i.path.join('.')}] ${i.message}`).join('; ') });
+    ctx.addIssue({
+      code: 'custom',
+      message: parsed.error.issues.map((i) => `[${i.path.join('.')}] ${i.message}`).join('; '),
+    });
     return z.NEVER;
   }
   return parsed.data as ChannelInput[];
@@ -64,7 +67,10 @@ export interface ChatGatewayOptions {
   pollIntervalMs: number;
 }
 
-export function chatGatewayOptions(config: ChatGatewayConfig, overrides: Partial<ChatGatewayOptions> = {}): ChatGatewayOptions {
+export function chatGatewayOptions(
+  config: ChatGatewayConfig,
+  overrides: Partial<ChatGatewayOptions> = {},
+): ChatGatewayOptions {
   return {
     secretsKey: config.CHAT_SECRETS_KEY,
     seedChannels: config.CHAT_CHANNELS_JSON ?? [],

@@ -62,7 +62,10 @@ async function main(args: string[]): Promise<number> {
     require(SERVICES[command]);
     return -1; // the service keeps the process alive
   }
-  if (!/^[a-z-]+$/.test(command) || !['.ts', '.js'].some((ext) => existsSync(join(__dirname, 'commands', `${command}.command${ext}`)))) {
+  if (
+    !/^[a-z-]+$/.test(command) ||
+    !['.ts', '.js'].some((ext) => existsSync(join(__dirname, 'commands', `${command}.command${ext}`)))
+  ) {
     process.stderr.write(`draftdesk: unknown command "${command}"\n\n${USAGE}`);
     return 2;
   }

@@ -21,11 +21,17 @@ export class EmbeddedAppModule {
     return {
       module: EmbeddedAppModule,
       controllers: demoChat ? [DemoChatRepliesController] : [],
-      providers: demoChat ? [{ provide: DEMO_CHAT_REPLIES, useValue: { secret: demoChat.secret, dir: demoChat.repliesDir } }] : [],
+      providers: demoChat
+        ? [{ provide: DEMO_CHAT_REPLIES, useValue: { secret: demoChat.secret, dir: demoChat.repliesDir } }]
+        : [],
       imports: [
         AccessModule,
         ObservabilityModule,
-        DatabaseModule.forRoot({ url: databaseUrl, poolSize: options.database.poolSize, applicationName: 'draftdesk-embedded' }),
+        DatabaseModule.forRoot({
+          url: databaseUrl,
+          poolSize: options.database.poolSize,
+          applicationName: 'draftdesk-embedded',
+        }),
         MessagingModule.forRoot({ transport: 'in-process', relayProducers: null, pollIntervalMs: 250 }),
         MailIngestModule.register(options.mailIngest),
         ChatGatewayModule.register(options.chatGateway),

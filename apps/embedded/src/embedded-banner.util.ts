@@ -10,7 +10,12 @@ function shown(path: string, cwd: string): string {
 }
 
 /** What the terminal shows once the suite is up: what runs where, how to sign in, how to try it, how to stop. */
-export function embeddedBanner(options: EmbeddedOptions, seconds: string, cwd = process.cwd(), supportAddress?: string): string {
+export function embeddedBanner(
+  options: EmbeddedOptions,
+  seconds: string,
+  cwd = process.cwd(),
+  supportAddress?: string,
+): string {
   const { dataDir, admin, demoChat, logFile } = options;
   const base = localUrl(options.http.host, options.http.port);
   const file = (name: string) => shown(join(dataDir, name), cwd);

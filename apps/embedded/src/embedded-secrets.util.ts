@@ -42,11 +42,23 @@ function persistentSecret(dataDir: string, name: string, make: () => string): st
  */
 export function dataDirSecrets(dataDir: string): EmbeddedSecrets {
   return {
-    chatSecretsKey: () => Buffer.from(persistentSecret(dataDir, 'chat-secrets.key', () => randomBytes(32).toString('base64')), 'base64'),
-    mailboxSecretsKey: () => Buffer.from(persistentSecret(dataDir, 'mailbox-secrets.key', () => randomBytes(32).toString('base64')), 'base64'),
-    mailAdminToken: () => persistentSecret(dataDir, SECRET_FILES.mailAdminToken, () => randomBytes(24).toString('base64url')),
-    reviewApiToken: () => persistentSecret(dataDir, SECRET_FILES.reviewApiToken, () => randomBytes(24).toString('base64url')),
-    adminPassword: () => persistentSecret(dataDir, SECRET_FILES.adminPassword, () => randomBytes(12).toString('base64url')),
-    demoChatSecret: () => persistentSecret(dataDir, SECRET_FILES.demoChatSecret, () => `whsec_${randomBytes(24).toString('base64')}`),
+    chatSecretsKey: () =>
+      Buffer.from(
+        persistentSecret(dataDir, 'chat-secrets.key', () => randomBytes(32).toString('base64')),
+        'base64',
+      ),
+    mailboxSecretsKey: () =>
+      Buffer.from(
+        persistentSecret(dataDir, 'mailbox-secrets.key', () => randomBytes(32).toString('base64')),
+        'base64',
+      ),
+    mailAdminToken: () =>
+      persistentSecret(dataDir, SECRET_FILES.mailAdminToken, () => randomBytes(24).toString('base64url')),
+    reviewApiToken: () =>
+      persistentSecret(dataDir, SECRET_FILES.reviewApiToken, () => randomBytes(24).toString('base64url')),
+    adminPassword: () =>
+      persistentSecret(dataDir, SECRET_FILES.adminPassword, () => randomBytes(12).toString('base64url')),
+    demoChatSecret: () =>
+      persistentSecret(dataDir, SECRET_FILES.demoChatSecret, () => `whsec_${randomBytes(24).toString('base64')}`),
   };
 }

@@ -16,11 +16,17 @@ interface ReadmeSetting {
 /** The rows of the README's configuration table: every variable a row names, with the services it applies to. */
 function readmeSettings(): ReadmeSetting[] {
   const readme = readFileSync(join(__dirname, '..', '..', '..', 'README.md'), 'utf8');
-  const section = readme.slice(readme.indexOf('## Configuration'), readme.indexOf('\n## ', readme.indexOf('## Configuration') + 1));
+  const section = readme.slice(
+    readme.indexOf('## Configuration'),
+    readme.indexOf('\n## ', readme.indexOf('## Configuration') + 1),
+  );
   const settings: ReadmeSetting[] = [];
   for (const line of section.split('\n')) {
     if (!line.startsWith('| `')) continue;
-    const [names, , services] = line.split('|').slice(1).map((cell) => cell.trim());
+    const [names, , services] = line
+      .split('|')
+      .slice(1)
+      .map((cell) => cell.trim());
     for (const [, variable] of names.matchAll(/`([A-Z][A-Z0-9_]+)`/g)) {
       settings.push({ variable, services: services.split(',').map((s) => s.trim()) });
     }
@@ -52,7 +58,11 @@ const GROUPS_ON: Record<string, string> = {
 };
 
 const REST = { ORDERS_CONNECTOR: 'rest', ORDERS_REST_BY_NUMBER_URL: 'https://shop.test/orders/{orderNumber}' };
-const SHOPIFY = { ORDERS_CONNECTOR: 'shopify', SHOPIFY_SHOP_URL: 'https://one.myshopify.com', SHOPIFY_ACCESS_TOKEN: 'shpat_one' };
+const SHOPIFY = {
+  ORDERS_CONNECTOR: 'shopify',
+  SHOPIFY_SHOP_URL: 'https://one.myshopify.com',
+  SHOPIFY_ACCESS_TOKEN: 'shpat_one',
+};
 
 /** A value other than the default (and other than GROUPS_ON's) for each variable, and what it needs beside it. */
 const SAMPLES: Record<string, { value: string; with?: Record<string, string> }> = {
@@ -139,7 +149,16 @@ const SAMPLES: Record<string, { value: string; with?: Record<string, string> }> 
   ORDERS_CACHE_TTL_MS: { value: '0', with: REST },
   KB_API_TOKEN: { value: 'given-kb-api-token-11111111' },
   CHAT_SECRETS_KEY: { value: Buffer.alloc(32, 7).toString('base64') },
-  CHAT_CHANNELS_JSON: { value: JSON.stringify([{ id: 'shop-widget', kind: 'generic', secrets: ['whsec_dGVzdHNlY3JldHRlc3RzZWNyZXQ='], callbackUrl: 'https://shop.test/chat' }]) },
+  CHAT_CHANNELS_JSON: {
+    value: JSON.stringify([
+      {
+        id: 'shop-widget',
+        kind: 'generic',
+        secrets: ['whsec_dGVzdHNlY3JldHRlc3RzZWNyZXQ='],
+        callbackUrl: 'https://shop.test/chat',
+      },
+    ]),
+  },
   CHAT_ADMIN_TOKEN: { value: 'given-chat-admin-token' },
   CHAT_QUIET_WINDOW_MS: { value: '500' },
   CHAT_MAX_TURN_WAIT_MS: { value: '40000' },
@@ -167,47 +186,80 @@ const PART: Record<string, keyof EmbeddedOptions> = {
 };
 
 describe('embedded options: every setting of the README configuration table that applies to embedded mode is honoured', () => {
-  const settings = readmeSettings().filter((s) => !s.services.includes('all but embedded') && !PROCESS_WIDE.has(s.variable));
+  const settings = readmeSettings().filter(
+    (s) => !s.services.includes('all but embedded') && !PROCESS_WIDE.has(s.variable),
+  );
 
   it('finds the table', () => {
     expect(settings.length).toBeGreaterThan(60);
   });
 
-  it.each(settings.map((s) => [s.variable, s] as const))('%s changes what the embedded modules get', (variable, setting) => {
-    const sample = SAMPLES[variable];
-    if (!sample) throw new Error(`no sample value for ${variable}: add one to SAMPLES`);
-    const before = { ...GROUPS_ON, ...sample.with };
-    const after = { ...before, [variable]: sample.value };
-    const [base, changed] = [build(before), build(after)];
-    for (const service of setting.services) {
-      const part = PART[service];
-      if (part) expect({ [service]: changed[part] }).not.toEqual({ [service]: base[part] });
-      else expect(changed).not.toEqual(base);
-    }
-  });
+  it.each(settings.map((s) => [s.variable, s] as const))(
+    '%s changes what the embedded modules get',
+    (variable, setting) => {
+      const sample = SAMPLES[variable];
+      if (!sample) throw new Error(`no sample value for ${variable}: add one to SAMPLES`);
+      const before = { ...GROUPS_ON, ...sample.with };
+      const after = { ...before, [variable]: sample.value };
+      const [base, changed] = [build(before), build(after)];
+      for (const service of setting.services) {
+        const part = PART[service];
+        if (part) expect({ [service]: changed[part] }).not.toEqual({ [service]: base[part] });
+        else expect(changed).not.toEqual(base);
+      }
+    },
+  );
 
   it('builds the modules from an empty environment (the `npm start` defaults)', () => {
     const options = build({});
     expect(options.database).toMatchObject({ url: null, poolSize: 1, pglite: { port: 54329 } });
-    expect(options.mailIngest).toMatchObject({ mailboxes: [], smtpInbound: { host: '127.0.0.1', port: 2525 }, mailboxLeases: false });
-    expect(options.mailSend).toMatchObject({ smtp: null, sentDir: expect.stringMatching(/data\/sent$/), dkim: null, sentCopy: null });
+    expect(options.mailIngest).toMatchObject({
+      mailboxes: [],
+      smtpInbound: { host: '127.0.0.1', port: 2525 },
+      mailboxLeases: false,
+    });
+    expect(options.mailSend).toMatchObject({
+      smtp: null,
+      sentDir: expect.stringMatching(/data\/sent$/),
+      dkim: null,
+      sentCopy: null,
+    });
     expect(options.mailSend.secretsKey).toEqual(secrets.mailboxSecretsKey());
-    expect(options.review).toMatchObject({ liveFanout: 'local', cookieSecure: 'auto', admin: { email: 'admin@shop.test', password: 'kept-admin-password' } });
+    expect(options.review).toMatchObject({
+      liveFanout: 'local',
+      cookieSecure: 'auto',
+      admin: { email: 'admin@shop.test', password: 'kept-admin-password' },
+    });
     expect(options.triage).toMatchObject({ engine: 'embedded' });
     expect(options.logFile).toMatch(/data\/logs\/draftdesk\.log$/);
-    expect(options.admin).toEqual({ email: 'admin@shop.test', password: 'kept-admin-password', keptIn: expect.stringMatching(/data\/admin-password$/) });
+    expect(options.admin).toEqual({
+      email: 'admin@shop.test',
+      password: 'kept-admin-password',
+      keptIn: expect.stringMatching(/data\/admin-password$/),
+    });
     expect(options.chatGateway.seedChannels).toEqual([
-      expect.objectContaining({ id: 'demo', kind: 'generic', secrets: [secrets.demoChatSecret()], callbackUrl: 'http://127.0.0.1:3000/v1/demo-chat/replies' }),
+      expect.objectContaining({
+        id: 'demo',
+        kind: 'generic',
+        secrets: [secrets.demoChatSecret()],
+        callbackUrl: 'http://127.0.0.1:3000/v1/demo-chat/replies',
+      }),
     ]);
   });
 
   it('signs the admin in with REVIEW_ADMIN_PASSWORD when it is set, and keeps no file for it', () => {
-    expect(build({ REVIEW_ADMIN_PASSWORD: 'given-admin-password' }).admin).toEqual({ email: 'admin@shop.test', password: 'given-admin-password', keptIn: null });
+    expect(build({ REVIEW_ADMIN_PASSWORD: 'given-admin-password' }).admin).toEqual({
+      email: 'admin@shop.test',
+      password: 'given-admin-password',
+      keptIn: null,
+    });
   });
 
   it('refuses a kept admin password shorter than REVIEW_ADMIN_PASSWORD allows, naming the file', () => {
     const short = { ...secrets, adminPassword: () => 'short' };
-    expect(() => embeddedOptionsFromConfig(loadConfig(embeddedConfigShape, {}), short)).toThrow(/data\/admin-password: the admin password must be at least 12 characters/);
+    expect(() => embeddedOptionsFromConfig(loadConfig(embeddedConfigShape, {}), short)).toThrow(
+      /data\/admin-password: the admin password must be at least 12 characters/,
+    );
   });
 
   it('opens no demo chat channel when CHAT_CHANNELS_JSON names the channels', () => {

@@ -70,7 +70,9 @@ export interface EmbeddedOptions {
 export function embeddedOptionsFromConfig(config: EmbeddedConfig, secrets: EmbeddedSecrets): EmbeddedOptions {
   const dataDir = resolve(config.DRAFTDESK_DATA_DIR);
   const admin = embeddedAdmin(config, secrets, dataDir);
-  const demoChat = config.CHAT_CHANNELS_JSON ? null : demoChatChannel(secrets, dataDir, localUrl(config.HOST, config.PORT));
+  const demoChat = config.CHAT_CHANNELS_JSON
+    ? null
+    : demoChatChannel(secrets, dataDir, localUrl(config.HOST, config.PORT));
   const filled = {
     ...config,
     CHAT_SECRETS_KEY: config.CHAT_SECRETS_KEY ?? secrets.chatSecretsKey(),
@@ -110,6 +112,7 @@ function embeddedAdmin(config: EmbeddedConfig, secrets: EmbeddedSecrets, dataDir
   const keptIn = join(dataDir, SECRET_FILES.adminPassword);
   const password = secrets.adminPassword();
   // The file is edited by hand to change the password, so it is held to REVIEW_ADMIN_PASSWORD's rule.
-  if (password.length < 12) throw new Error(`${keptIn}: the admin password must be at least 12 characters (or set REVIEW_ADMIN_PASSWORD)`);
+  if (password.length < 12)
+    throw new Error(`${keptIn}: the admin password must be at least 12 characters (or set REVIEW_ADMIN_PASSWORD)`);
   return { email, password, keptIn };
 }

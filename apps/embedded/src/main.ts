@@ -22,7 +22,9 @@ async function main() {
     options = embeddedOptionsFromConfig(config, dataDirSecrets(join(config.DRAFTDESK_DATA_DIR)));
   } catch (error) {
     const message = (error as Error).message;
-    process.stderr.write(`draftdesk: refusing to start, ${/^invalid configuration/.test(message) ? message : `invalid configuration:\n  - ${message}`}\n`);
+    process.stderr.write(
+      `draftdesk: refusing to start, ${/^invalid configuration/.test(message) ? message : `invalid configuration:\n  - ${message}`}\n`,
+    );
     process.exit(78); // EX_CONFIG, as loadConfigOrExit
   }
   const { http, database } = options;

@@ -6,6 +6,9 @@ import { MailIngestOptions } from './ingest/mail-ingest.options';
 @Module({})
 export class MailIngestAppModule {
   static forRoot(config: ServiceConfig, options: MailIngestOptions): DynamicModule {
-    return { module: MailIngestAppModule, imports: [InfrastructureModule.forService('mail-ingest', config), MailIngestModule.register(options)] };
+    return {
+      module: MailIngestAppModule,
+      imports: [InfrastructureModule.forService('mail-ingest', config), MailIngestModule.register(options)],
+    };
   }
 }

@@ -6,6 +6,9 @@ import { MailSendModule } from './outbound/mail-send.module';
 @Module({})
 export class MailSendAppModule {
   static forRoot(config: ServiceConfig, options: MailSendOptions): DynamicModule {
-    return { module: MailSendAppModule, imports: [InfrastructureModule.forService('mail-send', config), MailSendModule.register(options)] };
+    return {
+      module: MailSendAppModule,
+      imports: [InfrastructureModule.forService('mail-send', config), MailSendModule.register(options)],
+    };
   }
 }

@@ -9,7 +9,11 @@ import { MailSendOptions, mailSendConfigShape, mailSendOptionsFromConfig } from 
 
 const service = 'mail-send';
 // A distributed mail-send must have an SMTP server; only the embedded mode writes replies to files.
-const config = loadConfigOrExit(service, { ...serviceConfigShape(3007), ...mailSendConfigShape, SMTP_HOST: z.string().min(1) });
+const config = loadConfigOrExit(service, {
+  ...serviceConfigShape(3007),
+  ...mailSendConfigShape,
+  SMTP_HOST: z.string().min(1),
+});
 let options: MailSendOptions;
 try {
   // Replicas share the work: a worker's advisory lock tells the others when its in-flight replies are orphaned.

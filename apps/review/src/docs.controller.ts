@@ -36,7 +36,9 @@ export class DocsController {
       app as never,
       new DocumentBuilder()
         .setTitle('draftdesk review API')
-        .setDescription('The review queue, its actions, users and tokens. Authenticate with a session cookie (+ X-CSRF-Token on writes) or Authorization: Bearer.')
+        .setDescription(
+          'The review queue, its actions, users and tokens. Authenticate with a session cookie (+ X-CSRF-Token on writes) or Authorization: Bearer.',
+        )
         .setVersion('1')
         .addBearerAuth()
         .addCookieAuth('dd_session')

@@ -6,6 +6,9 @@ import { ReviewOptions } from './review.options';
 @Module({})
 export class ReviewAppModule {
   static forRoot(config: ServiceConfig, options: ReviewOptions): DynamicModule {
-    return { module: ReviewAppModule, imports: [InfrastructureModule.forService('review', config), ReviewModule.register(options)] };
+    return {
+      module: ReviewAppModule,
+      imports: [InfrastructureModule.forService('review', config), ReviewModule.register(options)],
+    };
   }
 }

@@ -71,7 +71,11 @@ export const reviewConfigShape = {
   REVIEW_API_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
   REVIEW_ADMIN_EMAIL: z.string().email().optional(),
   REVIEW_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
-  REVIEW_SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(DEFAULTS.sessionTtlHours),
+  REVIEW_SESSION_TTL_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 30)
+    .default(DEFAULTS.sessionTtlHours),
   REVIEW_CLAIM_TTL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(DEFAULTS.claimTtlSeconds),
   REVIEW_COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
   REVIEW_SLA_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3600).default(DEFAULTS.slaSweepSeconds),
@@ -95,7 +99,10 @@ type ReviewConfig = z.infer<z.ZodObject<typeof reviewConfigShape>>;
 export function reviewOptionsFromConfig(c: ReviewConfig, uiDir?: string): ReviewOptions {
   return {
     apiToken: c.REVIEW_API_TOKEN,
-    admin: c.REVIEW_ADMIN_EMAIL && c.REVIEW_ADMIN_PASSWORD ? { email: c.REVIEW_ADMIN_EMAIL, password: c.REVIEW_ADMIN_PASSWORD } : undefined,
+    admin:
+      c.REVIEW_ADMIN_EMAIL && c.REVIEW_ADMIN_PASSWORD
+        ? { email: c.REVIEW_ADMIN_EMAIL, password: c.REVIEW_ADMIN_PASSWORD }
+        : undefined,
     sessionTtlHours: c.REVIEW_SESSION_TTL_HOURS,
     claimTtlSeconds: c.REVIEW_CLAIM_TTL_SECONDS,
     cookieSecure: c.REVIEW_COOKIE_SECURE === 'auto' ? 'auto' : c.REVIEW_COOKIE_SECURE === 'true',
@@ -112,7 +119,13 @@ export function reviewOptionsFromConfig(c: ReviewConfig, uiDir?: string): Review
     },
     oidc:
       c.OIDC_ISSUER && c.OIDC_CLIENT_ID && c.OIDC_REDIRECT_URI
-        ? { issuer: c.OIDC_ISSUER, clientId: c.OIDC_CLIENT_ID, clientSecret: c.OIDC_CLIENT_SECRET, redirectUri: c.OIDC_REDIRECT_URI, allowInsecure: c.OIDC_ALLOW_INSECURE }
+        ? {
+            issuer: c.OIDC_ISSUER,
+            clientId: c.OIDC_CLIENT_ID,
+            clientSecret: c.OIDC_CLIENT_SECRET,
+            redirectUri: c.OIDC_REDIRECT_URI,
+            allowInsecure: c.OIDC_ALLOW_INSECURE,
+          }
         : undefined,
     uiDir,
   };

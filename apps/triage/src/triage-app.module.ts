@@ -6,6 +6,9 @@ import { TriageOptions } from './triage/triage.options';
 @Module({})
 export class TriageAppModule {
   static forRoot(config: ServiceConfig, options: TriageOptions): DynamicModule {
-    return { module: TriageAppModule, imports: [InfrastructureModule.forService('triage', config), TriageModule.register(options)] };
+    return {
+      module: TriageAppModule,
+      imports: [InfrastructureModule.forService('triage', config), TriageModule.register(options)],
+    };
   }
 }

@@ -23,7 +23,12 @@ export const env = {
     z
       .string()
       .min(1, 'must not be empty')
-      .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean)),
+      .transform((v) =>
+        v
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
+      ),
   /** 32 bytes, base64, decoded: one schema, so services sharing a key (and the embedded mode) read it alike. */
   secretsKey: () =>
     z
@@ -49,7 +54,10 @@ export const baseConfigShape = {
   KAFKA_BROKERS: env.list(),
   KAFKA_CLIENT_ID: z.string().min(1).default('draftdesk'),
   /** Namespace for topics and consumer groups when environments share a cluster (e.g. "staging."). */
-  KAFKA_TOPIC_PREFIX: z.string().regex(/^[a-zA-Z0-9._-]*$/, 'letters, digits, ".", "_" and "-" only').default(''),
+  KAFKA_TOPIC_PREFIX: z
+    .string()
+    .regex(/^[a-zA-Z0-9._-]*$/, 'letters, digits, ".", "_" and "-" only')
+    .default(''),
   HOST: z.string().default('0.0.0.0'),
   /** How often each service samples every consumer group's lag for /metrics. */
   KAFKA_LAG_SAMPLE_SECONDS: env.int().pipe(z.number().min(1).max(3600)).default(15),

@@ -106,7 +106,16 @@ export type Decision = z.infer<typeof decisionSchema>;
  * conversation); `superseded`: the customer wrote again before it was sent, and the draft for that newer message
  * took its place.
  */
-export const draftStatusSchema = z.enum(['pending', 'approved', 'rejected', 'auto_sent', 'ignored', 'redraft_requested', 'failed', 'superseded']);
+export const draftStatusSchema = z.enum([
+  'pending',
+  'approved',
+  'rejected',
+  'auto_sent',
+  'ignored',
+  'redraft_requested',
+  'failed',
+  'superseded',
+]);
 export type DraftStatus = z.infer<typeof draftStatusSchema>;
 
 export const draftedPayloadSchema = z.object({

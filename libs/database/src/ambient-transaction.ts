@@ -13,7 +13,9 @@ export function withAmbientTransaction<T>(manager: EntityManager, work: () => Pr
  * and uses the pool otherwise. Reads inside a handler must not wait for a second pooled connection: with a
  * pool of one (the embedded PGlite) that would wait forever.
  */
-export function ambientQueryRunner(dataSource: DataSource): { query<T = any>(sql: string, params?: unknown[]): Promise<T> } {
+export function ambientQueryRunner(dataSource: DataSource): {
+  query<T = any>(sql: string, params?: unknown[]): Promise<T>;
+} {
   return {
     query: (sql, params) => (ambient.getStore() ?? dataSource).query(sql, params),
   };

@@ -14,7 +14,21 @@ import { TraceContext1764209000000 } from './migrations/1764209000000-TraceConte
 import { SupersededDrafts1764209500000 } from './migrations/1764209500000-SupersededDrafts';
 
 /** Every migration, in order. Listed explicitly so the same list works from sources and from dist/. */
-export const MIGRATIONS = [InitialSchema1764201600000, ChatGateway1764201700000, ReviewDesk1764202700000, KnowledgeBase1764203100000, TriageLearning1764203500000, Mailboxes1764203800000, Redrafts1764204200000, ShopIntents1764204300000, ChatChannelIdentity1764204400000, RateLimits1764204460000, SendLedger1764204600000, TraceContext1764209000000, SupersededDrafts1764209500000];
+export const MIGRATIONS = [
+  InitialSchema1764201600000,
+  ChatGateway1764201700000,
+  ReviewDesk1764202700000,
+  KnowledgeBase1764203100000,
+  TriageLearning1764203500000,
+  Mailboxes1764203800000,
+  Redrafts1764204200000,
+  ShopIntents1764204300000,
+  ChatChannelIdentity1764204400000,
+  RateLimits1764204460000,
+  SendLedger1764204600000,
+  TraceContext1764209000000,
+  SupersededDrafts1764209500000,
+];
 
 export interface DatabaseSettings {
   url: string;
@@ -41,7 +55,10 @@ export function dataSourceOptions(settings: DatabaseSettings): DataSourceOptions
 /** Held while migrating so that replicas started together never run migrations twice. */
 const MIGRATION_LOCK = 0x64726674; // "drft"
 
-export async function runMigrations(settings: DatabaseSettings, log: (line: string) => void = () => {}): Promise<string[]> {
+export async function runMigrations(
+  settings: DatabaseSettings,
+  log: (line: string) => void = () => {},
+): Promise<string[]> {
   const dataSource = new DataSource({ ...dataSourceOptions({ ...settings, poolSize: 2 }), entities: [] });
   await dataSource.initialize();
   const runner = dataSource.createQueryRunner();

@@ -6,7 +6,11 @@
  */
 export async function persistently<T>(
   write: () => Promise<T>,
-  { timeoutMs = 60_000, delayMs = 250, onRetry }: { timeoutMs?: number; delayMs?: number; onRetry?: (error: unknown) => void } = {},
+  {
+    timeoutMs = 60_000,
+    delayMs = 250,
+    onRetry,
+  }: { timeoutMs?: number; delayMs?: number; onRetry?: (error: unknown) => void } = {},
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (let wait = delayMs; ; wait = Math.min(wait * 2, 5_000)) {

@@ -67,13 +67,13 @@ describe('codes and links', () => {
     ['track & trace code 9XYZ12345678', ['9XYZ12345678']],
     ['your tracking information is here', []],
   ])('tracking numbers in %s', (text, expected) =>
-    expect(extractTrackingNumbers(text).map((t) => t.raw)).toEqual(expected));
+    expect(extractTrackingNumbers(text).map((t) => t.raw)).toEqual(expected),
+  );
 
   it('trims sentence punctuation from URLs and lower-cases the host', () => {
-    expect(extractUrls('Kijk op https://Shop.TEST/Retour. Of (https://x.test/a?b=1), ok').map((u) => u.keys[0])).toEqual([
-      'https://shop.test/Retour',
-      'https://x.test/a?b=1',
-    ]);
+    expect(
+      extractUrls('Kijk op https://Shop.TEST/Retour. Of (https://x.test/a?b=1), ok').map((u) => u.keys[0]),
+    ).toEqual(['https://shop.test/Retour', 'https://x.test/a?b=1']);
   });
 
   it('reads percentages in several languages', () => {

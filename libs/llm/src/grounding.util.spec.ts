@@ -55,7 +55,11 @@ describe('checkGrounding', () => {
     ['customer URL', 'About https://mybank.example/tx/1: thanks.', null],
     ['root of a known URL', 'Visit https://track.example.test', null],
     ['invented URL', 'Pay at https://shop.test/pay-now', 'url:https://shop.test/pay-now'],
-    ['look-alike host', 'See https://track.example.test.evil.example/x', 'url:https://track.example.test.evil.example/x'],
+    [
+      'look-alike host',
+      'See https://track.example.test.evil.example/x',
+      'url:https://track.example.test.evil.example/x',
+    ],
     // dates
     ['expected delivery in Dutch', 'Verwacht op 13 juni 2025.', null],
     ['expected delivery in English', 'Expected on June 13, 2025.', null],

@@ -48,7 +48,15 @@ run('draft + snippet selection + policy gate', (r) => {
   const draft = drafter.draftSync({ ...r, snippets: picked });
   decide({
     policy,
-    triage: { intent: r.intent, confidence: 0.9, sentiment: 'neutral', urgency: 'normal', reasons: [], flags: [], language: r.language },
+    triage: {
+      intent: r.intent,
+      confidence: 0.9,
+      sentiment: 'neutral',
+      urgency: 'normal',
+      reasons: [],
+      flags: [],
+      language: r.language,
+    },
     automated: false,
     draft,
     sources: { customerText: r.customerText, snippets: picked, orderFacts: r.orderFacts },

@@ -11,7 +11,13 @@ const sample = loadSampleShop();
 const drafter = new OfflineDrafter();
 const order = (n: string): OrderFacts => findOrder(sample.orders, { orderNumber: n })!;
 
-function request(intent: string, language: string, text: string, orderFacts: OrderFacts | null, extra: Partial<DraftRequest> = {}): DraftRequest {
+function request(
+  intent: string,
+  language: string,
+  text: string,
+  orderFacts: OrderFacts | null,
+  extra: Partial<DraftRequest> = {},
+): DraftRequest {
   return {
     shop: sample.shop,
     language,
@@ -29,26 +35,122 @@ const withoutLinks = (body: string) => body.replace(/https?:\/\/\S+/g, '');
 describe('OfflineDrafter', () => {
   // family, language, intent, customer text, order, what the reply must contain, citation expected
   it.each<[string, string, string, string, string | null, RegExp[], string | null]>([
-    ['order status', 'nl', 'track_order', 'Waar blijft mijn bestelling?', '100234', [/3SABCD1234567/, /https:\/\/track\.example\.test\/postnl\/3SABCD1234567/, /13 juni 2025/, /PostNL/, /Hoi Sanne/], null],
-    ['order status', 'en', 'track_order', 'Where is my order?', '100250', [/05212345678901/, /16 June 2025/, /DPD/, /Hi Olivia/], null],
-    ['delivery period', 'en', 'delivery_period', 'When will it arrive?', '100238', [/preparing your order/, /299\.00/], null],
-    ['cancellation', 'nl', 'cancel_order', 'Ik wil annuleren', '100238', [/nog annuleren/, /Kinderfiets Vlinder/], 'nl-annuleren'],
-    ['cancellation', 'en', 'cancel_order', 'Please cancel my order', '100241', [/already been delivered/, /returns policy/], 'en-cancel-order'],
+    [
+      'order status',
+      'nl',
+      'track_order',
+      'Waar blijft mijn bestelling?',
+      '100234',
+      [/3SABCD1234567/, /https:\/\/track\.example\.test\/postnl\/3SABCD1234567/, /13 juni 2025/, /PostNL/, /Hoi Sanne/],
+      null,
+    ],
+    [
+      'order status',
+      'en',
+      'track_order',
+      'Where is my order?',
+      '100250',
+      [/05212345678901/, /16 June 2025/, /DPD/, /Hi Olivia/],
+      null,
+    ],
+    [
+      'delivery period',
+      'en',
+      'delivery_period',
+      'When will it arrive?',
+      '100238',
+      [/preparing your order/, /299\.00/],
+      null,
+    ],
+    [
+      'cancellation',
+      'nl',
+      'cancel_order',
+      'Ik wil annuleren',
+      '100238',
+      [/nog annuleren/, /Kinderfiets Vlinder/],
+      'nl-annuleren',
+    ],
+    [
+      'cancellation',
+      'en',
+      'cancel_order',
+      'Please cancel my order',
+      '100241',
+      [/already been delivered/, /returns policy/],
+      'en-cancel-order',
+    ],
     ['address change', 'nl', 'change_shipping_address', 'Nieuw adres graag', '100234', [/omleiden/], 'nl-wijzigen'],
-    ['address change', 'en', 'change_shipping_address', 'Can I change the address?', '100238', [/can still change the delivery address/], 'en-change-order'],
-    ['refund', 'nl', 'track_refund', 'Wanneer krijg ik mijn geld?', '100217', [/terugbetaling verwerkt/], 'nl-terugbetaling'],
+    [
+      'address change',
+      'en',
+      'change_shipping_address',
+      'Can I change the address?',
+      '100238',
+      [/can still change the delivery address/],
+      'en-change-order',
+    ],
+    [
+      'refund',
+      'nl',
+      'track_refund',
+      'Wanneer krijg ik mijn geld?',
+      '100217',
+      [/terugbetaling verwerkt/],
+      'nl-terugbetaling',
+    ],
     ['refund', 'en', 'get_refund', 'I want my money back', '100241', [/return the items/], 'en-returns'],
-    ['invoice', 'nl', 'get_invoice', 'Mag ik de factuur?', '100234', [/https:\/\/shop\.test\/account\/invoices\/100234\.pdf/], 'nl-facturen'],
+    [
+      'invoice',
+      'nl',
+      'get_invoice',
+      'Mag ik de factuur?',
+      '100234',
+      [/https:\/\/shop\.test\/account\/invoices\/100234\.pdf/],
+      'nl-facturen',
+    ],
     ['invoice', 'en', 'get_invoice', 'invoice pls', '100241', [/100241\.pdf/], 'en-invoices'],
-    ['payment', 'nl', 'payment_issue', 'Mijn betaling lukt niet', '100245', [/betaling .* nog niet ontvangen/], 'nl-betalen'],
+    [
+      'payment',
+      'nl',
+      'payment_issue',
+      'Mijn betaling lukt niet',
+      '100245',
+      [/betaling .* nog niet ontvangen/],
+      'nl-betalen',
+    ],
     ['payment', 'en', 'check_payment_methods', 'Can I pay with PayPal?', null, [/PayPal/, /Klarna/], 'en-payment'],
-    ['account', 'nl', 'recover_password', 'Ik ben mijn wachtwoord vergeten', null, [/Wachtwoord vergeten/], 'nl-inloggen'],
+    [
+      'account',
+      'nl',
+      'recover_password',
+      'Ik ben mijn wachtwoord vergeten',
+      null,
+      [/Wachtwoord vergeten/],
+      'nl-inloggen',
+    ],
     ['account', 'en', 'delete_account', 'Please delete my account', null, [/delete your account/], 'en-account'],
     ['delivery info', 'nl', 'delivery_options', 'Wat kost verzenden naar België?', null, [/€ 6,95/], 'nl-verzending'],
     ['contact', 'en', 'contact_human_agent', 'I want to talk to a person', null, [/\+31 30 123 4567/], 'en-contact'],
-    ['feedback', 'nl', 'complaint', 'Mijn fiets is kapot aangekomen!', '100234', [/Sorry/, /100234/, /foto/], 'nl-garantie-klachten'],
+    [
+      'feedback',
+      'nl',
+      'complaint',
+      'Mijn fiets is kapot aangekomen!',
+      '100234',
+      [/Sorry/, /100234/, /foto/],
+      'nl-garantie-klachten',
+    ],
     ['feedback', 'en', 'review', 'Great service, thanks!', null, [/review/], 'en-reviews'],
-    ['newsletter', 'nl', 'newsletter_subscription', 'Hoe meld ik me af voor de nieuwsbrief?', null, [/Afmelden/], 'nl-nieuwsbrief'],
+    [
+      'newsletter',
+      'nl',
+      'newsletter_subscription',
+      'Hoe meld ik me af voor de nieuwsbrief?',
+      null,
+      [/Afmelden/],
+      'nl-nieuwsbrief',
+    ],
   ])('%s (%s, %s)', async (_family, language, intent, text, orderNumber, patterns, citation) => {
     const orderFacts = orderNumber ? order(orderNumber) : null;
     const result = await drafter.draft(request(intent, language, text, orderFacts));
@@ -63,11 +165,18 @@ describe('OfflineDrafter', () => {
   describe.each(['nl', 'en'])('in %s, for every intent', (language) => {
     it.each(SUPPORT_INTENTS.map((i) => [i]))('%s: a grounded, cited reply in the right language', async (intent) => {
       for (const orderFacts of [null, order('100234'), order('100245')]) {
-        const text = language === 'nl' ? 'Hallo, ik heb een vraag over mijn bestelling.' : 'Hello, I have a question about my order.';
+        const text =
+          language === 'nl'
+            ? 'Hallo, ik heb een vraag over mijn bestelling.'
+            : 'Hello, I have a question about my order.';
         const req = request(intent, language, text, orderFacts);
         const result = await drafter.draft(req);
         expect(detect(withoutLinks(result.body))).toBe(language);
-        const grounding = checkGrounding(result.body, { customerText: text, snippets: req.snippets, orderFacts }, sample.shop);
+        const grounding = checkGrounding(
+          result.body,
+          { customerText: text, snippets: req.snippets, orderFacts },
+          sample.shop,
+        );
         expect(grounding.ungrounded).toEqual([]);
         for (const id of result.citations) expect(req.snippets.map((s) => s.id)).toContain(id);
         expect(result.body.split('\n\n').length).toBeGreaterThanOrEqual(4); // greeting, acknowledgement, answer/next step, sign-off
@@ -80,7 +189,9 @@ describe('OfflineDrafter', () => {
     ['fr', /Numéro de suivi : 3SABCD1234567/, /13 juin 2025/],
   ])('in %s (templates, knowledge in the same language)', (language, tracking, date) => {
     it('answers an order question with the order facts', async () => {
-      const result = await drafter.draft(request('track_order', language, 'Wo ist meine Bestellung? / Où est ma commande ?', order('100234')));
+      const result = await drafter.draft(
+        request('track_order', language, 'Wo ist meine Bestellung? / Où est ma commande ?', order('100234')),
+      );
       expect(detect(withoutLinks(result.body))).toBe(language);
       expect(result.body).toMatch(tracking);
       expect(result.body).toMatch(date);
@@ -90,7 +201,13 @@ describe('OfflineDrafter', () => {
       const req = request(intent, language, 'Frage / question', order('100241'));
       const result = await drafter.draft(req);
       expect(detect(withoutLinks(result.body))).toBe(language);
-      expect(checkGrounding(result.body, { customerText: req.customerText, snippets: req.snippets, orderFacts: req.orderFacts }, sample.shop).ungrounded).toEqual([]);
+      expect(
+        checkGrounding(
+          result.body,
+          { customerText: req.customerText, snippets: req.snippets, orderFacts: req.orderFacts },
+          sample.shop,
+        ).ungrounded,
+      ).toEqual([]);
       // The shop has articles in this language, so no English article is quoted or linked.
       expect(result.body).not.toContain('shop.test/en/');
     });
@@ -101,7 +218,9 @@ describe('OfflineDrafter', () => {
     ['friendly', /\bdu\b/],
   ])('writes German in the %s voice', async (tone, expected) => {
     const informal = sample.snippets.filter((s) => s.language === 'de').map((s) => ({ ...s, register: undefined }));
-    const result = await drafter.draft(request('cancel_order', 'de', 'stornieren', null, { shop: { ...sample.shop, tone }, snippets: informal }));
+    const result = await drafter.draft(
+      request('cancel_order', 'de', 'stornieren', null, { shop: { ...sample.shop, tone }, snippets: informal }),
+    );
     expect(result.body).toMatch(expected);
   });
 
@@ -110,13 +229,17 @@ describe('OfflineDrafter', () => {
     ['a customer who shows no register gets the formal pages quoted, formally', null, /\bSie\b/, true],
     ['a "du" customer keeps the friendly voice and gets the page as a link', 'informal', /\bdu\b/, false],
   ])('%s', async (_name, register, voice, quoted) => {
-    const result = await drafter.draft(request('check_refund_policy', 'de', 'Wie lange kann ich zurückschicken?', null, { register }));
+    const result = await drafter.draft(
+      request('check_refund_policy', 'de', 'Wie lange kann ich zurückschicken?', null, { register }),
+    );
     expect(result.body).toMatch(voice);
     expect(result.body.includes('30 Tage')).toBe(quoted);
   });
 
   it('quotes the version of an article in the register of the reply (formal Dutch)', async () => {
-    const result = await drafter.draft(request('check_refund_policy', 'nl', 'Hoe lang heeft u bedenktijd?', null, { register: 'formal' }));
+    const result = await drafter.draft(
+      request('check_refund_policy', 'nl', 'Hoe lang heeft u bedenktijd?', null, { register: 'formal' }),
+    );
     expect(result.body).toContain('U heeft 30 dagen bedenktijd');
     expect(result.body).not.toMatch(/\bje\b/);
   });
@@ -141,7 +264,9 @@ describe('OfflineDrafter', () => {
     ['friendly', /\bje\b/, /\buw\b/],
   ])('writes Dutch in the %s voice', async (tone, expected, forbidden) => {
     const shop = { ...sample.shop, tone };
-    const result = await drafter.draft(request('track_order', 'nl', 'Waar is mijn bestelling?', order('100234'), { shop }));
+    const result = await drafter.draft(
+      request('track_order', 'nl', 'Waar is mijn bestelling?', order('100234'), { shop }),
+    );
     expect(result.body).toMatch(expected);
     expect(withoutLinks(result.body.replace(sample.shop.signature.nl, ''))).not.toMatch(forbidden);
   });
@@ -158,7 +283,9 @@ describe('OfflineDrafter', () => {
   });
 
   it('hands over politely when nothing in the knowledge base fits', async () => {
-    const result = await drafter.draft(request('other', 'nl', 'Verkopen jullie ook skateboards?', null, { snippets: [] }));
+    const result = await drafter.draft(
+      request('other', 'nl', 'Verkopen jullie ook skateboards?', null, { snippets: [] }),
+    );
     expect(result.body).toContain('collega');
     expect(result.citations).toEqual([]);
   });

@@ -133,7 +133,13 @@ function chatSummary(snippet: KbSnippet): string {
 function answerFor(intent: string, ctx: DraftContext, citedAlready: Set<string>): Answer {
   const { request, book, v, language } = ctx;
   const order = request.orderFacts;
-  const answer: Answer = { paragraphs: [], citations: [], usedOrderFacts: false, waitingForOrder: false, attention: [] };
+  const answer: Answer = {
+    paragraphs: [],
+    citations: [],
+    usedOrderFacts: false,
+    waitingForOrder: false,
+    attention: [],
+  };
   if (order && (STATUS_INTENTS.has(intent) || ORDER_ACTIONS[intent] || intent === 'complaint')) {
     const overdue = isOverdue(order, ctx.now);
     answer.paragraphs.push(...orderParagraphs(intent, orderView(order, book), book, v, overdue));
@@ -149,12 +155,16 @@ function answerFor(intent: string, ctx: DraftContext, citedAlready: Set<string>)
   }
 
   // A delivered parcel the customer asks about is usually one they cannot find: the article says what to do then.
-  if (answer.usedOrderFacts && (ctx.chat || (ORDER_ANSWERS.has(intent) && order?.status !== 'delivered'))) return answer;
+  if (answer.usedOrderFacts && (ctx.chat || (ORDER_ANSWERS.has(intent) && order?.status !== 'delivered')))
+    return answer;
   const pool = request.snippets.filter((s) => !citedAlready.has(s.id));
   const ranked = selectSnippets(pool, intent, language, request.customerText, 4);
   const [best, second] = pickArticles(ranked, language, ctx.formal, request.shop.tone);
   if (best) {
-    if (baseLanguage(best.language) === language && (speaksLikeReply(best, language, ctx.formal, request.shop.tone) || !best.url)) {
+    if (
+      baseLanguage(best.language) === language &&
+      (speaksLikeReply(best, language, ctx.formal, request.shop.tone) || !best.url)
+    ) {
       const summary = ctx.chat ? chatSummary(best) : summariseSnippet(best, request.customerText);
       answer.paragraphs.push(best.url ? `${summary}\n\n${book.moreInfo(best.url)}` : summary);
       answer.citations.push(best.id);
@@ -193,7 +203,15 @@ export class OfflineDrafter implements DraftProvider {
     const intent = book.ack[request.intent] ? request.intent : 'other';
     const formal = replyIsFormal(request, intent, language);
     const v = voiceFor(formal);
-    const ctx: DraftContext = { request, language, book, v, chat: request.channel === 'chat', now: request.now ? new Date(request.now) : new Date(), formal };
+    const ctx: DraftContext = {
+      request,
+      language,
+      book,
+      v,
+      chat: request.channel === 'chat',
+      now: request.now ? new Date(request.now) : new Date(),
+      formal,
+    };
     const concern = request.concern ?? null;
     const citations: string[] = [];
     const attention: AttentionReason[] = [];

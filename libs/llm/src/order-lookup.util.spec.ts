@@ -46,7 +46,10 @@ describe('mentionsPostcode', () => {
 describe('orderQueryFor and disclosableOrder', () => {
   const amsterdam = order('Keizersgracht 123, 1015 CJ Amsterdam, NL');
   it('looks a verified sender up by address, an unverified one only by order number', () => {
-    expect(orderQueryFor('verified', '100234', 'a@example.test')).toEqual({ orderNumber: '100234', email: 'a@example.test' });
+    expect(orderQueryFor('verified', '100234', 'a@example.test')).toEqual({
+      orderNumber: '100234',
+      email: 'a@example.test',
+    });
     expect(orderQueryFor('unverified', undefined, 'a@example.test')).toEqual({ orderNumber: undefined });
   });
 

@@ -54,7 +54,10 @@ export function orderPostcode(order: OrderFacts): string | null {
 export function mentionsPostcode(text: string, order: OrderFacts): boolean {
   const postcode = orderPostcode(order);
   if (!postcode) return false;
-  const flexible = postcode.split('').map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s-]?');
+  const flexible = postcode
+    .split('')
+    .map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('[\\s-]?');
   return new RegExp(`(?<![A-Z0-9])${flexible}(?![A-Z0-9])`, 'i').test(text);
 }
 
@@ -67,11 +70,19 @@ export type CustomerIdentity = 'verified' | 'unverified';
  * address typed into a chat proves nothing, so its orders are found only by order number, and disclosed only when
  * the message also gives that order's postcode.
  */
-export function orderQueryFor(identity: CustomerIdentity, orderNumber: string | undefined, address: string | undefined): { orderNumber?: string; email?: string } {
+export function orderQueryFor(
+  identity: CustomerIdentity,
+  orderNumber: string | undefined,
+  address: string | undefined,
+): { orderNumber?: string; email?: string } {
   return identity === 'verified' ? { orderNumber, email: address } : { orderNumber };
 }
 
-export function disclosableOrder(identity: CustomerIdentity, order: OrderFacts | null, text: string): OrderFacts | null {
+export function disclosableOrder(
+  identity: CustomerIdentity,
+  order: OrderFacts | null,
+  text: string,
+): OrderFacts | null {
   if (!order || identity === 'verified') return order;
   return mentionsPostcode(text, order) ? order : null;
 }

@@ -59,42 +59,105 @@ describe('decide', () => {
     ['everything in order', input(), 'auto_send', ['policy_allows']],
     ['automated mail is ignored', input({ automated: true }), 'ignore', ['automated']],
     ['automated flag from triage is ignored', input({}, { flags: ['automated'] }), 'ignore', ['automated']],
-    ['prompt injection is never auto-sent', input({}, { flags: ['prompt_injection'] }), 'review', ['flag:prompt_injection']],
+    [
+      'prompt injection is never auto-sent',
+      input({}, { flags: ['prompt_injection'] }),
+      'review',
+      ['flag:prompt_injection'],
+    ],
     ['spam is never auto-sent', input({}, { flags: ['spam'] }), 'review', ['flag:spam']],
     ['legal threat escalates', input({}, { reasons: ['legal_threat'] }), 'escalate', ['escalate:legal_threat']],
     ['chargeback flag escalates', input({}, { flags: ['chargeback'] }), 'escalate', ['escalate:chargeback']],
-    ['negative and urgent counts as very negative', input({}, { sentiment: 'negative', urgency: 'urgent' }), 'escalate', ['escalate:very_negative']],
-    ['a reason the shop does not escalate on', input({}, { reasons: ['cancellation_threat'] }), 'auto_send', ['policy_allows']],
+    [
+      'negative and urgent counts as very negative',
+      input({}, { sentiment: 'negative', urgency: 'urgent' }),
+      'escalate',
+      ['escalate:very_negative'],
+    ],
+    [
+      'a reason the shop does not escalate on',
+      input({}, { reasons: ['cancellation_threat'] }),
+      'auto_send',
+      ['policy_allows'],
+    ],
     ['no draft', input({ draft: null }), 'review', ['no_draft']],
     ['empty draft', input({ draft: draft('  ') }), 'review', ['no_draft']],
     ['canary leak', input({ draft: draft(`${groundedBody} DD-CANARY-123456`) }), 'escalate', ['canary_leak']],
-    ['invented amount', input({ draft: draft(`${groundedBody} Je krijgt € 12,50 terug.`) }), 'review', ['ungrounded:amount:€ 12,50']],
-    ['invented url', input({ draft: draft(`${groundedBody} Zie https://evil.example/pay`) }), 'review', ['ungrounded:url:https://evil.example/pay']],
-    ['invented date', input({ draft: draft(`${groundedBody} Of op 20 juni 2025.`) }), 'review', ['ungrounded:date:20 juni 2025']],
-    ['invented order number', input({ draft: draft('Bestelling 999999 is onderweg.') }), 'review', ['ungrounded:order_number:999999']],
-    ['invented tracking number', input({ draft: draft('Trackingnummer 3SZZZZ9999999.') }), 'review', ['ungrounded:tracking_number:3SZZZZ9999999']],
+    [
+      'invented amount',
+      input({ draft: draft(`${groundedBody} Je krijgt € 12,50 terug.`) }),
+      'review',
+      ['ungrounded:amount:€ 12,50'],
+    ],
+    [
+      'invented url',
+      input({ draft: draft(`${groundedBody} Zie https://evil.example/pay`) }),
+      'review',
+      ['ungrounded:url:https://evil.example/pay'],
+    ],
+    [
+      'invented date',
+      input({ draft: draft(`${groundedBody} Of op 20 juni 2025.`) }),
+      'review',
+      ['ungrounded:date:20 juni 2025'],
+    ],
+    [
+      'invented order number',
+      input({ draft: draft('Bestelling 999999 is onderweg.') }),
+      'review',
+      ['ungrounded:order_number:999999'],
+    ],
+    [
+      'invented tracking number',
+      input({ draft: draft('Trackingnummer 3SZZZZ9999999.') }),
+      'review',
+      ['ungrounded:tracking_number:3SZZZZ9999999'],
+    ],
     [
       'refund above the limit',
       input({ draft: draft('We storten € 684,95 terug voor bestelling 100234.') }, { intent: 'get_refund' }),
       'review',
       ['refund_above_limit:684.95'],
     ],
-    ['refund within the limit', input({ draft: draft('We betalen de € 4,95 verzendkosten terug.') }), 'auto_send', ['policy_allows']],
-    ['discount above the limit', input({ draft: draft('Je krijgt 25% korting op je volgende bestelling.') }), 'review', ['discount_above_limit:25']],
-    ['discount within the limit', input({ draft: draft('Je krijgt 10% korting op je volgende bestelling.') }), 'auto_send', ['policy_allows']],
+    [
+      'refund within the limit',
+      input({ draft: draft('We betalen de € 4,95 verzendkosten terug.') }),
+      'auto_send',
+      ['policy_allows'],
+    ],
+    [
+      'discount above the limit',
+      input({ draft: draft('Je krijgt 25% korting op je volgende bestelling.') }),
+      'review',
+      ['discount_above_limit:25'],
+    ],
+    [
+      'discount within the limit',
+      input({ draft: draft('Je krijgt 10% korting op je volgende bestelling.') }),
+      'auto_send',
+      ['policy_allows'],
+    ],
     ['auto-send off (the default)', input({ policy: DEFAULT_POLICY }), 'review', ['auto_send_disabled']],
     ['intent not allowed', input({}, { intent: 'cancel_order' }), 'review', ['intent_not_auto:cancel_order']],
     ['low confidence', input({}, { confidence: 0.62 }), 'review', ['low_confidence:0.62']],
     [
       'per-intent threshold',
-      input({ policy: { ...openPolicy, autoSend: { ...openPolicy.autoSend, minConfidence: { track_order: 0.95, default: 0.5 } } } }),
+      input({
+        policy: {
+          ...openPolicy,
+          autoSend: { ...openPolicy.autoSend, minConfidence: { track_order: 0.95, default: 0.5 } },
+        },
+      }),
       'review',
       ['low_confidence:0.93'],
     ],
     [
       'outside business hours',
       input({
-        policy: { ...openPolicy, businessHours: { timezone: 'Europe/Amsterdam', days: [1, 2, 3, 4, 5], start: '09:00', end: '17:30' } },
+        policy: {
+          ...openPolicy,
+          businessHours: { timezone: 'Europe/Amsterdam', days: [1, 2, 3, 4, 5], start: '09:00', end: '17:30' },
+        },
         now: new Date('2025-06-14T10:00:00Z'), // a Saturday
       }),
       'review',
@@ -108,7 +171,9 @@ describe('decide', () => {
   });
 
   it('escalation outranks review and keeps every reason', () => {
-    const result = decide(input({ policy: DEFAULT_POLICY }, { reasons: ['legal_threat'], flags: ['prompt_injection'] }));
+    const result = decide(
+      input({ policy: DEFAULT_POLICY }, { reasons: ['legal_threat'], flags: ['prompt_injection'] }),
+    );
     expect(result.decision).toBe('escalate');
     expect(result.reasons).toEqual(
       expect.arrayContaining(['escalate:legal_threat', 'flag:prompt_injection', 'auto_send_disabled']),
@@ -124,7 +189,15 @@ describe('decide', () => {
 
   it("counts the shop's own website as grounded when the shop is given", () => {
     const body = `${groundedBody} https://shop.test`;
-    const shop = { id: 's', name: 'S', signature: {}, tone: 'friendly' as const, defaultLanguage: 'nl', supportEmail: 'support@shop.test', website: 'https://shop.test' };
+    const shop = {
+      id: 's',
+      name: 'S',
+      signature: {},
+      tone: 'friendly' as const,
+      defaultLanguage: 'nl',
+      supportEmail: 'support@shop.test',
+      website: 'https://shop.test',
+    };
     const sources = { customerText: '', snippets: [], orderFacts: order };
     expect(decide(input({ draft: draft(body), sources })).reasons).toContain('ungrounded:url:https://shop.test');
     expect(decide(input({ draft: draft(body), sources, shop })).decision).toBe('auto_send');

@@ -36,7 +36,8 @@ const NEVER_AUTO_FLAGS = ['prompt_injection', 'spam', 'phishing'];
 // Dutch splits its verbs ("we storten het bedrag terug"), so a free-standing "terug" counts as a refund word.
 const REFUND_WORDS =
   /refund|reimburs|(?:money|pay|paid|get|credit)\b.{0,30}\bback\b|terugbetal|terugstort|\bterug\b|restitu|vergoed|crediteren|erstatt|zurück|gutschrift|rembours/i;
-const DISCOUNT_WORDS = /discount|coupon|voucher|korting|tegoedbon|rabatt|gutschein|remise|réduction|reduction|bon d'achat/i;
+const DISCOUNT_WORDS =
+  /discount|coupon|voucher|korting|tegoedbon|rabatt|gutschein|remise|réduction|reduction|bon d'achat/i;
 const SEVERITY: Record<Decision, number> = { auto_send: 0, review: 1, escalate: 2, ignore: 3 };
 
 function escalationMatches(trigger: string, triage: GateInput['triage']): boolean {
@@ -66,7 +67,13 @@ const clocks = new Map<string, Intl.DateTimeFormat>();
 function clockIn(timezone: string): Intl.DateTimeFormat {
   let clock = clocks.get(timezone);
   if (!clock) {
-    clock = new Intl.DateTimeFormat('en-GB', { timeZone: timezone, weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    clock = new Intl.DateTimeFormat('en-GB', {
+      timeZone: timezone,
+      weekday: 'short',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
     clocks.set(timezone, clock);
   }
   return clock;
@@ -91,7 +98,8 @@ function promisesAboveLimits(body: string, limits: ShopPolicy['limits']): string
   for (const sentence of sentences(body)) {
     if (REFUND_WORDS.test(sentence)) {
       for (const amount of extractAmounts(sentence)) {
-        if (amount.value > limits.maxRefundAmount) reasons.push(draftReason('refund_above_limit', amount.value.toFixed(2)));
+        if (amount.value > limits.maxRefundAmount)
+          reasons.push(draftReason('refund_above_limit', amount.value.toFixed(2)));
       }
     }
     if (DISCOUNT_WORDS.test(sentence)) {

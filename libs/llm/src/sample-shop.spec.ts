@@ -20,7 +20,12 @@ describe('loadSampleShop', () => {
       expect(count).toBeLessThanOrEqual(14);
     }
     const formalDutch = sample.snippets.filter((s) => s.language === 'nl' && s.register === 'formal');
-    expect(formalDutch.map((s) => s.url).sort()).toEqual(sample.snippets.filter((s) => s.language === 'nl' && !s.register).map((s) => s.url).sort());
+    expect(formalDutch.map((s) => s.url).sort()).toEqual(
+      sample.snippets
+        .filter((s) => s.language === 'nl' && !s.register)
+        .map((s) => s.url)
+        .sort(),
+    );
   });
 
   it.each(['nl', 'en'])('has knowledge for every intent but "other" in %s', (language) => {

@@ -39,7 +39,12 @@ export const productSchema = z
     attributes: z
       .array(
         z
-          .object({ key: z.string().min(1), terms: z.array(z.string().min(2)).min(1), label: productText, value: productText })
+          .object({
+            key: z.string().min(1),
+            terms: z.array(z.string().min(2)).min(1),
+            label: productText,
+            value: productText,
+          })
           .strict(),
       )
       .min(1),
@@ -106,7 +111,9 @@ export function loadShop(dir: string): LoadedShop {
   if (existsSync(kbDir)) {
     for (const lang of readdirSync(kbDir).sort()) {
       const langDir = join(kbDir, lang);
-      for (const file of readdirSync(langDir).filter((f) => f.endsWith('.md')).sort()) {
+      for (const file of readdirSync(langDir)
+        .filter((f) => f.endsWith('.md'))
+        .sort()) {
         const path = join(langDir, file);
         snippets.push(parseSnippet(readFileSync(path, 'utf8'), path));
       }

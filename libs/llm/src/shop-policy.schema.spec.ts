@@ -31,15 +31,35 @@ canary: DD-CANARY-0001
     ['a typo in a section name', 'autosend: { enabled: true }', '(root)'],
     ['a boolean written as text', 'autoSend: { enabled: "yes" }', 'autoSend.enabled'],
     ['a confidence above 1', 'autoSend: { minConfidence: 1.5 }', 'autoSend.minConfidence'],
-    ['a per-intent confidence below 0', 'autoSend: { minConfidence: { track_order: -1 } }', 'autoSend.minConfidence.track_order'],
+    [
+      'a per-intent confidence below 0',
+      'autoSend: { minConfidence: { track_order: -1 } }',
+      'autoSend.minConfidence.track_order',
+    ],
     ['a negative refund limit', 'limits: { maxRefundAmount: -5 }', 'limits.maxRefundAmount'],
     ['a discount over 100%', 'limits: { maxDiscountPercent: 150 }', 'limits.maxDiscountPercent'],
     ['a currency that is not ISO 4217', 'limits: { currency: euro }', 'limits.currency'],
     ['escalateOn that is not a list', 'escalateOn: legal_threat', 'escalateOn'],
-    ['an unknown time zone', 'businessHours: { timezone: Mars/Olympus, days: [1], start: "09:00", end: "17:00" }', 'businessHours.timezone'],
-    ['a day number out of range', 'businessHours: { timezone: UTC, days: [8], start: "09:00", end: "17:00" }', 'businessHours.days.0'],
-    ['a malformed time', 'businessHours: { timezone: UTC, days: [1], start: "9am", end: "17:00" }', 'businessHours.start'],
-    ['hours that end before they start', 'businessHours: { timezone: UTC, days: [1], start: "18:00", end: "09:00" }', 'businessHours.end'],
+    [
+      'an unknown time zone',
+      'businessHours: { timezone: Mars/Olympus, days: [1], start: "09:00", end: "17:00" }',
+      'businessHours.timezone',
+    ],
+    [
+      'a day number out of range',
+      'businessHours: { timezone: UTC, days: [8], start: "09:00", end: "17:00" }',
+      'businessHours.days.0',
+    ],
+    [
+      'a malformed time',
+      'businessHours: { timezone: UTC, days: [1], start: "9am", end: "17:00" }',
+      'businessHours.start',
+    ],
+    [
+      'hours that end before they start',
+      'businessHours: { timezone: UTC, days: [1], start: "18:00", end: "09:00" }',
+      'businessHours.end',
+    ],
     ['a canary too short to be unique', 'canary: abc', 'canary'],
   ])('rejects %s, naming the field', (_name, yamlText, field) => {
     let error: unknown;

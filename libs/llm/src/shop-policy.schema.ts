@@ -53,7 +53,10 @@ export const policySchema = z
       .object({
         maxRefundAmount: z.number().min(0).default(0),
         maxDiscountPercent: z.number().min(0).max(100).default(0),
-        currency: z.string().regex(/^[A-Z]{3}$/, 'expected an ISO 4217 code such as EUR').default('EUR'),
+        currency: z
+          .string()
+          .regex(/^[A-Z]{3}$/, 'expected an ISO 4217 code such as EUR')
+          .default('EUR'),
       })
       .strict()
       .default({ maxRefundAmount: 0, maxDiscountPercent: 0, currency: 'EUR' }),

@@ -13,24 +13,72 @@ const PARSE_ERROR_CODES: MailParseError['code'][] = ['EMPTY', 'TIMEOUT', 'UNPARS
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 const loneSurrogate = fc.constantFrom('\uD800', '\uDBFF', '\uDC00', '\uDFFF');
-const nasty = fc.constantFrom('\u0000', '\r', '\n', '\r\n', '=', '?', '"', ';', '--', '=?', '?=', '\t', '\u00ff', '\uFEFF', '<', '>', ':');
+const nasty = fc.constantFrom(
+  '\u0000',
+  '\r',
+  '\n',
+  '\r\n',
+  '=',
+  '?',
+  '"',
+  ';',
+  '--',
+  '=?',
+  '?=',
+  '\t',
+  '\u00ff',
+  '\uFEFF',
+  '<',
+  '>',
+  ':',
+);
 /** Text with the characters that break parsers: NUL, lone surrogates, CR/LF, encoded-word and MIME syntax. */
 export const hostileText = (maxLength: number) =>
   fc
-    .array(fc.oneof({ weight: 5, arbitrary: fc.string({ unit: 'binary', maxLength: 12 }) }, { weight: 2, arbitrary: nasty }, { weight: 1, arbitrary: loneSurrogate }), {
-      maxLength,
-    })
+    .array(
+      fc.oneof(
+        { weight: 5, arbitrary: fc.string({ unit: 'binary', maxLength: 12 }) },
+        { weight: 2, arbitrary: nasty },
+        { weight: 1, arbitrary: loneSurrogate },
+      ),
+      {
+        maxLength,
+      },
+    )
     .map((parts) => parts.join(''));
 
-const boundary = fc.oneof(fc.string({ unit: 'binary-ascii', minLength: 0, maxLength: 80 }), fc.constantFrom('b1', '', ' ', '"', '--', '=_x'));
-const charset = fc.constantFrom('utf-8', 'iso-8859-1', 'windows-1252', 'utf-7', 'shift_jis', 'koi8-r', 'gb2312', 'x-unknown', '', '"utf-8');
+const boundary = fc.oneof(
+  fc.string({ unit: 'binary-ascii', minLength: 0, maxLength: 80 }),
+  fc.constantFrom('b1', '', ' ', '"', '--', '=_x'),
+);
+const charset = fc.constantFrom(
+  'utf-8',
+  'iso-8859-1',
+  'windows-1252',
+  'utf-7',
+  'shift_jis',
+  'koi8-r',
+  'gb2312',
+  'x-unknown',
+  '',
+  '"utf-8',
+);
 const encoding = fc.constantFrom('7bit', '8bit', 'binary', 'base64', 'quoted-printable', 'x-uuencode', 'bogus');
 const encodedWord = fc
   .tuple(charset, fc.constantFrom('B', 'Q', 'b', 'X'), hostileText(6))
-  .map(([cs, enc, text]) => `=?${cs}?${enc}?${enc.toUpperCase() === 'B' ? Buffer.from(text).toString('base64').slice(0, 40) : text}?=`);
+  .map(
+    ([cs, enc, text]) =>
+      `=?${cs}?${enc}?${enc.toUpperCase() === 'B' ? Buffer.from(text).toString('base64').slice(0, 40) : text}?=`,
+  );
 // Huge headers are built by repetition: generating 20 kB strings character by character would cost more than parsing them.
-const hugeHeader = fc.tuple(fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 8 }), fc.integer({ min: 100, max: 1_500 })).map(([unit, n]) => unit.repeat(n));
-export const headerValue = fc.oneof({ weight: 6, arbitrary: hostileText(12) }, { weight: 2, arbitrary: encodedWord }, { weight: 1, arbitrary: hugeHeader });
+const hugeHeader = fc
+  .tuple(fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 8 }), fc.integer({ min: 100, max: 1_500 }))
+  .map(([unit, n]) => unit.repeat(n));
+export const headerValue = fc.oneof(
+  { weight: 6, arbitrary: hostileText(12) },
+  { weight: 2, arbitrary: encodedWord },
+  { weight: 1, arbitrary: hugeHeader },
+);
 export const address = fc.oneof(
   fc.constant('"Jan de Vries" <jan@example.nl>'),
   hostileText(12),
@@ -41,7 +89,8 @@ export const address = fc.oneof(
 
 /** A body that claims an encoding, sometimes honestly (valid base64 / QP), sometimes not. */
 const encodedBody = fc.tuple(encoding, hostileText(24), fc.boolean()).map(([enc, text, honest]) => {
-  if (enc === 'base64' && honest) return { enc, body: Buffer.from(text).toString('base64').replace(/.{76}/g, '$&\r\n') };
+  if (enc === 'base64' && honest)
+    return { enc, body: Buffer.from(text).toString('base64').replace(/.{76}/g, '$&\r\n') };
   if (enc === 'quoted-printable' && !honest) return { enc, body: `${text}=\r\n=ZZ=4`.replace(/=$/, '') };
   return { enc, body: text };
 });
@@ -52,7 +101,20 @@ export interface Part {
 }
 
 const leaf: fc.Arbitrary<Part> = fc
-  .tuple(fc.constantFrom('text/plain', 'text/html', 'application/pdf', 'message/rfc822', 'text/rfc822-headers', 'image/png', 'bogus'), charset, encodedBody, fc.option(hostileText(8)))
+  .tuple(
+    fc.constantFrom(
+      'text/plain',
+      'text/html',
+      'application/pdf',
+      'message/rfc822',
+      'text/rfc822-headers',
+      'image/png',
+      'bogus',
+    ),
+    charset,
+    encodedBody,
+    fc.option(hostileText(8)),
+  )
   .map(([type, cs, { enc, body }, filename]) => ({
     headers: [
       `Content-Type: ${type}; charset=${cs}${filename === null ? '' : `; name="${filename}"`}`,
@@ -67,7 +129,12 @@ export const part: fc.Arbitrary<Part> = fc.letrec<{ part: Part }>((tie) => ({
     { depthSize: 'small', withCrossShrink: true },
     leaf,
     fc
-      .tuple(fc.constantFrom('mixed', 'alternative', 'related', 'report', 'signed'), boundary, fc.array(tie('part'), { maxLength: 3 }), fc.boolean())
+      .tuple(
+        fc.constantFrom('mixed', 'alternative', 'related', 'report', 'signed'),
+        boundary,
+        fc.array(tie('part'), { maxLength: 3 }),
+        fc.boolean(),
+      )
       .map(([subtype, b, children, closed]) => ({
         headers: [`Content-Type: multipart/${subtype}; boundary="${b}"`],
         body: `${children.map((c) => `--${b}\r\n${c.headers.join('\r\n')}\r\n\r\n${c.body}\r\n`).join('')}${closed ? `--${b}--\r\n` : ''}`,
@@ -76,7 +143,14 @@ export const part: fc.Arbitrary<Part> = fc.letrec<{ part: Part }>((tie) => ({
 })).part;
 
 export const message = fc
-  .tuple(address, fc.array(address, { maxLength: 3 }), headerValue, fc.option(hostileText(10)), fc.array(fc.tuple(fc.string({ unit: 'binary-ascii', maxLength: 30 }), headerValue), { maxLength: 5 }), part)
+  .tuple(
+    address,
+    fc.array(address, { maxLength: 3 }),
+    headerValue,
+    fc.option(hostileText(10)),
+    fc.array(fc.tuple(fc.string({ unit: 'binary-ascii', maxLength: 30 }), headerValue), { maxLength: 5 }),
+    part,
+  )
   .map(([from, to, subject, messageId, extra, body]) =>
     [
       `From: ${from}`,
@@ -152,4 +226,3 @@ export async function parseChecked(raw: Buffer) {
     expect(error.message.length).toBeGreaterThan(0);
   }
 }
-

@@ -5,7 +5,10 @@ const SUBJECT_TOKEN = new RegExp(`\\[#(${TOKEN})\\]`);
 const VALID_TOKEN = new RegExp(`^${TOKEN}$`);
 
 export function conversationTokenFromAddress(address: string): string | null {
-  const bare = address.trim().replace(/^.*<([^>]*)>.*$/, '$1').trim();
+  const bare = address
+    .trim()
+    .replace(/^.*<([^>]*)>.*$/, '$1')
+    .trim();
   return ADDRESS_TOKEN.exec(bare)?.[1] ?? null;
 }
 

@@ -45,7 +45,17 @@ const COMPLAINT_SUBJECT = /^\s*(?:complaint about message from|abuse report|spam
 const CHALLENGE_HEADER = /^x-(?:bluebottle|boxbe|spamarrest|choicemail|mailchannels-challenge|cr-)[\w-]*$/;
 const CHALLENGE_BODY =
   /\b(?:added to|add (?:you|yourself|your (?:e-?mail )?address) to)\b[^.]{0,80}\b(?:allowed|approved|safe|white)[- ]?(?:senders? )?list\b|\bprotected by\b[^.]{0,60}\b(?:spam|challenge)|\bverify (?:that )?you are (?:a )?(?:human|real person)\b/i;
-const LIST_HEADERS = ['list-id', 'list-unsubscribe', 'list-subscribe', 'list-post', 'list-help', 'list-owner', 'x-mailing-list', 'x-mlserver', 'x-ml-name'];
+const LIST_HEADERS = [
+  'list-id',
+  'list-unsubscribe',
+  'list-subscribe',
+  'list-post',
+  'list-help',
+  'list-owner',
+  'x-mailing-list',
+  'x-mlserver',
+  'x-ml-name',
+];
 
 /**
  * Decides whether a message was sent by a machine and must never be answered (RFC 3834 spirit).
@@ -65,12 +75,17 @@ export function detectAutomated(input: AutomatedInput): AutomatedVerdict {
   const contentType = (input.contentType ?? h['content-type'] ?? '').toLowerCase();
 
   const attachmentTypes = (input.attachmentTypes ?? []).map((t) => String(t).toLowerCase());
-  const enclosesMessage = attachmentTypes.some((t) => /^(?:message\/(?:rfc822|global|rfc822-headers)|text\/rfc822-headers)/.test(t));
+  const enclosesMessage = attachmentTypes.some((t) =>
+    /^(?:message\/(?:rfc822|global|rfc822-headers)|text\/rfc822-headers)/.test(t),
+  );
   if (/multipart\/report/.test(contentType) && /report-type\s*=\s*"?feedback-report/.test(contentType)) {
     add('bounce', 'report:feedback-report');
   } else if (/multipart\/report/.test(contentType) && /report-type\s*=\s*"?delivery-status/.test(contentType)) {
     add('bounce', 'report:delivery-status');
-  } else if (/multipart\/report/.test(contentType) && /report-type\s*=\s*"?disposition-notification/.test(contentType)) {
+  } else if (
+    /multipart\/report/.test(contentType) &&
+    /report-type\s*=\s*"?disposition-notification/.test(contentType)
+  ) {
     add('auto_reply', 'report:disposition-notification');
   } else if (/multipart\/report/.test(contentType)) {
     add('bounce', 'report:multipart-report');
@@ -86,7 +101,10 @@ export function detectAutomated(input: AutomatedInput): AutomatedVerdict {
     if (found.has('bounce') || BOUNCE_SUBJECT.test(subject)) add('bounce', 'header:return-path=<>');
     else add('auto_reply', 'header:return-path=<>');
   }
-  if (BOUNCE_SUBJECT.test(subject) && (found.has('bounce') || postmaster || /^(?:mailer|mail|daemon|bounce)/i.test(fromAddress))) {
+  if (
+    BOUNCE_SUBJECT.test(subject) &&
+    (found.has('bounce') || postmaster || /^(?:mailer|mail|daemon|bounce)/i.test(fromAddress))
+  ) {
     add('bounce', 'subject:bounce');
   }
   if (postmaster && found.has('bounce')) add('bounce', 'from:postmaster');
@@ -98,13 +116,15 @@ export function detectAutomated(input: AutomatedInput): AutomatedVerdict {
   for (const reason of loopReasons(h, input.ownDomains ?? [])) add('loop', reason);
 
   const autoSubmitted = h['auto-submitted']?.trim().toLowerCase();
-  if (autoSubmitted && !/^no\b/.test(autoSubmitted)) add('auto_reply', `header:auto-submitted=${autoSubmitted.split(/[;\s]/)[0]}`);
+  if (autoSubmitted && !/^no\b/.test(autoSubmitted))
+    add('auto_reply', `header:auto-submitted=${autoSubmitted.split(/[;\s]/)[0]}`);
   for (const name of ['x-autoreply', 'x-autorespond', 'x-autoresponder', 'x-auto-response-suppress']) {
     if (h[name] !== undefined) add('auto_reply', `header:${name}`);
   }
   const precedence = h['precedence']?.trim().toLowerCase();
   if (precedence === 'auto_reply' || precedence === 'junk') add('auto_reply', `header:precedence=${precedence}`);
-  if (h['x-ms-exchange-generated-message-source'] !== undefined) add('auto_reply', 'header:x-ms-exchange-generated-message-source');
+  if (h['x-ms-exchange-generated-message-source'] !== undefined)
+    add('auto_reply', 'header:x-ms-exchange-generated-message-source');
   if (AUTO_REPLY_SUBJECT.test(subject)) add('auto_reply', 'subject:auto-reply');
   if (NO_REPLY_SENDER.test(fromAddress)) add('auto_reply', 'from:no-reply');
   const challengeHeader = Object.keys(h).find((name) => CHALLENGE_HEADER.test(name));
@@ -112,7 +132,8 @@ export function detectAutomated(input: AutomatedInput): AutomatedVerdict {
   else if (input.text && CHALLENGE_BODY.test(input.text.slice(0, 4000))) add('auto_reply', 'body:challenge-response');
 
   for (const name of LIST_HEADERS) if (h[name] !== undefined) add('list', `header:${name}`);
-  if (/^<?(?:bounces?|bounce-|mailer-bounces?)[-+._]/i.test(h['return-path']?.trim() ?? '')) add('list', 'header:return-path=bounces');
+  if (/^<?(?:bounces?|bounce-|mailer-bounces?)[-+._]/i.test(h['return-path']?.trim() ?? ''))
+    add('list', 'header:return-path=bounces');
   if (precedence === 'bulk' || precedence === 'list') add('list', `header:precedence=${precedence}`);
   if (h['feedback-id'] !== undefined) add('list', 'header:feedback-id');
 

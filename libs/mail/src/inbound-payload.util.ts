@@ -18,10 +18,17 @@ export function toInboundPayload(mail: ParsedMail, source: { rawMailId: string; 
     html: mail.html,
     receivedAt: mail.date ?? new Date().toISOString(),
     automated: mail.automated,
-    attachments: mail.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, size: a.size, disposition: a.disposition })),
+    attachments: mail.attachments.map((a) => ({
+      filename: a.filename,
+      contentType: a.contentType,
+      size: a.size,
+      disposition: a.disposition,
+    })),
     mailbox: source.mailbox,
     rawMailId: source.rawMailId,
     chat: null,
-    ...(mail.automated.kind === 'bounce' && mail.enclosedMessageIds.length > 0 ? { bouncedMessageIds: mail.enclosedMessageIds } : {}),
+    ...(mail.automated.kind === 'bounce' && mail.enclosedMessageIds.length > 0
+      ? { bouncedMessageIds: mail.enclosedMessageIds }
+      : {}),
   };
 }

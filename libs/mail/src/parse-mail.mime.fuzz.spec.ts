@@ -7,7 +7,9 @@ describe('parseMail under fuzzing: mutated MIME, part 1', () => {
   const RUNS = runs(5_000);
   it(`returns a storable mail or a MailParseError, never another error (${RUNS} cases)`, async () => {
     await fc.assert(
-      fc.asyncProperty(message, fc.array(mutation, { maxLength: 3 }), (raw, mutations) => parseChecked(mutate(Buffer.from(raw, 'utf8'), mutations))),
+      fc.asyncProperty(message, fc.array(mutation, { maxLength: 3 }), (raw, mutations) =>
+        parseChecked(mutate(Buffer.from(raw, 'utf8'), mutations)),
+      ),
       { numRuns: RUNS, timeout: CASE_TIMEOUT_MS },
     );
   }, 600_000);

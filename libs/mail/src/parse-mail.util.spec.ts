@@ -117,7 +117,11 @@ describe('parseMail', () => {
   });
 
   it('flags automated mail from headers', async () => {
-    const mail = await parseMail(crlf('From: MAILER-DAEMON@mx.test\nTo: support@shop.test\nSubject: Undelivered Mail\nAuto-Submitted: auto-replied\n\nfailed\n'));
+    const mail = await parseMail(
+      crlf(
+        'From: MAILER-DAEMON@mx.test\nTo: support@shop.test\nSubject: Undelivered Mail\nAuto-Submitted: auto-replied\n\nfailed\n',
+      ),
+    );
     expect(mail.automated.kind).toBe('bounce');
   });
 
@@ -131,7 +135,12 @@ describe('parseMail', () => {
   });
 
   it('accepts a binary body under text headers', async () => {
-    const raw = Buffer.concat([Buffer.from('From: a@b.test\nSubject: bin\nContent-Type: application/octet-stream\nContent-Transfer-Encoding: binary\n\n'), Buffer.from([0, 1, 2, 3, 4, 5, 6, 7, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0])]);
+    const raw = Buffer.concat([
+      Buffer.from(
+        'From: a@b.test\nSubject: bin\nContent-Type: application/octet-stream\nContent-Transfer-Encoding: binary\n\n',
+      ),
+      Buffer.from([0, 1, 2, 3, 4, 5, 6, 7, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0]),
+    ]);
     await expect(parseMail(raw)).resolves.toMatchObject({ subject: 'bin' });
   });
 
@@ -153,7 +162,9 @@ describe('parseMail', () => {
 
   it('drops NUL and unpaired surrogates from every field', async () => {
     const mail = await parseMail(
-      crlf('From: "Kl\u0000ant" <a@b.test>\nSubject: order\u0000 42\nX-Ref: 1\u00002\nContent-Type: text/plain; charset=utf-8\n\nbody\u0000 \ud800text\n'),
+      crlf(
+        'From: "Kl\u0000ant" <a@b.test>\nSubject: order\u0000 42\nX-Ref: 1\u00002\nContent-Type: text/plain; charset=utf-8\n\nbody\u0000 \ud800text\n',
+      ),
     );
     expect(mail).toMatchObject({ subject: 'order 42', from: { name: 'Klant' }, headers: { 'x-ref': '12' } });
     expect(mail.text.trim()).toBe('body \ufffdtext');
@@ -165,7 +176,9 @@ describe('parseMail', () => {
   });
 
   it('parses malformed but mail-like input leniently', async () => {
-    const mail = await parseMail('From: someone\nSubject: =?bogus?Q?x?=\nContent-Type: multipart/mixed\n\nno boundary here\n');
+    const mail = await parseMail(
+      'From: someone\nSubject: =?bogus?Q?x?=\nContent-Type: multipart/mixed\n\nno boundary here\n',
+    );
     expect(mail.from).toBeNull();
     expect(mail.text).toContain('no boundary here');
   });
@@ -196,14 +209,19 @@ describe('parseMail: the message a bounce returns', () => {
       '',
     ].join('\r\n');
 
-  it.each([['message/rfc822'], ['text/rfc822-headers']])('reads the returned Message-ID from an enclosed %s part', async (type) => {
-    const mail = await parseMail(bounce(type));
-    expect(mail.automated.kind).toBe('bounce');
-    expect(mail.enclosedMessageIds).toEqual(['reply-42@replies.shop.test']);
-  });
+  it.each([['message/rfc822'], ['text/rfc822-headers']])(
+    'reads the returned Message-ID from an enclosed %s part',
+    async (type) => {
+      const mail = await parseMail(bounce(type));
+      expect(mail.automated.kind).toBe('bounce');
+      expect(mail.enclosedMessageIds).toEqual(['reply-42@replies.shop.test']);
+    },
+  );
 
   it('names nothing for a mail without an enclosed message', async () => {
-    const mail = await parseMail('From: a@example.test\r\nMessage-ID: <x@example.test>\r\nSubject: hi\r\n\r\nMessage-ID: <not-a-header@x>\r\n');
+    const mail = await parseMail(
+      'From: a@example.test\r\nMessage-ID: <x@example.test>\r\nSubject: hi\r\n\r\nMessage-ID: <not-a-header@x>\r\n',
+    );
     expect(mail.enclosedMessageIds).toEqual([]);
   });
 });

@@ -17,7 +17,8 @@ const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
 export async function parseMail(raw: Buffer | string, options: ParseOptions = {}): Promise<ParsedMail> {
   const buffer = typeof raw === 'string' ? Buffer.from(raw, 'utf8') : raw;
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  if (buffer.length > maxBytes) throw new MailParseError('TOO_LARGE', `message is ${buffer.length} bytes, limit ${maxBytes}`);
+  if (buffer.length > maxBytes)
+    throw new MailParseError('TOO_LARGE', `message is ${buffer.length} bytes, limit ${maxBytes}`);
   if (isBlank(buffer)) {
     throw new MailParseError('EMPTY', 'message is empty');
   }
@@ -32,16 +33,26 @@ export async function parseMail(raw: Buffer | string, options: ParseOptions = {}
 async function parseMime(buffer: Buffer): Promise<RawParsedMail> {
   try {
     // Our own HTML conversion (below) replaces mailparser's so HTML-only mail reads the same everywhere.
-    return await simpleParser(buffer, { skipHtmlToText: true, skipTextToHtml: true, skipImageLinks: true, keepCidLinks: true });
+    return await simpleParser(buffer, {
+      skipHtmlToText: true,
+      skipTextToHtml: true,
+      skipImageLinks: true,
+      keepCidLinks: true,
+    });
   } catch (error) {
-    throw new MailParseError('UNPARSEABLE', `MIME parser failed: ${(error as Error)?.message ?? String(error)}`, { cause: error });
+    throw new MailParseError('UNPARSEABLE', `MIME parser failed: ${(error as Error)?.message ?? String(error)}`, {
+      cause: error,
+    });
   }
 }
 
 function withTimeout<T>(work: Promise<T>, timeoutMs: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new MailParseError('TIMEOUT', `parsing took longer than ${timeoutMs} ms`)), timeoutMs);
+    timer = setTimeout(
+      () => reject(new MailParseError('TIMEOUT', `parsing took longer than ${timeoutMs} ms`)),
+      timeoutMs,
+    );
   });
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
@@ -50,11 +61,15 @@ function toParsedMail(parsed: RawParsedMail, options: ParseOptions, mime: Buffer
   const headers = rawHeaders(parsed);
   const html = typeof parsed.html === 'string' && parsed.html.length > 0 ? parsed.html : null;
   checkBodySize('HTML body', html?.length ?? 0, options.maxHtmlChars);
-  let text = normalizeNewlines(parsed.text?.length ? decodeUtf7Body(parsed.text, headers['content-type']) : html ? htmlAsText(html) : '');
+  let text = normalizeNewlines(
+    parsed.text?.length ? decodeUtf7Body(parsed.text, headers['content-type']) : html ? htmlAsText(html) : '',
+  );
   if (!text && !html && parsed.attachments.length === 0) text = rawBody(mime);
   checkBodySize('text body', text.length, options.maxTextChars);
   const rawSubject = rawHeaderValue(mime, 'subject');
-  const subject = (rawSubject && needsLegacyHeaderDecoding(rawSubject) ? decodeLegacyHeader(rawSubject) : (parsed.subject ?? '')).replace(/[\r\n]+/g, ' ');
+  const subject = (
+    rawSubject && needsLegacyHeaderDecoding(rawSubject) ? decodeLegacyHeader(rawSubject) : (parsed.subject ?? '')
+  ).replace(/[\r\n]+/g, ' ');
   const from = flattenAddresses(parsed.from)[0] ?? null;
   const date = parseDate(headers['date']);
   const stripped = stripReply(text, { senderName: from?.name });
@@ -95,7 +110,8 @@ function toParsedMail(parsed: RawParsedMail, options: ParseOptions, mime: Buffer
 // Every later stage (reply stripping, triage, drafting, the review desk) reads the whole body: one that no person
 // would write is refused here, where the mail is still kept and quarantined with the reason.
 function checkBodySize(what: string, length: number, limit: number | undefined) {
-  if (limit !== undefined && length > limit) throw new MailParseError('TOO_LARGE', `${what} is ${length} characters, limit ${limit}`);
+  if (limit !== undefined && length > limit)
+    throw new MailParseError('TOO_LARGE', `${what} is ${length} characters, limit ${limit}`);
 }
 
 function rawHeaders(parsed: RawParsedMail): Record<string, string> {
@@ -133,7 +149,13 @@ function firstMessageId(value: string | undefined): string | null {
 
 function parseDate(value: string | undefined): string | null {
   if (!value) return null;
-  const candidates = [value, value.replace(/\([^)]*\)/g, ' ').replace(/\s+/g, ' ').trim()];
+  const candidates = [
+    value,
+    value
+      .replace(/\([^)]*\)/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim(),
+  ];
   for (const candidate of candidates) {
     const date = new Date(candidate);
     if (!Number.isNaN(date.getTime())) return date.toISOString();
@@ -187,7 +209,10 @@ function rawBody(mime: Buffer): string {
 // mailparser inlines an enclosed message/rfc822 part into the text, which hides that a message was returned.
 function enclosedPartTypes(mime: Buffer): string[] {
   const sample = mime.subarray(0, 256 * 1024).toString('latin1');
-  const types = sample.match(/^content-type:[ \t]*(?:message\/(?:rfc822|global|delivery-status|feedback-report)|text\/rfc822-headers)/gim) ?? [];
+  const types =
+    sample.match(
+      /^content-type:[ \t]*(?:message\/(?:rfc822|global|delivery-status|feedback-report)|text\/rfc822-headers)/gim,
+    ) ?? [];
   return types.map((line) => line.replace(/^content-type:[ \t]*/i, '').toLowerCase());
 }
 

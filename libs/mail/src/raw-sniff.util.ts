@@ -19,7 +19,11 @@ export function looksLikeMail(buffer: Buffer): SniffResult {
   const end = crlfEnd >= 0 && crlfEnd < headerEnd ? crlfEnd : headerEnd;
   let controls = 0;
   for (const byte of sample.subarray(0, end)) {
-    if (byte === 0 || (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0x0c && byte !== 0x1b)) controls++;
+    if (
+      byte === 0 ||
+      (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0x0c && byte !== 0x1b)
+    )
+      controls++;
   }
   if (controls > 8) return { ok: false, reason: 'binary data, not a text message', offset: 0 };
 

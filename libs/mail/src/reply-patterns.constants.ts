@@ -1,8 +1,7 @@
 // Language data for reply stripping: quote headers, separators and sign-offs of the mail clients our
 // customers use (nl/en/de/fr first, then the other languages that reach European shops).
 
-export const ATTRIBUTION_START =
-  '(?:on|op|am|le|el|il|in data|em|den|dne|dnia|på|w dniu|pada|в|at|the)';
+export const ATTRIBUTION_START = '(?:on|op|am|le|el|il|in data|em|den|dne|dnia|på|w dniu|pada|в|at|the)';
 export const ATTRIBUTION_VERB =
   '(?:wrote|writes|schreef|heeft geschreven|schrieb|a écrit|a ecrit|escribió|ha scritto|scrisse|escreveu|skrev|napisał\\(a\\)|napisała|napisał|napsal\\(a\\)|napsal|kirjoitti|написал\\(а\\)|написала|написал|пишет|yazdı|írta)';
 
@@ -49,10 +48,52 @@ export const RULE = /^\s*(?:[-=_*~]\s*){3,}$/;
 
 const FROM_KEYS = ['from', 'van', 'von', 'de', 'da', 'från', 'fra', 'od', 'от', 'lähettäjä'];
 const OTHER_KEYS = [
-  'sent', 'date', 'verzonden', 'verstuurd', 'datum', 'gesendet', 'envoyé', 'envoye', 'to', 'aan', 'an', 'à', 'a',
-  'cc', 'kopie', 'copie à', 'subject', 'onderwerp', 'betreff', 'objet', 'sujet', 'enviado', 'inviato', 'skickat',
-  'sendt', 'oggetto', 'asunto', 'emne', 'ämne', 'temat', 'dato', 'til', 'till', 'para', 'assunto', 'отправлено',
-  'кому', 'тема', 'дата', 'lähetetty', 'vastaanottaja', 'aihe', 'wysłano', 'do', 'reply-to', 'message du',
+  'sent',
+  'date',
+  'verzonden',
+  'verstuurd',
+  'datum',
+  'gesendet',
+  'envoyé',
+  'envoye',
+  'to',
+  'aan',
+  'an',
+  'à',
+  'a',
+  'cc',
+  'kopie',
+  'copie à',
+  'subject',
+  'onderwerp',
+  'betreff',
+  'objet',
+  'sujet',
+  'enviado',
+  'inviato',
+  'skickat',
+  'sendt',
+  'oggetto',
+  'asunto',
+  'emne',
+  'ämne',
+  'temat',
+  'dato',
+  'til',
+  'till',
+  'para',
+  'assunto',
+  'отправлено',
+  'кому',
+  'тема',
+  'дата',
+  'lähetetty',
+  'vastaanottaja',
+  'aihe',
+  'wysłano',
+  'do',
+  'reply-to',
+  'message du',
 ];
 const key = (keys: string[]) => `^\\s*[*>]*\\s*(?:${keys.join('|')})\\s*\\*?\\s*:`;
 export const HEADER_FROM = new RegExp(key(FROM_KEYS), 'i');

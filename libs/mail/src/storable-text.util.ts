@@ -14,6 +14,7 @@ export function storableDeep<T>(value: T): T {
   if (value === null || typeof value !== 'object' || ArrayBuffer.isView(value)) return value;
   if (Array.isArray(value)) return value.map((item) => storableDeep(item)) as T;
   const out: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value as Record<string, unknown>)) out[storableText(key)] = storableDeep(item);
+  for (const [key, item] of Object.entries(value as Record<string, unknown>))
+    out[storableText(key)] = storableDeep(item);
   return out as T;
 }

@@ -37,8 +37,13 @@ const replyLine = fc.oneof(
     ),
   },
 );
-const replyText = fc.tuple(fc.array(replyLine, { maxLength: 40 }), fc.constantFrom('\n', '\r\n', '\r')).map(([lines, eol]) => lines.join(eol));
-const senderName = fc.option(fc.oneof(fc.string({ maxLength: 20 }), fc.constantFrom('Jan de Vries', 'jan@example.nl', '(.*)+', '[')), { nil: undefined });
+const replyText = fc
+  .tuple(fc.array(replyLine, { maxLength: 40 }), fc.constantFrom('\n', '\r\n', '\r'))
+  .map(([lines, eol]) => lines.join(eol));
+const senderName = fc.option(
+  fc.oneof(fc.string({ maxLength: 20 }), fc.constantFrom('Jan de Vries', 'jan@example.nl', '(.*)+', '[')),
+  { nil: undefined },
+);
 
 /** Invariants that hold for any input: new text and signature are taken from the message, never made up. */
 function checkInvariants(text: string, name: string | undefined) {
@@ -57,7 +62,9 @@ function checkInvariants(text: string, name: string | undefined) {
 
 describe('stripReply under fuzzing', () => {
   it(`takes new text and signature from the message for arbitrary strings (${RUNS} cases)`, () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 400 }), senderName, checkInvariants), { numRuns: RUNS });
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 400 }), senderName, checkInvariants), {
+      numRuns: RUNS,
+    });
   }, 300_000);
 
   it(`does so for reply-shaped text with quotes, attributions and signatures (${RUNS} cases)`, () => {
@@ -66,7 +73,12 @@ describe('stripReply under fuzzing', () => {
 
   it(`keeps a plain answer above a standard attribution and puts the history in quoted (${RUNS} cases)`, () => {
     const word = fc.stringMatching(/^[a-z]{2,9}$/);
-    const answer = fc.array(fc.array(word, { minLength: 1, maxLength: 10 }).map((w) => w.join(' ')), { minLength: 1, maxLength: 6 }).map((l) => l.join('\n'));
+    const answer = fc
+      .array(
+        fc.array(word, { minLength: 1, maxLength: 10 }).map((w) => w.join(' ')),
+        { minLength: 1, maxLength: 6 },
+      )
+      .map((l) => l.join('\n'));
     fc.assert(
       fc.property(answer, fc.array(word, { minLength: 1, maxLength: 8 }), (reply, history) => {
         const text = `${reply}\n\nOn Tue, 1 Jul 2025 at 10:00, Shop <support@shop.test> wrote:\n> ${history.join(' ')}\n`;

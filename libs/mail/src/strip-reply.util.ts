@@ -74,7 +74,8 @@ function isAttribution(lines: string[], i: number): boolean {
     if (joined.length > MAX_LINE_FOR_HEADERS) return false;
     if (VERB_ATTRIBUTION.test(joined)) return true;
     // Headers without a verb ("30.09.2017, 18:30, "Jan" <jan@x.nl>:"): a date, an address, a final colon.
-    if (/:\s*$/.test(joined) && EMAIL.test(joined) && TIME_OR_YEAR.test(lines[i]) && !HEADER_ANY.test(lines[i])) return true;
+    if (/:\s*$/.test(joined) && EMAIL.test(joined) && TIME_OR_YEAR.test(lines[i]) && !HEADER_ANY.test(lines[i]))
+      return true;
     if (/:\s*$/.test(part)) return false;
   }
   return false;
@@ -133,7 +134,8 @@ function findSignatureStart(lines: string[], senderName?: string): number | null
     const firstName = name.split(/\s+/)[0];
     const pattern = new RegExp(`(?:^|[^\\p{L}])(?:${escape(name)}|${escape(firstName)})(?:[^\\p{L}]|$)`, 'iu');
     for (const i of tail) {
-      if (i > first && lines[i].trim().length <= 40 && firstName.length >= 3 && pattern.test(lines[i])) return withValediction(lines, i);
+      if (i > first && lines[i].trim().length <= 40 && firstName.length >= 3 && pattern.test(lines[i]))
+        return withValediction(lines, i);
     }
   }
   return contactBlockStart(lines, first, end);

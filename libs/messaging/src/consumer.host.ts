@@ -75,7 +75,11 @@ export class ConsumerRunner {
       for (let attempt = 1; ; attempt++) {
         try {
           const applied = await this.applyOnce(event, record, eventLog);
-          eventsConsumed.inc({ consumer: this.consumer, topic: this.topic, outcome: applied ? 'applied' : 'duplicate' });
+          eventsConsumed.inc({
+            consumer: this.consumer,
+            topic: this.topic,
+            outcome: applied ? 'applied' : 'duplicate',
+          });
           if (applied) {
             eventAge.observe({ consumer: this.consumer, topic: this.topic }, ageSeconds(event.occurredAt));
             this.afterCommit();
@@ -83,7 +87,8 @@ export class ConsumerRunner {
           return;
         } catch (error) {
           if (isInfrastructureError(error)) throw error;
-          if (isPermanent(error) || attempt >= this.retry.attempts) return await this.deadLetter(record, error, eventLog);
+          if (isPermanent(error) || attempt >= this.retry.attempts)
+            return await this.deadLetter(record, error, eventLog);
           eventsConsumed.inc({ consumer: this.consumer, topic: this.topic, outcome: 'retried' });
           const delay = Math.min(this.retry.maxDelayMs, this.retry.baseDelayMs * 2 ** (attempt - 1));
           eventLog.warn({ err: error, attempt }, 'handler failed; retrying');

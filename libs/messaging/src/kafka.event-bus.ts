@@ -55,7 +55,11 @@ export class KafkaEventBus implements EventBus {
   }
 
   private newProducer(): Producer {
-    return this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner });
+    return this.kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      createPartitioner: Partitioners.DefaultPartitioner,
+    });
   }
 
   /** A producer whose idempotence state the broker no longer accepts is replaced by a new one (see producerStateLost). */
@@ -114,7 +118,8 @@ export class KafkaEventBus implements EventBus {
         maxWaitTimeInMs: 100,
       });
       await consumer.connect();
-      for (const topic of subscription.topics) await consumer.subscribe({ topic: this.prefix + topic, fromBeginning: true });
+      for (const topic of subscription.topics)
+        await consumer.subscribe({ topic: this.prefix + topic, fromBeginning: true });
       // kafkajs commits only offsets whose eachMessage resolved — i.e. whose effect is committed in PostgreSQL —
       // in batches (every 100 messages or 500 ms, and on rebalance/shutdown). A crash replays at most that window,
       // which the inbox turns into no-ops.

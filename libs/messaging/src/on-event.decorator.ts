@@ -13,4 +13,5 @@ export interface OnEventOptions {
  * Marks a provider method as the handler of one topic for one consumer. The method receives the validated
  * envelope and an EventContext whose `manager` is the transaction that also records the event in the inbox.
  */
-export const OnEvent = (topic: Topic, consumer: string) => SetMetadata(ON_EVENT, { topic, consumer } satisfies OnEventOptions);
+export const OnEvent = (topic: Topic, consumer: string) =>
+  SetMetadata(ON_EVENT, { topic, consumer } satisfies OnEventOptions);

@@ -87,7 +87,7 @@ export class OutboxRelay {
     const producers = this.options.producers;
     const rows = returnedRows<ClaimedRow>(
       await this.dataSource.query(
-      `UPDATE outbox SET claimed_until = now() + make_interval(secs => $1), attempts = attempts + 1
+        `UPDATE outbox SET claimed_until = now() + make_interval(secs => $1), attempts = attempts + 1
         WHERE seq IN (
           SELECT seq FROM outbox
            WHERE published_at IS NULL

@@ -4,7 +4,12 @@
  * retrying with the same state and every later send fails the same way, so the producer has to be replaced by one
  * with a new producer id. Rows that were not acknowledged are published again and consumers drop repeats by event id.
  */
-const PRODUCER_STATE_LOST = new Set(['OUT_OF_ORDER_SEQUENCE_NUMBER', 'UNKNOWN_PRODUCER_ID', 'INVALID_PRODUCER_EPOCH', 'INVALID_PRODUCER_ID_MAPPING']);
+const PRODUCER_STATE_LOST = new Set([
+  'OUT_OF_ORDER_SEQUENCE_NUMBER',
+  'UNKNOWN_PRODUCER_ID',
+  'INVALID_PRODUCER_EPOCH',
+  'INVALID_PRODUCER_ID_MAPPING',
+]);
 
 /** True when the error, or any error it wraps (kafkajs nests them in `cause`, `originalError` and `errors`), says so. */
 export function producerStateLost(error: unknown, depth = 0): boolean {

@@ -27,7 +27,10 @@ interface Wrapping {
 
 const WRAPPING: Record<string, Wrapping> = {
   en: {
-    formal: { greetings: ['Dear Sir or Madam,', 'Good afternoon,', 'Dear support team,'], signOffs: ['Kind regards,', 'Yours sincerely,', 'Best regards,'] },
+    formal: {
+      greetings: ['Dear Sir or Madam,', 'Good afternoon,', 'Dear support team,'],
+      signOffs: ['Kind regards,', 'Yours sincerely,', 'Best regards,'],
+    },
     informal: { greetings: ['Hi there,', 'Hey!', 'Hello,'], signOffs: ['Cheers,', 'Thanks!', 'Thanks a lot,'] },
     context: [
       "I've been a customer for a few years now.",
@@ -43,16 +46,28 @@ const WRAPPING: Record<string, Wrapping> = {
     quoted: ['> Thank you for your message. We will get back to you shortly.', '> Kind regards, the support team'],
   },
   nl: {
-    formal: { greetings: ['Geachte heer/mevrouw,', 'Goedemiddag,', 'Beste klantenservice,'], signOffs: ['Met vriendelijke groet,', 'Hoogachtend,', 'Vriendelijke groeten,'] },
+    formal: {
+      greetings: ['Geachte heer/mevrouw,', 'Goedemiddag,', 'Beste klantenservice,'],
+      signOffs: ['Met vriendelijke groet,', 'Hoogachtend,', 'Vriendelijke groeten,'],
+    },
     informal: { greetings: ['Hoi!', 'Hallo,', 'Hey,'], signOffs: ['Groetjes,', 'Alvast bedankt!', 'Groet,'] },
-    context: ['Ik ben al jaren klant bij jullie.', 'Vorige maand heb ik een fiets bij jullie gekocht.', 'Excuses voor de lange mail.', '', ''],
+    context: [
+      'Ik ben al jaren klant bij jullie.',
+      'Vorige maand heb ik een fiets bij jullie gekocht.',
+      'Excuses voor de lange mail.',
+      '',
+      '',
+    ],
     names: ['Sanne de Vries', 'J. Bakker\nDorpsstraat 4, 1234 AB Utrecht\n06-12345678', 'Pieter', 'Fam. Jansen'],
     subjects: ['Vraag', 'Graag hulp', ''],
     quoteHeader: 'Op di 4 nov 2026 om 09:12 schreef Support <support@shop.test>:',
     quoted: ['> Bedankt voor uw bericht. We komen zo snel mogelijk bij u terug.'],
   },
   de: {
-    formal: { greetings: ['Sehr geehrte Damen und Herren,', 'Guten Tag,'], signOffs: ['Mit freundlichen Grüßen', 'Viele Grüße'] },
+    formal: {
+      greetings: ['Sehr geehrte Damen und Herren,', 'Guten Tag,'],
+      signOffs: ['Mit freundlichen Grüßen', 'Viele Grüße'],
+    },
     informal: { greetings: ['Hallo,', 'Hi,'], signOffs: ['LG', 'Danke und Gruß'] },
     context: ['Ich bin seit Jahren Kunde bei Ihnen.', 'Ich habe letzte Woche bei Ihnen bestellt.', '', ''],
     names: ['Klaus Becker', 'A. Schmidt\nHauptstr. 12, 10115 Berlin', 'Julia'],
@@ -63,7 +78,7 @@ const WRAPPING: Record<string, Wrapping> = {
   fr: {
     formal: { greetings: ['Madame, Monsieur,', 'Bonjour,'], signOffs: ['Cordialement,', 'Bien à vous,'] },
     informal: { greetings: ['Salut,', 'Coucou,'], signOffs: ['Merci !', 'Bonne journée,'] },
-    context: ["Je suis client chez vous depuis longtemps.", "J'ai commandé chez vous la semaine dernière.", '', ''],
+    context: ['Je suis client chez vous depuis longtemps.', "J'ai commandé chez vous la semaine dernière.", '', ''],
     names: ['Camille Martin', 'P. Dubois\n12 rue de la Paix, 75002 Paris', 'Léa'],
     subjects: ['Question', 'Demande', ''],
     quoteHeader: 'Le mar. 4 nov. 2026 à 09:12, Support <support@shop.test> a écrit :',
@@ -88,7 +103,14 @@ export function buildMailEval(seed = 7): MailEvalCase[] {
         }
         const register = random() < 0.5 ? w.formal : w.informal;
         const context = pick(w.context);
-        const lines = [pick(register.greetings), '', [context, request].filter(Boolean).join(' '), '', pick(register.signOffs), pick(w.names)];
+        const lines = [
+          pick(register.greetings),
+          '',
+          [context, request].filter(Boolean).join(' '),
+          '',
+          pick(register.signOffs),
+          pick(w.names),
+        ];
         if (shape > 0.85) lines.push('', w.quoteHeader, ...w.quoted);
         cases.push({ id, subject: pick(w.subjects), text: lines.join('\n'), intent, language });
       });

@@ -37,7 +37,10 @@ export const EVAL_REQUESTS: EvalRequests = {
       'Hoe kan ik mijn profiel bij jullie helemaal laten verwijderen?',
     ],
     de: ['Bitte löschen Sie mein Kundenkonto und alle meine Daten.', 'Wie kann ich mein Konto dauerhaft schließen?'],
-    fr: ['Merci de supprimer mon compte et toutes mes données personnelles.', 'Comment fermer définitivement mon compte client ?'],
+    fr: [
+      'Merci de supprimer mon compte et toutes mes données personnelles.',
+      'Comment fermer définitivement mon compte client ?',
+    ],
   },
   edit_account: {
     en: [
@@ -51,8 +54,14 @@ export const EVAL_REQUESTS: EvalRequests = {
       'Ik heb een nieuw telefoonnummer, hoe wijzig ik dat in mijn profiel?',
       'Waar kan ik mijn persoonlijke gegevens in mijn account bewerken?',
     ],
-    de: ['Ich möchte meine Telefonnummer in meinem Konto ändern.', 'Wo kann ich meine persönlichen Daten im Profil bearbeiten?'],
-    fr: ['Je souhaite modifier mon numéro de téléphone dans mon compte.', 'Comment changer mon nom dans mon profil client ?'],
+    de: [
+      'Ich möchte meine Telefonnummer in meinem Konto ändern.',
+      'Wo kann ich meine persönlichen Daten im Profil bearbeiten?',
+    ],
+    fr: [
+      'Je souhaite modifier mon numéro de téléphone dans mon compte.',
+      'Comment changer mon nom dans mon profil client ?',
+    ],
   },
   recover_password: {
     en: [
@@ -66,8 +75,14 @@ export const EVAL_REQUESTS: EvalRequests = {
       'Hoe stel ik een nieuw wachtwoord in? De resetmail komt niet aan.',
       'Mijn wachtwoord wordt niet geaccepteerd, kunt u het resetten?',
     ],
-    de: ['Ich habe mein Passwort vergessen und kann mich nicht mehr einloggen.', 'Wie kann ich mein Passwort zurücksetzen?'],
-    fr: ["J'ai oublié mon mot de passe, comment le réinitialiser ?", "Je n'arrive plus à me connecter, le lien de réinitialisation ne marche pas."],
+    de: [
+      'Ich habe mein Passwort vergessen und kann mich nicht mehr einloggen.',
+      'Wie kann ich mein Passwort zurücksetzen?',
+    ],
+    fr: [
+      "J'ai oublié mon mot de passe, comment le réinitialiser ?",
+      "Je n'arrive plus à me connecter, le lien de réinitialisation ne marche pas.",
+    ],
   },
   registration_problems: {
     en: [
@@ -81,8 +96,14 @@ export const EVAL_REQUESTS: EvalRequests = {
       'Ik heb me aangemeld maar de bevestigingsmail is nooit gekomen.',
       'Het aanmeldformulier accepteert mijn e-mailadres niet.',
     ],
-    de: ['Bei der Registrierung erscheint immer eine Fehlermeldung.', 'Ich habe nach der Anmeldung keine Bestätigungsmail bekommen.'],
-    fr: ["L'inscription ne fonctionne pas, j'ai un message d'erreur.", "Je n'ai jamais reçu l'e-mail de confirmation après mon inscription."],
+    de: [
+      'Bei der Registrierung erscheint immer eine Fehlermeldung.',
+      'Ich habe nach der Anmeldung keine Bestätigungsmail bekommen.',
+    ],
+    fr: [
+      "L'inscription ne fonctionne pas, j'ai un message d'erreur.",
+      "Je n'ai jamais reçu l'e-mail de confirmation après mon inscription.",
+    ],
   },
   switch_account: {
     en: [
@@ -96,7 +117,10 @@ export const EVAL_REQUESTS: EvalRequests = {
       'Kan mijn abonnement worden omgezet naar de goedkopere variant?',
       'Hoe upgrade ik mijn account naar zakelijk?',
     ],
-    de: ['Ich möchte mein Konto auf Premium upgraden.', 'Kann ich von meinem Standardkonto zu einem Geschäftskonto wechseln?'],
+    de: [
+      'Ich möchte mein Konto auf Premium upgraden.',
+      'Kann ich von meinem Standardkonto zu einem Geschäftskonto wechseln?',
+    ],
     fr: ['Je voudrais passer de mon compte gratuit à un compte premium.', 'Comment changer de type de compte ?'],
   },
   check_cancellation_fee: {
@@ -141,7 +165,10 @@ export const EVAL_REQUESTS: EvalRequests = {
       'Kan er een mens naar mijn vraag kijken?',
       'Verbind me alsjeblieft door met een medewerker.',
     ],
-    de: ['Ich möchte bitte mit einem echten Mitarbeiter sprechen.', 'Kann ich mit einem Menschen statt mit dem Bot chatten?'],
+    de: [
+      'Ich möchte bitte mit einem echten Mitarbeiter sprechen.',
+      'Kann ich mit einem Menschen statt mit dem Bot chatten?',
+    ],
     fr: ['Je voudrais parler à une vraie personne, pas à un robot.', 'Pouvez-vous me passer un conseiller humain ?'],
   },
   delivery_options: {
@@ -172,7 +199,10 @@ export const EVAL_REQUESTS: EvalRequests = {
       'Wat is de levertijd van de e-bikes?',
     ],
     de: ['Wie lange dauert der Versand normalerweise?', 'Wenn ich heute bestelle, wann kommt die Ware an?'],
-    fr: ['Combien de jours faut-il pour la livraison ?', "Si je commande aujourd'hui, quand vais-je recevoir le colis ?"],
+    fr: [
+      'Combien de jours faut-il pour la livraison ?',
+      "Si je commande aujourd'hui, quand vais-je recevoir le colis ?",
+    ],
   },
   complaint: {
     en: [
@@ -186,8 +216,14 @@ export const EVAL_REQUESTS: EvalRequests = {
       'Ik ben zeer ontevreden over jullie service en wil dit officieel melden.',
       'De bezorger was onbeleefd en heeft het pakket gewoon voor de deur gegooid, hier wil ik over klagen.',
     ],
-    de: ['Ich möchte mich über Ihren Service beschweren.', 'Ich bin sehr unzufrieden und möchte eine Beschwerde einreichen.'],
-    fr: ['Je souhaite déposer une réclamation concernant votre service.', 'Je suis très mécontent de la façon dont ma commande a été traitée.'],
+    de: [
+      'Ich möchte mich über Ihren Service beschweren.',
+      'Ich bin sehr unzufrieden und möchte eine Beschwerde einreichen.',
+    ],
+    fr: [
+      'Je souhaite déposer une réclamation concernant votre service.',
+      'Je suis très mécontent de la façon dont ma commande a été traitée.',
+    ],
   },
   review: {
     en: [
@@ -201,8 +237,14 @@ export const EVAL_REQUESTS: EvalRequests = {
       'Waar kan ik mijn ervaring met jullie winkel delen?',
       'Even een compliment: snelle levering en een prima product!',
     ],
-    de: ['Wo kann ich eine Bewertung für das Produkt abgeben?', 'Ich möchte Ihnen ein Feedback zu meinem Einkauf geben.'],
-    fr: ['Où puis-je laisser un avis sur le produit ?', 'Je voulais juste vous faire un retour : très satisfait de mon achat !'],
+    de: [
+      'Wo kann ich eine Bewertung für das Produkt abgeben?',
+      'Ich möchte Ihnen ein Feedback zu meinem Einkauf geben.',
+    ],
+    fr: [
+      'Où puis-je laisser un avis sur le produit ?',
+      'Je voulais juste vous faire un retour : très satisfait de mon achat !',
+    ],
   },
   check_invoice: {
     en: [
@@ -231,7 +273,10 @@ export const EVAL_REQUESTS: EvalRequests = {
       'Ik heb een factuur op bedrijfsnaam nodig voor de boekhouding.',
       'Graag een kopie van de factuur van bestelling 100234.',
     ],
-    de: ['Bitte senden Sie mir eine Rechnung für meine Bestellung.', 'Ich brauche eine Rechnung auf meinen Firmennamen.'],
+    de: [
+      'Bitte senden Sie mir eine Rechnung für meine Bestellung.',
+      'Ich brauche eine Rechnung auf meinen Firmennamen.',
+    ],
     fr: ["Pouvez-vous m'envoyer la facture de ma commande ?", "J'ai besoin d'une facture au nom de ma société."],
   },
   newsletter_subscription: {
@@ -261,7 +306,10 @@ export const EVAL_REQUESTS: EvalRequests = {
       'Wil je mijn order van gisteren nog tegenhouden? Ik heb het niet meer nodig.',
       'Graag mijn bestelling 203948 annuleren voordat hij verstuurd wordt.',
     ],
-    de: ['Bitte stornieren Sie meine Bestellung von gestern.', 'Ich habe mich vertan und möchte die Bestellung widerrufen, bevor sie verschickt wird.'],
+    de: [
+      'Bitte stornieren Sie meine Bestellung von gestern.',
+      'Ich habe mich vertan und möchte die Bestellung widerrufen, bevor sie verschickt wird.',
+    ],
     fr: ['Je souhaite annuler ma commande passée hier.', "Pouvez-vous annuler la commande 203948 avant l'expédition ?"],
   },
   change_order: {
@@ -276,7 +324,10 @@ export const EVAL_REQUESTS: EvalRequests = {
       'Ik wil de kleur in mijn bestelling veranderen van rood naar zwart.',
       'Kunt u één product uit mijn bestelling halen?',
     ],
-    de: ['Kann ich meiner Bestellung noch einen Artikel hinzufügen?', 'Ich möchte die Größe in meiner Bestellung ändern.'],
+    de: [
+      'Kann ich meiner Bestellung noch einen Artikel hinzufügen?',
+      'Ich möchte die Größe in meiner Bestellung ändern.',
+    ],
     fr: ['Puis-je ajouter un article à ma commande ?', 'Je voudrais modifier la taille dans ma commande.'],
   },
   place_order: {
@@ -306,8 +357,14 @@ export const EVAL_REQUESTS: EvalRequests = {
       'Kunt u de status van bestelling 100234 nakijken?',
       'De track-and-trace zegt niks, waar is mijn order nu?',
     ],
-    de: ['Mein Paket sollte am Montag kommen und ist immer noch nicht da. Wo ist es?', 'Können Sie mir den Status meiner Bestellung sagen?'],
-    fr: ["Mon colis devait arriver lundi et je ne l'ai toujours pas. Où est-il ?", "Pouvez-vous me donner le suivi de ma commande ?"],
+    de: [
+      'Mein Paket sollte am Montag kommen und ist immer noch nicht da. Wo ist es?',
+      'Können Sie mir den Status meiner Bestellung sagen?',
+    ],
+    fr: [
+      "Mon colis devait arriver lundi et je ne l'ai toujours pas. Où est-il ?",
+      'Pouvez-vous me donner le suivi de ma commande ?',
+    ],
   },
   check_payment_methods: {
     en: [
@@ -366,7 +423,10 @@ export const EVAL_REQUESTS: EvalRequests = {
       'Ik heb de schoenen teruggestuurd, graag het volledige bedrag terugstorten.',
       'Kunt u mij terugbetalen voor het artikel dat nooit is aangekomen?',
     ],
-    de: ['Die Lampe kam kaputt an, ich möchte mein Geld zurück.', 'Bitte erstatten Sie mir den Betrag für die zurückgeschickte Ware.'],
+    de: [
+      'Die Lampe kam kaputt an, ich möchte mein Geld zurück.',
+      'Bitte erstatten Sie mir den Betrag für die zurückgeschickte Ware.',
+    ],
     fr: ['La lampe est arrivée cassée, je veux être remboursé.', "Merci de me rembourser l'article que j'ai renvoyé."],
   },
   track_refund: {
@@ -381,8 +441,14 @@ export const EVAL_REQUESTS: EvalRequests = {
       'Wat is de status van mijn terugbetaling?',
       'Wanneer staat het teruggestorte bedrag op mijn rekening?',
     ],
-    de: ['Wann wird mir die Erstattung gutgeschrieben? Ich warte schon zwei Wochen.', 'Wie ist der Stand meiner Rückerstattung?'],
-    fr: ["Où en est mon remboursement ? J'attends depuis deux semaines.", "Quand vais-je recevoir l'argent de mon retour ?"],
+    de: [
+      'Wann wird mir die Erstattung gutgeschrieben? Ich warte schon zwei Wochen.',
+      'Wie ist der Stand meiner Rückerstattung?',
+    ],
+    fr: [
+      "Où en est mon remboursement ? J'attends depuis deux semaines.",
+      "Quand vais-je recevoir l'argent de mon retour ?",
+    ],
   },
   change_shipping_address: {
     en: [
@@ -396,23 +462,35 @@ export const EVAL_REQUESTS: EvalRequests = {
       'Graag het bezorgadres van mijn bestelling wijzigen, ik ben verhuisd.',
       'Het huisnummer in mijn adres klopt niet, kunt u dat aanpassen?',
     ],
-    de: ['Ich habe eine falsche Lieferadresse angegeben, können Sie sie ändern?', 'Bitte schicken Sie das Paket an meine neue Adresse.'],
-    fr: ["Je me suis trompé d'adresse de livraison, pouvez-vous la modifier ?", "Merci d'envoyer le colis à ma nouvelle adresse."],
+    de: [
+      'Ich habe eine falsche Lieferadresse angegeben, können Sie sie ändern?',
+      'Bitte schicken Sie das Paket an meine neue Adresse.',
+    ],
+    fr: [
+      "Je me suis trompé d'adresse de livraison, pouvez-vous la modifier ?",
+      "Merci d'envoyer le colis à ma nouvelle adresse.",
+    ],
   },
   set_up_shipping_address: {
     en: [
       'How do I add a delivery address to my account for future orders?',
       'I want to save a second shipping address for my work.',
       'Where can I set a default address for delivery?',
-      'Can I store my parents\' address in my account so I can send gifts there?',
+      "Can I store my parents' address in my account so I can send gifts there?",
     ],
     nl: [
       'Hoe voeg ik een bezorgadres toe aan mijn account?',
       'Ik wil een tweede verzendadres opslaan voor mijn werk.',
       'Waar stel ik een standaard afleveradres in?',
     ],
-    de: ['Wie füge ich eine neue Lieferadresse in meinem Konto hinzu?', 'Wo kann ich eine Standard-Lieferadresse festlegen?'],
-    fr: ['Comment ajouter une adresse de livraison à mon compte ?', 'Où puis-je enregistrer une adresse de livraison par défaut ?'],
+    de: [
+      'Wie füge ich eine neue Lieferadresse in meinem Konto hinzu?',
+      'Wo kann ich eine Standard-Lieferadresse festlegen?',
+    ],
+    fr: [
+      'Comment ajouter une adresse de livraison à mon compte ?',
+      'Où puis-je enregistrer une adresse de livraison par défaut ?',
+    ],
   },
   other: {
     en: ['What is the weather like in Amsterdam today?', 'Do you know a good pizza place near your store?'],

@@ -19,7 +19,9 @@ describe('triage of whole mails (libs/nlp/evaluation/mail-eval.jsonl)', () => {
   });
 
   // The sample shop's policy: its auto-send intents and the confidence each needs.
-  const { autoSend } = parseYaml(readFileSync(join(__dirname, '../../../samples/shop/policy.yaml'), 'utf8')) as { autoSend: AutoSendPolicy };
+  const { autoSend } = parseYaml(readFileSync(join(__dirname, '../../../samples/shop/policy.yaml'), 'utf8')) as {
+    autoSend: AutoSendPolicy;
+  };
 
   it('gets the intent of at least 92% and the language of every mail right, with honest confidence', () => {
     const engine = new EmbeddedTriageEngine();

@@ -6,7 +6,10 @@ describe('splitClauses', () => {
     ['Waar blijft mijn pakket\nen ook wil ik een factuur', ['Waar blijft mijn pakket', 'en ook wil ik een factuur']],
     ['Please cancel it; I found it cheaper', ['Please cancel it', 'I found it cheaper']],
     ['Bitte stornieren. Danke', []],
-    ['Wo ist mein Paket? Außerdem brauche ich eine Rechnung', ['Wo ist mein Paket?', 'Außerdem brauche ich eine Rechnung']],
+    [
+      'Wo ist mein Paket? Außerdem brauche ich eine Rechnung',
+      ['Wo ist mein Paket?', 'Außerdem brauche ich eine Rechnung'],
+    ],
   ])('%j', (text, clauses) => expect(splitClauses(text)).toEqual(clauses));
 });
 
@@ -33,11 +36,24 @@ describe('furtherAsks', () => {
 
 describe('readAsks', () => {
   const predict = (text: string) =>
-    /invoice/i.test(text) ? { intent: 'get_invoice', confidence: 0.95 } : /where/i.test(text) ? { intent: 'track_order', confidence: 0.97 } : { intent: 'other', confidence: 0.9 };
-  const whole = (intent: string, confidence: number) => ({ intent, confidence, alternatives: [{ intent, confidence }] });
+    /invoice/i.test(text)
+      ? { intent: 'get_invoice', confidence: 0.95 }
+      : /where/i.test(text)
+        ? { intent: 'track_order', confidence: 0.97 }
+        : { intent: 'other', confidence: 0.9 };
+  const whole = (intent: string, confidence: number) => ({
+    intent,
+    confidence,
+    alternatives: [{ intent, confidence }],
+  });
 
   it.each([
-    ['a blurred whole-text guess gives way to the first understood sentence', whole('check_invoice', 0.45), 'track_order', ['get_invoice']],
+    [
+      'a blurred whole-text guess gives way to the first understood sentence',
+      whole('check_invoice', 0.45),
+      'track_order',
+      ['get_invoice'],
+    ],
     ['two understood questions: the first leads', whole('get_invoice', 0.95), 'track_order', ['get_invoice']],
   ])('%s', (_name, prediction, primary, asks) => {
     const result = readAsks('Where is my order? Please send the invoice too.', prediction, predict);
@@ -47,8 +63,18 @@ describe('readAsks', () => {
 
   it.each([
     ['a confident whole-text guess stays primary', whole('check_invoice', 0.9), 'check_invoice', ['get_invoice']],
-    ['a whole-text guess the one understood sentence agrees with stays primary', whole('get_invoice', 0.4), 'get_invoice', []],
-    ['an unsure whole-text guess gives way to the one understood sentence', whole('check_invoice', 0.4), 'get_invoice', []],
+    [
+      'a whole-text guess the one understood sentence agrees with stays primary',
+      whole('get_invoice', 0.4),
+      'get_invoice',
+      [],
+    ],
+    [
+      'an unsure whole-text guess gives way to the one understood sentence',
+      whole('check_invoice', 0.4),
+      'get_invoice',
+      [],
+    ],
   ])('%s', (_name, prediction, primary, asks) => {
     const result = readAsks('Lovely weather today. Please send the invoice too.', prediction, predict);
     expect(result.primary.intent).toBe(primary);

@@ -31,7 +31,12 @@ function clauseIntents(request: string, predict: (text: string) => IntentScore, 
 }
 
 /** Further intents of a request beside `primary`, in the order the customer wrote them. */
-export function furtherAsks(request: string, primary: string, predict: (text: string) => IntentScore, minConfidence = ASK_CONFIDENCE): string[] {
+export function furtherAsks(
+  request: string,
+  primary: string,
+  predict: (text: string) => IntentScore,
+  minConfidence = ASK_CONFIDENCE,
+): string[] {
   return clauseIntents(request, predict, minConfidence)
     .map((f) => f.intent)
     .filter((intent) => intent !== primary);

@@ -22,4 +22,3 @@ export function expectedCalibrationError(predictions: Prediction[], bins = 10): 
   }
   return ece;
 }
-

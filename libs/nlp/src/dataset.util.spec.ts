@@ -8,7 +8,10 @@ describe('dataset readers', () => {
 
   it('reads RFC 4180 CSV with quoted commas, quotes and newlines', () => {
     const path = join(dir, 'a.csv');
-    writeFileSync(path, 'instruction,intent,response\n"cancel, please",cancel_order,"line 1\nline 2"\n"say ""hi""",other,x\n');
+    writeFileSync(
+      path,
+      'instruction,intent,response\n"cancel, please",cancel_order,"line 1\nline 2"\n"say ""hi""",other,x\n',
+    );
     expect(readCsvExamples(path, 'instruction', 'intent')).toEqual([
       { text: 'cancel, please', intent: 'cancel_order' },
       { text: 'say "hi"', intent: 'other' },

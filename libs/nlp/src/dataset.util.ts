@@ -12,7 +12,8 @@ export function readJsonlExamples(path: string): LabelledText[] {
     .filter((line) => line.trim())
     .map((line, i) => {
       const row = JSON.parse(line) as Partial<LabelledText>;
-      if (typeof row.text !== 'string' || typeof row.intent !== 'string') throw new Error(`${path}:${i + 1}: needs text and intent`);
+      if (typeof row.text !== 'string' || typeof row.intent !== 'string')
+        throw new Error(`${path}:${i + 1}: needs text and intent`);
       return {
         text: row.text,
         intent: row.intent,
@@ -24,12 +25,18 @@ export function readJsonlExamples(path: string): LabelledText[] {
 
 /** Reads a labelled CSV (RFC 4180: quoted fields may hold commas, quotes and newlines). */
 export function readCsvExamples(path: string, textColumn = 'text', labelColumn = 'intent'): LabelledText[] {
-  const rows = parse(readFileSync(path), { columns: true, skip_empty_lines: true, bom: true, relax_column_count: true }) as Record<
-    string,
-    string
-  >[];
+  const rows = parse(readFileSync(path), {
+    columns: true,
+    skip_empty_lines: true,
+    bom: true,
+    relax_column_count: true,
+  }) as Record<string, string>[];
   if (rows.length && (!(textColumn in rows[0]) || !(labelColumn in rows[0]))) {
-    throw new Error(`${path}: columns "${textColumn}" and "${labelColumn}" are required (found ${Object.keys(rows[0]).join(', ')})`);
+    throw new Error(
+      `${path}: columns "${textColumn}" and "${labelColumn}" are required (found ${Object.keys(rows[0]).join(', ')})`,
+    );
   }
-  return rows.filter((r) => r[textColumn]?.trim() && r[labelColumn]?.trim()).map((r) => ({ text: r[textColumn], intent: r[labelColumn].trim() }));
+  return rows
+    .filter((r) => r[textColumn]?.trim() && r[labelColumn]?.trim())
+    .map((r) => ({ text: r[textColumn], intent: r[labelColumn].trim() }));
 }

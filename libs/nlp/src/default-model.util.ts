@@ -9,7 +9,10 @@ const cache = new Map<string, IntentModel>();
 function candidatePaths(): string[] {
   // Source layout (ts-node/swc, jest) first; a compiled dist/ tree does not copy the model, so fall
   // back to the working tree the process was started from.
-  return [resolve(__dirname, '..', 'model', DEFAULT_MODEL_FILE), join(process.cwd(), 'libs', 'nlp', 'model', DEFAULT_MODEL_FILE)];
+  return [
+    resolve(__dirname, '..', 'model', DEFAULT_MODEL_FILE),
+    join(process.cwd(), 'libs', 'nlp', 'model', DEFAULT_MODEL_FILE),
+  ];
 }
 
 /** Loads and caches the shipped intent model (libs/nlp/model/intent-model.json) or the one at `modelPath`. */
@@ -26,7 +29,10 @@ export function loadDefaultModel(modelPath?: string): IntentModel {
 
 /** libs/nlp/training/intents.jsonl, the project's own examples the shipped model was trained on. */
 export function projectTrainingSetPath(): string {
-  const candidates = [resolve(__dirname, '..', 'training', 'intents.jsonl'), join(process.cwd(), 'libs', 'nlp', 'training', 'intents.jsonl')];
+  const candidates = [
+    resolve(__dirname, '..', 'training', 'intents.jsonl'),
+    join(process.cwd(), 'libs', 'nlp', 'training', 'intents.jsonl'),
+  ];
   const path = candidates.find((p) => existsSync(p));
   if (!path) throw new Error(`training set not found (looked in ${candidates.join(', ')})`);
   return path;

@@ -12,7 +12,10 @@ const ORDER_WORDS =
 
 export const DEFAULT_ORDER_NUMBER_PATTERNS: readonly RegExp[] = Object.freeze([
   // Shops also number orders like 2024-88123 or 2024/0042: keep the separators inside the value.
-  new RegExp(`\\b${ORDER_WORDS}\\s*(?:[:#]|is|nummer|number|n[°o]\\.?)?\\s*(#?\\d{4,15}(?:[-/]\\d{2,10}){0,2})(?![\\w-])`, 'gi'),
+  new RegExp(
+    `\\b${ORDER_WORDS}\\s*(?:[:#]|is|nummer|number|n[°o]\\.?)?\\s*(#?\\d{4,15}(?:[-/]\\d{2,10}){0,2})(?![\\w-])`,
+    'gi',
+  ),
   /(?<![\w#])#(\d{4,15})\b/g,
   /\b([A-Z]{2,4}-?\d{4,10})\b/g,
 ]);
@@ -81,8 +84,10 @@ function trackingNumbers(text: string): Candidate[] {
     ...collect(text, /\b(\d{14})\b/g, 'tracking_number', 3, () => ({ carrier: 'DPD' })),
   ];
   // Bare 10- to 12-digit numbers are only tracking numbers when the carrier is named.
-  if (/\bdhl\b/.test(lower)) found.push(...collect(text, /\b(\d{10})\b/g, 'tracking_number', 3, () => ({ carrier: 'DHL' })));
-  if (/\bgls\b/.test(lower)) found.push(...collect(text, /\b(\d{11,12})\b/g, 'tracking_number', 3, () => ({ carrier: 'GLS' })));
+  if (/\bdhl\b/.test(lower))
+    found.push(...collect(text, /\b(\d{10})\b/g, 'tracking_number', 3, () => ({ carrier: 'DHL' })));
+  if (/\bgls\b/.test(lower))
+    found.push(...collect(text, /\b(\d{11,12})\b/g, 'tracking_number', 3, () => ({ carrier: 'GLS' })));
   return found;
 }
 
@@ -97,14 +102,29 @@ function parseAmount(raw: string): string {
   return number;
 }
 
-const CURRENCY: Record<string, string> = { '€': 'EUR', eur: 'EUR', euro: 'EUR', euros: 'EUR', $: 'USD', usd: 'USD', '£': 'GBP', gbp: 'GBP', dollar: 'USD', dollars: 'USD' };
-const NUMBER = '\\d{1,3}(?:[.\\s]\\d{3})+(?:,\\d{1,2}|,-)?|\\d{1,3}(?:,\\d{3})+(?:\\.\\d{1,2})?|\\d+(?:[.,]\\d{1,2}|,-)?';
+const CURRENCY: Record<string, string> = {
+  '€': 'EUR',
+  eur: 'EUR',
+  euro: 'EUR',
+  euros: 'EUR',
+  $: 'USD',
+  usd: 'USD',
+  '£': 'GBP',
+  gbp: 'GBP',
+  dollar: 'USD',
+  dollars: 'USD',
+};
+const NUMBER =
+  '\\d{1,3}(?:[.\\s]\\d{3})+(?:,\\d{1,2}|,-)?|\\d{1,3}(?:,\\d{3})+(?:\\.\\d{1,2})?|\\d+(?:[.,]\\d{1,2}|,-)?';
 
 function amounts(text: string): Candidate[] {
   const before = new RegExp(`(€|\\$|£|\\b(?:EUR|USD|GBP)\\b)\\s?(${NUMBER})`, 'gi');
   const after = new RegExp(`\\b(${NUMBER})\\s?(€|\\b(?:EUR|USD|GBP|euros?|dollars?)\\b)`, 'gi');
   const out: Candidate[] = [];
-  for (const [re, numberGroup, currencyGroup] of [[before, 2, 1], [after, 1, 2]] as const) {
+  for (const [re, numberGroup, currencyGroup] of [
+    [before, 2, 1],
+    [after, 1, 2],
+  ] as const) {
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const value = parseAmount(m[numberGroup]);
       if (!value) continue;
@@ -131,11 +151,23 @@ export function extractEntities(text: string, options: { orderNumberPatterns?: R
     ...trackingNumbers(text),
     ...collect(text, /(?<![\w+])(?:\+|00)[1-9]\d{0,2}[\s.-]?(?:\(0\)[\s.-]?)?\d(?:[\s.-]?\d){6,12}\b/g, 'phone', 4),
     ...collect(text, /(?<![\w+])0\d(?:[\s.-]?\d){8,9}\b/g, 'phone', 4),
-    ...(options.orderNumberPatterns ?? DEFAULT_ORDER_NUMBER_PATTERNS).flatMap((p) => collect(text, p, 'order_number', 5)),
+    ...(options.orderNumberPatterns ?? DEFAULT_ORDER_NUMBER_PATTERNS).flatMap((p) =>
+      collect(text, p, 'order_number', 5),
+    ),
     ...amounts(text),
     ...collect(text, /\b(?:\d{4}-\d{2}-\d{2}|\d{1,2}[-/.]\d{1,2}[-/.](?:\d{4}|\d{2}))\b/g, 'date', 7),
-    ...collect(text, new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th|e)?\\s+(?:${MONTHS})\\.?(?:\\s+\\d{4})?\\b`, 'gi'), 'date', 7),
-    ...collect(text, new RegExp(`\\b(?:${MONTHS})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?\\b`, 'gi'), 'date', 7),
+    ...collect(
+      text,
+      new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th|e)?\\s+(?:${MONTHS})\\.?(?:\\s+\\d{4})?\\b`, 'gi'),
+      'date',
+      7,
+    ),
+    ...collect(
+      text,
+      new RegExp(`\\b(?:${MONTHS})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?\\b`, 'gi'),
+      'date',
+      7,
+    ),
   ];
   candidates.sort((a, b) => a.priority - b.priority || a.start - b.start || b.end - a.end);
   const accepted: Candidate[] = [];

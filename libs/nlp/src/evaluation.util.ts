@@ -37,7 +37,11 @@ export function summarise(predictions: Prediction[], topConfusions = 15): Evalua
   }
   const confusionCounts = new Map<string, number>();
   for (const p of predictions) {
-    if (p.gold !== p.predicted) confusionCounts.set(`${p.gold}\u0000${p.predicted}`, (confusionCounts.get(`${p.gold}\u0000${p.predicted}`) ?? 0) + 1);
+    if (p.gold !== p.predicted)
+      confusionCounts.set(
+        `${p.gold}\u0000${p.predicted}`,
+        (confusionCounts.get(`${p.gold}\u0000${p.predicted}`) ?? 0) + 1,
+      );
   }
   const confusions = [...confusionCounts]
     .map(([key, count]) => {
@@ -59,7 +63,11 @@ export function summarise(predictions: Prediction[], topConfusions = 15): Evalua
   };
 }
 
-export function predictAll(model: IntentModel, examples: IntentExample[], onProgress?: (done: number) => void): { predictions: Prediction[]; messagesPerSecond: number } {
+export function predictAll(
+  model: IntentModel,
+  examples: IntentExample[],
+  onProgress?: (done: number) => void,
+): { predictions: Prediction[]; messagesPerSecond: number } {
   const predictions: Prediction[] = [];
   const started = process.hrtime.bigint();
   examples.forEach((e, i) => {
@@ -71,7 +79,11 @@ export function predictAll(model: IntentModel, examples: IntentExample[], onProg
   return { predictions, messagesPerSecond: seconds > 0 ? examples.length / seconds : Infinity };
 }
 
-export function evaluateModel(model: IntentModel, examples: IntentExample[], onProgress?: (done: number) => void): EvaluationReport {
+export function evaluateModel(
+  model: IntentModel,
+  examples: IntentExample[],
+  onProgress?: (done: number) => void,
+): EvaluationReport {
   const { predictions, messagesPerSecond } = predictAll(model, examples, onProgress);
   return { ...summarise(predictions), messagesPerSecond };
 }

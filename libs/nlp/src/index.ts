@@ -1,5 +1,13 @@
 export { INTENTS } from './intents.constants';
-export type { Entity, IntentPrediction, IntentScore, Sentiment, TriageInput, TriageResult, Urgency } from './intents.constants';
+export type {
+  Entity,
+  IntentPrediction,
+  IntentScore,
+  Sentiment,
+  TriageInput,
+  TriageResult,
+  Urgency,
+} from './intents.constants';
 export { IntentModel, MODEL_EPOCHS } from './intent.model';
 export type { IntentExample, IntentTrainOptions } from './intent.model';
 export { loadDefaultModel, projectTrainingSetPath } from './default-model.util';
@@ -28,11 +36,27 @@ export type { MailCase, MailReport } from './mail-evaluation.util';
 export type { LanguageCase, LanguageReport, PiiCase, PiiReport } from './side-evaluation.util';
 export { LlmTriageEngine } from './llm-triage.engine';
 export type { LlmTriageInput, LlmTriageOptions } from './llm-triage.engine';
-export { LLM_FLAGS, LLM_REASONS, LlmOutputError, parseTriageOutput, prepareCustomerMessage, SYSTEM_PROMPT, systemPrompt, triageJsonSchema } from './llm-prompt.util';
+export {
+  LLM_FLAGS,
+  LLM_REASONS,
+  LlmOutputError,
+  parseTriageOutput,
+  prepareCustomerMessage,
+  SYSTEM_PROMPT,
+  systemPrompt,
+  triageJsonSchema,
+} from './llm-prompt.util';
 export type { IntentDescription, LlmTriageOutput, PreparedMessage } from './llm-prompt.util';
 export { InMemoryTokenUsageStore, utcDay } from './token-budget';
 export type { TokenUsageStore } from './token-budget';
-export { loadShopModel, readLabelledHistory, saveShopModel, shopModelTrainedAt, SqlTokenUsageStore, trainShopModel } from './shop-learning.store';
+export {
+  loadShopModel,
+  readLabelledHistory,
+  saveShopModel,
+  shopModelTrainedAt,
+  SqlTokenUsageStore,
+  trainShopModel,
+} from './shop-learning.store';
 export type { LabelledMessage, ShopTrainingResult, SqlQuery } from './shop-learning.store';
 export {
   cleanExamples,

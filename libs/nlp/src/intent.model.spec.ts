@@ -3,12 +3,34 @@ import { expectedCalibrationError } from './evaluation.util';
 
 const TOY: { text: string; intent: string }[] = [];
 const phrases: Record<string, string[]> = {
-  cancel_order: ['cancel my order', 'please cancel order 1234', 'I want to cancel the purchase', 'bestelling annuleren', 'cancel it now', 'stop my order'],
-  track_order: ['where is my package', 'track my order', 'status of order 1234', 'waar blijft mijn pakket', 'has my parcel shipped', 'track and trace please'],
-  get_refund: ['I want my money back', 'refund me', 'request a refund', 'geld terug graag', 'please reimburse me', 'give me a refund'],
+  cancel_order: [
+    'cancel my order',
+    'please cancel order 1234',
+    'I want to cancel the purchase',
+    'bestelling annuleren',
+    'cancel it now',
+    'stop my order',
+  ],
+  track_order: [
+    'where is my package',
+    'track my order',
+    'status of order 1234',
+    'waar blijft mijn pakket',
+    'has my parcel shipped',
+    'track and trace please',
+  ],
+  get_refund: [
+    'I want my money back',
+    'refund me',
+    'request a refund',
+    'geld terug graag',
+    'please reimburse me',
+    'give me a refund',
+  ],
 };
 for (const [intent, texts] of Object.entries(phrases)) {
-  for (const text of texts) for (const suffix of ['', ' please', ' thanks', '!', ' asap']) TOY.push({ text: text + suffix, intent });
+  for (const text of texts)
+    for (const suffix of ['', ' please', ' thanks', '!', ' asap']) TOY.push({ text: text + suffix, intent });
 }
 
 describe('IntentModel', () => {

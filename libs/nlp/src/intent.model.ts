@@ -115,7 +115,11 @@ export class IntentModel {
       labels,
       featureIds.length,
       classes.length,
-      { ...DEFAULT_SOFTMAX_OPTIONS, seed: options.seed ?? 42, epochs: options.epochs ?? DEFAULT_SOFTMAX_OPTIONS.epochs },
+      {
+        ...DEFAULT_SOFTMAX_OPTIONS,
+        seed: options.seed ?? 42,
+        epochs: options.epochs ?? DEFAULT_SOFTMAX_OPTIONS.epochs,
+      },
       (epoch, loss) => log(`epoch ${epoch}: loss ${loss.toFixed(4)}`),
     );
     // Quantise now so a freshly trained model predicts exactly what its saved-and-loaded copy will.

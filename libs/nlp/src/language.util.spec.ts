@@ -32,21 +32,37 @@ describe('detectLanguage on real mail', () => {
     ['Graag terugstorten op NL91 ABNA 0417 1643 00 t.n.v. J. Jansen', 'nl'],
     ['Bitte überweisen Sie den Betrag auf DE89 3704 0044 0532 0130 00, Bestellnummer 77345612', 'de'],
     ['Merci de rembourser sur FR14 2004 1010 0505 0001 3M02 606, commande 203948', 'fr'],
-    ['Hi,\n\nMy parcel never arrived.\n\nKind regards,\nJan de Vries\nKerkstraat 12\n1234 AB Amsterdam\n+31 6 12345678', 'en'],
-    ['Hallo,\n\nIk heb nog steeds niets ontvangen, kunnen jullie kijken waar het pakket is? Thanks!\n\nMet vriendelijke groet,\nJohn Smith', 'nl'],
+    [
+      'Hi,\n\nMy parcel never arrived.\n\nKind regards,\nJan de Vries\nKerkstraat 12\n1234 AB Amsterdam\n+31 6 12345678',
+      'en',
+    ],
+    [
+      'Hallo,\n\nIk heb nog steeds niets ontvangen, kunnen jullie kijken waar het pakket is? Thanks!\n\nMet vriendelijke groet,\nJohn Smith',
+      'nl',
+    ],
     ['Bonjour, I ordered a bike but it has not arrived yet, could you please check where it is? Merci', 'en'],
     ['ok', 'und'],
   ])('%j → %s', (text, language) => expect(detectLanguage(text).language).toBe(language));
 
   it('answers only with a supported language or und', () => {
     const supported = ['nl', 'en'];
-    for (const text of ['Wo bleibt mein Paket? Ich warte schon seit zwei Wochen darauf.', 'Ciao, dov’è il mio ordine?', 'AZERTY QWERTZ 123']) {
+    for (const text of [
+      'Wo bleibt mein Paket? Ich warte schon seit zwei Wochen darauf.',
+      'Ciao, dov’è il mio ordine?',
+      'AZERTY QWERTZ 123',
+    ]) {
       expect([...supported, 'und']).toContain(detectLanguage(text, { supported }).language);
     }
-    expect(detectLanguage('Wo bleibt mein Paket? Ich warte schon seit zwei Wochen darauf.', { supported }).language).toBe('und');
+    expect(
+      detectLanguage('Wo bleibt mein Paket? Ich warte schon seit zwei Wochen darauf.', { supported }).language,
+    ).toBe('und');
   });
 
   it('picks up a supported language beyond the four it knows best', () => {
-    expect(detectLanguage('¿Dónde está mi pedido? Lo compré hace dos semanas y todavía no ha llegado.', { supported: ['nl', 'es'] }).language).toBe('es');
+    expect(
+      detectLanguage('¿Dónde está mi pedido? Lo compré hace dos semanas y todavía no ha llegado.', {
+        supported: ['nl', 'es'],
+      }).language,
+    ).toBe('es');
   });
 });

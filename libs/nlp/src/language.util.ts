@@ -18,18 +18,26 @@ export interface LanguageOptions {
 // tinyld is reliable on sentences but wobbles on 5-word chat lines; frequent function words of the
 // languages we serve first settle most of those cases.
 const STOP_WORDS: Record<string, string[]> = {
-  nl: ('de het een en van ik je jij u mijn is niet dat die wat waar hoe wil kan kunt graag bij voor met op aan ' +
+  nl: (
+    'de het een en van ik je jij u mijn is niet dat die wat waar hoe wil kan kunt graag bij voor met op aan ' +
     'naar er nog al ook maar dan wanneer waarom hebben heb heeft ben zijn wordt werd mij me jullie ons onze dit deze ' +
-    'geen wel zou zal bestelling bedankt alstublieft alsjeblieft hallo hoi goedemiddag goedemorgen dag').split(' '),
-  en: ('the a an and of i you my is not that this what where how want can could please with for on to in at ' +
+    'geen wel zou zal bestelling bedankt alstublieft alsjeblieft hallo hoi goedemiddag goedemorgen dag'
+  ).split(' '),
+  en: (
+    'the a an and of i you my is not that this what where how want can could please with for on to in at ' +
     'have has am are was be it me your our no yes would will do does did why when order thanks thank hello hi ' +
-    'get there just still').split(' '),
-  de: ('der die das ein eine und ich sie du mein meine ist nicht dass was wo wie will kann können bitte mit fur ' +
+    'get there just still'
+  ).split(' '),
+  de: (
+    'der die das ein eine und ich sie du mein meine ist nicht dass was wo wie will kann können bitte mit fur ' +
     'auf zu im am habe hat bin sind wird mir mich ihr unser kein noch schon auch aber wann warum danke hallo ' +
-    'bestellung moechte mochte guten tag').split(' '),
-  fr: ('le la les un une et de du des je vous tu mon ma mes est pas que qui quoi ou comment veux peux pouvez ' +
+    'bestellung moechte mochte guten tag'
+  ).split(' '),
+  fr: (
+    'le la les un une et de du des je vous tu mon ma mes est pas que qui quoi ou comment veux peux pouvez ' +
     'sil plait avec pour sur dans au aux ai avez suis sont sera me moi votre notre ne plus encore aussi mais ' +
-    'quand pourquoi merci bonjour commande ce cette').split(' '),
+    'quand pourquoi merci bonjour commande ce cette'
+  ).split(' '),
 };
 const STOP_SETS = Object.fromEntries(Object.entries(STOP_WORDS).map(([lang, words]) => [lang, new Set(words)]));
 const PRIMARY = Object.keys(STOP_WORDS);
@@ -59,7 +67,10 @@ export function detectLanguage(text: string, options: LanguageOptions = {}): { l
   const clean = languageText(text);
   const letters = clean.replace(/[^\p{L}]/gu, '');
   if (letters.length < 3) return { language: 'und', confidence: 0 };
-  const tokens = foldText(clean).replace(/'/g, '').match(/\p{L}+/gu) ?? [];
+  const tokens =
+    foldText(clean)
+      .replace(/'/g, '')
+      .match(/\p{L}+/gu) ?? [];
   const primary = PRIMARY.filter((lang) => supported.has(lang));
   const stopHits: Record<string, number> = {};
   for (const lang of primary) stopHits[lang] = tokens.filter((t) => STOP_SETS[lang].has(t)).length;
@@ -70,7 +81,8 @@ export function detectLanguage(text: string, options: LanguageOptions = {}): { l
   const foreign = unrestricted[0] && !supported.has(unrestricted[0].lang) ? unrestricted[0].accuracy : 0;
   const supportedShare = unrestricted.filter((r) => supported.has(r.lang)).reduce((sum, r) => sum + r.accuracy, 0);
   const stopTotal = Object.values(stopHits).reduce((sum, n) => sum + n, 0);
-  if (foreign > 0.5 && supportedShare < 0.1 && stopTotal <= tokens.length * 0.1) return { language: 'und', confidence: 0 };
+  if (foreign > 0.5 && supportedShare < 0.1 && stopTotal <= tokens.length * 0.1)
+    return { language: 'und', confidence: 0 };
 
   const scores = new Map<string, number>();
   for (const { lang, accuracy } of restricted) scores.set(lang, accuracy);

@@ -2,7 +2,14 @@ import { z } from 'zod';
 import { INTENTS, Sentiment, Urgency } from './intents.constants';
 import { redactPii } from './pii.util';
 
-export const LLM_REASONS = ['legal_threat', 'chargeback', 'press', 'cancellation_threat', 'repeated_contact', 'safety'] as const;
+export const LLM_REASONS = [
+  'legal_threat',
+  'chargeback',
+  'press',
+  'cancellation_threat',
+  'repeated_contact',
+  'safety',
+] as const;
 export const LLM_FLAGS = ['spam', 'phishing', 'prompt_injection'] as const;
 const SENTIMENTS: Sentiment[] = ['negative', 'neutral', 'positive'];
 const URGENCIES: Urgency[] = ['low', 'normal', 'high', 'urgent'];
@@ -27,7 +34,10 @@ export function triageJsonSchema(intents: readonly string[] = INTENTS) {
       additionalProperties: false,
       required: ['language', 'intent', 'confidence', 'sentiment', 'urgency', 'reasons', 'flags'],
       properties: {
-        language: { type: 'string', description: 'ISO 639-1 code of the language the customer wrote in, e.g. "nl", "en"' },
+        language: {
+          type: 'string',
+          description: 'ISO 639-1 code of the language the customer wrote in, e.g. "nl", "en"',
+        },
         intent: { type: 'string', enum: [...intents] },
         confidence: { type: 'number', description: 'probability between 0 and 1 that the intent is right' },
         sentiment: { type: 'string', enum: SENTIMENTS },
@@ -93,14 +103,20 @@ export function prepareCustomerMessage(text: string, subject?: string): Prepared
 }
 
 export class LlmOutputError extends Error {
-  constructor(readonly code: 'malformed_json' | 'invalid_output' | 'refusal' | 'empty_output', detail: string) {
+  constructor(
+    readonly code: 'malformed_json' | 'invalid_output' | 'refusal' | 'empty_output',
+    detail: string,
+  ) {
     super(`${code}: ${detail}`);
     this.name = 'LlmOutputError';
   }
 }
 
 /** Parses and validates the model's answer; anything off-schema is an error, never guessed at. */
-export function parseTriageOutput(content: string | null | undefined, intents: readonly string[] = INTENTS): LlmTriageOutput {
+export function parseTriageOutput(
+  content: string | null | undefined,
+  intents: readonly string[] = INTENTS,
+): LlmTriageOutput {
   if (!content || !content.trim()) throw new LlmOutputError('empty_output', 'no content');
   let json: unknown;
   try {
@@ -121,7 +137,10 @@ export function parseTriageOutput(content: string | null | undefined, intents: r
     .strict();
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
-    throw new LlmOutputError('invalid_output', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+    throw new LlmOutputError(
+      'invalid_output',
+      parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+    );
   }
   return parsed.data;
 }

@@ -2,7 +2,14 @@ import { modelTokens } from '@draftdesk/observability';
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError } from 'openai';
 import { INTENTS, TriageInput, TriageResult } from './intents.constants';
 import { DEFAULT_LANGUAGES } from './language.util';
-import { IntentDescription, LlmOutputError, parseTriageOutput, prepareCustomerMessage, systemPrompt, triageJsonSchema } from './llm-prompt.util';
+import {
+  IntentDescription,
+  LlmOutputError,
+  parseTriageOutput,
+  prepareCustomerMessage,
+  systemPrompt,
+  triageJsonSchema,
+} from './llm-prompt.util';
 import { TokenUsageStore, utcDay } from './token-budget';
 import { EmbeddedTriageEngine } from './triage.engine';
 
@@ -123,7 +130,10 @@ export class LlmTriageEngine {
     });
     // Tokens were spent even when the answer turns out unusable, so they count before it is judged.
     if (completion.usage) {
-      modelTokens.inc({ component: 'triage' }, (completion.usage.prompt_tokens ?? 0) + (completion.usage.completion_tokens ?? 0));
+      modelTokens.inc(
+        { component: 'triage' },
+        (completion.usage.prompt_tokens ?? 0) + (completion.usage.completion_tokens ?? 0),
+      );
       await this.options.usage.record(shopId, day, {
         promptTokens: completion.usage.prompt_tokens ?? 0,
         completionTokens: completion.usage.completion_tokens ?? 0,

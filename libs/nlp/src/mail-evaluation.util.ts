@@ -16,7 +16,17 @@ export interface AutoSendPolicy {
 }
 
 /** Intents whose answer depends on the customer's order: such a mail counts only when it names an order number. */
-const ORDER_INTENTS = new Set(['track_order', 'cancel_order', 'change_order', 'change_shipping_address', 'get_refund', 'track_refund', 'get_invoice', 'check_invoice', 'payment_issue']);
+const ORDER_INTENTS = new Set([
+  'track_order',
+  'cancel_order',
+  'change_order',
+  'change_shipping_address',
+  'get_refund',
+  'track_refund',
+  'get_invoice',
+  'check_invoice',
+  'payment_issue',
+]);
 
 export interface AutoSendReadiness {
   /**
@@ -48,7 +58,11 @@ export interface MailReport {
 }
 
 /** Triage of whole customer mails, as the service sees them: intent, language and how honest the confidence is. */
-export function evaluateMails(cases: MailCase[], triage: (input: TriageInput) => TriageResult, policy?: AutoSendPolicy): MailReport {
+export function evaluateMails(
+  cases: MailCase[],
+  triage: (input: TriageInput) => TriageResult,
+  policy?: AutoSendPolicy,
+): MailReport {
   const predictions: Prediction[] = [];
   const perLanguage: MailReport['perLanguage'] = {};
   const errors: MailReport['errors'] = [];
@@ -59,7 +73,12 @@ export function evaluateMails(cases: MailCase[], triage: (input: TriageInput) =>
   for (const c of cases) {
     const result = triage({ text: c.text, subject: c.subject });
     if (result.intent !== c.intent && result.confidence >= threshold(result.intent)) {
-      readiness.wrongIntentAutoSends.push({ id: c.id, expected: c.intent, got: result.intent, confidence: result.confidence });
+      readiness.wrongIntentAutoSends.push({
+        id: c.id,
+        expected: c.intent,
+        got: result.intent,
+        confidence: result.confidence,
+      });
     }
     const orderFound = !ORDER_INTENTS.has(c.intent) || result.entities.some((e) => e.type === 'order_number');
     if (policy?.intents.includes(c.intent) && orderFound) {
@@ -71,7 +90,8 @@ export function evaluateMails(cases: MailCase[], triage: (input: TriageInput) =>
     const row = (perLanguage[c.language] ??= { mails: 0, intentCorrect: 0, languageCorrect: 0 });
     row.mails++;
     if (result.intent === c.intent) row.intentCorrect++;
-    else errors.push({ id: c.id, expected: c.intent, got: result.intent, confidence: result.confidence, kind: 'intent' });
+    else
+      errors.push({ id: c.id, expected: c.intent, got: result.intent, confidence: result.confidence, kind: 'intent' });
     if (result.language === c.language) {
       row.languageCorrect++;
       languageCorrect++;
@@ -88,7 +108,9 @@ export function evaluateMails(cases: MailCase[], triage: (input: TriageInput) =>
     confidentWrong: predictions.filter((p) => p.gold !== p.predicted && p.confidence > 0.9).length / n,
     withFurtherAsks: withAsks / n,
     perLanguage,
-    ...(policy ? { autoSend: { ...readiness, share: readiness.reachingThreshold / Math.max(1, readiness.clearInScope) } } : {}),
+    ...(policy
+      ? { autoSend: { ...readiness, share: readiness.reachingThreshold / Math.max(1, readiness.clearInScope) } }
+      : {}),
     errors,
   };
 }

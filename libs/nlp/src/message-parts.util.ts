@@ -16,7 +16,8 @@ const GREETING =
 const SIGN_OFF =
   /^\s*(?:(?:kind|best|warm|many|with)? ?regards|best(?: wishes)?|cheers|thanks?(?: (?:a lot|so much|again|in advance))?|thank you(?: (?:very much|so much|in advance))?|many thanks|sincerely|yours(?: sincerely| faithfully| truly)?|take care|thx|(?:met )?(?:vriendelijke|hartelijke) groet(?:en)?|mvg|groet(?:en|jes)?|gr\.?|alvast (?:bedankt|dank)|bij voorbaat dank|dank(?:je| u)?(?: wel)?|bedankt(?: alvast)?|mit (?:freundlichen|besten|herzlichen) grussen|mfg|viele grusse|beste grusse|liebe grusse|lg|vg|gruss|danke(?: schon| im voraus)?|vielen dank(?: im voraus)?|cordialement|bien (?:cordialement|a vous)|salutations(?: distinguees)?|merci(?: d'avance| beaucoup| par avance)?|bonne (?:journee|soiree)|a bientot|bises|veuillez agreer\b.*)[\s,.!]*(?:\S+(?:\s+\S+){0,3})?\s*$/;
 
-const SIGNATURE_START = /^(?:-- ?|__+|—+|sent from my \w+.*|verzonden (?:vanaf|met) (?:mijn )?\w+.*|von meinem \w+ gesendet.*|envoye de mon \w+.*|get outlook for \w+.*)$/;
+const SIGNATURE_START =
+  /^(?:-- ?|__+|—+|sent from my \w+.*|verzonden (?:vanaf|met) (?:mijn )?\w+.*|von meinem \w+ gesendet.*|envoye de mon \w+.*|get outlook for \w+.*)$/;
 const QUOTE_START =
   /^(?:>|on .{5,120} wrote:?$|op .{5,120} schreef.*:?$|am .{5,120} schrieb.*:?$|le .{5,120} a ecrit ?:?$|-{2,} ?(?:original message|oorspronkelijk bericht|ursprungliche nachricht|message d'origine) ?-{2,}|from: .+|van: .+|von: .+|de ?: .+@.+)/;
 const DISCLAIMER =
@@ -50,10 +51,16 @@ export function splitMessage(text: string): MessageParts {
   }
   if (!signOff) {
     // A one-line chat or email often ends its last sentence with the thanks: "…, thanks!" / "Merci."
-    const tail = /(?:^|[.!?,]\s+|\n)((?:thanks?|thank you|thx|cheers|bedankt|dank ?je|dank u|danke|merci)[^.!?\n]{0,20}[.!?]*)\s*$/i.exec(request);
+    const tail =
+      /(?:^|[.!?,]\s+|\n)((?:thanks?|thank you|thx|cheers|bedankt|dank ?je|dank u|danke|merci)[^.!?\n]{0,20}[.!?]*)\s*$/i.exec(
+        request,
+      );
     if (tail && tail.index > 0) {
       signOff = tail[1].trim();
-      request = request.slice(0, request.length - tail[0].length + tail[0].indexOf(tail[1])).replace(/[,\s]+$/, '').trim();
+      request = request
+        .slice(0, request.length - tail[0].length + tail[0].indexOf(tail[1]))
+        .replace(/[,\s]+$/, '')
+        .trim();
     }
   }
   return { greeting, request, signOff };

@@ -8,7 +8,8 @@ const NL_DE_STREET =
 const EN_STREET =
   "\\d{1,5}[A-Za-z]?\\s(?:[A-Z][\\p{L}'.-]*\\s){1,3}(?:Street|St\\.?|Road|Rd\\.?|Avenue|Ave\\.?|Lane|Ln\\.?|" +
   'Boulevard|Blvd\\.?|Drive|Dr\\.?|Court|Ct\\.?|Way|Place|Pl\\.?|Square|Terrace|Close|Crescent)(?![\\p{L}])';
-const FR_STREET = "\\d{1,5}(?:\\s?bis)?,?\\s(?:rue|avenue|boulevard|bd|place|chemin|all[ée]e|impasse|quai)\\s(?:[\\p{L}'-]+\\s?){1,5}";
+const FR_STREET =
+  "\\d{1,5}(?:\\s?bis)?,?\\s(?:rue|avenue|boulevard|bd|place|chemin|all[ée]e|impasse|quai)\\s(?:[\\p{L}'-]+\\s?){1,5}";
 const POSTCODE_TAIL = '(?:,?\\s\\d{4}\\s?[A-Z]{2}(?:\\s[A-Z][\\p{L}-]+)?)?';
 
 interface PiiRule {

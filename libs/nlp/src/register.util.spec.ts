@@ -2,11 +2,19 @@ import { detectRegister } from './register.util';
 
 describe('detectRegister', () => {
   const cases: [string, string, 'formal' | 'informal' | undefined][] = [
-    ['nl', 'Geachte heer/mevrouw,\n\nKunt u mij laten weten wanneer mijn bestelling komt?\n\nMet vriendelijke groet,\nP. Jansen', 'formal'],
+    [
+      'nl',
+      'Geachte heer/mevrouw,\n\nKunt u mij laten weten wanneer mijn bestelling komt?\n\nMet vriendelijke groet,\nP. Jansen',
+      'formal',
+    ],
     ['nl', 'Ik heb uw e-mail ontvangen, maar mijn vraag staat nog open.', 'formal'],
     ['nl', 'Hoi! Kun je even kijken waar mijn pakketje blijft? Groetjes', 'informal'],
     ['nl', 'Hey, heb jij mijn mail gezien? Jouw collega zou terugbellen.', 'informal'],
-    ['de', 'Sehr geehrte Damen und Herren, könnten Sie mir bitte die Rechnung schicken? Mit freundlichen Grüßen', 'formal'],
+    [
+      'de',
+      'Sehr geehrte Damen und Herren, könnten Sie mir bitte die Rechnung schicken? Mit freundlichen Grüßen',
+      'formal',
+    ],
     ['de', 'Ich habe Ihnen gestern geschrieben und warte auf Antwort.', 'formal'],
     ['de', 'Hallo, kannst du mir sagen, wo mein Paket ist? LG', 'informal'],
     ['de', 'Hey, hast du meine Nachricht bekommen? Danke dir!', 'informal'],

@@ -12,14 +12,24 @@ interface Marker {
 const FORMAL: Record<string, Marker[]> = {
   nl: [
     { pattern: /\b(?:u|uw|uwe)\b/g, weight: 2 },
-    { pattern: /\bgeachte\b|\bhoogachtend\b|\bmet (?:vriendelijke|hartelijke) groet(?:en)?\b|\bmevrouw\b|\bmeneer\b|\bheer\b/g, weight: 2 },
+    {
+      pattern:
+        /\bgeachte\b|\bhoogachtend\b|\bmet (?:vriendelijke|hartelijke) groet(?:en)?\b|\bmevrouw\b|\bmeneer\b|\bheer\b/g,
+      weight: 2,
+    },
   ],
   de: [
-    { pattern: /\bihnen\b|\bsehr geehrte\w*|\bdamen und herren\b|\bmit freundlichen grussen\b|\bhochachtungsvoll\b/g, weight: 2 },
+    {
+      pattern: /\bihnen\b|\bsehr geehrte\w*|\bdamen und herren\b|\bmit freundlichen grussen\b|\bhochachtungsvoll\b/g,
+      weight: 2,
+    },
   ],
   fr: [
     { pattern: /\bvous\b|\bvotre\b|\bvos\b/g, weight: 2 },
-    { pattern: /\bmadame\b|\bmonsieur\b|\bcordialement\b|\bveuillez\b|\bsalutations distinguees\b|\bje vous prie\b/g, weight: 2 },
+    {
+      pattern: /\bmadame\b|\bmonsieur\b|\bcordialement\b|\bveuillez\b|\bsalutations distinguees\b|\bje vous prie\b/g,
+      weight: 2,
+    },
   ],
   en: [
     {
@@ -44,7 +54,11 @@ const INFORMAL: Record<string, Marker[]> = {
     { pattern: /\bsalut\b|\bcoucou\b|\bbises\b|\bbisous\b|\bstp\b|\bmerci bcp\b/g, weight: 1 },
   ],
   en: [
-    { pattern: /\bhey\b|\bhiya\b|\bhi\b|\bcheers\b|\bthx\b|\bpls\b|\bplz\b|\bu\b|\bur\b|\bwanna\b|\bgonna\b|\blol\b|\bya\b|\bguys\b/g, weight: 1 },
+    {
+      pattern:
+        /\bhey\b|\bhiya\b|\bhi\b|\bcheers\b|\bthx\b|\bpls\b|\bplz\b|\bu\b|\bur\b|\bwanna\b|\bgonna\b|\blol\b|\bya\b|\bguys\b/g,
+      weight: 1,
+    },
   ],
 };
 
@@ -58,7 +72,8 @@ export function detectRegister(text: string, language: string): Register | undef
   let formal = score(folded, FORMAL[language]);
   const informal = score(folded, INFORMAL[language]);
   // German "Sie"/"Ihr" is polite only in capitals and not at the start of a sentence, where "sie" may be "they".
-  if (language === 'de') formal += 2 * (text.match(/(?<![.!?]\s*|^\s*)\b(?:Sie|Ihr|Ihre|Ihren|Ihrem|Ihrer)\b/g)?.length ?? 0);
+  if (language === 'de')
+    formal += 2 * (text.match(/(?<![.!?]\s*|^\s*)\b(?:Sie|Ihr|Ihre|Ihren|Ihrem|Ihrer)\b/g)?.length ?? 0);
   if (!formal && !informal) return undefined;
   return formal >= informal ? 'formal' : 'informal';
 }

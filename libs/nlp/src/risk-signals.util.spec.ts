@@ -50,7 +50,7 @@ const SAFETY: [string, string][] = [
   ['fr', 'Des étincelles sont sorties de la prise'],
   ['fr', "J'ai reçu une décharge électrique"],
   ['fr', 'Le câble a fondu'],
-  ['fr', "Je me suis coupé avec la lame"],
+  ['fr', 'Je me suis coupé avec la lame'],
   ['fr', "J'ai eu une réaction allergique à la crème"],
   ['fr', "J'ai des rougeurs et une éruption cutanée"],
   ['fr', 'Le chargeur surchauffe'],
@@ -62,7 +62,7 @@ const SAFETY: [string, string][] = [
   ['nl', 'Mijn zoon heeft zijn pols gebroken door de losse trapper'],
   ['de', 'Die Bremse hat versagt und ich bin gestürzt'],
   ['de', 'Nach dem Sturz war mein Handgelenk gebrochen'],
-  ['fr', "Le frein avant a lâché pendant une descente et je suis tombé"],
+  ['fr', 'Le frein avant a lâché pendant une descente et je suis tombé'],
   ['fr', "J'ai le poignet cassé après ma chute"],
 ];
 
@@ -186,7 +186,17 @@ describe('detectRiskSignals', () => {
   });
 
   it('tells a chargeback apart from other legal threats', () => {
-    expect(detectRiskSignals('I will start a chargeback with my bank')).toEqual({ safety: false, legalThreat: false, chargeback: true, press: false });
-    expect(detectRiskSignals('Ik schakel mijn advocaat in')).toEqual({ safety: false, legalThreat: true, chargeback: false, press: false });
+    expect(detectRiskSignals('I will start a chargeback with my bank')).toEqual({
+      safety: false,
+      legalThreat: false,
+      chargeback: true,
+      press: false,
+    });
+    expect(detectRiskSignals('Ik schakel mijn advocaat in')).toEqual({
+      safety: false,
+      legalThreat: true,
+      chargeback: false,
+      press: false,
+    });
   });
 });

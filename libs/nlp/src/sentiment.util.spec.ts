@@ -2,7 +2,13 @@ import { analyseSentiment } from './sentiment.util';
 
 describe('analyseSentiment', () => {
   const cases: [string, string, string, string, string[]][] = [
-    ['legal threat nl', 'Als dit niet opgelost wordt stap ik naar de Geschillencommissie', 'negative', 'urgent', ['legal_threat']],
+    [
+      'legal threat nl',
+      'Als dit niet opgelost wordt stap ik naar de Geschillencommissie',
+      'negative',
+      'urgent',
+      ['legal_threat'],
+    ],
     ['lawyer en', 'My lawyer will contact you about this', 'negative', 'urgent', ['legal_threat']],
     ['chargeback nl', 'Ik laat het via de creditcardmaatschappij terugboeken', 'negative', 'urgent', ['chargeback']],
     ['repeated contact nl', 'Ik vraag het nu voor de derde keer', 'negative', 'high', ['repeated_contact']],

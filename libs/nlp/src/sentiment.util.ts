@@ -22,8 +22,10 @@ const NEGATIVE =
   /\b(?:angry|furious|upset|disappointed|terrible|horrible|awful|worst|ridiculous|unacceptable|disgusting|useless|scam|fraud|broken|damaged|never again|annoyed|frustrated|wtf|damn|shit|crap|pathetic|boos|woedend|teleurgesteld|slecht|slechtste|belachelijk|onacceptabel|schandalig|waardeloos|oplichters?|kapot|beschadigd|klote|verschrikkelijk|balen|wuetend|wutend|enttauscht|schlecht|unverschamt|unverschaemt|katastrophe|kaputt|betrug|decu|furieux|inacceptable|nul|arnaque|casse|honteux|scandaleux)\b/g;
 const POSITIVE =
   /\b(?:thanks?|thank you|great|awesome|excellent|perfect|love|happy|amazing|wonderful|fantastic|helpful|appreciate|bedankt|dank(?:je|jewel|u)?|top|geweldig|super|fijn|blij|tevreden|prima|uitstekend|danke|toll|wunderbar|zufrieden|merci|parfait|genial|content|ravi)\b/g;
-const URGENT = /\b(?:urgent|asap|immediately|right now|emergency|dringend|spoed|meteen|onmiddellijk|direct|sofort|eilig|notfall|tout de suite|immediatement)\b/;
-const SOON = /\b(?:today|tomorrow|tonight|deadline|as soon as possible|vandaag|morgen|vanavond|zo snel mogelijk|heute|morgen|so schnell wie moglich|aujourd'hui|demain|des que possible)\b/;
+const URGENT =
+  /\b(?:urgent|asap|immediately|right now|emergency|dringend|spoed|meteen|onmiddellijk|direct|sofort|eilig|notfall|tout de suite|immediatement)\b/;
+const SOON =
+  /\b(?:today|tomorrow|tonight|deadline|as soon as possible|vandaag|morgen|vanavond|zo snel mogelijk|heute|morgen|so schnell wie moglich|aujourd'hui|demain|des que possible)\b/;
 
 export interface SentimentAnalysis {
   sentiment: Sentiment;
@@ -48,7 +50,8 @@ export function analyseSentiment(text: string): SentimentAnalysis {
   const sentiment: Sentiment = score <= -1 ? 'negative' : score >= 1 ? 'positive' : 'neutral';
 
   let urgency: Urgency = 'normal';
-  if (reasons.includes('safety') || reasons.includes('legal_threat') || reasons.includes('chargeback')) urgency = 'urgent';
+  if (reasons.includes('safety') || reasons.includes('legal_threat') || reasons.includes('chargeback'))
+    urgency = 'urgent';
   else if (URGENT.test(folded) || reasons.length > 0) urgency = 'high';
   else if (SOON.test(folded) || (sentiment === 'negative' && negative >= 2)) urgency = 'high';
   else if (sentiment === 'positive' && negative === 0) urgency = 'low';

@@ -1,4 +1,10 @@
-import { cleanExamples, customIntentExamples, customIntentProblems, parseExamplesFile, ShopIntent } from './shop-intents.store';
+import {
+  cleanExamples,
+  customIntentExamples,
+  customIntentProblems,
+  parseExamplesFile,
+  ShopIntent,
+} from './shop-intents.store';
 
 const intent = (overrides: Partial<ShopIntent> = {}): ShopIntent => ({
   intent: 'bike_repair_booking',
@@ -30,10 +36,30 @@ describe('customIntentProblems', () => {
 
 describe('parseExamplesFile', () => {
   it.each<[string, string, string, string[]]>([
-    ['text: one per line, blanks, comments and duplicates dropped', 'x.txt', '# bike repairs\nMijn fiets is kapot\n\n  mijn fiets is  kapot \nBrakes squeak\r\n', ['Mijn fiets is kapot', 'Brakes squeak']],
-    ['csv with a text column', 'x.csv', 'id,text\n1,"Kan ik langskomen, morgen?"\n2,Repair my bike\n', ['Kan ik langskomen, morgen?', 'Repair my bike']],
-    ['csv without a header takes the first column', 'x.CSV', 'Repair my bike,en\n"Fiets, kapot",nl\n', ['Repair my bike', 'Fiets, kapot']],
-    ['a byte-order mark is not part of the first example', 'x.txt', '\uFEFFFirst line\nSecond', ['First line', 'Second']],
+    [
+      'text: one per line, blanks, comments and duplicates dropped',
+      'x.txt',
+      '# bike repairs\nMijn fiets is kapot\n\n  mijn fiets is  kapot \nBrakes squeak\r\n',
+      ['Mijn fiets is kapot', 'Brakes squeak'],
+    ],
+    [
+      'csv with a text column',
+      'x.csv',
+      'id,text\n1,"Kan ik langskomen, morgen?"\n2,Repair my bike\n',
+      ['Kan ik langskomen, morgen?', 'Repair my bike'],
+    ],
+    [
+      'csv without a header takes the first column',
+      'x.CSV',
+      'Repair my bike,en\n"Fiets, kapot",nl\n',
+      ['Repair my bike', 'Fiets, kapot'],
+    ],
+    [
+      'a byte-order mark is not part of the first example',
+      'x.txt',
+      '\uFEFFFirst line\nSecond',
+      ['First line', 'Second'],
+    ],
     ['an empty file', 'x.csv', '', []],
   ])('%s', (_name, file, content, expected) => {
     expect(parseExamplesFile(content, file)).toEqual(expected);
@@ -42,7 +68,10 @@ describe('parseExamplesFile', () => {
 
 describe('customIntentExamples', () => {
   it('labels every example with its intent, each in its own calibration group', () => {
-    const examples = customIntentExamples([intent({ examples: cleanExamples(['a one', 'a two']) }), intent({ intent: 'gift_wrap', examples: ['wrap it'] })]);
+    const examples = customIntentExamples([
+      intent({ examples: cleanExamples(['a one', 'a two']) }),
+      intent({ intent: 'gift_wrap', examples: ['wrap it'] }),
+    ]);
     expect(examples).toEqual([
       { text: 'a one', intent: 'bike_repair_booking', group: 'custom:bike_repair_booking:0' },
       { text: 'a two', intent: 'bike_repair_booking', group: 'custom:bike_repair_booking:1' },

@@ -22,10 +22,13 @@ const MAX_DESCRIPTION_LENGTH = 500;
  */
 export function customIntentProblems(intent: ShopIntent): string[] {
   const problems: string[] = [];
-  if (!CUSTOM_INTENT_NAME.test(intent.intent)) problems.push(`intent "${intent.intent}" must be 3–63 of a-z, 0-9 and _, starting with a letter`);
-  else if (INTENTS.includes(intent.intent)) problems.push(`intent "${intent.intent}" is a standard intent; correct messages to teach it instead`);
+  if (!CUSTOM_INTENT_NAME.test(intent.intent))
+    problems.push(`intent "${intent.intent}" must be 3–63 of a-z, 0-9 and _, starting with a letter`);
+  else if (INTENTS.includes(intent.intent))
+    problems.push(`intent "${intent.intent}" is a standard intent; correct messages to teach it instead`);
   else if (intent.intent in Object.prototype) problems.push(`intent "${intent.intent}" is a reserved word`);
-  if (intent.description.length > MAX_DESCRIPTION_LENGTH) problems.push(`description is longer than ${MAX_DESCRIPTION_LENGTH} characters`);
+  if (intent.description.length > MAX_DESCRIPTION_LENGTH)
+    problems.push(`description is longer than ${MAX_DESCRIPTION_LENGTH} characters`);
   if (intent.examples.length === 0) problems.push('at least one example is required');
   if (intent.examples.length > MAX_INTENT_EXAMPLES) problems.push(`at most ${MAX_INTENT_EXAMPLES} examples`);
   const long = intent.examples.findIndex((e) => e.length > MAX_EXAMPLE_LENGTH);
@@ -60,17 +63,31 @@ export function parseExamplesFile(content: string, fileName: string): string[] {
     const column = header.indexOf('text');
     return cleanExamples(column >= 0 ? rows.slice(1).map((r) => r[column] ?? '') : rows.map((r) => r[0] ?? ''));
   }
-  return cleanExamples(content.replace(/^\uFEFF/, '').split(/\r?\n/).filter((line) => !line.trim().startsWith('#')));
+  return cleanExamples(
+    content
+      .replace(/^\uFEFF/, '')
+      .split(/\r?\n/)
+      .filter((line) => !line.trim().startsWith('#')),
+  );
 }
 
 /** Training examples for a shop's model; each example is its own calibration group, as a reviewer's correction is. */
 export function customIntentExamples(intents: ShopIntent[]): IntentExample[] {
-  return intents.flatMap((i) => i.examples.map((text, n) => ({ text, intent: i.intent, group: `custom:${i.intent}:${n}` })));
+  return intents.flatMap((i) =>
+    i.examples.map((text, n) => ({ text, intent: i.intent, group: `custom:${i.intent}:${n}` })),
+  );
 }
 
 export async function readShopIntents(query: SqlQuery, shopId: string): Promise<ShopIntent[]> {
-  const rows = await query(`SELECT intent, description, examples FROM shop_intents WHERE shop_id = $1 ORDER BY intent`, [shopId]);
-  return rows.map((r) => ({ intent: String(r.intent), description: String(r.description ?? ''), examples: (r.examples as string[]) ?? [] }));
+  const rows = await query(
+    `SELECT intent, description, examples FROM shop_intents WHERE shop_id = $1 ORDER BY intent`,
+    [shopId],
+  );
+  return rows.map((r) => ({
+    intent: String(r.intent),
+    description: String(r.description ?? ''),
+    examples: (r.examples as string[]) ?? [],
+  }));
 }
 
 /**
@@ -103,7 +120,10 @@ export async function saveShopIntent(
 
 /** Returns whether the intent existed. */
 export async function deleteShopIntent(query: SqlQuery, shopId: string, intent: string): Promise<boolean> {
-  const rows = await query(`DELETE FROM shop_intents WHERE shop_id = $1 AND intent = $2 RETURNING intent`, [shopId, intent]);
+  const rows = await query(`DELETE FROM shop_intents WHERE shop_id = $1 AND intent = $2 RETURNING intent`, [
+    shopId,
+    intent,
+  ]);
   return rows.length > 0;
 }
 

@@ -67,7 +67,9 @@ export function trainShopModel(
   options: IntentTrainOptions & { shopWeight?: number } = {},
 ): ShopTrainingResult {
   const weight = Math.max(1, Math.floor(options.shopWeight ?? 3));
-  const shop = history.flatMap((e, i) => Array.from({ length: weight }, () => ({ ...e, group: e.group ?? `shop:${i}` })));
+  const shop = history.flatMap((e, i) =>
+    Array.from({ length: weight }, () => ({ ...e, group: e.group ?? `shop:${i}` })),
+  );
   const examples = [...base, ...shop];
   const model = IntentModel.train(examples, { seed: 42, epochs: MODEL_EPOCHS, ...options });
   return { model, examples: examples.length, shopExamples: history.length };
@@ -89,8 +91,13 @@ export async function shopModelTrainedAt(query: SqlQuery, shopId: string): Promi
   return row ? String(row.trained_at) : null;
 }
 
-export async function loadShopModel(query: SqlQuery, shopId: string): Promise<{ model: IntentModel; trainedAt: string } | null> {
-  const [row] = await query(`SELECT model, trained_at::text AS trained_at FROM shop_models WHERE shop_id = $1`, [shopId]);
+export async function loadShopModel(
+  query: SqlQuery,
+  shopId: string,
+): Promise<{ model: IntentModel; trainedAt: string } | null> {
+  const [row] = await query(`SELECT model, trained_at::text AS trained_at FROM shop_models WHERE shop_id = $1`, [
+    shopId,
+  ]);
   return row ? { model: IntentModel.fromJSON(JSON.parse(String(row.model))), trainedAt: String(row.trained_at) } : null;
 }
 

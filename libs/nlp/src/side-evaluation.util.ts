@@ -55,7 +55,9 @@ export function evaluatePii(cases: PiiCase[]): PiiReport {
       else missed.push({ text: c.text, type: item.type, value: item.value });
     }
     const labelled = c.pii.map((p) => p.value.replace(/\s+/g, ''));
-    falsePositives += result.found.filter((f) => !labelled.some((l) => l.includes(f.value.replace(/\s+/g, '')) || f.value.replace(/\s+/g, '').includes(l))).length;
+    falsePositives += result.found.filter(
+      (f) => !labelled.some((l) => l.includes(f.value.replace(/\s+/g, '')) || f.value.replace(/\s+/g, '').includes(l)),
+    ).length;
   }
   const total = Object.values(perType).reduce((s, r) => s + r.total, 0);
   const found = Object.values(perType).reduce((s, r) => s + r.found, 0);

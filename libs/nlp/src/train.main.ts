@@ -17,7 +17,9 @@ export function trainFromFile(input: string, output: string, log: (m: string) =>
   mkdirSync(dirname(output), { recursive: true });
   const json = serialiseModel(model);
   writeFileSync(output, json);
-  log(`wrote ${output} (${(json.length / 1024).toFixed(0)} KiB, temperature ${model.temperature}) in ${Date.now() - started} ms`);
+  log(
+    `wrote ${output} (${(json.length / 1024).toFixed(0)} KiB, temperature ${model.temperature}) in ${Date.now() - started} ms`,
+  );
   return model;
 }
 

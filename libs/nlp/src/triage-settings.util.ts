@@ -28,7 +28,14 @@ export const triageConfigShape = {
 
 export interface TriageOptions {
   engine: 'embedded' | 'openai';
-  openai?: { apiKey: string; baseURL?: string; model: string; timeoutMs: number; maxRetries: number; dailyTokenBudget: number };
+  openai?: {
+    apiKey: string;
+    baseURL?: string;
+    model: string;
+    timeoutMs: number;
+    maxRetries: number;
+    dailyTokenBudget: number;
+  };
   modelRefreshMs: number;
   /** Languages the shop serves; unset means nl, en, de, fr. */
   languages?: readonly string[];

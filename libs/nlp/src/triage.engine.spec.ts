@@ -30,14 +30,20 @@ describe('EmbeddedTriageEngine', () => {
   });
 
   it('marks automated mail and spam', () => {
-    expect(engine.triage({ text: 'I am out of the office until Monday.', automated: true }).flags).toContain('automated');
-    const spam = engine.triage({ text: 'We offer SEO services and backlinks to get you on the first page of Google. Click here: https://x.example' });
+    expect(engine.triage({ text: 'I am out of the office until Monday.', automated: true }).flags).toContain(
+      'automated',
+    );
+    const spam = engine.triage({
+      text: 'We offer SEO services and backlinks to get you on the first page of Google. Click here: https://x.example',
+    });
     expect(spam.flags).toContain('spam');
     expect(spam.intent).toBe('other');
   });
 
   it('uses the subject when the body is empty', () => {
-    expect(engine.triage({ text: '', subject: 'Re: refund status for order 5566778' }).entities[0]).toMatchObject({ value: '5566778' });
+    expect(engine.triage({ text: '', subject: 'Re: refund status for order 5566778' }).entities[0]).toMatchObject({
+      value: '5566778',
+    });
   });
 });
 
@@ -57,7 +63,9 @@ describe('EmbeddedTriageEngine on whole mails', () => {
   });
 
   it('reads an English mail with an IBAN and capitals as English', () => {
-    const result = engine.triage({ text: 'HELLO, PLEASE REFUND MY MONEY TO NL91ABNA0417164300 FOR ORDER 100234. THANKS, JAN DE VRIES' });
+    const result = engine.triage({
+      text: 'HELLO, PLEASE REFUND MY MONEY TO NL91ABNA0417164300 FOR ORDER 100234. THANKS, JAN DE VRIES',
+    });
     expect(result.language).toBe('en');
   });
 
@@ -93,8 +101,13 @@ describe('EmbeddedTriageEngine confidence', () => {
     expect(result.confidence).toBeGreaterThan(0.9);
   });
 
-  it.each([['I have a question'], ['Ik heb een vraag over iets'], ['about my thing from before'], ['Hallo, können Sie mir helfen?'], ['help']])(
-    'stays at or below 0.9 for an unclear one: %s',
-    (text) => expect(engine.triage({ text }).confidence).toBeLessThanOrEqual(0.9),
+  it.each([
+    ['I have a question'],
+    ['Ik heb een vraag over iets'],
+    ['about my thing from before'],
+    ['Hallo, können Sie mir helfen?'],
+    ['help'],
+  ])('stays at or below 0.9 for an unclear one: %s', (text) =>
+    expect(engine.triage({ text }).confidence).toBeLessThanOrEqual(0.9),
   );
 });

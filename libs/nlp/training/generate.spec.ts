@@ -23,12 +23,17 @@ describe('generateExamples', () => {
     expect(new Set(keys).size).toBe(keys.length);
   });
 
-  it.each(['en', 'nl', 'de', 'fr'])('writes whole %s emails for every intent: greeting, request, sign-off and signature', (language) => {
-    for (const intent of INTENTS) {
-      const mails = examples.filter((e) => e.language === language && e.intent === intent && e.text.split('\n').length >= 4);
-      expect({ intent, enough: mails.length >= 30 }).toEqual({ intent, enough: true });
-    }
-  });
+  it.each(['en', 'nl', 'de', 'fr'])(
+    'writes whole %s emails for every intent: greeting, request, sign-off and signature',
+    (language) => {
+      for (const intent of INTENTS) {
+        const mails = examples.filter(
+          (e) => e.language === language && e.intent === intent && e.text.split('\n').length >= 4,
+        );
+        expect({ intent, enough: mails.length >= 30 }).toEqual({ intent, enough: true });
+      }
+    },
+  );
 
   it('only uses known intents', () => {
     expect(examples.filter((e) => !INTENTS.includes(e.intent))).toEqual([]);

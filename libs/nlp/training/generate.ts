@@ -50,9 +50,19 @@ function typo(text: string, random: Random): string {
 }
 
 const COLLOQUIAL: [RegExp, string][] = [
-  [/\byou\b/g, 'u'], [/\bplease\b/g, 'pls'], [/\bwant to\b/g, 'wanna'], [/\bgoing to\b/g, 'gonna'],
-  [/\bI am\b/g, 'im'], [/\bI'm\b/g, 'im'], [/\bdon't\b/g, 'dont'], [/\bcan't\b/g, 'cant'], [/\bthanks\b/g, 'thx'],
-  [/\balstublieft\b/g, 'aub'], [/\bniet\b/g, 'nie'], [/\bbitte\b/g, 'bitte'], [/\bs'il vous plaît\b/g, 'svp'],
+  [/\byou\b/g, 'u'],
+  [/\bplease\b/g, 'pls'],
+  [/\bwant to\b/g, 'wanna'],
+  [/\bgoing to\b/g, 'gonna'],
+  [/\bI am\b/g, 'im'],
+  [/\bI'm\b/g, 'im'],
+  [/\bdon't\b/g, 'dont'],
+  [/\bcan't\b/g, 'cant'],
+  [/\bthanks\b/g, 'thx'],
+  [/\balstublieft\b/g, 'aub'],
+  [/\bniet\b/g, 'nie'],
+  [/\bbitte\b/g, 'bitte'],
+  [/\bs'il vous plaît\b/g, 'svp'],
 ];
 
 function addNoise(text: string, random: Random): string {
@@ -104,7 +114,8 @@ function generateFor(pack: LanguagePack, intent: string, perIntent: number, rand
     const shape = random();
     // Some messages arrive as short emails: a greeting, the request, and a sign-off.
     if (shape < 0.12) text = `${pick(pack.greetings, random)} ${text}`;
-    else if (shape < 0.2) text = `${capitalise(pick(pack.greetings, random))}, ${text}. ${capitalise(fillSlots(pick(pack.closings, random), pack.slots, random))}`;
+    else if (shape < 0.2)
+      text = `${capitalise(pick(pack.greetings, random))}, ${text}. ${capitalise(fillSlots(pick(pack.closings, random), pack.slots, random))}`;
     else if (shape < 0.24 && pack.phrases[intent].sentences.length) {
       text = `${capitalise(fillSlots(pick(pack.phrases[intent].sentences, random), pack.slots, random))} ${capitalise(text)}`;
     }
@@ -119,9 +130,18 @@ function generateFor(pack: LanguagePack, intent: string, perIntent: number, rand
 
 // Whole emails as customers write them: the request sits between a greeting, a sentence of context and a sign-off
 // with a signature, in a formal or informal register. The model learns that the wrapping says nothing about intent.
-function mailsFor(pack: LanguagePack, intent: string, count: number, random: Random, seen: Set<string>): GeneratedExample[] {
+function mailsFor(
+  pack: LanguagePack,
+  intent: string,
+  count: number,
+  random: Random,
+  seen: Set<string>,
+): GeneratedExample[] {
   const wrapping = MAIL_WRAPPING[pack.language];
-  const written = (MAIL_REQUESTS[pack.language]?.[intent] ?? []).map((text, i) => ({ text, group: `${pack.language}:${intent}:m${i}` }));
+  const written = (MAIL_REQUESTS[pack.language]?.[intent] ?? []).map((text, i) => ({
+    text,
+    group: `${pack.language}:${intent}:m${i}`,
+  }));
   const templates = shuffleInPlace(
     [...templatesFor(pack, intent).filter((t) => !t.group.includes(':k')), ...written, ...written, ...written],
     random,
@@ -135,11 +155,19 @@ function mailsFor(pack: LanguagePack, intent: string, count: number, random: Ran
     let request = capitalise(fillSlots(template.text, pack.slots, random).trim());
     if (!/[.?!]$/.test(request)) request += random() < 0.5 ? '.' : '?';
     const parts = [random() < 0.6 ? pick(wrapping.context, random) : '', request];
-    if (random() < 0.3 && sentences.length) parts.push(capitalise(fillSlots(pick(sentences, random), pack.slots, random)));
+    if (random() < 0.3 && sentences.length)
+      parts.push(capitalise(fillSlots(pick(sentences, random), pack.slots, random)));
     let body = parts.filter(Boolean).join(random() < 0.8 ? ' ' : '\n');
     if (random() < 0.3) body = typo(body, random);
     if (random() < 0.15) body = body.toLowerCase();
-    const lines = [pick(register.greetings, random), '', body, '', pick(register.signOffs, random), pick(wrapping.signatures, random)];
+    const lines = [
+      pick(register.greetings, random),
+      '',
+      body,
+      '',
+      pick(register.signOffs, random),
+      pick(wrapping.signatures, random),
+    ];
     const text = random() < 0.15 ? lines.slice(2).join('\n') : lines.join('\n');
     const key = `${pack.language}|${intent}|${text.toLowerCase()}`;
     if (seen.has(key)) continue;

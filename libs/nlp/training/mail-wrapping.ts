@@ -11,8 +11,23 @@ export interface MailWrapping {
 export const MAIL_WRAPPING: Record<string, MailWrapping> = {
   en: {
     formal: {
-      greetings: ['Dear Sir/Madam,', 'Dear customer service,', 'Good morning,', 'Hello,', 'To whom it may concern,', 'Dear team,'],
-      signOffs: ['Kind regards,', 'Best regards,', 'Regards,', 'Sincerely,', 'Yours faithfully,', 'Many thanks,', 'Thank you in advance,'],
+      greetings: [
+        'Dear Sir/Madam,',
+        'Dear customer service,',
+        'Good morning,',
+        'Hello,',
+        'To whom it may concern,',
+        'Dear team,',
+      ],
+      signOffs: [
+        'Kind regards,',
+        'Best regards,',
+        'Regards,',
+        'Sincerely,',
+        'Yours faithfully,',
+        'Many thanks,',
+        'Thank you in advance,',
+      ],
     },
     informal: {
       greetings: ['Hi,', 'Hi guys,', 'Hey there,', 'Hello!', 'Hiya,', 'Morning,'],
@@ -34,12 +49,33 @@ export const MAIL_WRAPPING: Record<string, MailWrapping> = {
       'I paid by credit card.',
       'I bought a helmet in your shop in Utrecht.',
     ],
-    signatures: ['John Miller', 'Sarah', 'D. Thompson\n22 Station Road\nBristol BS1 4QA', 'Kate Brown\nSent from my iPhone', 'Mike\n07700 900123', 'Anna Lee\nOffice manager, Lee Consulting'],
+    signatures: [
+      'John Miller',
+      'Sarah',
+      'D. Thompson\n22 Station Road\nBristol BS1 4QA',
+      'Kate Brown\nSent from my iPhone',
+      'Mike\n07700 900123',
+      'Anna Lee\nOffice manager, Lee Consulting',
+    ],
   },
   nl: {
     formal: {
-      greetings: ['Geachte heer, mevrouw,', 'Geachte klantenservice,', 'Beste medewerker,', 'Goedemorgen,', 'Goedendag,', 'Beste,'],
-      signOffs: ['Met vriendelijke groet,', 'Met vriendelijke groeten,', 'Hoogachtend,', 'Vriendelijke groet,', 'Bij voorbaat dank,', 'Mvg,'],
+      greetings: [
+        'Geachte heer, mevrouw,',
+        'Geachte klantenservice,',
+        'Beste medewerker,',
+        'Goedemorgen,',
+        'Goedendag,',
+        'Beste,',
+      ],
+      signOffs: [
+        'Met vriendelijke groet,',
+        'Met vriendelijke groeten,',
+        'Hoogachtend,',
+        'Vriendelijke groet,',
+        'Bij voorbaat dank,',
+        'Mvg,',
+      ],
     },
     informal: {
       greetings: ['Hoi,', 'Hallo!', 'Hey,', 'Hai,', 'Hallo daar,', 'Hoi allemaal,'],
@@ -58,12 +94,31 @@ export const MAIL_WRAPPING: Record<string, MailWrapping> = {
       'Mijn pakket kwam dinsdag binnen.',
       'Ik heb met iDEAL betaald.',
     ],
-    signatures: ['Jan Visser', 'Marieke', 'K. de Boer\nLaan van Meerdervoort 50\n2517 AB Den Haag', 'Ahmed\nVerzonden vanaf mijn iPhone', 'Lotte van Dijk\n06 98765432', 'Familie Smits'],
+    signatures: [
+      'Jan Visser',
+      'Marieke',
+      'K. de Boer\nLaan van Meerdervoort 50\n2517 AB Den Haag',
+      'Ahmed\nVerzonden vanaf mijn iPhone',
+      'Lotte van Dijk\n06 98765432',
+      'Familie Smits',
+    ],
   },
   de: {
     formal: {
-      greetings: ['Sehr geehrte Damen und Herren,', 'Sehr geehrtes Service-Team,', 'Guten Morgen,', 'Guten Tag,', 'Hallo,'],
-      signOffs: ['Mit freundlichen Grüßen', 'Freundliche Grüße', 'Mit besten Grüßen', 'Vielen Dank im Voraus', 'Hochachtungsvoll'],
+      greetings: [
+        'Sehr geehrte Damen und Herren,',
+        'Sehr geehrtes Service-Team,',
+        'Guten Morgen,',
+        'Guten Tag,',
+        'Hallo,',
+      ],
+      signOffs: [
+        'Mit freundlichen Grüßen',
+        'Freundliche Grüße',
+        'Mit besten Grüßen',
+        'Vielen Dank im Voraus',
+        'Hochachtungsvoll',
+      ],
     },
     informal: {
       greetings: ['Hallo,', 'Hi,', 'Hey,', 'Moin,', 'Servus,'],
@@ -79,7 +134,13 @@ export const MAIL_WRAPPING: Record<string, MailWrapping> = {
       'Ich habe letzte Woche ein Fahrrad bei Ihnen gekauft.',
       'Mein Paket kam am Dienstag an.',
     ],
-    signatures: ['Thomas Weber', 'Sabine', 'M. Fischer\nGartenweg 3\n80331 München', 'Lena\nVon meinem iPhone gesendet', 'Jonas Wolf\n0170 1234567'],
+    signatures: [
+      'Thomas Weber',
+      'Sabine',
+      'M. Fischer\nGartenweg 3\n80331 München',
+      'Lena\nVon meinem iPhone gesendet',
+      'Jonas Wolf\n0170 1234567',
+    ],
   },
   fr: {
     formal: {
@@ -100,6 +161,12 @@ export const MAIL_WRAPPING: Record<string, MailWrapping> = {
       "J'ai acheté un vélo chez vous la semaine dernière.",
       'Mon colis est arrivé mardi.',
     ],
-    signatures: ['Marie Dupont', 'Julien', 'S. Bernard\n8 avenue Victor Hugo\n69002 Lyon', 'Chloé\nEnvoyé de mon iPhone', 'Antoine Moreau\n06 12 34 56 78'],
+    signatures: [
+      'Marie Dupont',
+      'Julien',
+      'S. Bernard\n8 avenue Victor Hugo\n69002 Lyon',
+      'Chloé\nEnvoyé de mon iPhone',
+      'Antoine Moreau\n06 12 34 56 78',
+    ],
   },
 };

@@ -32,17 +32,22 @@ export async function inSpan<T>(
   const parent = options.parent ? propagation.extract(ROOT_CONTEXT, options.parent) : context.active();
   const active = options.linkActive ? trace.getSpan(context.active())?.spanContext() : undefined;
   const links = active ? [{ context: active }] : undefined;
-  return tracer().startActiveSpan(name, { kind: options.kind ?? SpanKind.INTERNAL, attributes: options.attributes, links }, parent, async (span) => {
-    try {
-      return await fn();
-    } catch (error) {
-      span.recordException(error as Error);
-      span.setStatus({ code: SpanStatusCode.ERROR, message: String((error as Error)?.message ?? error) });
-      throw error;
-    } finally {
-      span.end();
-    }
-  });
+  return tracer().startActiveSpan(
+    name,
+    { kind: options.kind ?? SpanKind.INTERNAL, attributes: options.attributes, links },
+    parent,
+    async (span) => {
+      try {
+        return await fn();
+      } catch (error) {
+        span.recordException(error as Error);
+        span.setStatus({ code: SpanStatusCode.ERROR, message: String((error as Error)?.message ?? error) });
+        throw error;
+      } finally {
+        span.end();
+      }
+    },
+  );
 }
 
 /** trace_id and span_id of the active span for log lines (pino mixin); empty when nothing is traced. */
@@ -50,7 +55,9 @@ export function traceLogFields(): { trace_id?: string; span_id?: string } {
   const span = trace.getSpan(context.active());
   if (!span) return {};
   const { traceId, spanId, traceFlags } = span.spanContext();
-  return traceFlags === 0 && traceId === '00000000000000000000000000000000' ? {} : { trace_id: traceId, span_id: spanId };
+  return traceFlags === 0 && traceId === '00000000000000000000000000000000'
+    ? {}
+    : { trace_id: traceId, span_id: spanId };
 }
 
 export { SpanKind };

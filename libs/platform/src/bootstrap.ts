@@ -17,7 +17,11 @@ export interface StartOptions {
 
 /** Creates and configures one Nest application without listening: what startService runs, and route audits. */
 export async function createServiceApp(options: Pick<StartOptions, 'module' | 'configure'>): Promise<INestApplication> {
-  const app = await NestFactory.create(options.module, { logger: new PinoNestLogger(), bodyParser: true, rawBody: true });
+  const app = await NestFactory.create(options.module, {
+    logger: new PinoNestLogger(),
+    bodyParser: true,
+    rawBody: true,
+  });
   options.configure?.(app);
   app.useGlobalFilters(new HttpErrorFilter());
   return app;

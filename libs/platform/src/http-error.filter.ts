@@ -17,12 +17,23 @@ const codeOf = (status: number) => HttpStatus[status] ?? `HTTP_${status}`;
 
 /** Nest's own exceptions, ours and body-parser errors all become one ErrorBody; extra fields (retryAfter…) stay. */
 export function errorBody(status: number, response: string | object): ErrorBody {
-  const { error: _error, statusCode: _status, code, message, errors, ...extra } = (typeof response === 'string' ? { message: response } : response) as Record<string, unknown>;
+  const {
+    error: _error,
+    statusCode: _status,
+    code,
+    message,
+    errors,
+    ...extra
+  } = (typeof response === 'string' ? { message: response } : response) as Record<string, unknown>;
   return {
     ...extra,
     statusCode: status,
     code: typeof code === 'string' ? code : codeOf(status),
-    message: Array.isArray(message) ? message.join('; ') : typeof message === 'string' ? message : codeOf(status).toLowerCase().replace(/_/g, ' '),
+    message: Array.isArray(message)
+      ? message.join('; ')
+      : typeof message === 'string'
+        ? message
+        : codeOf(status).toLowerCase().replace(/_/g, ' '),
     errors: Array.isArray(errors) ? (errors as FieldError[]) : [],
   };
 }
@@ -43,11 +54,15 @@ export class HttpErrorFilter implements ExceptionFilter {
     const status = (exception as { status?: number; type?: string })?.status;
     if (typeof status === 'number' && status >= 400 && status < 500) {
       const message = (exception as Error).message;
-      res.status(status).json(errorBody(status, { message, errors: status === 400 ? [{ field: '(body)', message }] : [] }));
+      res
+        .status(status)
+        .json(errorBody(status, { message, errors: status === 400 ? [{ field: '(body)', message }] : [] }));
       return;
     }
     const errorId = randomUUID();
     this.log.error({ err: exception, errorId }, 'unhandled error');
-    res.status(HttpStatus.INTERNAL_SERVER_ERROR).json(errorBody(500, { code: 'INTERNAL_ERROR', message: 'internal error', errorId }));
+    res
+      .status(HttpStatus.INTERNAL_SERVER_ERROR)
+      .json(errorBody(500, { code: 'INTERNAL_ERROR', message: 'internal error', errorId }));
   }
 }

@@ -14,7 +14,11 @@ export class InfrastructureModule {
       imports: [
         AccessModule,
         ObservabilityModule,
-        DatabaseModule.forRoot({ url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE, applicationName: service }),
+        DatabaseModule.forRoot({
+          url: config.DATABASE_URL,
+          poolSize: config.DATABASE_POOL_SIZE,
+          applicationName: service,
+        }),
         MessagingModule.forRoot({
           transport: 'kafka',
           kafka: {

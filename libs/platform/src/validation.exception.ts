@@ -8,7 +8,8 @@ export interface FieldError {
 }
 
 /** A dotted path; an empty key is written "" so that it still names something. */
-export const fieldPath = (path: readonly PropertyKey[]) => path.map((k) => (String(k) === '' ? '""' : String(k))).join('.') || '(body)';
+export const fieldPath = (path: readonly PropertyKey[]) =>
+  path.map((k) => (String(k) === '' ? '""' : String(k))).join('.') || '(body)';
 
 /** Zod's issues as field errors; an unknown key is named itself rather than its parent object. */
 export function zodFieldErrors(error: z.ZodError): FieldError[] {
@@ -21,5 +22,9 @@ export function zodFieldErrors(error: z.ZodError): FieldError[] {
 
 /** The 400 every validation answers with: each bad field named in the message and in `errors[]`. */
 export function invalidRequest(errors: FieldError[], code = 'VALIDATION_FAILED'): BadRequestException {
-  return new BadRequestException({ code, message: `invalid request: ${errors.map((e) => `${e.field} ${e.message}`).join('; ')}`, errors });
+  return new BadRequestException({
+    code,
+    message: `invalid request: ${errors.map((e) => `${e.field} ${e.message}`).join('; ')}`,
+    errors,
+  });
 }

@@ -5,7 +5,9 @@ const rateLimitSchema = z.object({
   burst: z.number().int().min(1).max(100_000).default(40),
 });
 
-const secretSchema = z.string().regex(/^(whsec_)?[A-Za-z0-9+/]{22,}={0,2}$/, 'must be whsec_<base64 of at least 16 bytes>');
+const secretSchema = z
+  .string()
+  .regex(/^(whsec_)?[A-Za-z0-9+/]{22,}={0,2}$/, 'must be whsec_<base64 of at least 16 bytes>');
 
 /** A generic channel: Standard Webhooks in both directions, replies POSTed to the callback URL. */
 export const genericChannelSchema = z

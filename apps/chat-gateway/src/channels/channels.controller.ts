@@ -20,7 +20,10 @@ export class ChannelsController {
 
   /** Creates or replaces a channel; secrets are sealed before they reach the database and are never returned. */
   @Put(':channelId')
-  async put(@Param('channelId') channelId: string, @Body(new ZodBodyPipe(putChannelSchema)) body: Record<string, unknown>) {
+  async put(
+    @Param('channelId') channelId: string,
+    @Body(new ZodBodyPipe(putChannelSchema)) body: Record<string, unknown>,
+  ) {
     const channel = new ZodBodyPipe(channelConfigSchema).transform({ ...body, id: channelId });
     return describeChannel(await this.channels.upsert(channel));
   }

@@ -39,7 +39,8 @@ export class ChannelsService implements OnApplicationBootstrap {
 
   async onApplicationBootstrap() {
     for (const channel of this.options.seedChannels) await this.upsert(channel);
-    if (this.options.seedChannels.length) this.log.info({ channels: this.options.seedChannels.map((c) => c.id) }, 'channels seeded');
+    if (this.options.seedChannels.length)
+      this.log.info({ channels: this.options.seedChannels.map((c) => c.id) }, 'channels seeded');
   }
 
   async upsert(input: ChannelInput): Promise<ChannelConfig> {
@@ -101,6 +102,13 @@ export class ChannelsService implements OnApplicationBootstrap {
         rateLimit,
       };
     }
-    return { id: row.id, kind: 'generic', secrets: sealed.secrets, callbackUrl: row.callback_url!, rateLimit, identityVerified: row.identity_verified === true };
+    return {
+      id: row.id,
+      kind: 'generic',
+      secrets: sealed.secrets,
+      callbackUrl: row.callback_url!,
+      rateLimit,
+      identityVerified: row.identity_verified === true,
+    };
   }
 }

@@ -83,12 +83,18 @@ export class ChatDeliverer implements OnApplicationBootstrap, OnApplicationShutd
   }
 
   private async deliverOne(row: DeliveryRow) {
-    const log = this.log.child({ draftId: row.draft_id, conversationId: row.conversation_id, channelId: row.channel_id, attempt: row.attempts });
+    const log = this.log.child({
+      draftId: row.draft_id,
+      conversationId: row.conversation_id,
+      channelId: row.channel_id,
+      attempt: row.attempts,
+    });
     const outcome = await this.attempt(row);
     if (outcome.kind === 'sent') {
       // The provider has the reply: a database restart is waited out rather than leaving the row SENDING, which
       // would have it delivered a second time after the grace period.
-      const onRetry = (error: unknown) => log.warn({ err: error }, 'chat reply delivered; recording it waits for the database');
+      const onRetry = (error: unknown) =>
+        log.warn({ err: error }, 'chat reply delivered; recording it waits for the database');
       await persistently(() => this.finish(row, 'sent', null, outcome.providerMessageId), { onRetry });
       log.info('chat reply delivered');
       return;
@@ -134,7 +140,12 @@ export class ChatDeliverer implements OnApplicationBootstrap, OnApplicationShutd
     }
   }
 
-  private async finish(row: DeliveryRow, status: 'sent' | 'failed', error: string | null, providerMessageId: string | null) {
+  private async finish(
+    row: DeliveryRow,
+    status: 'sent' | 'failed',
+    error: string | null,
+    providerMessageId: string | null,
+  ) {
     await this.dataSource.transaction(async (m: EntityManager) => {
       await m.query(
         `UPDATE chat_deliveries SET status = $2, last_error = $3, provider_message_id = $4,

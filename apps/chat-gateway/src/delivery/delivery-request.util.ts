@@ -56,7 +56,9 @@ export function buildDeliveryRequest(channel: ChannelConfig, reply: ChatReply, n
   };
 }
 
-export type DeliveryOutcome = { kind: 'sent'; providerMessageId: string | null } | { kind: 'retry' | 'failed'; reason: string; retryAfterMs?: number };
+export type DeliveryOutcome =
+  | { kind: 'sent'; providerMessageId: string | null }
+  | { kind: 'retry' | 'failed'; reason: string; retryAfterMs?: number };
 
 /** Timeouts, throttling and server errors may pass; any other client error will not, however often it is retried. */
 export function classifyResponse(status: number, body: string, retryAfter: string | null): DeliveryOutcome {
@@ -64,7 +66,11 @@ export function classifyResponse(status: number, body: string, retryAfter: strin
   const reason = `HTTP ${status}: ${body.slice(0, 300)}`;
   if (status === 408 || status === 425 || status === 429 || status >= 500) {
     const seconds = Number(retryAfter);
-    return { kind: 'retry', reason, retryAfterMs: Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : undefined };
+    return {
+      kind: 'retry',
+      reason,
+      retryAfterMs: Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : undefined,
+    };
   }
   return { kind: 'failed', reason };
 }

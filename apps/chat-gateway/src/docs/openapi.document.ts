@@ -4,7 +4,12 @@ const error = (description: string) => ({
   content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
 });
 
-const channelIdParam = { name: 'channelId', in: 'path', required: true, schema: { type: 'string', pattern: '^[A-Za-z0-9._-]{1,64}$' } };
+const channelIdParam = {
+  name: 'channelId',
+  in: 'path',
+  required: true,
+  schema: { type: 'string', pattern: '^[A-Za-z0-9._-]{1,64}$' },
+};
 
 export const openApiDocument = {
   openapi: '3.1.0',
@@ -29,13 +34,34 @@ export const openApiDocument = {
         parameters: [
           channelIdParam,
           { name: 'webhook-id', in: 'header', required: true, schema: { type: 'string' } },
-          { name: 'webhook-timestamp', in: 'header', required: true, schema: { type: 'string', pattern: '^[0-9]+$' }, description: 'Unix seconds' },
-          { name: 'webhook-signature', in: 'header', required: true, schema: { type: 'string' }, example: 'v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=' },
+          {
+            name: 'webhook-timestamp',
+            in: 'header',
+            required: true,
+            schema: { type: 'string', pattern: '^[0-9]+$' },
+            description: 'Unix seconds',
+          },
+          {
+            name: 'webhook-signature',
+            in: 'header',
+            required: true,
+            schema: { type: 'string' },
+            example: 'v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=',
+          },
         ],
-        requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/ChatMessage' } } } },
+        requestBody: {
+          required: true,
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/ChatMessage' } } },
+        },
         responses: {
-          '202': { description: 'Stored durably; will be drafted after the quiet window', content: { 'application/json': { schema: { $ref: '#/components/schemas/IntakeResult' } } } },
-          '200': { description: 'A retry of a delivery already accepted (same webhook-id, same body): no effect', content: { 'application/json': { schema: { $ref: '#/components/schemas/IntakeResult' } } } },
+          '202': {
+            description: 'Stored durably; will be drafted after the quiet window',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/IntakeResult' } } },
+          },
+          '200': {
+            description: 'A retry of a delivery already accepted (same webhook-id, same body): no effect',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/IntakeResult' } } },
+          },
           '400': error('Body is not JSON or fields are invalid; `errors` names each field'),
           '401': error('Signature headers missing, no signature matches, or timestamp outside ±5 min'),
           '404': error('Unknown channel, or not a generic channel'),
@@ -55,18 +81,37 @@ export const openApiDocument = {
           { name: 'hub.verify_token', in: 'query', required: true, schema: { type: 'string' } },
           { name: 'hub.challenge', in: 'query', required: true, schema: { type: 'string' } },
         ],
-        responses: { '200': { description: 'The challenge, echoed', content: { 'text/plain': { schema: { type: 'string' } } } }, '403': error('Verify token does not match') },
+        responses: {
+          '200': { description: 'The challenge, echoed', content: { 'text/plain': { schema: { type: 'string' } } } },
+          '403': error('Verify token does not match'),
+        },
       },
       post: {
         summary: 'WhatsApp Cloud API notification (messages; statuses are acknowledged and ignored)',
         operationId: 'receiveWhatsApp',
         parameters: [
           channelIdParam,
-          { name: 'X-Hub-Signature-256', in: 'header', required: true, schema: { type: 'string', pattern: '^sha256=[0-9a-f]{64}$' }, description: 'hex HMAC-SHA256 of the raw body with the app secret' },
+          {
+            name: 'X-Hub-Signature-256',
+            in: 'header',
+            required: true,
+            schema: { type: 'string', pattern: '^sha256=[0-9a-f]{64}$' },
+            description: 'hex HMAC-SHA256 of the raw body with the app secret',
+          },
         ],
-        requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', description: 'entry[].changes[].value.messages[] as sent by Meta' } } } },
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: { type: 'object', description: 'entry[].changes[].value.messages[] as sent by Meta' },
+            },
+          },
+        },
         responses: {
-          '200': { description: 'Stored durably (redelivered message ids are ignored)', content: { 'application/json': { schema: { $ref: '#/components/schemas/IntakeResult' } } } },
+          '200': {
+            description: 'Stored durably (redelivered message ids are ignored)',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/IntakeResult' } } },
+          },
           '400': error('Not a WhatsApp notification; `errors` names each field'),
           '401': error('Signature missing or wrong'),
           '404': error('Unknown channel, or not a WhatsApp channel'),
@@ -84,12 +129,20 @@ export const openApiDocument = {
         required: ['sessionId', 'messageId', 'customer', 'timestamp'],
         properties: {
           sessionId: { type: 'string', maxLength: 200, description: "The provider's conversation/session id" },
-          messageId: { type: 'string', maxLength: 200, description: "The provider's message id (a redelivered id is ignored)" },
+          messageId: {
+            type: 'string',
+            maxLength: 200,
+            description: "The provider's message id (a redelivered id is ignored)",
+          },
           customer: {
             type: 'object',
             additionalProperties: false,
             required: ['id'],
-            properties: { id: { type: 'string' }, name: { type: 'string' }, email: { type: ['string', 'null'], format: 'email' } },
+            properties: {
+              id: { type: 'string' },
+              name: { type: 'string' },
+              email: { type: ['string', 'null'], format: 'email' },
+            },
           },
           text: { type: 'string', maxLength: 20000, description: 'Required unless attachments are given' },
           attachments: {
@@ -99,10 +152,19 @@ export const openApiDocument = {
               type: 'object',
               additionalProperties: false,
               required: ['url'],
-              properties: { url: { type: 'string', format: 'uri' }, contentType: { type: 'string' }, filename: { type: 'string' } },
+              properties: {
+                url: { type: 'string', format: 'uri' },
+                contentType: { type: 'string' },
+                filename: { type: 'string' },
+              },
             },
           },
-          timestamp: { oneOf: [{ type: 'string', format: 'date-time' }, { type: 'integer', description: 'Unix seconds or milliseconds' }] },
+          timestamp: {
+            oneOf: [
+              { type: 'string', format: 'date-time' },
+              { type: 'integer', description: 'Unix seconds or milliseconds' },
+            ],
+          },
         },
       },
       IntakeResult: {
@@ -115,7 +177,10 @@ export const openApiDocument = {
           statusCode: { type: 'integer' },
           code: { type: 'string' },
           message: { type: 'string' },
-          errors: { type: 'array', items: { type: 'object', properties: { field: { type: 'string' }, message: { type: 'string' } } } },
+          errors: {
+            type: 'array',
+            items: { type: 'object', properties: { field: { type: 'string' }, message: { type: 'string' } } },
+          },
         },
       },
       ReplyCallback: {
@@ -135,7 +200,8 @@ export const openApiDocument = {
   },
 } as const;
 
-const escape = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+const escape = (s: string) =>
+  s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
 /** A dependency-free page: the operations and their answers, and the JSON document for tools. */
 export function docsPage(jsonHref: string): string {

@@ -1,4 +1,11 @@
-import { ConflictException, ForbiddenException, HttpException, HttpStatus, NotFoundException, UnauthorizedException } from '@nestjs/common';
+import {
+  ConflictException,
+  ForbiddenException,
+  HttpException,
+  HttpStatus,
+  NotFoundException,
+  UnauthorizedException,
+} from '@nestjs/common';
 
 export enum ChatIntakeErrorCode {
   ChannelNotFound = 'CHANNEL_NOT_FOUND',
@@ -16,9 +23,13 @@ export const channelNotFound = (id: string) =>
   new NotFoundException({ code: ChatIntakeErrorCode.ChannelNotFound, message: `channel ${id} not found` });
 
 export const wrongChannelKind = (id: string, kind: string) =>
-  new NotFoundException({ code: ChatIntakeErrorCode.WrongChannelKind, message: `channel ${id} is not a ${kind} channel` });
+  new NotFoundException({
+    code: ChatIntakeErrorCode.WrongChannelKind,
+    message: `channel ${id} is not a ${kind} channel`,
+  });
 
-export const unauthorized = (code: ChatIntakeErrorCode, message: string) => new UnauthorizedException({ code, message });
+export const unauthorized = (code: ChatIntakeErrorCode, message: string) =>
+  new UnauthorizedException({ code, message });
 
 export const webhookIdReused = (id: string) =>
   new ConflictException({
@@ -27,11 +38,17 @@ export const webhookIdReused = (id: string) =>
   });
 
 export const payloadTooLarge = (limit: number) =>
-  new HttpException({ code: ChatIntakeErrorCode.PayloadTooLarge, message: `body exceeds ${limit} bytes` }, HttpStatus.PAYLOAD_TOO_LARGE);
+  new HttpException(
+    { code: ChatIntakeErrorCode.PayloadTooLarge, message: `body exceeds ${limit} bytes` },
+    HttpStatus.PAYLOAD_TOO_LARGE,
+  );
 
 export class RateLimitedException extends HttpException {
   constructor(readonly retryAfterSeconds: number) {
-    super({ code: ChatIntakeErrorCode.RateLimited, message: 'too many requests for this channel', retryAfterSeconds }, HttpStatus.TOO_MANY_REQUESTS);
+    super(
+      { code: ChatIntakeErrorCode.RateLimited, message: 'too many requests for this channel', retryAfterSeconds },
+      HttpStatus.TOO_MANY_REQUESTS,
+    );
   }
 }
 

@@ -14,8 +14,15 @@ describe('buildTurnPayload', () => {
   it('joins a burst into one valid inbound payload, in order, keyed by the first message', () => {
     const payload = buildTurnPayload('web', 's1', [
       msg('m1', 'Hoi'),
-      msg('m2', '  ', { attachments: [{ url: 'https://cdn.shop.test/u/foto%20pakket.jpg?sig=1', contentType: 'image/jpeg', filename: null }] }),
-      msg('m3', 'mijn pakket is beschadigd', { customer: { id: 'c1', name: 'Eva', email: 'eva@example.nl' }, sentAt: '2025-11-26T10:00:05.000Z' }),
+      msg('m2', '  ', {
+        attachments: [
+          { url: 'https://cdn.shop.test/u/foto%20pakket.jpg?sig=1', contentType: 'image/jpeg', filename: null },
+        ],
+      }),
+      msg('m3', 'mijn pakket is beschadigd', {
+        customer: { id: 'c1', name: 'Eva', email: 'eva@example.nl' },
+        sentAt: '2025-11-26T10:00:05.000Z',
+      }),
     ]);
     expect(inboundPayloadSchema.parse(payload)).toEqual(payload);
     expect(payload).toMatchObject({

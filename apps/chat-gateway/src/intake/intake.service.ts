@@ -55,7 +55,12 @@ export class IntakeService {
    * statement (one round trip, atomic on its own). Each write only happens if the one before it did, so a seen
    * webhook id leaves nothing behind and is then told apart as a retry or a reuse.
    */
-  async acceptSigned(channelId: string, message: IncomingChatMessage, webhookId: string, body: Buffer): Promise<IntakeResult> {
+  async acceptSigned(
+    channelId: string,
+    message: IncomingChatMessage,
+    webhookId: string,
+    body: Buffer,
+  ): Promise<IntakeResult> {
     const bodyHash = sha256(body);
     const [row] = await this.dataSource.query(
       `WITH receipt AS (
@@ -92,10 +97,10 @@ export class IntakeService {
       ],
     );
     if (row.fresh) return { status: row.stored ? 'accepted' : 'duplicate', stored: row.stored ? 1 : 0 };
-    const [seen] = await this.dataSource.query(`SELECT body_sha256 FROM chat_webhook_receipts WHERE channel_id = $1 AND webhook_id = $2`, [
-      channelId,
-      webhookId,
-    ]);
+    const [seen] = await this.dataSource.query(
+      `SELECT body_sha256 FROM chat_webhook_receipts WHERE channel_id = $1 AND webhook_id = $2`,
+      [channelId, webhookId],
+    );
     if (seen?.body_sha256 === bodyHash) return { status: 'duplicate', stored: 0 };
     throw webhookIdReused(webhookId);
   }

@@ -17,7 +17,9 @@ export async function readRawBody(req: RawBodyRequest, limit: number): Promise<B
     return req.rawBody;
   }
   if (req._body || req.readableEnded) {
-    throw new InternalServerErrorException('the request body was parsed without keeping its raw bytes: create the app with rawBody: true');
+    throw new InternalServerErrorException(
+      'the request body was parsed without keeping its raw bytes: create the app with rawBody: true',
+    );
   }
   const chunks: Buffer[] = [];
   let size = 0;

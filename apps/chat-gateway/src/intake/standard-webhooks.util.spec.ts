@@ -31,16 +31,64 @@ describe('signWebhook', () => {
 });
 
 describe('verifyWebhook', () => {
-  const cases: { name: string; secrets: string[]; id?: string; timestamp?: string; signature?: string; body?: Buffer; ok: boolean; reason?: string }[] = [
+  const cases: {
+    name: string;
+    secrets: string[];
+    id?: string;
+    timestamp?: string;
+    signature?: string;
+    body?: Buffer;
+    ok: boolean;
+    reason?: string;
+  }[] = [
     { name: 'valid', secrets: [SECRET], signature: sig(), ok: true },
     { name: 'wrong secret', secrets: [SECRET], signature: sig(OLD_SECRET), ok: false, reason: 'bad_signature' },
-    { name: 'rotation: signed with the old secret, both valid', secrets: [SECRET, OLD_SECRET], signature: sig(OLD_SECRET), ok: true },
+    {
+      name: 'rotation: signed with the old secret, both valid',
+      secrets: [SECRET, OLD_SECRET],
+      signature: sig(OLD_SECRET),
+      ok: true,
+    },
     { name: 'several signatures, one valid', secrets: [SECRET], signature: `v1,AAAA ${sig()} v1a,xyz`, ok: true },
-    { name: 'stale timestamp', secrets: [SECRET], timestamp: String(ts - 301), signature: sig(SECRET, body, ts - 301), ok: false, reason: 'stale_timestamp' },
-    { name: 'future timestamp', secrets: [SECRET], timestamp: String(ts + 301), signature: sig(SECRET, body, ts + 301), ok: false, reason: 'future_timestamp' },
-    { name: 'edge of tolerance', secrets: [SECRET], timestamp: String(ts - 300), signature: sig(SECRET, body, ts - 300), ok: true },
-    { name: 'timestamp not a number', secrets: [SECRET], timestamp: '2024-01-01T00:00:00Z', signature: sig(), ok: false, reason: 'bad_timestamp' },
-    { name: 'tampered body', secrets: [SECRET], signature: sig(), body: Buffer.from('{"sessionId":"s1","text":"hallo!"}'), ok: false, reason: 'bad_signature' },
+    {
+      name: 'stale timestamp',
+      secrets: [SECRET],
+      timestamp: String(ts - 301),
+      signature: sig(SECRET, body, ts - 301),
+      ok: false,
+      reason: 'stale_timestamp',
+    },
+    {
+      name: 'future timestamp',
+      secrets: [SECRET],
+      timestamp: String(ts + 301),
+      signature: sig(SECRET, body, ts + 301),
+      ok: false,
+      reason: 'future_timestamp',
+    },
+    {
+      name: 'edge of tolerance',
+      secrets: [SECRET],
+      timestamp: String(ts - 300),
+      signature: sig(SECRET, body, ts - 300),
+      ok: true,
+    },
+    {
+      name: 'timestamp not a number',
+      secrets: [SECRET],
+      timestamp: '2024-01-01T00:00:00Z',
+      signature: sig(),
+      ok: false,
+      reason: 'bad_timestamp',
+    },
+    {
+      name: 'tampered body',
+      secrets: [SECRET],
+      signature: sig(),
+      body: Buffer.from('{"sessionId":"s1","text":"hallo!"}'),
+      ok: false,
+      reason: 'bad_signature',
+    },
     {
       name: 're-serialised body',
       secrets: [SECRET],
@@ -53,18 +101,36 @@ describe('verifyWebhook', () => {
     { name: 'missing signature', secrets: [SECRET], signature: '', ok: false, reason: 'missing_headers' },
     { name: 'missing id', secrets: [SECRET], id: '', signature: sig(), ok: false, reason: 'missing_headers' },
     { name: 'unversioned signature', secrets: [SECRET], signature: sig().slice(3), ok: false, reason: 'bad_signature' },
-    { name: 'truncated signature', secrets: [SECRET], signature: sig().slice(0, 20), ok: false, reason: 'bad_signature' },
+    {
+      name: 'truncated signature',
+      secrets: [SECRET],
+      signature: sig().slice(0, 20),
+      ok: false,
+      reason: 'bad_signature',
+    },
   ];
 
   it.each(cases)('$name', ({ secrets, id, timestamp, signature, body: sent, ok, reason }) => {
-    const result = verifyWebhook(secrets, { id: id ?? 'msg_1', timestamp: timestamp ?? String(ts), signature }, sent ?? body, { now: NOW });
+    const result = verifyWebhook(
+      secrets,
+      { id: id ?? 'msg_1', timestamp: timestamp ?? String(ts), signature },
+      sent ?? body,
+      { now: NOW },
+    );
     expect(result.ok).toBe(ok);
     if (!result.ok) expect(result.reason).toBe(reason);
   });
 
   it('accepts what webhookHeaders produces', () => {
     const h = webhookHeaders(SECRET, 'draft-1', body, NOW);
-    expect(verifyWebhook([SECRET], { id: h['webhook-id'], timestamp: h['webhook-timestamp'], signature: h['webhook-signature'] }, body, { now: NOW })).toEqual({
+    expect(
+      verifyWebhook(
+        [SECRET],
+        { id: h['webhook-id'], timestamp: h['webhook-timestamp'], signature: h['webhook-signature'] },
+        body,
+        { now: NOW },
+      ),
+    ).toEqual({
       ok: true,
       id: 'draft-1',
       timestamp: ts,

@@ -9,7 +9,8 @@ export interface WebhookHeaders {
   signature: string | undefined;
 }
 
-export type VerifyFailure = 'missing_headers' | 'bad_timestamp' | 'stale_timestamp' | 'future_timestamp' | 'bad_signature';
+export type VerifyFailure =
+  'missing_headers' | 'bad_timestamp' | 'stale_timestamp' | 'future_timestamp' | 'bad_signature';
 
 export type VerifyResult = { ok: true; id: string; timestamp: number } | { ok: false; reason: VerifyFailure };
 
@@ -28,9 +29,18 @@ export function signWebhook(secret: string, id: string, timestamp: number, body:
 }
 
 /** Headers a sender puts on one delivery. */
-export function webhookHeaders(secret: string, id: string, body: Buffer | string, now = Date.now()): Record<string, string> {
+export function webhookHeaders(
+  secret: string,
+  id: string,
+  body: Buffer | string,
+  now = Date.now(),
+): Record<string, string> {
   const timestamp = Math.floor(now / 1000);
-  return { 'webhook-id': id, 'webhook-timestamp': String(timestamp), 'webhook-signature': signWebhook(secret, id, timestamp, body) };
+  return {
+    'webhook-id': id,
+    'webhook-timestamp': String(timestamp),
+    'webhook-signature': signWebhook(secret, id, timestamp, body),
+  };
 }
 
 /**
@@ -61,7 +71,8 @@ export function verifyWebhook(
   for (const secret of secrets) {
     const expected = Buffer.from(signWebhook(secret, id, ts, rawBody).slice(3), 'base64');
     for (const candidate of candidates) {
-      if (candidate.length === expected.length && timingSafeEqual(candidate, expected)) return { ok: true, id, timestamp: ts };
+      if (candidate.length === expected.length && timingSafeEqual(candidate, expected))
+        return { ok: true, id, timestamp: ts };
     }
   }
   return { ok: false, reason: 'bad_signature' };

@@ -86,10 +86,10 @@ export class TurnFlusher implements OnApplicationBootstrap, OnApplicationShutdow
           WHERE channel_id = $1 AND session_id = $2 AND turn_id IS NULL ORDER BY sent_at, received_at`,
         [channelId, sessionId],
       );
-      await m.query(`UPDATE chat_sessions SET due_at = NULL, first_pending_at = NULL WHERE channel_id = $1 AND session_id = $2`, [
-        channelId,
-        sessionId,
-      ]);
+      await m.query(
+        `UPDATE chat_sessions SET due_at = NULL, first_pending_at = NULL WHERE channel_id = $1 AND session_id = $2`,
+        [channelId, sessionId],
+      );
       if (rows.length === 0) return false;
       const payload = buildTurnPayload(
         channelId,
@@ -103,12 +103,22 @@ export class TurnFlusher implements OnApplicationBootstrap, OnApplicationShutdow
         })),
         { identityVerified: channel?.kind === 'generic' && channel.identityVerified },
       );
-      const event = createEvent(Topics.inbound, { producer: PRODUCER, conversationId: null, key: chatEventKey(channelId, sessionId), payload });
+      const event = createEvent(Topics.inbound, {
+        producer: PRODUCER,
+        conversationId: null,
+        key: chatEventKey(channelId, sessionId),
+        payload,
+      });
       // The turn continues the trace of its first line's webhook request.
-      await inSpan('chat turn', { kind: SpanKind.PRODUCER, attributes: { 'draftdesk.chat.channel': channelId }, parent: rows[0].trace_headers }, () =>
-        this.outbox.add(m, event),
+      await inSpan(
+        'chat turn',
+        { kind: SpanKind.PRODUCER, attributes: { 'draftdesk.chat.channel': channelId }, parent: rows[0].trace_headers },
+        () => this.outbox.add(m, event),
       );
-      await m.query(`UPDATE chat_messages SET turn_id = $1 WHERE id = ANY($2::uuid[])`, [event.id, rows.map((r) => r.id)]);
+      await m.query(`UPDATE chat_messages SET turn_id = $1 WHERE id = ANY($2::uuid[])`, [
+        event.id,
+        rows.map((r) => r.id),
+      ]);
       this.log.info({ channelId, eventId: event.id, messages: rows.length }, 'chat turn emitted');
       return true;
     });
@@ -117,8 +127,9 @@ export class TurnFlusher implements OnApplicationBootstrap, OnApplicationShutdow
   private async pruneOccasionally() {
     if (Date.now() - this.lastPrune < PRUNE_EVERY_MS) return;
     this.lastPrune = Date.now();
-    await this.dataSource.query(`DELETE FROM chat_webhook_receipts WHERE received_at < now() - make_interval(hours => $1)`, [
-      this.options.replayWindowHours,
-    ]);
+    await this.dataSource.query(
+      `DELETE FROM chat_webhook_receipts WHERE received_at < now() - make_interval(hours => $1)`,
+      [this.options.replayWindowHours],
+    );
   }
 }

@@ -46,20 +46,36 @@ export class WebhooksController {
 
   @Post(':channelId/messages')
   @HttpCode(202)
-  async receive(@Param('channelId') channelId: string, @Req() req: RawBodyRequest, @Res({ passthrough: true }) res: Response) {
+  async receive(
+    @Param('channelId') channelId: string,
+    @Req() req: RawBodyRequest,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const raw = await readRawBody(req, this.options.maxBodyBytes);
     const channel = await this.channel(channelId, 'generic');
     const verified = verifyWebhook(
       channel.secrets,
-      { id: header(req, 'webhook-id'), timestamp: header(req, 'webhook-timestamp'), signature: header(req, 'webhook-signature') },
+      {
+        id: header(req, 'webhook-id'),
+        timestamp: header(req, 'webhook-timestamp'),
+        signature: header(req, 'webhook-signature'),
+      },
       raw,
       { toleranceSeconds: this.options.timestampToleranceSeconds },
     );
     if (!verified.ok) {
       this.log.warn({ channelId, reason: verified.reason }, 'webhook refused');
-      if (verified.reason === 'missing_headers') throw unauthorized(ChatIntakeErrorCode.SignatureMissing, 'webhook-id, webhook-timestamp and webhook-signature are required');
-      if (verified.reason === 'bad_signature') throw unauthorized(ChatIntakeErrorCode.SignatureInvalid, 'no signature matches');
-      throw unauthorized(ChatIntakeErrorCode.TimestampOutOfTolerance, `webhook-timestamp is not within ${this.options.timestampToleranceSeconds} s of now`);
+      if (verified.reason === 'missing_headers')
+        throw unauthorized(
+          ChatIntakeErrorCode.SignatureMissing,
+          'webhook-id, webhook-timestamp and webhook-signature are required',
+        );
+      if (verified.reason === 'bad_signature')
+        throw unauthorized(ChatIntakeErrorCode.SignatureInvalid, 'no signature matches');
+      throw unauthorized(
+        ChatIntakeErrorCode.TimestampOutOfTolerance,
+        `webhook-timestamp is not within ${this.options.timestampToleranceSeconds} s of now`,
+      );
     }
     this.limit(channel, res);
     const json = parseJson(raw);
@@ -76,7 +92,8 @@ export class WebhooksController {
   @Header('content-type', 'text/plain')
   async verifySubscription(@Param('channelId') channelId: string, @Query() query: Record<string, string>) {
     const channel = await this.channel(channelId, 'whatsapp');
-    if (query['hub.mode'] !== 'subscribe' || !sameToken(channel.verifyToken, query['hub.verify_token'])) throw verifyTokenMismatch();
+    if (query['hub.mode'] !== 'subscribe' || !sameToken(channel.verifyToken, query['hub.verify_token']))
+      throw verifyTokenMismatch();
     return query['hub.challenge'] ?? '';
   }
 
@@ -86,7 +103,11 @@ export class WebhooksController {
    */
   @Post(':channelId/whatsapp')
   @HttpCode(200)
-  async receiveWhatsApp(@Param('channelId') channelId: string, @Req() req: RawBodyRequest, @Res({ passthrough: true }) res: Response) {
+  async receiveWhatsApp(
+    @Param('channelId') channelId: string,
+    @Req() req: RawBodyRequest,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const raw = await readRawBody(req, this.options.maxBodyBytes);
     const channel = await this.channel(channelId, 'whatsapp');
     const signature = header(req, 'x-hub-signature-256');
@@ -104,7 +125,10 @@ export class WebhooksController {
     return this.intake.acceptMessages(channel.id, messages);
   }
 
-  private async channel<K extends ChannelConfig['kind']>(id: string, kind: K): Promise<Extract<ChannelConfig, { kind: K }>> {
+  private async channel<K extends ChannelConfig['kind']>(
+    id: string,
+    kind: K,
+  ): Promise<Extract<ChannelConfig, { kind: K }>> {
     const channel = await this.channels.find(id);
     if (!channel) throw channelNotFound(id);
     if (channel.kind !== kind) throw wrongChannelKind(id, kind);

@@ -8,10 +8,20 @@ describe('verifyWhatsApp', () => {
   it.each([
     { name: 'valid', secrets: ['app-secret'], header: `sha256=${hex('app-secret')}`, ok: true },
     { name: 'upper-case hex', secrets: ['app-secret'], header: `sha256=${hex('app-secret').toUpperCase()}`, ok: true },
-    { name: 'rotation: old secret still listed', secrets: ['new-secret', 'app-secret'], header: `sha256=${hex('app-secret')}`, ok: true },
+    {
+      name: 'rotation: old secret still listed',
+      secrets: ['new-secret', 'app-secret'],
+      header: `sha256=${hex('app-secret')}`,
+      ok: true,
+    },
     { name: 'wrong secret', secrets: ['new-secret'], header: `sha256=${hex('app-secret')}`, ok: false },
     { name: 'tampered body', secrets: ['app-secret'], header: `sha256=${hex('app-secret', '{}')}`, ok: false },
-    { name: 'sha1 header', secrets: ['app-secret'], header: `sha1=${createHmac('sha1', 'app-secret').update(body).digest('hex')}`, ok: false },
+    {
+      name: 'sha1 header',
+      secrets: ['app-secret'],
+      header: `sha1=${createHmac('sha1', 'app-secret').update(body).digest('hex')}`,
+      ok: false,
+    },
     { name: 'missing', secrets: ['app-secret'], header: undefined, ok: false },
     { name: 'garbage', secrets: ['app-secret'], header: 'sha256=zz', ok: false },
   ])('$name → $ok', ({ secrets, header, ok }) => {

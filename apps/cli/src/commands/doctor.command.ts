@@ -15,7 +15,10 @@ per check; a failed check says what to do. Exit code 0 when nothing failed.`;
 
 /** Every setting doctor looks at; all optional, since what is unset is a choice (embedded mode, no mailbox…). */
 const doctorShape = {
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+    .optional(),
   KAFKA_BROKERS: env.list().optional(),
   IMAP_HOST: z.string().optional(),
   IMAP_PORT: env.port().default(993),
@@ -52,7 +55,9 @@ const fail = (detail: string, fix: string): Outcome => ({ status: 'fail', detail
 
 function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout;
-  const limit = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: no answer in ${ms} ms`)), ms)));
+  const limit = new Promise<never>(
+    (_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: no answer in ${ms} ms`)), ms)),
+  );
   return Promise.race([promise, limit]).finally(() => clearTimeout(timer));
 }
 
@@ -80,14 +85,22 @@ function checks(config: DoctorConfig, timeoutMs: number): Check[] {
           await withTimeout(client.connect(), timeoutMs, 'connect');
           const [{ server_version: version }] = (await client.query(`SHOW server_version`)).rows;
           const table = (await client.query(`SELECT to_regclass('schema_migrations') AS t`)).rows[0].t;
-          const applied = table ? Number((await client.query(`SELECT count(*) AS n FROM schema_migrations`)).rows[0].n) : 0;
+          const applied = table
+            ? Number((await client.query(`SELECT count(*) AS n FROM schema_migrations`)).rows[0].n)
+            : 0;
           const where = `${redactUrl(config.DATABASE_URL)}: PostgreSQL ${version}`;
           if (applied < MIGRATIONS.length) {
-            return fail(`${where}, ${applied} of ${MIGRATIONS.length} migrations applied`, 'run `npx draftdesk migrate` (Kubernetes: the draftdesk-migrate Job)');
+            return fail(
+              `${where}, ${applied} of ${MIGRATIONS.length} migrations applied`,
+              'run `npx draftdesk migrate` (Kubernetes: the draftdesk-migrate Job)',
+            );
           }
           return ok(`${where}, schema up to date (${applied} migrations)`);
         } catch (error) {
-          return fail(`${redactUrl(config.DATABASE_URL)}: ${message(error)}`, 'start PostgreSQL or correct DATABASE_URL (host, port, user, database)');
+          return fail(
+            `${redactUrl(config.DATABASE_URL)}: ${message(error)}`,
+            'start PostgreSQL or correct DATABASE_URL (host, port, user, database)',
+          );
         } finally {
           await client.end().catch(() => undefined);
         }
@@ -97,13 +110,24 @@ function checks(config: DoctorConfig, timeoutMs: number): Check[] {
       name: 'kafka',
       run: async () => {
         if (!config.KAFKA_BROKERS) return skip('KAFKA_BROKERS unset: embedded mode uses its in-process transport');
-        const admin = new Kafka({ clientId: 'draftdesk-doctor', brokers: config.KAFKA_BROKERS, logLevel: logLevel.NOTHING, connectionTimeout: timeoutMs, retry: { retries: 0 } }).admin();
+        const admin = new Kafka({
+          clientId: 'draftdesk-doctor',
+          brokers: config.KAFKA_BROKERS,
+          logLevel: logLevel.NOTHING,
+          connectionTimeout: timeoutMs,
+          retry: { retries: 0 },
+        }).admin();
         try {
           await withTimeout(admin.connect(), timeoutMs, 'connect');
           const cluster = await withTimeout(admin.describeCluster(), timeoutMs, 'describe cluster');
-          return ok(`${config.KAFKA_BROKERS.join(',')}: ${cluster.brokers.length} broker(s), controller ${cluster.controller}`);
+          return ok(
+            `${config.KAFKA_BROKERS.join(',')}: ${cluster.brokers.length} broker(s), controller ${cluster.controller}`,
+          );
         } catch (error) {
-          return fail(`${config.KAFKA_BROKERS.join(',')}: ${message(error)}`, 'start Kafka (npm run engines:up starts a local one) or correct KAFKA_BROKERS');
+          return fail(
+            `${config.KAFKA_BROKERS.join(',')}: ${message(error)}`,
+            'start Kafka (npm run engines:up starts a local one) or correct KAFKA_BROKERS',
+          );
         } finally {
           await admin.disconnect().catch(() => undefined);
         }
@@ -112,8 +136,12 @@ function checks(config: DoctorConfig, timeoutMs: number): Check[] {
     {
       name: 'imap',
       run: async () => {
-        if (!config.IMAP_HOST) return skip('IMAP_HOST unset: no mailbox from the environment (mailboxes in the database are checked by mail-ingest)');
-        if (!config.IMAP_USER || !config.IMAP_PASSWORD) return fail(`${config.IMAP_HOST}: IMAP_USER or IMAP_PASSWORD unset`, 'set both for the mailbox to watch');
+        if (!config.IMAP_HOST)
+          return skip(
+            'IMAP_HOST unset: no mailbox from the environment (mailboxes in the database are checked by mail-ingest)',
+          );
+        if (!config.IMAP_USER || !config.IMAP_PASSWORD)
+          return fail(`${config.IMAP_HOST}: IMAP_USER or IMAP_PASSWORD unset`, 'set both for the mailbox to watch');
         const where = `${config.IMAP_USER}@${config.IMAP_HOST}:${config.IMAP_PORT}`;
         const client = new ImapFlow({
           host: config.IMAP_HOST,
@@ -128,12 +156,23 @@ function checks(config: DoctorConfig, timeoutMs: number): Check[] {
         try {
           await withTimeout(client.connect(), timeoutMs, 'login');
           const idle = client.capabilities.has('IDLE');
-          if (!idle) return fail(`${where}: logged in, but the server does not offer IDLE`, 'new mail is then only seen every IMAP_RESYNC_SECONDS; use a server with IDLE');
+          if (!idle)
+            return fail(
+              `${where}: logged in, but the server does not offer IDLE`,
+              'new mail is then only seen every IMAP_RESYNC_SECONDS; use a server with IDLE',
+            );
           return ok(`${where}: logged in, IDLE supported`);
         } catch (error) {
-          const auth = /auth|login|credentials/i.test(message(error)) || (error as { authenticationFailed?: boolean }).authenticationFailed;
+          const auth =
+            /auth|login|credentials/i.test(message(error)) ||
+            (error as { authenticationFailed?: boolean }).authenticationFailed;
           const said = (error as { responseText?: string }).responseText;
-          return fail(`${where}: ${said ? `${message(error)} (${said})` : message(error)}`, auth ? 'check IMAP_USER and IMAP_PASSWORD (an app password where the provider needs one)' : 'check IMAP_HOST, IMAP_PORT and IMAP_SECURE (993 with TLS, 143 without)');
+          return fail(
+            `${where}: ${said ? `${message(error)} (${said})` : message(error)}`,
+            auth
+              ? 'check IMAP_USER and IMAP_PASSWORD (an app password where the provider needs one)'
+              : 'check IMAP_HOST, IMAP_PORT and IMAP_SECURE (993 with TLS, 143 without)',
+          );
         } finally {
           await client.logout().catch(() => undefined);
         }
@@ -156,7 +195,10 @@ function checks(config: DoctorConfig, timeoutMs: number): Check[] {
           await withTimeout(transport.verify(), timeoutMs, 'verify');
           return ok(`${where}: accepts connections${config.SMTP_USER ? ' and the login' : ''}`);
         } catch (error) {
-          return fail(`${where}: ${message(error)}`, 'check SMTP_HOST, SMTP_PORT, SMTP_SECURE (465 implicit TLS, 587 STARTTLS) and the credentials');
+          return fail(
+            `${where}: ${message(error)}`,
+            'check SMTP_HOST, SMTP_PORT, SMTP_SECURE (465 implicit TLS, 587 STARTTLS) and the credentials',
+          );
         } finally {
           transport.close();
         }
@@ -168,21 +210,43 @@ function checks(config: DoctorConfig, timeoutMs: number): Check[] {
         if (config.ORDERS_CONNECTOR === 'file') {
           try {
             const shop = loadShop(config.SHOP_DIR);
-            return ok(`${config.SHOP_DIR}: shop "${shop.shop.name}", ${shop.orders.length} orders from the shop folder`);
+            return ok(
+              `${config.SHOP_DIR}: shop "${shop.shop.name}", ${shop.orders.length} orders from the shop folder`,
+            );
           } catch (error) {
             return fail(`${config.SHOP_DIR}: ${message(error)}`, 'fix the shop folder (SHOP_DIR) named in the message');
           }
         }
         const url =
           config.ORDERS_CONNECTOR === 'shopify'
-            ? config.SHOPIFY_SHOP_URL && `${config.SHOPIFY_SHOP_URL.replace(/\/$/, '')}/admin/api/${config.SHOPIFY_API_VERSION}/shop.json`
+            ? config.SHOPIFY_SHOP_URL &&
+              `${config.SHOPIFY_SHOP_URL.replace(/\/$/, '')}/admin/api/${config.SHOPIFY_API_VERSION}/shop.json`
             : config.ORDERS_REST_BY_NUMBER_URL?.replace('{orderNumber}', '0');
-        if (!url) return fail(`ORDERS_CONNECTOR=${config.ORDERS_CONNECTOR} without its URL`, 'set ORDERS_REST_BY_NUMBER_URL, or SHOPIFY_SHOP_URL and SHOPIFY_ACCESS_TOKEN');
+        if (!url)
+          return fail(
+            `ORDERS_CONNECTOR=${config.ORDERS_CONNECTOR} without its URL`,
+            'set ORDERS_REST_BY_NUMBER_URL, or SHOPIFY_SHOP_URL and SHOPIFY_ACCESS_TOKEN',
+          );
         try {
-          const headers: Record<string, string> = config.ORDERS_CONNECTOR === 'shopify' ? { 'X-Shopify-Access-Token': config.SHOPIFY_ACCESS_TOKEN ?? '' } : {};
-          const res = await withTimeout(fetch(url, { headers, signal: AbortSignal.timeout(timeoutMs) }), timeoutMs, 'request');
-          if (res.status === 401 || res.status === 403) return fail(`${new URL(url).host}: ${res.status}`, 'the order source refused the credentials (SHOPIFY_ACCESS_TOKEN / ORDERS_REST_HEADERS)');
-          if (res.status >= 500) return fail(`${new URL(url).host}: ${res.status}`, 'the order source is failing; try again or ask its owner');
+          const headers: Record<string, string> =
+            config.ORDERS_CONNECTOR === 'shopify'
+              ? { 'X-Shopify-Access-Token': config.SHOPIFY_ACCESS_TOKEN ?? '' }
+              : {};
+          const res = await withTimeout(
+            fetch(url, { headers, signal: AbortSignal.timeout(timeoutMs) }),
+            timeoutMs,
+            'request',
+          );
+          if (res.status === 401 || res.status === 403)
+            return fail(
+              `${new URL(url).host}: ${res.status}`,
+              'the order source refused the credentials (SHOPIFY_ACCESS_TOKEN / ORDERS_REST_HEADERS)',
+            );
+          if (res.status >= 500)
+            return fail(
+              `${new URL(url).host}: ${res.status}`,
+              'the order source is failing; try again or ask its owner',
+            );
           return ok(`${new URL(url).host}: answers (${res.status})`);
         } catch (error) {
           return fail(`${url}: ${message(error)}`, 'check the order source URL and that this host may reach it');
@@ -192,16 +256,36 @@ function checks(config: DoctorConfig, timeoutMs: number): Check[] {
     {
       name: 'model',
       run: async () => {
-        if (config.DRAFTER_ENGINE !== 'openai' && config.TRIAGE_ENGINE !== 'openai') return skip('DRAFTER_ENGINE and TRIAGE_ENGINE are offline: no model server needed');
-        if (!config.OPENAI_API_KEY) return fail('OPENAI_API_KEY unset', 'set the key of your OpenAI-compatible server (or switch the engines to offline)');
+        if (config.DRAFTER_ENGINE !== 'openai' && config.TRIAGE_ENGINE !== 'openai')
+          return skip('DRAFTER_ENGINE and TRIAGE_ENGINE are offline: no model server needed');
+        if (!config.OPENAI_API_KEY)
+          return fail(
+            'OPENAI_API_KEY unset',
+            'set the key of your OpenAI-compatible server (or switch the engines to offline)',
+          );
         const url = `${config.OPENAI_BASE_URL.replace(/\/$/, '')}/models`;
         try {
-          const res = await withTimeout(fetch(url, { headers: { authorization: `Bearer ${config.OPENAI_API_KEY}` }, signal: AbortSignal.timeout(timeoutMs) }), timeoutMs, 'request');
-          if (res.status === 401 || res.status === 403) return fail(`${config.OPENAI_BASE_URL}: ${res.status}`, 'the model server refused OPENAI_API_KEY');
-          if (!res.ok) return fail(`${config.OPENAI_BASE_URL}: ${res.status}`, 'check OPENAI_BASE_URL (it ends in /v1 for most servers)');
+          const res = await withTimeout(
+            fetch(url, {
+              headers: { authorization: `Bearer ${config.OPENAI_API_KEY}` },
+              signal: AbortSignal.timeout(timeoutMs),
+            }),
+            timeoutMs,
+            'request',
+          );
+          if (res.status === 401 || res.status === 403)
+            return fail(`${config.OPENAI_BASE_URL}: ${res.status}`, 'the model server refused OPENAI_API_KEY');
+          if (!res.ok)
+            return fail(
+              `${config.OPENAI_BASE_URL}: ${res.status}`,
+              'check OPENAI_BASE_URL (it ends in /v1 for most servers)',
+            );
           return ok(`${config.OPENAI_BASE_URL}: answers, key accepted`);
         } catch (error) {
-          return fail(`${config.OPENAI_BASE_URL}: ${message(error)}`, 'check OPENAI_BASE_URL and that this host may reach it');
+          return fail(
+            `${config.OPENAI_BASE_URL}: ${message(error)}`,
+            'check OPENAI_BASE_URL and that this host may reach it',
+          );
         }
       },
     },
@@ -225,7 +309,9 @@ export async function run(argv: string[]): Promise<number> {
     config = loadConfig(doctorShape);
     process.stdout.write(`✔ config     the settings doctor reads are well-formed\n`);
   } catch (error) {
-    process.stdout.write(`✘ config     ${message(error)}\n${(error as Error).message.split('\n').slice(1).join('\n')}\n`);
+    process.stdout.write(
+      `✘ config     ${message(error)}\n${(error as Error).message.split('\n').slice(1).join('\n')}\n`,
+    );
     return 1;
   }
   let failed = 0;

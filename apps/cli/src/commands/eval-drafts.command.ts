@@ -2,7 +2,16 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import { ConfigError, env, loadConfig } from '@draftdesk/config';
-import { OfflineDrafter, OpenAiDrafter, readScenarios, runDraftEval, TokenBudget, type DraftEvalReport, type DraftProvider, type LoadedScenarios } from '@draftdesk/llm';
+import {
+  OfflineDrafter,
+  OpenAiDrafter,
+  readScenarios,
+  runDraftEval,
+  TokenBudget,
+  type DraftEvalReport,
+  type DraftProvider,
+  type LoadedScenarios,
+} from '@draftdesk/llm';
 import { triageConfigShape } from '@draftdesk/nlp';
 import { z } from 'zod';
 
@@ -37,7 +46,10 @@ function drafterFor(engine: string, sets: LoadedScenarios[]): DraftProvider | un
     timeoutMs: config.OPENAI_TIMEOUT_MS,
     maxRetries: config.OPENAI_MAX_RETRIES,
     canary: sets[0]?.shop.policy.canary,
-    budget: config.OPENAI_TOKEN_BUDGET_PER_HOUR > 0 ? new TokenBudget({ tokensPerWindow: config.OPENAI_TOKEN_BUDGET_PER_HOUR, windowMs: 3_600_000 }) : undefined,
+    budget:
+      config.OPENAI_TOKEN_BUDGET_PER_HOUR > 0
+        ? new TokenBudget({ tokensPerWindow: config.OPENAI_TOKEN_BUDGET_PER_HOUR, windowMs: 3_600_000 })
+        : undefined,
     reserveTokens: 1500,
     fallback: new OfflineDrafter(),
   });
@@ -53,16 +65,31 @@ const pct = (rate: number) => `${(rate * 100).toFixed(1)}%`.padStart(7);
 function table(report: DraftEvalReport, showFailures: boolean): string {
   const lines = [`draft eval: ${report.scenarios} scenarios, today = ${report.today}`, ''];
   lines.push(`${'check'.padEnd(20)} ${'passed'.padStart(9)} ${'rate'.padStart(7)}`);
-  for (const [check, r] of Object.entries(report.perCheck).sort()) lines.push(`${check.padEnd(20)} ${`${r.passed}/${r.total}`.padStart(9)} ${pct(r.rate)}`);
-  lines.push('', `${'family'.padEnd(20)} ${'checks'.padStart(9)} ${'rate'.padStart(7)} ${'scenarios'.padStart(10)} ${'rate'.padStart(7)}`);
+  for (const [check, r] of Object.entries(report.perCheck).sort())
+    lines.push(`${check.padEnd(20)} ${`${r.passed}/${r.total}`.padStart(9)} ${pct(r.rate)}`);
+  lines.push(
+    '',
+    `${'family'.padEnd(20)} ${'checks'.padStart(9)} ${'rate'.padStart(7)} ${'scenarios'.padStart(10)} ${'rate'.padStart(7)}`,
+  );
   for (const [family, r] of Object.entries(report.perFamily).sort()) {
-    lines.push(`${family.padEnd(20)} ${`${r.passed}/${r.total}`.padStart(9)} ${pct(r.rate)} ${`${r.scenarios.passed}/${r.scenarios.total}`.padStart(10)} ${pct(r.scenarios.rate)}`);
+    lines.push(
+      `${family.padEnd(20)} ${`${r.passed}/${r.total}`.padStart(9)} ${pct(r.rate)} ${`${r.scenarios.passed}/${r.scenarios.total}`.padStart(10)} ${pct(r.scenarios.rate)}`,
+    );
   }
-  lines.push('', `drafts by engine  ${Object.entries(report.engines).map(([engine, n]) => `${engine} ${n}`).join(', ') || 'none'}`);
+  lines.push(
+    '',
+    `drafts by engine  ${
+      Object.entries(report.engines)
+        .map(([engine, n]) => `${engine} ${n}`)
+        .join(', ') || 'none'
+    }`,
+  );
   const fallbacks = Object.entries(report.modelFallbacks);
   if (fallbacks.length) lines.push(`model fallbacks   ${fallbacks.map(([reason, n]) => `${reason} ${n}`).join(', ')}`);
   lines.push('', `overall checks    ${report.overall.passed}/${report.overall.total} ${pct(report.overall.rate)}`);
-  lines.push(`scenarios passed  ${report.scenarioPassRate.passed}/${report.scenarioPassRate.total} ${pct(report.scenarioPassRate.rate)}`);
+  lines.push(
+    `scenarios passed  ${report.scenarioPassRate.passed}/${report.scenarioPassRate.total} ${pct(report.scenarioPassRate.rate)}`,
+  );
   if (showFailures || report.failures.length <= 20) {
     if (report.failures.length) lines.push('', 'failed checks:');
     for (const f of report.failures) lines.push(`  ${f.id} ${f.check}: ${f.detail ?? ''}`);
@@ -88,7 +115,11 @@ export async function run(argv: string[]): Promise<number> {
     process.stderr.write(`draftdesk eval drafts: ${error.message}\n`);
     return 2;
   }
-  const bar = new SingleBar({ stream: process.stderr, format: 'drafting [{bar}] {value}/{total} {percentage}%', hideCursor: true });
+  const bar = new SingleBar({
+    stream: process.stderr,
+    format: 'drafting [{bar}] {value}/{total} {percentage}%',
+    hideCursor: true,
+  });
   bar.start(
     sets.reduce((n, s) => n + s.scenarios.length, 0),
     0,

@@ -55,11 +55,24 @@ function pct(value: number): string {
 }
 
 function printIntentReport(report: EvaluationReport, title: string): void {
-  const out: string[] = [title, `examples       ${report.examples}`, `accuracy       ${pct(report.accuracy)}`, `macro-F1       ${pct(report.macroF1)}`];
-  out.push(`ECE (10 bins)  ${report.ece.toFixed(4)}`, `throughput     ${Math.round(report.messagesPerSecond ?? 0)} messages/s`, '');
-  out.push(`${'intent'.padEnd(26)} ${'prec'.padStart(6)} ${'recall'.padStart(6)} ${'F1'.padStart(6)} ${'n'.padStart(5)}`);
+  const out: string[] = [
+    title,
+    `examples       ${report.examples}`,
+    `accuracy       ${pct(report.accuracy)}`,
+    `macro-F1       ${pct(report.macroF1)}`,
+  ];
+  out.push(
+    `ECE (10 bins)  ${report.ece.toFixed(4)}`,
+    `throughput     ${Math.round(report.messagesPerSecond ?? 0)} messages/s`,
+    '',
+  );
+  out.push(
+    `${'intent'.padEnd(26)} ${'prec'.padStart(6)} ${'recall'.padStart(6)} ${'F1'.padStart(6)} ${'n'.padStart(5)}`,
+  );
   for (const r of report.perIntent) {
-    out.push(`${r.intent.padEnd(26)} ${r.precision.toFixed(3).padStart(6)} ${r.recall.toFixed(3).padStart(6)} ${r.f1.toFixed(3).padStart(6)} ${String(r.support).padStart(5)}`);
+    out.push(
+      `${r.intent.padEnd(26)} ${r.precision.toFixed(3).padStart(6)} ${r.recall.toFixed(3).padStart(6)} ${r.f1.toFixed(3).padStart(6)} ${String(r.support).padStart(5)}`,
+    );
   }
   out.push('', 'most common confusions (gold → predicted):');
   for (const c of report.confusions) out.push(`  ${String(c.count).padStart(4)}  ${c.gold} → ${c.predicted}`);
@@ -70,13 +83,21 @@ async function evalIntents(argv: string[]): Promise<number> {
   const dataset = option(argv, '--dataset') ?? join(sharedData(), DEFAULT_DATASET);
   const examples = dataset.endsWith('.jsonl')
     ? readJsonlExamples(dataset)
-    : readCsvExamples(dataset, option(argv, '--text-column') ?? 'instruction', option(argv, '--label-column') ?? 'intent');
+    : readCsvExamples(
+        dataset,
+        option(argv, '--text-column') ?? 'instruction',
+        option(argv, '--label-column') ?? 'intent',
+      );
   const folds = option(argv, '--cv') ? Number(option(argv, '--cv')) : 0;
   if (folds === 1 || folds < 0 || !Number.isInteger(folds)) {
     process.stderr.write('draftdesk eval: --cv needs an integer of at least 2\n');
     return 2;
   }
-  const bar = new SingleBar({ stream: process.stderr, format: '{task} [{bar}] {value}/{total} {percentage}%', hideCursor: true });
+  const bar = new SingleBar({
+    stream: process.stderr,
+    format: '{task} [{bar}] {value}/{total} {percentage}%',
+    hideCursor: true,
+  });
   let report: EvaluationReport;
   let mode: string;
   if (folds >= 2) {
@@ -102,12 +123,20 @@ async function evalIntents(argv: string[]): Promise<number> {
   }
   bar.stop();
   printIntentReport(report, mode);
-  writeJson(resolve(option(argv, '--json') ?? join(REPO_ROOT, 'bench', 'results', 'eval-intents.json')), { mode, dataset, folds: folds || null, ...report });
+  writeJson(resolve(option(argv, '--json') ?? join(REPO_ROOT, 'bench', 'results', 'eval-intents.json')), {
+    mode,
+    dataset,
+    folds: folds || null,
+    ...report,
+  });
   return 0;
 }
 
 function readJsonl<T>(path: string): T[] {
-  return readFileSync(path, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as T);
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as T);
 }
 
 async function evalLanguage(argv: string[]): Promise<number> {
@@ -124,7 +153,12 @@ async function evalLanguage(argv: string[]): Promise<number> {
 async function evalPii(argv: string[]): Promise<number> {
   const file = option(argv, '--file') ?? join(NLP_TRAINING, 'pii-eval.jsonl');
   const report = evaluatePii(readJsonl(file));
-  const lines = [`PII redaction on ${file}`, `items     ${report.items}`, `recall    ${pct(report.recall)}`, `extra redactions ${report.falsePositives}`];
+  const lines = [
+    `PII redaction on ${file}`,
+    `items     ${report.items}`,
+    `recall    ${pct(report.recall)}`,
+    `extra redactions ${report.falsePositives}`,
+  ];
   for (const [type, r] of Object.entries(report.perType)) lines.push(`  ${type.padEnd(8)} ${r.found}/${r.total}`);
   for (const m of report.missed) lines.push(`  missed ${m.type} "${m.value}" in: ${m.text}`);
   process.stdout.write(`${lines.join('\n')}\n`);
@@ -135,11 +169,16 @@ async function evalPii(argv: string[]): Promise<number> {
 async function evalMails(argv: string[]): Promise<number> {
   const file = option(argv, '--file') ?? join(REPO_ROOT, 'libs', 'nlp', 'evaluation', 'mail-eval.jsonl');
   const modelPath = option(argv, '--model');
-  const engine = new EmbeddedTriageEngine(modelPath ? IntentModel.fromJSON(JSON.parse(readFileSync(modelPath, 'utf8'))) : undefined);
+  const engine = new EmbeddedTriageEngine(
+    modelPath ? IntentModel.fromJSON(JSON.parse(readFileSync(modelPath, 'utf8'))) : undefined,
+  );
   // The shop's auto-send policy: which clear questions may go out on their own, and at what confidence.
   const { autoSend } = loadShop(option(argv, '--shop') ?? sampleShopDir()).policy;
   const min = autoSend.minConfidence;
-  const policy = { intents: autoSend.intents, minConfidence: typeof min === 'number' ? { default: min } : { default: 0.9, ...min } };
+  const policy = {
+    intents: autoSend.intents,
+    minConfidence: typeof min === 'number' ? { default: min } : { default: 0.9, ...min },
+  };
   const report = evaluateMails(readJsonl(file), (input) => engine.triage(input), policy);
   const readiness = report.autoSend!;
   const lines = [
@@ -154,11 +193,19 @@ async function evalMails(argv: string[]): Promise<number> {
     `clear in-scope questions (order found) reaching the policy threshold  ${readiness.reachingThreshold}/${readiness.clearInScope} ${pct(readiness.share)}`,
     `wrong-intent auto-sends, every intent auto-sent at its threshold      ${readiness.wrongIntentAutoSends.length}`,
   ];
-  for (const [lang, r] of Object.entries(report.perLanguage)) lines.push(`  ${lang}  intent ${r.intentCorrect}/${r.mails}  language ${r.languageCorrect}/${r.mails}`);
-  for (const w of readiness.wrongIntentAutoSends) lines.push(`  would auto-send ${w.id}: expected ${w.expected}, got ${w.got} (${w.confidence.toFixed(2)})`);
-  for (const e of report.errors) lines.push(`  ${e.kind} miss ${e.id}: expected ${e.expected}, got ${e.got}${e.kind === 'intent' ? ` (${e.confidence.toFixed(2)})` : ''}`);
+  for (const [lang, r] of Object.entries(report.perLanguage))
+    lines.push(`  ${lang}  intent ${r.intentCorrect}/${r.mails}  language ${r.languageCorrect}/${r.mails}`);
+  for (const w of readiness.wrongIntentAutoSends)
+    lines.push(`  would auto-send ${w.id}: expected ${w.expected}, got ${w.got} (${w.confidence.toFixed(2)})`);
+  for (const e of report.errors)
+    lines.push(
+      `  ${e.kind} miss ${e.id}: expected ${e.expected}, got ${e.got}${e.kind === 'intent' ? ` (${e.confidence.toFixed(2)})` : ''}`,
+    );
   process.stdout.write(`${lines.join('\n')}\n`);
-  writeJson(resolve(option(argv, '--json') ?? join(REPO_ROOT, 'bench', 'results', 'eval-mails.json')), { file, ...report });
+  writeJson(resolve(option(argv, '--json') ?? join(REPO_ROOT, 'bench', 'results', 'eval-mails.json')), {
+    file,
+    ...report,
+  });
   return 0;
 }
 

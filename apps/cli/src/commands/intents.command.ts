@@ -21,7 +21,9 @@ function fail(message: string, code = 2): number {
   return code;
 }
 
-async function withDatabase(work: (query: (sql: string, params?: unknown[]) => Promise<Record<string, unknown>[]>) => Promise<number>): Promise<number> {
+async function withDatabase(
+  work: (query: (sql: string, params?: unknown[]) => Promise<Record<string, unknown>[]>) => Promise<number>,
+): Promise<number> {
   const url = process.env.DATABASE_URL;
   if (!url) return fail('DATABASE_URL is required but not set');
   const client = new Client({ connectionString: url });
@@ -47,9 +49,18 @@ async function add(argv: string[], shopId: string): Promise<number> {
   return withDatabase(async (query) => {
     try {
       const mode = argv.includes('--replace') ? 'replace' : 'merge';
-      const saved = await saveShopIntent(query, shopId, { intent, description: option(argv, '--description') ?? '', examples }, mode);
-      process.stderr.write(`[intents] shop ${shopId}: ${intent} has ${saved.examples.length} examples; run \`draftdesk train --from-db --shop ${shopId}\` to teach the embedded model\n`);
-      process.stdout.write(`${JSON.stringify({ shop: shopId, intent: saved.intent, description: saved.description, examples: saved.examples.length, read: examples.length })}\n`);
+      const saved = await saveShopIntent(
+        query,
+        shopId,
+        { intent, description: option(argv, '--description') ?? '', examples },
+        mode,
+      );
+      process.stderr.write(
+        `[intents] shop ${shopId}: ${intent} has ${saved.examples.length} examples; run \`draftdesk train --from-db --shop ${shopId}\` to teach the embedded model\n`,
+      );
+      process.stdout.write(
+        `${JSON.stringify({ shop: shopId, intent: saved.intent, description: saved.description, examples: saved.examples.length, read: examples.length })}\n`,
+      );
       return 0;
     } catch (error) {
       if (error instanceof ShopIntentError) return fail(error.message);
@@ -67,20 +78,25 @@ export async function run(argv: string[]): Promise<number> {
     return sub ? 0 : 2;
   }
   const shopId = option(rest, '--shop');
-  if (!shopId || !/^[\w.-]{1,100}$/.test(shopId)) return fail(`--shop <id> is required (letters, digits, ".", "_", "-")\n${USAGE}`);
+  if (!shopId || !/^[\w.-]{1,100}$/.test(shopId))
+    return fail(`--shop <id> is required (letters, digits, ".", "_", "-")\n${USAGE}`);
   switch (sub) {
     case 'add':
       return add(rest, shopId);
     case 'list':
       return withDatabase(async (query) => {
         const intents = await readShopIntents(query, shopId);
-        process.stdout.write(`${JSON.stringify({ shop: shopId, intents: intents.map((i) => ({ ...i, examples: i.examples.length })) })}\n`);
+        process.stdout.write(
+          `${JSON.stringify({ shop: shopId, intents: intents.map((i) => ({ ...i, examples: i.examples.length })) })}\n`,
+        );
         return 0;
       });
     case 'remove': {
       const intent = option(rest, '--intent');
       if (!intent) return fail(`--intent is required\n${USAGE}`);
-      return withDatabase(async (query) => ((await deleteShopIntent(query, shopId, intent)) ? 0 : fail(`shop ${shopId} has no intent ${intent}`, 1)));
+      return withDatabase(async (query) =>
+        (await deleteShopIntent(query, shopId, intent)) ? 0 : fail(`shop ${shopId} has no intent ${intent}`, 1),
+      );
     }
     default:
       return fail(`unknown subcommand "${sub}"\n${USAGE}`);

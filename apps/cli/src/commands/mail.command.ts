@@ -10,7 +10,11 @@ const USAGE = `usage: draftdesk mail retry <raw-mail-id> | --all   (DATABASE_URL
 /** Must match mail-ingest's producer name: its outbox relay publishes only its own rows. */
 const PRODUCER = 'mail-ingest';
 
-export type RetryOutcome = { id: string; outcome: 'accepted' | 'duplicate' | 'still-quarantined' | 'not-quarantined'; reason?: string };
+export type RetryOutcome = {
+  id: string;
+  outcome: 'accepted' | 'duplicate' | 'still-quarantined' | 'not-quarantined';
+  reason?: string;
+};
 
 /** `draftdesk mail retry …`: exit 0 when everything retried now parses, 1 when some stay quarantined, 2 on usage errors. */
 export async function run(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
@@ -28,7 +32,11 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv = process.env):
   const client = new Client({ connectionString: env.DATABASE_URL });
   await client.connect();
   try {
-    const results = await retryQuarantined(client, all ? 'all' : ids, env.MESSAGE_ID_DOMAIN ? [env.MESSAGE_ID_DOMAIN] : []);
+    const results = await retryQuarantined(
+      client,
+      all ? 'all' : ids,
+      env.MESSAGE_ID_DOMAIN ? [env.MESSAGE_ID_DOMAIN] : [],
+    );
     for (const r of results) process.stdout.write(`${JSON.stringify(r)}\n`);
     return results.some((r) => r.outcome === 'still-quarantined' || r.outcome === 'not-quarantined') ? 1 : 0;
   } finally {
@@ -37,7 +45,11 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv = process.env):
 }
 
 /** One transaction per message, with the row locked, so two retries (or a retry and mail-ingest) never race. */
-export async function retryQuarantined(client: Client, which: string[] | 'all', ownDomains: string[]): Promise<RetryOutcome[]> {
+export async function retryQuarantined(
+  client: Client,
+  which: string[] | 'all',
+  ownDomains: string[],
+): Promise<RetryOutcome[]> {
   const { rows } =
     which === 'all'
       ? await client.query<{ id: string }>(`SELECT id FROM raw_mails WHERE status = 'quarantined' ORDER BY created_at`)
@@ -56,14 +68,21 @@ async function retryOne(client: Client, id: string, ownDomains: string[]): Promi
     );
     if (rows.length === 0 || rows[0].status !== 'quarantined') {
       await client.query('ROLLBACK');
-      return { id, outcome: 'not-quarantined', reason: rows.length === 0 ? 'no such raw mail' : `status is ${rows[0].status}` };
+      return {
+        id,
+        outcome: 'not-quarantined',
+        reason: rows.length === 0 ? 'no such raw mail' : `status is ${rows[0].status}`,
+      };
     }
     const { mailbox, source_gz } = rows[0];
     let mail;
     try {
       mail = await parseMail(gunzipSync(source_gz), { ownDomains });
     } catch (error) {
-      const reason = error instanceof MailParseError ? `${error.code}: ${error.message}` : `UNPARSEABLE: ${(error as Error).message}`;
+      const reason =
+        error instanceof MailParseError
+          ? `${error.code}: ${error.message}`
+          : `UNPARSEABLE: ${(error as Error).message}`;
       await client.query(`UPDATE raw_mails SET error = $2 WHERE id = $1`, [id, reason]);
       await client.query('COMMIT');
       return { id, outcome: 'still-quarantined', reason };
@@ -74,15 +93,18 @@ async function retryOne(client: Client, id: string, ownDomains: string[]): Promi
       [mailbox, id, mail.messageId, mail.contentHash],
     );
     const status = seen.length > 0 ? 'duplicate' : 'accepted';
-    await client.query(`UPDATE raw_mails SET status = $2, error = NULL, message_id = $3, content_hash = $4 WHERE id = $1`, [
-      id,
-      status,
-      mail.messageId,
-      mail.contentHash,
-    ]);
+    await client.query(
+      `UPDATE raw_mails SET status = $2, error = NULL, message_id = $3, content_hash = $4 WHERE id = $1`,
+      [id, status, mail.messageId, mail.contentHash],
+    );
     if (status === 'accepted') {
       const payload = toInboundPayload(mail, { rawMailId: id, mailbox });
-      const event = createEvent(Topics.inbound, { producer: PRODUCER, conversationId: null, key: payload.from.address.toLowerCase(), payload });
+      const event = createEvent(Topics.inbound, {
+        producer: PRODUCER,
+        conversationId: null,
+        key: payload.from.address.toLowerCase(),
+        payload,
+      });
       await client.query(`INSERT INTO outbox (id, producer, topic, key, value) VALUES ($1, $2, $3, $4, $5)`, [
         event.id,
         event.producer,

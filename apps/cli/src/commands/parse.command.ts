@@ -15,7 +15,9 @@ export async function run(argv: string[]): Promise<number> {
     raw = await readFile(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    process.stderr.write(`draftdesk parse: cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : String(error)}\n`);
+    process.stderr.write(
+      `draftdesk parse: cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : String(error)}\n`,
+    );
     return 2;
   }
   try {

@@ -1,5 +1,14 @@
 import { readFile } from 'node:fs/promises';
-import { loadSampleShop, parsePolicy, PolicyError, processMessage, ShopLoadError, type LoadedShop, type ProcessInput, type ShopPolicy } from '@draftdesk/llm';
+import {
+  loadSampleShop,
+  parsePolicy,
+  PolicyError,
+  processMessage,
+  ShopLoadError,
+  type LoadedShop,
+  type ProcessInput,
+  type ShopPolicy,
+} from '@draftdesk/llm';
 import { MailParseError, parseMail } from '@draftdesk/mail';
 
 const USAGE =
@@ -63,7 +72,8 @@ export async function run(argv: string[]): Promise<number> {
     try {
       shop = loadSampleShop(option(argv, '--shop'));
     } catch (error) {
-      if (error instanceof ShopLoadError || (error as NodeJS.ErrnoException).code) throw new UsageError(`cannot load shop: ${(error as Error).message}`);
+      if (error instanceof ShopLoadError || (error as NodeJS.ErrnoException).code)
+        throw new UsageError(`cannot load shop: ${(error as Error).message}`);
       throw error;
     }
     const policy = await readPolicy(option(argv, '--policy'));

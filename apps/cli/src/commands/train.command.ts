@@ -18,8 +18,8 @@ import {
 const USAGE = [
   'usage: draftdesk train --from <file.csv> [--out model.json] [--text-column text] [--label-column intent] [--seed 42]',
   '       draftdesk train --from-db [--shop <id>] [--out model.json] [--shop-weight 3]   (DATABASE_URL)',
-  '  --from-db retrains on the shop\'s corrections and approved intents merged with the project\'s training set,',
-  '  plus the examples of the shop\'s own intents (draftdesk intents add), and stores the model for that shop',
+  "  --from-db retrains on the shop's corrections and approved intents merged with the project's training set,",
+  "  plus the examples of the shop's own intents (draftdesk intents add), and stores the model for that shop",
   '  (table shop_models) unless --out writes it to a file instead.',
 ].join('\n');
 
@@ -40,7 +40,11 @@ async function trainFromFile(argv: string[], from: string): Promise<number> {
   const out = resolve(option(argv, '--out') ?? 'intent-model.json');
   let examples: IntentExample[];
   try {
-    examples = readCsvExamples(from, option(argv, '--text-column') ?? 'text', option(argv, '--label-column') ?? 'intent');
+    examples = readCsvExamples(
+      from,
+      option(argv, '--text-column') ?? 'text',
+      option(argv, '--label-column') ?? 'intent',
+    );
   } catch (error) {
     process.stderr.write(`draftdesk train: ${(error as Error).message}\n`);
     return 2;
@@ -50,7 +54,10 @@ async function trainFromFile(argv: string[], from: string): Promise<number> {
     return 2;
   }
   log(`read ${examples.length} examples from ${from}`);
-  writeModel(out, IntentModel.train(examples, { seed: Number(option(argv, '--seed') ?? 42), epochs: MODEL_EPOCHS, onProgress: log }));
+  writeModel(
+    out,
+    IntentModel.train(examples, { seed: Number(option(argv, '--seed') ?? 42), epochs: MODEL_EPOCHS, onProgress: log }),
+  );
   return 0;
 }
 
@@ -67,12 +74,19 @@ async function trainFromDatabase(argv: string[]): Promise<number> {
     const query = async (sql: string, params?: unknown[]) => (await client.query(sql, params as unknown[])).rows;
     const history = await readLabelledHistory(query, shopId);
     const corrections = history.filter((h) => h.source === 'correction').length;
-    log(`shop ${shopId}: ${history.length} labelled messages (${corrections} corrections, ${history.length - corrections} approved)`);
+    log(
+      `shop ${shopId}: ${history.length} labelled messages (${corrections} corrections, ${history.length - corrections} approved)`,
+    );
     const intents = await readShopIntents(query, shopId);
     const custom = customIntentExamples(intents);
-    if (intents.length) log(`shop ${shopId}: ${intents.length} intents of its own (${intents.map((i) => i.intent).join(', ')}) with ${custom.length} examples`);
+    if (intents.length)
+      log(
+        `shop ${shopId}: ${intents.length} intents of its own (${intents.map((i) => i.intent).join(', ')}) with ${custom.length} examples`,
+      );
     if (history.length === 0 && custom.length === 0) {
-      process.stderr.write(`draftdesk train --from-db: shop ${shopId} has no corrections or approved drafts, and no intents of its own yet; nothing to learn\n`);
+      process.stderr.write(
+        `draftdesk train --from-db: shop ${shopId} has no corrections or approved drafts, and no intents of its own yet; nothing to learn\n`,
+      );
       return 1;
     }
     const base = readJsonlExamples(projectTrainingSetPath());
@@ -87,7 +101,9 @@ async function trainFromDatabase(argv: string[]): Promise<number> {
     if (out) writeModel(resolve(out), result.model);
     else {
       await saveShopModel(query, shopId, result);
-      log(`stored the model of shop ${shopId} (${result.model.classes.length} intents); triage picks it up within a minute`);
+      log(
+        `stored the model of shop ${shopId} (${result.model.classes.length} intents); triage picks it up within a minute`,
+      );
     }
     process.stdout.write(
       `${JSON.stringify({

@@ -116,7 +116,9 @@ export async function run(argv: string[]): Promise<number> {
   const modelPath = option(argv, '--model');
   let engine: EmbeddedTriageEngine;
   try {
-    engine = new EmbeddedTriageEngine(modelPath ? IntentModel.fromJSON(JSON.parse(await readFile(modelPath, 'utf8'))) : undefined);
+    engine = new EmbeddedTriageEngine(
+      modelPath ? IntentModel.fromJSON(JSON.parse(await readFile(modelPath, 'utf8'))) : undefined,
+    );
   } catch (error) {
     process.stderr.write(`draftdesk triage: cannot load model ${modelPath}: ${(error as Error).message}\n`);
     return 2;
@@ -136,7 +138,9 @@ export async function run(argv: string[]): Promise<number> {
   if (text !== undefined) {
     result = await triage({ text, subject: option(argv, '--subject') });
   } else {
-    const file = argv.find((arg, i) => !arg.startsWith('-') && argv[i - 1] !== '--model' && argv[i - 1] !== '--subject');
+    const file = argv.find(
+      (arg, i) => !arg.startsWith('-') && argv[i - 1] !== '--model' && argv[i - 1] !== '--subject',
+    );
     if (!file) {
       process.stderr.write(`${USAGE}\n`);
       return 2;
@@ -145,12 +149,19 @@ export async function run(argv: string[]): Promise<number> {
     try {
       raw = await readFile(file);
     } catch (error) {
-      process.stderr.write(`draftdesk triage: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
+      process.stderr.write(
+        `draftdesk triage: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`,
+      );
       return 2;
     }
     try {
       const mail = await parseMail(raw);
-      result = await triage({ text: mail.newText, subject: mail.subject, html: mail.html, automated: mail.automated.automated });
+      result = await triage({
+        text: mail.newText,
+        subject: mail.subject,
+        html: mail.html,
+        automated: mail.automated.automated,
+      });
     } catch (error) {
       if (error instanceof MailParseError) {
         process.stderr.write(`draftdesk triage: ${file} is not a readable email: ${error.message}\n`);

@@ -22,12 +22,19 @@ export class ConversationsConsumer {
     }
     if (stored.bouncedReplyIds) {
       // Automated mail never gets a draft; a bounce of our reply only records that the reply failed.
-      log.warn({ conversationId: stored.conversationId, replies: stored.bouncedReplyIds }, 'reply bounced; marked failed');
+      log.warn(
+        { conversationId: stored.conversationId, replies: stored.bouncedReplyIds },
+        'reply bounced; marked failed',
+      );
       return;
     }
     await this.outbox.add(
       manager,
-      createEvent(Topics.messageAdded, { producer: CONSUMER, conversationId: stored.conversationId, payload: stored.message }),
+      createEvent(Topics.messageAdded, {
+        producer: CONSUMER,
+        conversationId: stored.conversationId,
+        payload: stored.message,
+      }),
     );
     log.info({ conversationId: stored.conversationId, messageId: stored.message.messageId }, 'message stored');
   }

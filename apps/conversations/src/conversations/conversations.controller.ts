@@ -1,5 +1,14 @@
 import { AuthRealm, Realms } from '@draftdesk/platform';
-import { Controller, DefaultValuePipe, Get, NotFoundException, Param, ParseIntPipe, ParseUUIDPipe, Query } from '@nestjs/common';
+import {
+  Controller,
+  DefaultValuePipe,
+  Get,
+  NotFoundException,
+  Param,
+  ParseIntPipe,
+  ParseUUIDPipe,
+  Query,
+} from '@nestjs/common';
 import { ConversationsService } from './conversations.service';
 
 /** Customers' names, addresses and messages: readable with REVIEW_API_TOKEN (embedded: any review desk sign-in). */

@@ -11,7 +11,12 @@ export class ConversationsModule {
     return {
       module: ConversationsModule,
       controllers: [ConversationsController],
-      providers: [{ provide: CONVERSATIONS_OPTIONS, useValue: options }, ConversationsService, ConversationsConsumer, ConversationsTokenAuthenticator],
+      providers: [
+        { provide: CONVERSATIONS_OPTIONS, useValue: options },
+        ConversationsService,
+        ConversationsConsumer,
+        ConversationsTokenAuthenticator,
+      ],
     };
   }
 }

@@ -39,7 +39,10 @@ export class ConversationsService {
       (await this.findConversation(m, inbound, customer.id)) ?? (await this.openConversation(m, inbound, customer.id));
     // Held until commit: messages of one conversation are numbered in the order they commit, so a message's
     // history (read below) holds every message with a lower number, whichever partition or replica stored it.
-    const [{ last_sequence: last }] = await m.query(`SELECT last_sequence FROM conversations WHERE id = $1 FOR UPDATE`, [conversationId]);
+    const [{ last_sequence: last }] = await m.query(
+      `SELECT last_sequence FROM conversations WHERE id = $1 FOR UPDATE`,
+      [conversationId],
+    );
     const sequence = Number(last) + 1;
     const messageId = randomUUID();
     const inserted = await m.query(
@@ -69,7 +72,10 @@ export class ConversationsService {
     if (inserted.length === 0) return null;
     // The token goes with the message so mail-send can put it in the reply address (support+<token>@…).
     const [touched] = returnedRows<{ token: string | null }>(
-      await m.query(`UPDATE conversations SET updated_at = now(), last_sequence = $2 WHERE id = $1 RETURNING token`, [conversationId, sequence]),
+      await m.query(`UPDATE conversations SET updated_at = now(), last_sequence = $2 WHERE id = $1 RETURNING token`, [
+        conversationId,
+        sequence,
+      ]),
     );
     const bouncedReplyIds = inbound.automated.kind === 'bounce' ? await this.failBouncedReplies(m, inbound) : [];
     const history = await m.query(
@@ -114,7 +120,9 @@ export class ConversationsService {
 
   /** A bounce naming one of our outbound messages (headers or the returned original) marks that reply failed. */
   private async failBouncedReplies(m: EntityManager, inbound: InboundPayload): Promise<string[]> {
-    const ids = [inbound.inReplyTo, ...inbound.references, ...(inbound.bouncedMessageIds ?? [])].filter((x): x is string => !!x);
+    const ids = [inbound.inReplyTo, ...inbound.references, ...(inbound.bouncedMessageIds ?? [])].filter(
+      (x): x is string => !!x,
+    );
     if (ids.length === 0) return [];
     const rows = await m.query(
       `UPDATE messages SET status = 'failed' WHERE direction = 'outbound' AND external_message_id = ANY($1::text[]) RETURNING id`,
@@ -128,12 +136,18 @@ export class ConversationsService {
    * the address they wrote to or in the subject. A token only joins a conversation of the same customer, and the
    * subject alone never joins anything.
    */
-  private async findConversation(m: EntityManager, inbound: InboundPayload, customerId: string): Promise<string | null> {
+  private async findConversation(
+    m: EntityManager,
+    inbound: InboundPayload,
+    customerId: string,
+  ): Promise<string | null> {
     if (inbound.chat) {
       const [row] = await m.query(`SELECT id FROM conversations WHERE chat_session = $1`, [this.chatKey(inbound)]);
       return row?.id ?? null;
     }
-    const ids = [inbound.inReplyTo, ...inbound.references, ...(inbound.bouncedMessageIds ?? [])].filter((x): x is string => !!x);
+    const ids = [inbound.inReplyTo, ...inbound.references, ...(inbound.bouncedMessageIds ?? [])].filter(
+      (x): x is string => !!x,
+    );
     if (ids.length > 0) {
       const [row] = await m.query(
         `SELECT conversation_id AS id FROM messages WHERE external_message_id = ANY($1::text[])

@@ -10,7 +10,10 @@ export const drafterConfigShape = {
   /** Folder with the shop's profile, policy, knowledge base and orders (see samples/shop). */
   SHOP_DIR: z.string().optional(),
   /** Domain of the Message-IDs our replies carry; also how our own mail is recognised when it loops back. */
-  MESSAGE_ID_DOMAIN: z.string().regex(/^[a-z0-9.-]+$/i, 'must be a domain name').default('draftdesk.local'),
+  MESSAGE_ID_DOMAIN: z
+    .string()
+    .regex(/^[a-z0-9.-]+$/i, 'must be a domain name')
+    .default('draftdesk.local'),
   DRAFTER_TIMEOUT_MS: env.int().default(30_000),
   DRAFTER_ENGINE: z.enum(['offline', 'openai']).default('offline'),
   OPENAI_API_KEY: z.string().min(1).optional(),
@@ -28,7 +31,10 @@ export const drafterConfigShape = {
   ORDERS_REST_HEADERS: headerList,
   SHOPIFY_SHOP_URL: z.string().url().optional(),
   SHOPIFY_ACCESS_TOKEN: z.string().min(1).optional(),
-  SHOPIFY_API_VERSION: z.string().regex(/^\d{4}-\d{2}$/).default('2024-10'),
+  SHOPIFY_API_VERSION: z
+    .string()
+    .regex(/^\d{4}-\d{2}$/)
+    .default('2024-10'),
   ORDERS_TIMEOUT_MS: env.int().pipe(z.number().min(100)).default(3000),
   ORDERS_CACHE_TTL_MS: env.int().pipe(z.number().min(0)).default(60_000),
   /** Bearer token for /v1/kb; open when unset (the embedded mode on loopback). */
@@ -39,11 +45,32 @@ export interface DrafterOptions {
   shopDir?: string;
   messageIdDomain: string;
   engine?: 'offline' | 'openai';
-  openai?: { apiKey: string; baseURL?: string; model: string; timeoutMs: number; maxRetries: number; tokenBudgetPerHour: number };
+  openai?: {
+    apiKey: string;
+    baseURL?: string;
+    model: string;
+    timeoutMs: number;
+    maxRetries: number;
+    tokenBudgetPerHour: number;
+  };
   orders?:
     | { kind: 'file' }
-    | { kind: 'rest'; byNumberUrl?: string; byEmailUrl?: string; headers: Record<string, string>; timeoutMs: number; cacheTtlMs: number }
-    | { kind: 'shopify'; shopUrl: string; accessToken: string; apiVersion: string; timeoutMs: number; cacheTtlMs: number };
+    | {
+        kind: 'rest';
+        byNumberUrl?: string;
+        byEmailUrl?: string;
+        headers: Record<string, string>;
+        timeoutMs: number;
+        cacheTtlMs: number;
+      }
+    | {
+        kind: 'shopify';
+        shopUrl: string;
+        accessToken: string;
+        apiVersion: string;
+        timeoutMs: number;
+        cacheTtlMs: number;
+      };
   kbApiToken?: string;
 }
 
@@ -95,7 +122,13 @@ export function drafterOptionsFromConfig(config: DrafterConfig): DrafterOptions 
     if (!config.SHOPIFY_SHOP_URL || !config.SHOPIFY_ACCESS_TOKEN) {
       throw new Error('SHOPIFY_SHOP_URL, SHOPIFY_ACCESS_TOKEN: both required when ORDERS_CONNECTOR=shopify');
     }
-    options.orders = { kind: 'shopify', shopUrl: config.SHOPIFY_SHOP_URL, accessToken: config.SHOPIFY_ACCESS_TOKEN, apiVersion: config.SHOPIFY_API_VERSION, ...cache };
+    options.orders = {
+      kind: 'shopify',
+      shopUrl: config.SHOPIFY_SHOP_URL,
+      accessToken: config.SHOPIFY_ACCESS_TOKEN,
+      apiVersion: config.SHOPIFY_API_VERSION,
+      ...cache,
+    };
   }
   return options;
 }

@@ -42,12 +42,16 @@ export function drafterFactory(options: DrafterOptions, shop: LoadedShop): Draft
     timeoutMs: o.timeoutMs,
     maxRetries: o.maxRetries,
     canary: shop.policy.canary,
-    budget: o.tokenBudgetPerHour > 0 ? new TokenBudget({ tokensPerWindow: o.tokenBudgetPerHour, windowMs: 3_600_000 }) : undefined,
+    budget:
+      o.tokenBudgetPerHour > 0
+        ? new TokenBudget({ tokensPerWindow: o.tokenBudgetPerHour, windowMs: 3_600_000 })
+        : undefined,
     reserveTokens: 1500,
     fallback: offline,
   };
   const first = new OpenAiDrafter({ ...settings, client });
-  return (instruction) => (instruction ? new OpenAiDrafter({ ...settings, client: instructedClient(client, instruction) }) : first);
+  return (instruction) =>
+    instruction ? new OpenAiDrafter({ ...settings, client: instructedClient(client, instruction) }) : first;
 }
 
 export function buildOrders(options: DrafterOptions, shop: LoadedShop): OrderConnector {
@@ -55,8 +59,18 @@ export function buildOrders(options: DrafterOptions, shop: LoadedShop): OrderCon
   if (!o || o.kind === 'file') return new InMemoryOrderConnector(shop.orders);
   const inner =
     o.kind === 'rest'
-      ? new RestOrderConnector({ byNumberUrl: o.byNumberUrl, byEmailUrl: o.byEmailUrl, headers: o.headers, timeoutMs: o.timeoutMs })
-      : new ShopifyOrderConnector({ shopUrl: o.shopUrl, accessToken: o.accessToken, apiVersion: o.apiVersion, timeoutMs: o.timeoutMs });
+      ? new RestOrderConnector({
+          byNumberUrl: o.byNumberUrl,
+          byEmailUrl: o.byEmailUrl,
+          headers: o.headers,
+          timeoutMs: o.timeoutMs,
+        })
+      : new ShopifyOrderConnector({
+          shopUrl: o.shopUrl,
+          accessToken: o.accessToken,
+          apiVersion: o.apiVersion,
+          timeoutMs: o.timeoutMs,
+        });
   return o.cacheTtlMs > 0 ? new CachedOrderConnector(inner, { ttlMs: o.cacheTtlMs }) : inner;
 }
 

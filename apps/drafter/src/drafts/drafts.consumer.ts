@@ -47,6 +47,9 @@ export class DraftsConsumer {
       manager,
       createEvent(Topics.drafted, { producer: CONSUMER, conversationId: known.conversationId, payload: drafted }),
     );
-    log.info({ draftId: drafted.draftId, redraftOf: itemId, revision: drafted.revision, decision: drafted.decision }, 'redrafted');
+    log.info(
+      { draftId: drafted.draftId, redraftOf: itemId, revision: drafted.revision, decision: drafted.decision },
+      'redrafted',
+    );
   }
 }

@@ -1,5 +1,13 @@
 import { DraftedPayload, TriagedPayload, triagedPayloadSchema } from '@draftdesk/contracts';
-import { composeReply, KbRepository, loadSampleShop, LoadedShop, OrderConnector, PgKnowledge, withDemoOrdersDatedToday } from '@draftdesk/llm';
+import {
+  composeReply,
+  KbRepository,
+  loadSampleShop,
+  LoadedShop,
+  OrderConnector,
+  PgKnowledge,
+  withDemoOrdersDatedToday,
+} from '@draftdesk/llm';
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { ambientQueryRunner } from '@draftdesk/database';
@@ -62,7 +70,14 @@ export class DraftsService {
         history: message.history,
         triage,
       },
-      { shop: this.shop.shop, policy: this.shop.policy, knowledge: this.knowledge, orders: this.orders, drafter: this.drafters(redraft?.instruction), products: this.shop.products },
+      {
+        shop: this.shop.shop,
+        policy: this.shop.policy,
+        knowledge: this.knowledge,
+        orders: this.orders,
+        drafter: this.drafters(redraft?.instruction),
+        products: this.shop.products,
+      },
     );
     return {
       draftId,
@@ -93,7 +108,13 @@ export class DraftsService {
    * Keeps the draft and the triaged message it was written from. Returns false when this revision of the
    * message's draft exists already: one first draft per message, and one draft per redraft revision.
    */
-  async store(m: EntityManager, conversationId: string, d: DraftedPayload, source?: TriagedPayload, instruction?: string): Promise<boolean> {
+  async store(
+    m: EntityManager,
+    conversationId: string,
+    d: DraftedPayload,
+    source?: TriagedPayload,
+    instruction?: string,
+  ): Promise<boolean> {
     const rows = await m.query(
       `INSERT INTO drafts (id, conversation_id, message_id, channel, language, intent, confidence, decision, reasons,
                            citations, body, outbound_message_id, revision, source, instruction)
@@ -130,6 +151,11 @@ export class DraftsService {
     );
     if (!row) return null;
     const parsed = row.source ? triagedPayloadSchema.safeParse(row.source) : null;
-    return { conversationId: row.conversation_id, messageId: row.message_id, source: parsed?.success ? parsed.data : null, nextRevision: Number(row.next_revision) };
+    return {
+      conversationId: row.conversation_id,
+      messageId: row.message_id,
+      source: parsed?.success ? parsed.data : null,
+      nextRevision: Number(row.next_revision),
+    };
   }
 }

@@ -4,7 +4,12 @@ import type OpenAI from 'openai';
 describe('withReviewerInstruction', () => {
   it.each([
     ['after the only system message', ['system', 'user'], ['system', 'system', 'user'], 1],
-    ['after the last of several system messages', ['system', 'system', 'user'], ['system', 'system', 'system', 'user'], 2],
+    [
+      'after the last of several system messages',
+      ['system', 'system', 'user'],
+      ['system', 'system', 'system', 'user'],
+      2,
+    ],
     ['first when there is no system message', ['user'], ['system', 'user'], 0],
   ])('puts the instruction %s', (_name, roles, expected, at) => {
     const messages = roles.map((role, i) => ({ role, content: `m${i}` }));
@@ -27,7 +32,13 @@ describe('instructedClient', () => {
   it('sends the instruction with every completion and passes the rest through', async () => {
     const create = jest.fn().mockResolvedValue({ id: 'x' });
     const client = instructedClient({ chat: { completions: { create } } } as unknown as OpenAI, 'be brief');
-    await client.chat.completions.create({ model: 'm', messages: [{ role: 'system', content: 'rules' }, { role: 'user', content: 'hi' }] });
+    await client.chat.completions.create({
+      model: 'm',
+      messages: [
+        { role: 'system', content: 'rules' },
+        { role: 'user', content: 'hi' },
+      ],
+    });
     const sent = create.mock.calls[0][0];
     expect(sent.model).toBe('m');
     expect(sent.messages.map((m: { role: string }) => m.role)).toEqual(['system', 'system', 'user']);

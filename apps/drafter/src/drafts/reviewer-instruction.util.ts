@@ -34,7 +34,13 @@ export function withReviewerInstruction<M extends Message>(messages: M[], instru
 export function instructedClient(client: OpenAI, instruction: string): OpenAI {
   const completions = {
     create: (params: OpenAI.Chat.ChatCompletionCreateParamsNonStreaming, options?: OpenAI.RequestOptions) =>
-      client.chat.completions.create({ ...params, messages: withReviewerInstruction(params.messages as Message[], instruction) as typeof params.messages }, options),
+      client.chat.completions.create(
+        {
+          ...params,
+          messages: withReviewerInstruction(params.messages as Message[], instruction) as typeof params.messages,
+        },
+        options,
+      ),
   };
   return { chat: { completions } } as unknown as OpenAI;
 }

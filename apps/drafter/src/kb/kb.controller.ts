@@ -13,7 +13,16 @@ import {
   Query,
 } from '@nestjs/common';
 import { DraftsService } from '../drafts/drafts.service';
-import { KbEntryBody, kbEntryBodySchema, KbEntryUpdate, kbEntryUpdateSchema, KbListQuery, kbListSchema, KbSearchQuery, kbSearchSchema } from './kb.dto';
+import {
+  KbEntryBody,
+  kbEntryBodySchema,
+  KbEntryUpdate,
+  kbEntryUpdateSchema,
+  KbListQuery,
+  kbListSchema,
+  KbSearchQuery,
+  kbSearchSchema,
+} from './kb.dto';
 
 /**
  * The shop's knowledge base: articles, macros and policies, and the same search the drafter uses. Drafts cite and
@@ -44,7 +53,8 @@ export class KbController {
   @Post('articles')
   @HttpCode(201)
   async create(@Body(new ZodBodyPipe(kbEntryBodySchema)) body: KbEntryBody) {
-    if (await this.drafts.kb.get(this.shopId, body.id)) throw new ConflictException(`entry "${body.id}" exists; use PUT to replace it`);
+    if (await this.drafts.kb.get(this.shopId, body.id))
+      throw new ConflictException(`entry "${body.id}" exists; use PUT to replace it`);
     await this.drafts.kb.upsert({ ...body, shopId: this.shopId });
     this.drafts.knowledge.forget(this.shopId);
     return this.drafts.kb.get(this.shopId, body.id);

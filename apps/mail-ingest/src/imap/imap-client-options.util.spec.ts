@@ -11,7 +11,9 @@ describe('imapClientOptions', () => {
     [undefined, true, { secure: true, doSTARTTLS: undefined }],
     [undefined, false, { secure: false, doSTARTTLS: undefined }],
   ])('tlsMode=%s secure=%s → %j', (tlsMode, secure, expected) => {
-    const options = imapClientOptions({ host: 'imap.shop.test', port: 1143, tlsMode, secure }, password, { rejectUnauthorized: true });
+    const options = imapClientOptions({ host: 'imap.shop.test', port: 1143, tlsMode, secure }, password, {
+      rejectUnauthorized: true,
+    });
     expect({ secure: options.secure, doSTARTTLS: options.doSTARTTLS }).toEqual(expected);
     expect(options.host).toBe('imap.shop.test');
     expect(options.port).toBe(1143);
@@ -20,9 +22,15 @@ describe('imapClientOptions', () => {
 
   it.each([
     [password, { user: 'support@shop.test', pass: 'pw' }],
-    [{ user: 'me@gmail.test', accessToken: 'ya29.token' }, { user: 'me@gmail.test', accessToken: 'ya29.token' }],
+    [
+      { user: 'me@gmail.test', accessToken: 'ya29.token' },
+      { user: 'me@gmail.test', accessToken: 'ya29.token' },
+    ],
   ])('passes credentials %j as imapflow auth', (auth, expected) => {
-    expect(imapClientOptions({ host: 'h', port: 993, tlsMode: 'tls', secure: true }, auth, { rejectUnauthorized: false }).auth).toEqual(expected);
+    expect(
+      imapClientOptions({ host: 'h', port: 993, tlsMode: 'tls', secure: true }, auth, { rejectUnauthorized: false })
+        .auth,
+    ).toEqual(expected);
   });
 
   it.each<[TlsMode, number]>([

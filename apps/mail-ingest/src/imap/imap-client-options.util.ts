@@ -18,7 +18,11 @@ export interface ImapEndpoint {
  * server, or someone in between, that stops offering it fails the connection instead of downgrading it to clear
  * text; 'plain' never upgrades (a local relay, tests).
  */
-export function imapClientOptions(endpoint: ImapEndpoint, auth: ImapCredentials, options: { rejectUnauthorized: boolean }): ImapFlowOptions {
+export function imapClientOptions(
+  endpoint: ImapEndpoint,
+  auth: ImapCredentials,
+  options: { rejectUnauthorized: boolean },
+): ImapFlowOptions {
   const tls: Pick<ImapFlowOptions, 'secure' | 'doSTARTTLS'> =
     endpoint.tlsMode === 'tls'
       ? { secure: true }
@@ -31,7 +35,8 @@ export function imapClientOptions(endpoint: ImapEndpoint, auth: ImapCredentials,
     host: endpoint.host,
     port: endpoint.port,
     ...tls,
-    auth: 'accessToken' in auth ? { user: auth.user, accessToken: auth.accessToken } : { user: auth.user, pass: auth.pass },
+    auth:
+      'accessToken' in auth ? { user: auth.user, accessToken: auth.accessToken } : { user: auth.user, pass: auth.pass },
     logger: false,
     qresync: true,
     maxIdleTime: 5 * 60_000,

@@ -58,7 +58,10 @@ export class MailboxLeases {
     if (this.client && !this.broken) return this.client;
     if (this.client) await this.drop();
     const pool = (this.dataSource.driver as unknown as { master: { options: ClientConfig } }).master;
-    const client = new Client({ ...pool.options, application_name: `${pool.options.application_name ?? 'draftdesk'}-mailbox-locks` });
+    const client = new Client({
+      ...pool.options,
+      application_name: `${pool.options.application_name ?? 'draftdesk'}-mailbox-locks`,
+    });
     client.on('error', (error) => {
       this.broken = true;
       this.log.warn({ err: error }, 'mailbox lock connection failed');

@@ -57,8 +57,17 @@ export class MailboxWatcher {
     private readonly hooks: WatcherHooks = {},
   ) {
     this.log = createLogger(MailboxWatcher.name).child({ mailbox: settings.name });
-    this.status = { name: settings.name, state: 'stopped', lastError: null, failures: 0, lastSyncAt: null, imported: 0 };
-    this.tokens = settings.oauth ? new OAuthTokenSource(settings.oauth, { onRefreshTokenRotated: hooks.onRefreshTokenRotated }) : null;
+    this.status = {
+      name: settings.name,
+      state: 'stopped',
+      lastError: null,
+      failures: 0,
+      lastSyncAt: null,
+      imported: 0,
+    };
+    this.tokens = settings.oauth
+      ? new OAuthTokenSource(settings.oauth, { onRefreshTokenRotated: hooks.onRefreshTokenRotated })
+      : null;
   }
 
   start() {
@@ -110,7 +119,9 @@ export class MailboxWatcher {
   private async session() {
     this.status.state = 'connecting';
     const client = new ImapFlow(
-      imapClientOptions(this.settings, await this.credentials(), { rejectUnauthorized: process.env.NODE_ENV === 'production' }),
+      imapClientOptions(this.settings, await this.credentials(), {
+        rejectUnauthorized: process.env.NODE_ENV === 'production',
+      }),
     );
     this.client = client;
     client.on('exists', () => this.nudge());
@@ -157,7 +168,10 @@ export class MailboxWatcher {
     );
     if (!row) return 0;
     if (BigInt(row.uid_validity) !== uidValidity) {
-      this.log.error({ alert: 'uidvalidity_changed', was: row.uid_validity, now: uidValidity.toString() }, 'UIDVALIDITY changed: resyncing the folder, de-duplicating by Message-ID');
+      this.log.error(
+        { alert: 'uidvalidity_changed', was: row.uid_validity, now: uidValidity.toString() },
+        'UIDVALIDITY changed: resyncing the folder, de-duplicating by Message-ID',
+      );
       uidValidityChanges.inc({ mailbox: this.settings.name });
       // Recorded at once so the alert fires once per change, even when the folder is empty or we crash mid-resync.
       await this.dataSource.query(
@@ -194,7 +208,13 @@ export class MailboxWatcher {
          VALUES ($1, $2, $3, $4, $5, now())
          ON CONFLICT (mailbox, folder) DO UPDATE SET uid_validity = EXCLUDED.uid_validity, last_uid = EXCLUDED.last_uid,
                 highest_modseq = EXCLUDED.highest_modseq, updated_at = now()`,
-        [this.settings.name, this.settings.folder, uidValidity.toString(), highest, client.mailbox ? client.mailbox.highestModseq?.toString() ?? null : null],
+        [
+          this.settings.name,
+          this.settings.folder,
+          uidValidity.toString(),
+          highest,
+          client.mailbox ? (client.mailbox.highestModseq?.toString() ?? null) : null,
+        ],
       );
     });
     this.onCommitted();

@@ -63,7 +63,9 @@ export class MailboxesService implements OnApplicationBootstrap, OnApplicationSh
     private readonly readiness: ReadinessRegistry,
     private readonly store: MailboxStore,
   ) {
-    this.envWatchers = options.mailboxes.map((m) => new MailboxWatcher(m, dataSource, ingest, () => outbox.committed()));
+    this.envWatchers = options.mailboxes.map(
+      (m) => new MailboxWatcher(m, dataSource, ingest, () => outbox.committed()),
+    );
     this.leases = options.mailboxLeases === false ? null : new MailboxLeases(dataSource);
   }
 
@@ -88,7 +90,9 @@ export class MailboxesService implements OnApplicationBootstrap, OnApplicationSh
     this.running = false;
     this.wake?.();
     await this.loop;
-    await Promise.all([...this.envWatchers, ...[...this.dbWatchers.values()].map((d) => d.watcher)].map((w) => w.stop()));
+    await Promise.all(
+      [...this.envWatchers, ...[...this.dbWatchers.values()].map((d) => d.watcher)].map((w) => w.stop()),
+    );
     this.dbWatchers.clear();
     await this.leases?.close();
   }
@@ -97,9 +101,18 @@ export class MailboxesService implements OnApplicationBootstrap, OnApplicationSh
   statuses(): MailboxSummary[] {
     const live: MailboxSummary[] = [
       ...this.envWatchers.map((w) => ({ ...w.status, source: 'env' as const, watchedBy: this.replica })),
-      ...[...this.dbWatchers.values()].map((d) => ({ ...d.watcher.status, source: 'database' as const, watchedBy: this.replica })),
+      ...[...this.dbWatchers.values()].map((d) => ({
+        ...d.watcher.status,
+        source: 'database' as const,
+        watchedBy: this.replica,
+      })),
     ];
-    const idle = (row: MailboxRow, state: 'paused' | 'standby', lastError: string | null, watchedBy: string): MailboxSummary => ({
+    const idle = (
+      row: MailboxRow,
+      state: 'paused' | 'standby',
+      lastError: string | null,
+      watchedBy: string,
+    ): MailboxSummary => ({
       name: row.name,
       state,
       lastError,
@@ -112,7 +125,9 @@ export class MailboxesService implements OnApplicationBootstrap, OnApplicationSh
     const paused = this.pausedRows
       .filter((row) => !this.dbWatchers.has(row.id))
       .map((row) => idle(row, 'paused', row.last_error ?? this.fatal.get(row.id)?.error ?? null, 'nobody'));
-    const standby = this.standbyRows.filter((row) => !this.dbWatchers.has(row.id)).map((row) => idle(row, 'standby', null, 'another replica'));
+    const standby = this.standbyRows
+      .filter((row) => !this.dbWatchers.has(row.id))
+      .map((row) => idle(row, 'standby', null, 'another replica'));
     return [...live, ...paused, ...standby];
   }
 
@@ -164,7 +179,10 @@ export class MailboxesService implements OnApplicationBootstrap, OnApplicationSh
       this.dbWatchers.delete(id);
       await this.leases?.release(id);
       if (rows.some((r) => r.id === id)) await this.recordStatus(current, row ? 'restarting' : 'paused');
-      this.log.info({ mailbox: current.row.name, reason: row ? 'changed' : 'removed or paused' }, 'mailbox watcher stopped');
+      this.log.info(
+        { mailbox: current.row.name, reason: row ? 'changed' : 'removed or paused' },
+        'mailbox watcher stopped',
+      );
     }
     const standby: MailboxRow[] = [];
     for (const row of wanted.values()) {
@@ -194,9 +212,15 @@ export class MailboxesService implements OnApplicationBootstrap, OnApplicationSh
     const watcher = new MailboxWatcher(settings, this.dataSource, this.ingest, () => this.outbox.committed(), {
       onFatal: (error) => {
         this.fatal.set(row.id, { version: row.version, error: error.message });
-        void this.store.recordStatus(row.id, 'paused', error.message, true).catch(() => undefined).finally(() => this.reconcileSoon());
+        void this.store
+          .recordStatus(row.id, 'paused', error.message, true)
+          .catch(() => undefined)
+          .finally(() => this.reconcileSoon());
       },
-      onRefreshTokenRotated: (token) => void this.store.storeRotatedRefreshToken(row, token).catch((error) => this.log.warn({ err: error }, 'could not store the rotated refresh token')),
+      onRefreshTokenRotated: (token) =>
+        void this.store
+          .storeRotatedRefreshToken(row, token)
+          .catch((error) => this.log.warn({ err: error }, 'could not store the rotated refresh token')),
     });
     this.dbWatchers.set(row.id, { row, watcher });
     watcher.start();

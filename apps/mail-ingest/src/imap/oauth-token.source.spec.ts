@@ -32,9 +32,15 @@ class FakeTokenServer {
       }
       if (form.refresh_token !== this.validRefreshToken) {
         res.statusCode = 400;
-        return res.end(JSON.stringify({ error: 'invalid_grant', error_description: 'Token has been expired or revoked.' }));
+        return res.end(
+          JSON.stringify({ error: 'invalid_grant', error_description: 'Token has been expired or revoked.' }),
+        );
       }
-      const reply: Record<string, unknown> = { access_token: `access-${this.requests.length}`, token_type: 'Bearer', expires_in: this.expiresIn };
+      const reply: Record<string, unknown> = {
+        access_token: `access-${this.requests.length}`,
+        token_type: 'Bearer',
+        expires_in: this.expiresIn,
+      };
       if (this.rotateTo) {
         reply.refresh_token = this.rotateTo;
         this.validRefreshToken = this.rotateTo;
@@ -55,7 +61,10 @@ describe('OAuthTokenSource against a local fake OAuth2 token server', () => {
   let fake: FakeTokenServer;
   let clock: number;
   const source = (refreshToken = 'refresh-1', extra: Partial<ConstructorParameters<typeof OAuthTokenSource>[1]> = {}) =>
-    new OAuthTokenSource({ tokenUrl: fake.url, clientId: 'client', clientSecret: 'secret', refreshToken }, { now: () => clock, marginMs: 60_000, ...extra });
+    new OAuthTokenSource(
+      { tokenUrl: fake.url, clientId: 'client', clientSecret: 'secret', refreshToken },
+      { now: () => clock, marginMs: 60_000, ...extra },
+    );
 
   beforeEach(async () => {
     clock = 1_000_000;
@@ -67,7 +76,12 @@ describe('OAuthTokenSource against a local fake OAuth2 token server', () => {
   it('refreshes with grant_type=refresh_token and caches the access token until shortly before expiry', async () => {
     const tokens = source();
     expect(await tokens.accessToken()).toBe('access-1');
-    expect(fake.requests[0]).toEqual({ grant_type: 'refresh_token', refresh_token: 'refresh-1', client_id: 'client', client_secret: 'secret' });
+    expect(fake.requests[0]).toEqual({
+      grant_type: 'refresh_token',
+      refresh_token: 'refresh-1',
+      client_id: 'client',
+      client_secret: 'secret',
+    });
     clock += 3600_000 - 61_000;
     expect(await tokens.accessToken()).toBe('access-1');
     expect(fake.requests).toHaveLength(1);
@@ -106,7 +120,9 @@ describe('OAuthTokenSource against a local fake OAuth2 token server', () => {
     ['a server error', () => (fake.failWith = 503), 'temporarily_unavailable', false],
   ])('%s → OAuthTokenError (permanent=%s)', async (_name, arrange, code, permanent) => {
     arrange();
-    const error = await source().accessToken().catch((e) => e);
+    const error = await source()
+      .accessToken()
+      .catch((e) => e);
     expect(error).toBeInstanceOf(OAuthTokenError);
     expect(error.message).toContain(code);
     expect(error.permanent).toBe(permanent);
@@ -114,7 +130,9 @@ describe('OAuthTokenSource against a local fake OAuth2 token server', () => {
 
   it('an unreachable endpoint is a temporary error', async () => {
     await fake.stop();
-    const error = await source().accessToken().catch((e) => e);
+    const error = await source()
+      .accessToken()
+      .catch((e) => e);
     expect(error).toBeInstanceOf(OAuthTokenError);
     expect(error.permanent).toBe(false);
     fake.server.listen(0); // afterEach closes it again

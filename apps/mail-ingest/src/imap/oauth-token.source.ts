@@ -20,7 +20,13 @@ export class OAuthTokenError extends Error {
 }
 
 // RFC 6749 §5.2: these say the grant or the client is no good; anything else (5xx, timeouts) may pass.
-const PERMANENT_ERRORS = new Set(['invalid_grant', 'invalid_client', 'unauthorized_client', 'unsupported_grant_type', 'invalid_scope']);
+const PERMANENT_ERRORS = new Set([
+  'invalid_grant',
+  'invalid_client',
+  'unauthorized_client',
+  'unsupported_grant_type',
+  'invalid_scope',
+]);
 
 export interface OAuthTokenSourceOptions {
   fetch?: typeof fetch;
@@ -91,7 +97,10 @@ export class OAuthTokenSource {
       this.options.onRefreshTokenRotated?.(body.refresh_token);
     }
     const expiresIn = Number(body.expires_in ?? 3600);
-    this.cached = { token: body.access_token, expiresAt: (this.options.now ?? Date.now)() + (Number.isFinite(expiresIn) ? expiresIn : 3600) * 1000 };
+    this.cached = {
+      token: body.access_token,
+      expiresAt: (this.options.now ?? Date.now)() + (Number.isFinite(expiresIn) ? expiresIn : 3600) * 1000,
+    };
     return body.access_token;
   }
 }

@@ -43,12 +43,19 @@ export class IngestService {
   }
 
   /** Stores one message inside the caller's transaction (which also moves the mailbox checkpoint). */
-  async store(m: EntityManager, raw: Buffer, parsed: ParsedMail | MailParseError, source: MailSource): Promise<IngestOutcome> {
+  async store(
+    m: EntityManager,
+    raw: Buffer,
+    parsed: ParsedMail | MailParseError,
+    source: MailSource,
+  ): Promise<IngestOutcome> {
     const id = randomUUID();
     const ok = !(parsed instanceof MailParseError);
     const messageId = ok ? parsed.messageId : null;
     // Hashing and compressing tens of megabytes run on the thread pool (WebCrypto, zlib), not on the event loop.
-    const contentHash = ok ? parsed.contentHash : Buffer.from(await webcrypto.subtle.digest('SHA-256', raw)).toString('hex');
+    const contentHash = ok
+      ? parsed.contentHash
+      : Buffer.from(await webcrypto.subtle.digest('SHA-256', raw)).toString('hex');
     const sourceGz = await gzipAsync(raw);
     // After a UIDVALIDITY change the same mail comes back under new UIDs: recognise it by Message-ID or hash.
     const [seen] = await m.query(
@@ -79,11 +86,19 @@ export class IngestService {
     if (status !== 'accepted' || !ok) return status;
     const payload = toInboundPayload(parsed, { rawMailId: id, mailbox: source.mailbox });
     // A customer's mail starts the trace that follows it to the sent reply.
-    await inSpan('receive mail', { kind: SpanKind.PRODUCER, attributes: { 'draftdesk.mailbox': source.mailbox, 'draftdesk.raw_mail_id': id } }, () =>
-      this.outbox.add(
-        m,
-        createEvent(Topics.inbound, { producer: PRODUCER, conversationId: null, key: payload.from.address.toLowerCase(), payload }),
-      ),
+    await inSpan(
+      'receive mail',
+      { kind: SpanKind.PRODUCER, attributes: { 'draftdesk.mailbox': source.mailbox, 'draftdesk.raw_mail_id': id } },
+      () =>
+        this.outbox.add(
+          m,
+          createEvent(Topics.inbound, {
+            producer: PRODUCER,
+            conversationId: null,
+            key: payload.from.address.toLowerCase(),
+            payload,
+          }),
+        ),
     );
     return 'accepted';
   }
@@ -93,7 +108,8 @@ export class IngestService {
     const parsed = await this.parse(raw);
     const outcome = await this.dataSource.transaction((m) => this.store(m, raw, parsed, source));
     this.outbox.committed();
-    if (outcome === 'quarantined') this.log.warn({ mailbox: source.mailbox, reason: (parsed as Error).message }, 'mail quarantined');
+    if (outcome === 'quarantined')
+      this.log.warn({ mailbox: source.mailbox, reason: (parsed as Error).message }, 'mail quarantined');
     return outcome;
   }
 }

@@ -15,7 +15,15 @@ export class MailIngestModule {
     return {
       module: MailIngestModule,
       controllers: [QuarantineController, MailboxesController],
-      providers: [{ provide: MAIL_INGEST_OPTIONS, useValue: options }, MailParsePool, IngestService, MailboxStore, MailboxesService, MailAdminAuthenticator, SmtpInboundService],
+      providers: [
+        { provide: MAIL_INGEST_OPTIONS, useValue: options },
+        MailParsePool,
+        IngestService,
+        MailboxStore,
+        MailboxesService,
+        MailAdminAuthenticator,
+        SmtpInboundService,
+      ],
       exports: [IngestService],
     };
   }

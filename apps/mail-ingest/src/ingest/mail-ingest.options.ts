@@ -43,7 +43,16 @@ export interface MailParseSettings {
   maxHtmlChars: number;
 }
 
-type MailParseConfig = Partial<Record<'MAIL_PARSE_WORKERS' | 'MAIL_PARSE_TIMEOUT_MS' | 'MAIL_PARSE_MEMORY_MB' | 'MAIL_MAX_TEXT_CHARS' | 'MAIL_MAX_HTML_CHARS', number>>;
+type MailParseConfig = Partial<
+  Record<
+    | 'MAIL_PARSE_WORKERS'
+    | 'MAIL_PARSE_TIMEOUT_MS'
+    | 'MAIL_PARSE_MEMORY_MB'
+    | 'MAIL_MAX_TEXT_CHARS'
+    | 'MAIL_MAX_HTML_CHARS',
+    number
+  >
+>;
 
 /** The parse limits from validated configuration; a missing key takes its default. */
 export function mailParseSettings(config: MailParseConfig): MailParseSettings {
@@ -95,8 +104,12 @@ export type MailIngestConfig = z.infer<z.ZodObject<typeof mailIngestConfigShape>
  * From validated settings to the module's options, for the service and the embedded mode alike. The env mailbox is
  * watched when its host, user and password are set; the inbound SMTP listener runs when its port is set.
  */
-export function mailIngestOptionsFromConfig(config: MailIngestConfig, extra: Pick<MailIngestOptions, 'mailboxLeases'> = {}): MailIngestOptions {
-  if (config.MAIL_ADMIN_TOKEN && !config.MAILBOX_SECRETS_KEY) throw new ConfigError(['MAILBOX_SECRETS_KEY is required when MAIL_ADMIN_TOKEN is set']);
+export function mailIngestOptionsFromConfig(
+  config: MailIngestConfig,
+  extra: Pick<MailIngestOptions, 'mailboxLeases'> = {},
+): MailIngestOptions {
+  if (config.MAIL_ADMIN_TOKEN && !config.MAILBOX_SECRETS_KEY)
+    throw new ConfigError(['MAILBOX_SECRETS_KEY is required when MAIL_ADMIN_TOKEN is set']);
   return {
     mailboxes:
       config.IMAP_HOST && config.IMAP_USER && config.IMAP_PASSWORD

@@ -7,7 +7,8 @@ export interface ParseTask {
 }
 
 /** Errors lose their class on the way back from a worker thread: the outcome travels as plain data instead. */
-export type ParseOutcome = { ok: true; mail: ParsedMail } | { ok: false; code: MailParseError['code']; message: string };
+export type ParseOutcome =
+  { ok: true; mail: ParsedMail } | { ok: false; code: MailParseError['code']; message: string };
 
 /** Runs in a worker thread of MailParsePool, so a slow or huge mail never holds up the event loop of the service. */
 export default async function parseInWorker({ raw, options }: ParseTask): Promise<ParseOutcome> {

@@ -96,7 +96,9 @@ export class MailboxStore {
   }
 
   async remove(id: string): Promise<void> {
-    const rows = returnedRows<{ id: string }>(await this.dataSource.query(`DELETE FROM mailboxes WHERE id = $1 RETURNING id`, [id]));
+    const rows = returnedRows<{ id: string }>(
+      await this.dataSource.query(`DELETE FROM mailboxes WHERE id = $1 RETURNING id`, [id]),
+    );
     if (rows.length === 0) throw new NotFoundException({ code: 'MAILBOX_NOT_FOUND', message: `no mailbox ${id}` });
   }
 
@@ -148,9 +150,14 @@ export class MailboxStore {
     return JSON.parse(open(this.key(), row.secrets_enc, row.id)) as MailboxSecrets;
   }
 
-  private authColumns(id: string, auth: MailboxAuth): [string, string, string | null, string | null, string | null, string] {
+  private authColumns(
+    id: string,
+    auth: MailboxAuth,
+  ): [string, string, string | null, string | null, string | null, string] {
     const secrets: MailboxSecrets =
-      auth.kind === 'password' ? { password: auth.password } : { clientSecret: auth.clientSecret, refreshToken: auth.refreshToken };
+      auth.kind === 'password'
+        ? { password: auth.password }
+        : { clientSecret: auth.clientSecret, refreshToken: auth.refreshToken };
     const sealed = seal(this.key(), JSON.stringify(secrets), id);
     return auth.kind === 'password'
       ? ['password', auth.user, null, null, null, sealed]

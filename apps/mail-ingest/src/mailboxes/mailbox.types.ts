@@ -1,10 +1,19 @@
 import { z } from 'zod';
 
-const host = z.string().min(1).max(255).regex(/^[A-Za-z0-9.-]+$|^\[[0-9a-fA-F:.]+\]$/, 'must be a host name or address');
+const host = z
+  .string()
+  .min(1)
+  .max(255)
+  .regex(/^[A-Za-z0-9.-]+$|^\[[0-9a-fA-F:.]+\]$/, 'must be a host name or address');
 const address = z.string().min(3).max(320);
-const url = z.string().url('must be a URL').refine((u) => /^https?:\/\//.test(u), 'must be http(s)');
+const url = z
+  .string()
+  .url('must be a URL')
+  .refine((u) => /^https?:\/\//.test(u), 'must be http(s)');
 
-const passwordAuth = z.object({ kind: z.literal('password'), user: z.string().min(1).max(320), password: z.string().min(1).max(1024) }).strict();
+const passwordAuth = z
+  .object({ kind: z.literal('password'), user: z.string().min(1).max(320), password: z.string().min(1).max(1024) })
+  .strict();
 const xoauth2Auth = z
   .object({
     kind: z.literal('xoauth2'),
@@ -34,7 +43,11 @@ const fields = {
 
 export const createMailboxSchema = z
   .object({
-    name: z.string().min(1).max(200).regex(/^[^\s/]+$/, 'must not contain spaces or "/"'),
+    name: z
+      .string()
+      .min(1)
+      .max(200)
+      .regex(/^[^\s/]+$/, 'must not contain spaces or "/"'),
     ...fields,
     port: fields.port.optional(),
     tls: fields.tls.default('tls'),
@@ -79,7 +92,10 @@ export interface MailboxRow {
 }
 
 /** What the API shows: never a secret, only whether one is set. */
-export function describeMailbox(row: MailboxRow, live?: { state: string; lastError: string | null; imported: number; lastSyncAt: string | null }) {
+export function describeMailbox(
+  row: MailboxRow,
+  live?: { state: string; lastError: string | null; imported: number; lastSyncAt: string | null },
+) {
   return {
     id: row.id,
     name: row.name,
@@ -89,7 +105,15 @@ export function describeMailbox(row: MailboxRow, live?: { state: string; lastErr
     auth:
       row.auth_kind === 'password'
         ? { kind: 'password' as const, user: row.username, password: '(set)' }
-        : { kind: 'xoauth2' as const, user: row.username, tokenUrl: row.oauth_token_url, clientId: row.oauth_client_id, scope: row.oauth_scope, clientSecret: '(set)', refreshToken: '(set)' },
+        : {
+            kind: 'xoauth2' as const,
+            user: row.username,
+            tokenUrl: row.oauth_token_url,
+            clientId: row.oauth_client_id,
+            scope: row.oauth_scope,
+            clientSecret: '(set)',
+            refreshToken: '(set)',
+          },
     folder: row.folder,
     sentFolder: row.sent_folder,
     fromAddress: row.from_address,

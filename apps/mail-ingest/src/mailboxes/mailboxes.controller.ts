@@ -2,7 +2,14 @@ import { AuthRealm, Realms, ZodBodyPipe } from '@draftdesk/platform';
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import { MailboxesService } from '../imap/mailboxes.service';
 import { MailboxStore } from './mailbox-store.service';
-import { CreateMailbox, createMailboxSchema, describeMailbox, MailboxRow, PatchMailbox, patchMailboxSchema } from './mailbox.types';
+import {
+  CreateMailbox,
+  createMailboxSchema,
+  describeMailbox,
+  MailboxRow,
+  PatchMailbox,
+  patchMailboxSchema,
+} from './mailbox.types';
 
 /** Mailboxes beside the one from the environment; running watchers follow within MAILBOX_RECONCILE_SECONDS. */
 @Controller('v1/mailboxes')

@@ -31,7 +31,9 @@ export class SmtpInboundService implements OnApplicationBootstrap, OnApplication
       onData: (stream, session, callback) => {
         const chunks: Buffer[] = [];
         // A peer that goes away mid-DATA errors this stream; the mail was never accepted, so nothing is lost.
-        stream.on('error', (error: Error) => this.log.warn({ err: error, session: session.id }, 'inbound SMTP message stream failed'));
+        stream.on('error', (error: Error) =>
+          this.log.warn({ err: error, session: session.id }, 'inbound SMTP message stream failed'),
+        );
         stream.on('data', (c: Buffer) => chunks.push(c));
         stream.on('end', () => {
           if ((stream as unknown as { sizeExceeded?: boolean }).sizeExceeded) {

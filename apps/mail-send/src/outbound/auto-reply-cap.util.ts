@@ -20,7 +20,10 @@ export const AUTO_REPLY_COUNT_SQL = `
      AND created_at > now() - make_interval(hours => $4)
      AND (status = 'SENT' OR (status = 'SENDING' AND (created_at, draft_id) < (SELECT created_at, draft_id FROM outbound_mails WHERE draft_id = $1)))`;
 
-export function overCap(counts: { conversation: number; recipient: number }, cap: AutoReplyCap): 'conversation' | 'recipient' | null {
+export function overCap(
+  counts: { conversation: number; recipient: number },
+  cap: AutoReplyCap,
+): 'conversation' | 'recipient' | null {
   if (counts.conversation >= cap.max) return 'conversation';
   if (counts.recipient >= cap.max) return 'recipient';
   return null;

@@ -24,7 +24,14 @@ export class MailSendConsumer {
        ON CONFLICT (draft_id) DO UPDATE SET status = 'PENDING', payload = EXCLUDED.payload, to_address = EXCLUDED.to_address,
               attempts = 0, next_attempt_at = now(), last_error = NULL, updated_at = now(), trace_headers = EXCLUDED.trace_headers
         WHERE outbound_mails.status = 'FAILED'`,
-      [reply.draftId, event.conversationId, reply.reply.messageId, reply.to.address, JSON.stringify(reply), JSON.stringify(traceHeaders())],
+      [
+        reply.draftId,
+        event.conversationId,
+        reply.reply.messageId,
+        reply.to.address,
+        JSON.stringify(reply),
+        JSON.stringify(traceHeaders()),
+      ],
     );
     afterCommit(() => this.sender.nudge());
   }

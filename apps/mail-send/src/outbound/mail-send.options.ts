@@ -17,7 +17,15 @@ export const mailSendConfigShape = {
   SEND_LEASE_SECONDS: env.int().pipe(z.number().min(3).max(600)).default(15),
   /** Automatic replies allowed per conversation and per recipient address in AUTO_REPLY_WINDOW_HOURS. */
   AUTO_REPLY_CAP: env.int().pipe(z.number().min(1).max(1000)).default(3),
-  AUTO_REPLY_WINDOW_HOURS: env.int().pipe(z.number().min(1).max(24 * 30)).default(24),
+  AUTO_REPLY_WINDOW_HOURS: env
+    .int()
+    .pipe(
+      z
+        .number()
+        .min(1)
+        .max(24 * 30),
+    )
+    .default(24),
   /** DKIM signing: all three or none. The key is PEM (literal newlines or "\n"). */
   DKIM_DOMAIN: z.string().min(1).optional(),
   DKIM_SELECTOR: z.string().min(1).optional(),
@@ -67,17 +75,29 @@ export type MailSendConfig = z.infer<z.ZodObject<typeof mailSendConfigShape>>;
 /** DKIM and Sent-copy settings from the environment; throws naming the variable when only some are set. */
 export function mailSendExtras(config: MailSendConfig): Pick<MailSendOptions, 'autoReplyCap' | 'dkim' | 'sentCopy'> {
   const dkimVars = [config.DKIM_DOMAIN, config.DKIM_SELECTOR, config.DKIM_PRIVATE_KEY];
-  if (dkimVars.some(Boolean) && !dkimVars.every(Boolean)) throw new Error('DKIM_DOMAIN, DKIM_SELECTOR and DKIM_PRIVATE_KEY must be set together');
+  if (dkimVars.some(Boolean) && !dkimVars.every(Boolean))
+    throw new Error('DKIM_DOMAIN, DKIM_SELECTOR and DKIM_PRIVATE_KEY must be set together');
   if (config.SENT_FOLDER && !(config.IMAP_HOST && config.IMAP_USER && config.IMAP_PASSWORD)) {
     throw new Error('SENT_FOLDER needs IMAP_HOST, IMAP_USER and IMAP_PASSWORD');
   }
   return {
     autoReplyCap: { max: config.AUTO_REPLY_CAP, windowHours: config.AUTO_REPLY_WINDOW_HOURS },
     dkim: config.DKIM_DOMAIN
-      ? { domainName: config.DKIM_DOMAIN, keySelector: config.DKIM_SELECTOR!, privateKey: config.DKIM_PRIVATE_KEY!.replace(/\\n/g, '\n') }
+      ? {
+          domainName: config.DKIM_DOMAIN,
+          keySelector: config.DKIM_SELECTOR!,
+          privateKey: config.DKIM_PRIVATE_KEY!.replace(/\\n/g, '\n'),
+        }
       : null,
     sentCopy: config.SENT_FOLDER
-      ? { host: config.IMAP_HOST!, port: config.IMAP_PORT, tls: config.IMAP_TLS, user: config.IMAP_USER!, password: config.IMAP_PASSWORD!, folder: config.SENT_FOLDER }
+      ? {
+          host: config.IMAP_HOST!,
+          port: config.IMAP_PORT,
+          tls: config.IMAP_TLS,
+          user: config.IMAP_USER!,
+          password: config.IMAP_PASSWORD!,
+          folder: config.SENT_FOLDER,
+        }
       : null,
   };
 }
@@ -95,7 +115,13 @@ export function mailSendOptionsFromConfig(config: MailSendConfig): MailSendOptio
   }
   return {
     smtp: config.SMTP_HOST
-      ? { host: config.SMTP_HOST, port: config.SMTP_PORT, secure: config.SMTP_SECURE, user: config.SMTP_USER, password: config.SMTP_PASSWORD }
+      ? {
+          host: config.SMTP_HOST,
+          port: config.SMTP_PORT,
+          secure: config.SMTP_SECURE,
+          user: config.SMTP_USER,
+          password: config.SMTP_PASSWORD,
+        }
       : null,
     from: config.MAIL_FROM,
     sentDir: config.SENT_DIR,

@@ -13,7 +13,13 @@ import { open } from '@draftdesk/config';
 import { AUTO_REPLY_CAP_REASON, AUTO_REPLY_COUNT_SQL, overCap } from './auto-reply-cap.util';
 import { DEFAULT_AUTO_REPLY_CAP, DEFAULT_LEASE_SECONDS, MAIL_SEND_OPTIONS, MailSendOptions } from './mail-send.options';
 import { OutboundRepository, OutboundRow, WORKER_LOCK_SPACE } from './outbound.repository';
-import { bareAddress, buildReplyMail, isPermanentSmtpError, senderAddresses, sendFailureReason } from './reply-mail.util';
+import {
+  bareAddress,
+  buildReplyMail,
+  isPermanentSmtpError,
+  senderAddresses,
+  sendFailureReason,
+} from './reply-mail.util';
 import { appendSentCopy, SentCopyTarget } from './sent-copy.util';
 
 interface MailboxRow {
@@ -94,7 +100,10 @@ export class MailSender implements OnApplicationBootstrap, BeforeApplicationShut
     this.running = true;
     this.loop = this.run();
     this.heartbeat = setInterval(() => this.renewLeases(), (this.leaseSeconds * 1000) / 3);
-    this.readiness.register('smtp', async () => ({ ok: true, detail: this.options.smtp ? 'smtp' : `files in ${this.options.sentDir}` }));
+    this.readiness.register('smtp', async () => ({
+      ok: true,
+      detail: this.options.smtp ? 'smtp' : `files in ${this.options.sentDir}`,
+    }));
   }
 
   /** SIGTERM: replies being sent finish and record their outcome while the database pool is still open. */
@@ -131,7 +140,9 @@ export class MailSender implements OnApplicationBootstrap, BeforeApplicationShut
   private renewLeases() {
     this.outbound
       .renew([...this.inFlight], this.leaseSeconds)
-      .catch((error: Error) => this.log.warn({ err: error, inFlight: this.inFlight.size }, 'could not renew send leases'));
+      .catch((error: Error) =>
+        this.log.warn({ err: error, inFlight: this.inFlight.size }, 'could not renew send leases'),
+      );
     // A lost lock connection means others may take our rows before their lease lapses: from here on, lease only.
     this.workerLock?.runner.query('SELECT 1').catch((error: Error) => {
       this.log.error({ err: error }, 'send worker lock lost; claiming under the lease alone');
@@ -168,7 +179,9 @@ export class MailSender implements OnApplicationBootstrap, BeforeApplicationShut
         try {
           // Each send continues the trace of the approval it carries out, up to the reply-sent event.
           const attributes = { 'draftdesk.draft_id': row.draft_id, 'draftdesk.attempt': row.attempts };
-          await inSpan('send reply', { kind: SpanKind.CLIENT, attributes, parent: row.trace_headers }, () => this.sendOne(row));
+          await inSpan('send reply', { kind: SpanKind.CLIENT, attributes, parent: row.trace_headers }, () =>
+            this.sendOne(row),
+          );
         } finally {
           this.inFlight.delete(row.attempt_id);
         }
@@ -178,7 +191,12 @@ export class MailSender implements OnApplicationBootstrap, BeforeApplicationShut
   }
 
   private async sendOne(row: OutboundRow) {
-    const log = this.log.child({ draftId: row.draft_id, conversationId: row.conversation_id, attempt: row.attempts, attemptId: row.attempt_id });
+    const log = this.log.child({
+      draftId: row.draft_id,
+      conversationId: row.conversation_id,
+      attempt: row.attempts,
+      attemptId: row.attempt_id,
+    });
     let sent: { raw: Buffer; mailbox: MailboxRow | null } | null;
     try {
       sent = await this.deliver(row, log);
@@ -194,7 +212,9 @@ export class MailSender implements OnApplicationBootstrap, BeforeApplicationShut
     await persistently(() => this.finish(row, 'sent', null), { onRetry });
     log.info('reply sent');
     // After SENT is recorded: a failed copy must never make us send the reply again.
-    await this.copyToSent(sent.mailbox, sent.raw).catch((error: Error) => log.warn({ err: error }, 'could not copy the reply to the Sent folder'));
+    await this.copyToSent(sent.mailbox, sent.raw).catch((error: Error) =>
+      log.warn({ err: error }, 'could not copy the reply to the Sent folder'),
+    );
   }
 
   /** Hands the reply to the SMTP server (or the sent folder); null when there was nothing (more) to send. */
@@ -238,7 +258,12 @@ export class MailSender implements OnApplicationBootstrap, BeforeApplicationShut
   /** Beyond the cap the reply is not sent: FAILED with reason auto_reply_cap, and the review desk gets it back. */
   private async capped(row: OutboundRow, log: { warn: (o: object, m: string) => void }): Promise<boolean> {
     const cap = this.options.autoReplyCap ?? DEFAULT_AUTO_REPLY_CAP;
-    const [counts] = await this.dataSource.query(AUTO_REPLY_COUNT_SQL, [row.draft_id, row.conversation_id, row.payload.to.address, cap.windowHours]);
+    const [counts] = await this.dataSource.query(AUTO_REPLY_COUNT_SQL, [
+      row.draft_id,
+      row.conversation_id,
+      row.payload.to.address,
+      cap.windowHours,
+    ]);
     const over = overCap(counts, cap);
     if (!over) return false;
     await this.finish(row, 'failed', AUTO_REPLY_CAP_REASON);
@@ -268,7 +293,14 @@ export class MailSender implements OnApplicationBootstrap, BeforeApplicationShut
       return null;
     }
     const secrets = JSON.parse(open(this.options.secretsKey, mailbox.secrets_enc, mailbox.id)) as { password: string };
-    return { host: mailbox.imap_host, port: mailbox.imap_port, tls: mailbox.tls_mode, user: mailbox.username, password: secrets.password, folder: mailbox.sent_folder };
+    return {
+      host: mailbox.imap_host,
+      port: mailbox.imap_port,
+      tls: mailbox.tls_mode,
+      user: mailbox.username,
+      password: secrets.password,
+      folder: mailbox.sent_folder,
+    };
   }
 
   /** The outcome and its reply-sent event in one transaction; nothing is announced by an attempt that lost its lease. */
@@ -283,5 +315,9 @@ export class MailSender implements OnApplicationBootstrap, BeforeApplicationShut
 
 /** A transport that only renders: RFC 5322 bytes, signed when DKIM is configured. */
 export function createComposer(options: Pick<MailSendOptions, 'dkim'>): Transporter {
-  return nodemailer.createTransport({ streamTransport: true, buffer: true, ...(options.dkim ? { dkim: options.dkim } : {}) });
+  return nodemailer.createTransport({
+    streamTransport: true,
+    buffer: true,
+    ...(options.dkim ? { dkim: options.dkim } : {}),
+  });
 }

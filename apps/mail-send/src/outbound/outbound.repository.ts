@@ -106,11 +106,15 @@ export class OutboundRepository {
     });
   }
 
-  private async closeAttempt(m: EntityManager, attemptId: string, outcome: 'sent' | 'failed' | 'retry', error: string | null) {
-    await m.query(`UPDATE send_attempts SET outcome = $2, error = $3, finished_at = clock_timestamp() WHERE attempt_id = $1`, [
-      attemptId,
-      outcome,
-      error,
-    ]);
+  private async closeAttempt(
+    m: EntityManager,
+    attemptId: string,
+    outcome: 'sent' | 'failed' | 'retry',
+    error: string | null,
+  ) {
+    await m.query(
+      `UPDATE send_attempts SET outcome = $2, error = $3, finished_at = clock_timestamp() WHERE attempt_id = $1`,
+      [attemptId, outcome, error],
+    );
   }
 }

@@ -8,7 +8,11 @@ const reply: ReplyApprovedPayload = {
   mailbox: 'support@shop.test',
   subject: 'Re: Waar is mijn bestelling?',
   body: 'Hoi Sanne,\n\nJe pakket is onderweg.\n\nGroetjes',
-  reply: { messageId: 'd1@replies.shop.test', inReplyTo: 'q1@example.test', references: ['q0@example.test', 'q1@example.test'] },
+  reply: {
+    messageId: 'd1@replies.shop.test',
+    inReplyTo: 'q1@example.test',
+    references: ['q0@example.test', 'q1@example.test'],
+  },
   chat: null,
   approvedBy: 'agent@shop.test',
   autoSent: false,
@@ -26,7 +30,9 @@ describe('buildReplyMail', () => {
   it('quotes the customer text below the reply in text and HTML', () => {
     const mail = buildReplyMail(reply, 'Shop <support@shop.test>');
     expect(mail.text).toContain('> Waar is mijn bestelling?\n> Groeten');
-    expect(String(mail.html)).toContain('<blockquote type="cite"><p>Waar is mijn bestelling?<br>Groeten</p></blockquote>');
+    expect(String(mail.html)).toContain(
+      '<blockquote type="cite"><p>Waar is mijn bestelling?<br>Groeten</p></blockquote>',
+    );
   });
 
   it.each([
@@ -55,11 +61,23 @@ describe('sendFailureReason', () => {
   it.each([
     [
       'a 550 at RCPT TO, with the server text',
-      { responseCode: 550, response: '550 5.1.1 <gone@example.test> User unknown', message: "Can't send mail - all recipients were rejected" },
+      {
+        responseCode: 550,
+        response: '550 5.1.1 <gone@example.test> User unknown',
+        message: "Can't send mail - all recipients were rejected",
+      },
       'smtp_550: 5.1.1 <gone@example.test> User unknown',
     ],
-    ['a multi-line 554', { responseCode: 554, response: '554-5.7.1 Rejected by policy' }, 'smtp_554: 5.7.1 Rejected by policy'],
-    ['an answer without text keeps the message', { responseCode: 552, message: 'Message size exceeds limit' }, 'smtp_552: Message size exceeds limit'],
+    [
+      'a multi-line 554',
+      { responseCode: 554, response: '554-5.7.1 Rejected by policy' },
+      'smtp_554: 5.7.1 Rejected by policy',
+    ],
+    [
+      'an answer without text keeps the message',
+      { responseCode: 552, message: 'Message size exceeds limit' },
+      'smtp_552: Message size exceeds limit',
+    ],
     ['no SMTP answer at all', new Error('connect ECONNREFUSED 127.0.0.1:2587'), 'connect ECONNREFUSED 127.0.0.1:2587'],
   ])('%s', (_name, error, reason) => expect(sendFailureReason(error)).toBe(reason));
 });

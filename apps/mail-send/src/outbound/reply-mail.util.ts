@@ -87,7 +87,11 @@ export function bareAddress(address: string): string {
  * conversation token (support+<token>@…) so the customer's answer finds its conversation even when their client
  * drops In-Reply-To and References.
  */
-export function senderAddresses(reply: Pick<ReplyApprovedPayload, 'conversationToken'>, mailbox: MailboxAddresses | null, defaultFrom: string) {
+export function senderAddresses(
+  reply: Pick<ReplyApprovedPayload, 'conversationToken'>,
+  mailbox: MailboxAddresses | null,
+  defaultFrom: string,
+) {
   const from = mailbox?.fromAddress ?? defaultFrom;
   const base = mailbox?.replyTo ?? null;
   if (!reply.conversationToken) return { from, replyTo: base };

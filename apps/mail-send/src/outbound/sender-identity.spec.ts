@@ -22,12 +22,39 @@ const reply: ReplyApprovedPayload = {
 };
 
 describe('senderAddresses', () => {
-  it.each<[string, string | undefined, { fromAddress: string | null; replyTo: string | null } | null, { from: string; replyTo: string | null }]>([
-    ['MAIL_FROM, token in its address', 'tok123', null, { from: 'Shop <support@shop.test>', replyTo: 'Shop <support+tok123@shop.test>' }],
+  it.each<
+    [
+      string,
+      string | undefined,
+      { fromAddress: string | null; replyTo: string | null } | null,
+      { from: string; replyTo: string | null },
+    ]
+  >([
+    [
+      'MAIL_FROM, token in its address',
+      'tok123',
+      null,
+      { from: 'Shop <support@shop.test>', replyTo: 'Shop <support+tok123@shop.test>' },
+    ],
     ['MAIL_FROM, no token', undefined, null, { from: 'Shop <support@shop.test>', replyTo: null }],
-    ['mailbox From, no Reply-To', 'tok123', { fromAddress: 'Fietsen <klant@fiets.test>', replyTo: null }, { from: 'Fietsen <klant@fiets.test>', replyTo: 'Fietsen <klant+tok123@fiets.test>' }],
-    ['mailbox Reply-To gets the token', 'tok123', { fromAddress: 'noreply@fiets.test', replyTo: 'help@fiets.test' }, { from: 'noreply@fiets.test', replyTo: 'help+tok123@fiets.test' }],
-    ['mailbox Reply-To without token', undefined, { fromAddress: null, replyTo: 'help@fiets.test' }, { from: 'Shop <support@shop.test>', replyTo: 'help@fiets.test' }],
+    [
+      'mailbox From, no Reply-To',
+      'tok123',
+      { fromAddress: 'Fietsen <klant@fiets.test>', replyTo: null },
+      { from: 'Fietsen <klant@fiets.test>', replyTo: 'Fietsen <klant+tok123@fiets.test>' },
+    ],
+    [
+      'mailbox Reply-To gets the token',
+      'tok123',
+      { fromAddress: 'noreply@fiets.test', replyTo: 'help@fiets.test' },
+      { from: 'noreply@fiets.test', replyTo: 'help+tok123@fiets.test' },
+    ],
+    [
+      'mailbox Reply-To without token',
+      undefined,
+      { fromAddress: null, replyTo: 'help@fiets.test' },
+      { from: 'Shop <support@shop.test>', replyTo: 'help@fiets.test' },
+    ],
     ['unusable token left out', 'bad token!', null, { from: 'Shop <support@shop.test>', replyTo: null }],
   ])('%s', (_name, conversationToken, mailbox, expected) => {
     expect(senderAddresses({ conversationToken }, mailbox, 'Shop <support@shop.test>')).toEqual(expected);
@@ -41,7 +68,11 @@ describe('senderAddresses', () => {
 });
 
 describe('DKIM signing (nodemailer streamTransport)', () => {
-  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 1024, privateKeyEncoding: { type: 'pkcs1', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
+  const { privateKey } = generateKeyPairSync('rsa', {
+    modulusLength: 1024,
+    privateKeyEncoding: { type: 'pkcs1', format: 'pem' },
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+  });
 
   it.each([
     [{ domainName: 'shop.test', keySelector: 'dd2025', privateKey }, true],
@@ -77,7 +108,11 @@ describe('mailSendExtras', () => {
   ])('refuses %j', (env, message) => expect(() => parse(env)).toThrow(message));
 
   it('unescapes \\n in a one-line DKIM key', () => {
-    const extras = parse({ DKIM_DOMAIN: 'shop.test', DKIM_SELECTOR: 's1', DKIM_PRIVATE_KEY: '-----BEGIN-----\\nabc\\n-----END-----' });
+    const extras = parse({
+      DKIM_DOMAIN: 'shop.test',
+      DKIM_SELECTOR: 's1',
+      DKIM_PRIVATE_KEY: '-----BEGIN-----\\nabc\\n-----END-----',
+    });
     expect(extras.dkim?.privateKey).toBe('-----BEGIN-----\nabc\n-----END-----');
   });
 });

@@ -15,7 +15,11 @@ export interface SentCopyTarget {
  * person had sent it. One short connection per copy: replies are few, and a long-lived one would count against
  * the server's per-user connection limit next to mail-ingest's.
  */
-export async function appendSentCopy(target: SentCopyTarget, raw: Buffer, options: { rejectUnauthorized: boolean }): Promise<void> {
+export async function appendSentCopy(
+  target: SentCopyTarget,
+  raw: Buffer,
+  options: { rejectUnauthorized: boolean },
+): Promise<void> {
   const client = new ImapFlow({
     host: target.host,
     port: target.port,

@@ -13,33 +13,36 @@ describe('BoundedWork', () => {
     [2, 0, 5, 2, 3],
     [1, 1, 3, 2, 1],
     [4, 4, 6, 6, 0],
-  ])('with %i at once and %i waiting, %i simultaneous calls: %i accepted, %i refused', async (concurrency, maxWaiting, calls, accepted, refused) => {
-    const work = new BoundedWork({ concurrency, maxWaiting });
-    const gate = deferred();
-    let running = 0;
-    let peak = 0;
-    const outcomes = Array.from({ length: calls }, () =>
-      work
-        .run(async () => {
-          peak = Math.max(peak, ++running);
-          await gate.promise;
-          running--;
-        })
-        .then(
-          () => 'done',
-          (e) => (e instanceof PasswordWorkBusyError ? 'busy' : 'other'),
-        ),
-    );
-    // Refusals are decided before anything finishes.
-    await new Promise((r) => setImmediate(r));
-    expect(work.full).toBe(calls >= concurrency + maxWaiting);
-    gate.resolve();
-    const results = await Promise.all(outcomes);
-    expect(results.filter((r) => r === 'done')).toHaveLength(accepted);
-    expect(results.filter((r) => r === 'busy')).toHaveLength(refused);
-    expect(peak).toBe(Math.min(concurrency, calls));
-    expect(work.full).toBe(false);
-  });
+  ])(
+    'with %i at once and %i waiting, %i simultaneous calls: %i accepted, %i refused',
+    async (concurrency, maxWaiting, calls, accepted, refused) => {
+      const work = new BoundedWork({ concurrency, maxWaiting });
+      const gate = deferred();
+      let running = 0;
+      let peak = 0;
+      const outcomes = Array.from({ length: calls }, () =>
+        work
+          .run(async () => {
+            peak = Math.max(peak, ++running);
+            await gate.promise;
+            running--;
+          })
+          .then(
+            () => 'done',
+            (e) => (e instanceof PasswordWorkBusyError ? 'busy' : 'other'),
+          ),
+      );
+      // Refusals are decided before anything finishes.
+      await new Promise((r) => setImmediate(r));
+      expect(work.full).toBe(calls >= concurrency + maxWaiting);
+      gate.resolve();
+      const results = await Promise.all(outcomes);
+      expect(results.filter((r) => r === 'done')).toHaveLength(accepted);
+      expect(results.filter((r) => r === 'busy')).toHaveLength(refused);
+      expect(peak).toBe(Math.min(concurrency, calls));
+      expect(work.full).toBe(false);
+    },
+  );
 
   it('frees the slot when the work fails', async () => {
     const work = new BoundedWork({ concurrency: 1, maxWaiting: 0 });

@@ -14,13 +14,16 @@ export enum AuthErrorCode {
 export const userInOtherShop = (field?: string) =>
   new ForbiddenException({
     code: AuthErrorCode.UserInOtherShop,
-    message: 'this user also belongs to a shop you do not administer; you may give them a role in your shop, but not change their account',
+    message:
+      'this user also belongs to a shop you do not administer; you may give them a role in your shop, but not change their account',
     errors: field ? [{ field, message: 'cannot be changed for a user of another shop' }] : [],
   });
 
 // Users and tokens outside the caller's shop answer 404 like missing ones, so ids cannot be probed across shops.
-export const userNotFound = () => new NotFoundException({ code: AuthErrorCode.UserNotFound, message: 'no such user in this shop', errors: [] });
-export const tokenNotFound = () => new NotFoundException({ code: AuthErrorCode.TokenNotFound, message: 'no such token', errors: [] });
+export const userNotFound = () =>
+  new NotFoundException({ code: AuthErrorCode.UserNotFound, message: 'no such user in this shop', errors: [] });
+export const tokenNotFound = () =>
+  new NotFoundException({ code: AuthErrorCode.TokenNotFound, message: 'no such token', errors: [] });
 
 /**
  * 429 (this client must slow down) or 503 (sign-in is saturated for everyone), with Retry-After in whole seconds.

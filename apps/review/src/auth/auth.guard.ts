@@ -52,8 +52,14 @@ export class AuthGuard implements CanActivate {
     const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
     // The access guard normally set it; a module mounted without that guard still refuses strangers here.
     const principal = req.principal ?? (await this.authenticator.authenticate(req));
-    if (!principal) throw new UnauthorizedException({ code: 'UNAUTHENTICATED', message: 'sign in or send Authorization: Bearer <token>' });
-    const requested = (req.headers['x-shop-id'] as string | undefined) ?? (typeof req.query.shop === 'string' ? req.query.shop : undefined);
+    if (!principal)
+      throw new UnauthorizedException({
+        code: 'UNAUTHENTICATED',
+        message: 'sign in or send Authorization: Bearer <token>',
+      });
+    const requested =
+      (req.headers['x-shop-id'] as string | undefined) ??
+      (typeof req.query.shop === 'string' ? req.query.shop : undefined);
     const membership = resolveMembership(principal.memberships, requested);
     if (!membership) throw new ForbiddenException({ code: 'NOT_A_MEMBER', message: 'you have no role in this shop' });
     const needed = this.reflector.getAllAndOverride<Role>(MIN_ROLE, targets) ?? 'agent';

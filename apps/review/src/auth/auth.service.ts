@@ -37,7 +37,13 @@ export class AuthService implements OnApplicationBootstrap {
   async onApplicationBootstrap() {
     const admin = this.options.admin;
     if (admin) {
-      await this.upsertUser({ email: admin.email, name: 'Administrator', password: admin.password, shopId: 'default', role: 'admin' });
+      await this.upsertUser({
+        email: admin.email,
+        name: 'Administrator',
+        password: admin.password,
+        shopId: 'default',
+        role: 'admin',
+      });
       this.log.info('bootstrap admin is ready');
     }
     if (this.options.apiToken) {
@@ -53,7 +59,14 @@ export class AuthService implements OnApplicationBootstrap {
     }
   }
 
-  async upsertUser(u: { email: string; name?: string; password?: string; shopId: string; role: Role; locale?: string }): Promise<string> {
+  async upsertUser(u: {
+    email: string;
+    name?: string;
+    password?: string;
+    shopId: string;
+    role: Role;
+    locale?: string;
+  }): Promise<string> {
     const hash = u.password ? await this.argon.hash(u.password) : null;
     const [row] = await this.db.query(
       `INSERT INTO users (id, email, name, password_hash, locale) VALUES ($1, $2, $3, $4, $5)
@@ -75,7 +88,10 @@ export class AuthService implements OnApplicationBootstrap {
    * The account itself (password, name, locale) is changed only when every shop the user belongs to is one the
    * caller administers; otherwise an admin of one shop could take over an account used in another.
    */
-  async addUserToShop(caller: ShopAdmin, u: { email: string; name: string; password?: string; role: Role; locale: string }): Promise<string> {
+  async addUserToShop(
+    caller: ShopAdmin,
+    u: { email: string; name: string; password?: string; role: Role; locale: string },
+  ): Promise<string> {
     const hash = u.password ? await this.argon.hash(u.password) : null;
     return this.db.transaction(async (tx) => {
       const inserted: { id: string }[] = await tx.query(
@@ -88,11 +104,17 @@ export class AuthService implements OnApplicationBootstrap {
         // The row lock orders this against another shop's admin adding the same user at the same moment.
         const [existing] = await tx.query(`SELECT id FROM users WHERE lower(email) = lower($1) FOR UPDATE`, [u.email]);
         userId = existing.id as string;
-        const foreign = await tx.query(`SELECT 1 FROM memberships WHERE user_id = $1 AND NOT (shop_id = ANY($2::text[])) LIMIT 1`, [userId, caller.adminOf]);
+        const foreign = await tx.query(
+          `SELECT 1 FROM memberships WHERE user_id = $1 AND NOT (shop_id = ANY($2::text[])) LIMIT 1`,
+          [userId, caller.adminOf],
+        );
         if (foreign.length > 0) {
           if (hash) throw userInOtherShop('password');
         } else {
-          await tx.query(`UPDATE users SET name = $2, locale = $3, password_hash = COALESCE($4, password_hash) WHERE id = $1`, [userId, u.name, u.locale, hash]);
+          await tx.query(
+            `UPDATE users SET name = $2, locale = $3, password_hash = COALESCE($4, password_hash) WHERE id = $1`,
+            [userId, u.name, u.locale, hash],
+          );
         }
       }
       await tx.query(
@@ -106,7 +128,10 @@ export class AuthService implements OnApplicationBootstrap {
 
   /** Takes the user's role in this shop away; the account and its other shops stay as they are. */
   async removeFromShop(userId: string, shopId: string): Promise<boolean> {
-    const rows = await this.db.query(`DELETE FROM memberships WHERE user_id = $1 AND shop_id = $2 RETURNING user_id`, [userId, shopId]);
+    const rows = await this.db.query(`DELETE FROM memberships WHERE user_id = $1 AND shop_id = $2 RETURNING user_id`, [
+      userId,
+      shopId,
+    ]);
     return returnedRows(rows).length > 0;
   }
 
@@ -177,7 +202,12 @@ export class AuthService implements OnApplicationBootstrap {
   async createApiToken(userId: string, name: string): Promise<{ id: string; token: string }> {
     const token = newSecret('ddt_');
     const id = randomUUID();
-    await this.db.query(`INSERT INTO api_tokens (id, user_id, name, token_hash) VALUES ($1, $2, $3, $4)`, [id, userId, name, hashSecret(token)]);
+    await this.db.query(`INSERT INTO api_tokens (id, user_id, name, token_hash) VALUES ($1, $2, $3, $4)`, [
+      id,
+      userId,
+      name,
+      hashSecret(token),
+    ]);
     return { id, token };
   }
 
@@ -199,8 +229,16 @@ export class AuthService implements OnApplicationBootstrap {
   }
 
   /** An OpenID Connect sign-in maps onto an existing account: by subject, else by a verified email (then linked). */
-  async userForOidc(issuer: string, subject: string, email: string | undefined, emailVerified: boolean): Promise<string | null> {
-    const [bySubject] = await this.db.query(`SELECT id FROM users WHERE oidc_issuer = $1 AND oidc_subject = $2 AND NOT disabled`, [issuer, subject]);
+  async userForOidc(
+    issuer: string,
+    subject: string,
+    email: string | undefined,
+    emailVerified: boolean,
+  ): Promise<string | null> {
+    const [bySubject] = await this.db.query(
+      `SELECT id FROM users WHERE oidc_issuer = $1 AND oidc_subject = $2 AND NOT disabled`,
+      [issuer, subject],
+    );
     if (bySubject) return bySubject.id;
     if (!email || !emailVerified) return null;
     const rows = await this.db.query(

@@ -26,7 +26,11 @@ export class OidcService {
   async start(): Promise<{ url: string; pending: OidcPending }> {
     const client = await this.client();
     const config = await this.configuration();
-    const pending = { state: client.randomState(), nonce: client.randomNonce(), verifier: client.randomPKCECodeVerifier() };
+    const pending = {
+      state: client.randomState(),
+      nonce: client.randomNonce(),
+      verifier: client.randomPKCECodeVerifier(),
+    };
     const url = client.buildAuthorizationUrl(config, {
       redirect_uri: this.options.oidc!.redirectUri,
       scope: 'openid email profile',
@@ -38,7 +42,10 @@ export class OidcService {
     return { url: url.href, pending };
   }
 
-  async finish(callbackUrl: URL, pending: OidcPending): Promise<{ subject: string; email?: string; emailVerified: boolean }> {
+  async finish(
+    callbackUrl: URL,
+    pending: OidcPending,
+  ): Promise<{ subject: string; email?: string; emailVerified: boolean }> {
     const client = await this.client();
     const tokens = await client.authorizationCodeGrant(await this.configuration(), callbackUrl, {
       pkceCodeVerifier: pending.verifier,
@@ -46,11 +53,16 @@ export class OidcService {
       expectedNonce: pending.nonce,
     });
     const claims = tokens.claims()!;
-    return { subject: claims.sub, email: claims.email as string | undefined, emailVerified: claims.email_verified === true };
+    return {
+      subject: claims.sub,
+      email: claims.email as string | undefined,
+      emailVerified: claims.email_verified === true,
+    };
   }
 
   private client(): Promise<typeof OpenId> {
-    if (!this.options.oidc) throw new NotFoundException({ code: 'OIDC_DISABLED', message: 'OpenID Connect is not configured' });
+    if (!this.options.oidc)
+      throw new NotFoundException({ code: 'OIDC_DISABLED', message: 'OpenID Connect is not configured' });
     // openid-client is an ES module: loaded on first use so nothing pays for it when OIDC is off.
     return import('openid-client');
   }

@@ -34,7 +34,9 @@ export function hasRole(role: Role, atLeast: Role): boolean {
 /** The shop a request acts in: the one asked for if the user belongs to it, else their only shop. */
 export function resolveMembership(memberships: Membership[], requestedShop: string | undefined): Membership | null {
   if (requestedShop) return memberships.find((m) => m.shopId === requestedShop) ?? null;
-  return memberships.length === 1 ? memberships[0] : (memberships.find((m) => m.shopId === 'default') ?? memberships[0] ?? null);
+  return memberships.length === 1
+    ? memberships[0]
+    : (memberships.find((m) => m.shopId === 'default') ?? memberships[0] ?? null);
 }
 
 /** An admin acting in one shop, with every shop they administer: who may change which accounts. */
@@ -44,5 +46,8 @@ export interface ShopAdmin {
 }
 
 export function shopAdmin(actor: Actor, principal: Principal): ShopAdmin {
-  return { shopId: actor.shopId, adminOf: principal.memberships.filter((m) => m.role === 'admin').map((m) => m.shopId) };
+  return {
+    shopId: actor.shopId,
+    adminOf: principal.memberships.filter((m) => m.role === 'admin').map((m) => m.shopId),
+  };
 }

@@ -1,7 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { createHash } from 'node:crypto';
-import { IRateLimiterStoreOptions, RateLimiterMemory, RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
+import {
+  IRateLimiterStoreOptions,
+  RateLimiterMemory,
+  RateLimiterPostgres,
+  RateLimiterRes,
+} from 'rate-limiter-flexible';
 import { DataSource } from 'typeorm';
 import { DEFAULTS, REVIEW_OPTIONS, ReviewOptions } from '../review.options';
 import { AuthErrorCode, retryLater } from './auth.exception';
@@ -44,9 +49,22 @@ export class SignInLimitsService {
     this.lockoutBase = o.lockoutSeconds ?? DEFAULTS.lockoutSeconds;
     this.lockoutMax = Math.max(o.lockoutMaxSeconds ?? DEFAULTS.lockoutMaxSeconds, this.lockoutBase);
     this.trustedProxies = o.trustedProxies ?? DEFAULTS.trustedProxies;
-    const store = (keyPrefix: string, points: number, duration: number, extra: Partial<IRateLimiterStoreOptions> = {}) =>
+    const store = (
+      keyPrefix: string,
+      points: number,
+      duration: number,
+      extra: Partial<IRateLimiterStoreOptions> = {},
+    ) =>
       new RateLimiterPostgres({
-        ...{ storeClient: db, storeType: 'typeorm', tableName: 'rate_limits', tableCreated: true, keyPrefix, points, duration },
+        ...{
+          storeClient: db,
+          storeType: 'typeorm',
+          tableName: 'rate_limits',
+          tableCreated: true,
+          keyPrefix,
+          points,
+          duration,
+        },
         // They share one table: one of them sweeping expired rows (every 5 minutes) is enough.
         clearExpiredByTimeout: keyPrefix === 'signin-lock',
         ...extra,
@@ -72,7 +90,12 @@ export class SignInLimitsService {
       await this.publicRequests.consume(keyOf(this.addressOf(req)));
     } catch (rejection) {
       if (!(rejection instanceof RateLimiterRes)) throw rejection;
-      throw retryLater(res, rejection.msBeforeNext / 1000, AuthErrorCode.RateLimited, 'too many requests from your address; try again later');
+      throw retryLater(
+        res,
+        rejection.msBeforeNext / 1000,
+        AuthErrorCode.RateLimited,
+        'too many requests from your address; try again later',
+      );
     }
   }
 
@@ -107,14 +130,19 @@ export class SignInLimitsService {
     if ((pair?.consumedPoints ?? 0) >= this.maxFailures || account.consumedPoints >= addressLimit) {
       locking.push(this.lock(keys.pair, this.pairFailures, this.maxFailures));
     }
-    if ((byAddress?.consumedPoints ?? 0) >= addressLimit) locking.push(this.lock(keys.address, this.addressFailures, addressLimit));
+    if ((byAddress?.consumedPoints ?? 0) >= addressLimit)
+      locking.push(this.lock(keys.address, this.addressFailures, addressLimit));
     await Promise.all(locking);
   }
 
   /** A right password takes back its pre-counted failure and clears what this address did wrong on this account. */
   async recordSuccess(email: string, address: string): Promise<void> {
     const keys = this.keys(email, address);
-    await Promise.all([this.pairFailures.delete(keys.pair), this.strikes.delete(keys.pair), this.addressFailures.reward(keys.address)]);
+    await Promise.all([
+      this.pairFailures.delete(keys.pair),
+      this.strikes.delete(keys.pair),
+      this.addressFailures.reward(keys.address),
+    ]);
   }
 
   /** An attempt that was turned away before its password was checked does not count. */

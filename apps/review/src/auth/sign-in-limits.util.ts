@@ -14,7 +14,11 @@ export function lockoutSeconds(strike: number, base: number, max: number): numbe
  * saw to X-Forwarded-For, so the entry that many places from the right is the client; anything further left the
  * client wrote itself. IPv6 clients are counted per /64, the block one subscriber usually gets.
  */
-export function clientAddress(remote: string | undefined, forwardedFor: string | string[] | undefined, trustedProxies: number): string {
+export function clientAddress(
+  remote: string | undefined,
+  forwardedFor: string | string[] | undefined,
+  trustedProxies: number,
+): string {
   const forwarded = (Array.isArray(forwardedFor) ? forwardedFor.join(',') : (forwardedFor ?? ''))
     .split(',')
     .map((a) => a.trim())

@@ -27,10 +27,13 @@ describe('secrets and cookies', () => {
     expect(serializeCookie('dd_session', 'v', { maxAgeSeconds: 60, secure })).toBe(expected);
   });
 
-  it.each([['127.0.0.1', true], ['localhost', true], ['::1', true], ['review.shop.example', false], [undefined, false]])(
-    'loopback %p → %p',
-    (host, expected) => expect(isLoopbackHost(host)).toBe(expected),
-  );
+  it.each([
+    ['127.0.0.1', true],
+    ['localhost', true],
+    ['::1', true],
+    ['review.shop.example', false],
+    [undefined, false],
+  ])('loopback %p → %p', (host, expected) => expect(isLoopbackHost(host)).toBe(expected));
 });
 
 describe('roles and shops', () => {

@@ -41,7 +41,12 @@ export interface CookieOptions {
 }
 
 export function serializeCookie(name: string, value: string, o: CookieOptions): string {
-  const parts = [`${name}=${encodeURIComponent(value)}`, `Path=${o.path ?? '/'}`, `Max-Age=${o.maxAgeSeconds}`, 'SameSite=Lax'];
+  const parts = [
+    `${name}=${encodeURIComponent(value)}`,
+    `Path=${o.path ?? '/'}`,
+    `Max-Age=${o.maxAgeSeconds}`,
+    'SameSite=Lax',
+  ];
   if (o.httpOnly !== false) parts.push('HttpOnly');
   if (o.secure) parts.push('Secure');
   return parts.join('; ');

@@ -26,7 +26,11 @@ export class UsersController {
   @MinRole('admin')
   @ApiOperation({ summary: 'Creates a user in the current shop, or gives an existing user a role in it' })
   @ApiZodBody(createUserSchema)
-  async create(@CurrentActor() actor: Actor, @CurrentPrincipal() principal: Principal, @Body(new ZodBodyPipe(createUserSchema)) dto: CreateUserDto) {
+  async create(
+    @CurrentActor() actor: Actor,
+    @CurrentPrincipal() principal: Principal,
+    @Body(new ZodBodyPipe(createUserSchema)) dto: CreateUserDto,
+  ) {
     const id = await this.auth.addUserToShop(shopAdmin(actor, principal), dto);
     return { id, email: dto.email, role: dto.role, shopId: actor.shopId };
   }
@@ -49,7 +53,11 @@ export class UsersController {
   @Delete('tokens/:id')
   @MinRole('admin')
   @HttpCode(204)
-  async revokeToken(@CurrentActor() actor: Actor, @CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string) {
+  async revokeToken(
+    @CurrentActor() actor: Actor,
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+  ) {
     await this.auth.revokeApiToken(id, { ...shopAdmin(actor, principal), userId: actor.userId });
   }
 }

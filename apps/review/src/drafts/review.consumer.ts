@@ -20,6 +20,9 @@ export class ReviewConsumer {
   async onReplySent(event: EventEnvelope<typeof Topics.replySent>, { manager, log, afterCommit }: EventContext) {
     if (event.payload.status !== 'failed') return;
     const itemId = await this.review.sendFailed(manager, event.payload, event.producer, afterCommit);
-    log.warn({ draftId: event.payload.draftId, itemId, reason: event.payload.error }, itemId ? 'reply did not go out; back in the queue' : 'failed reply of no open item');
+    log.warn(
+      { draftId: event.payload.draftId, itemId, reason: event.payload.error },
+      itemId ? 'reply did not go out; back in the queue' : 'failed reply of no open item',
+    );
   }
 }

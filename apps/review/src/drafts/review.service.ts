@@ -11,7 +11,12 @@ import { SupersedeService } from './supersede.service';
 
 export const PRODUCER = 'review';
 
-const STATUS_BY_DECISION = { auto_send: 'auto_sent', review: 'pending', escalate: 'pending', ignore: 'ignored' } as const;
+const STATUS_BY_DECISION = {
+  auto_send: 'auto_sent',
+  review: 'pending',
+  escalate: 'pending',
+  ignore: 'ignored',
+} as const;
 
 /** Drafts are attributed to this shop until mailboxes map to shops. */
 export const DEFAULT_SHOP = 'default';
@@ -29,9 +34,15 @@ export class ReviewService {
    * conversation keeps one open draft: this one supersedes the open draft of an older message, or is itself
    * superseded when it answers an older message than a draft already here (see SupersedeService).
    */
-  async receive(m: EntityManager, conversationId: string, drafted: DraftedPayload, afterCommit?: (fn: () => void) => void): Promise<void> {
+  async receive(
+    m: EntityManager,
+    conversationId: string,
+    drafted: DraftedPayload,
+    afterCommit?: (fn: () => void) => void,
+  ): Promise<void> {
     if (drafted.redraftOf) return this.replace(m, drafted.redraftOf, drafted, afterCommit);
-    const own = drafted.body === null && drafted.decision !== 'ignore' ? 'pending' : STATUS_BY_DECISION[drafted.decision];
+    const own =
+      drafted.body === null && drafted.decision !== 'ignore' ? 'pending' : STATUS_BY_DECISION[drafted.decision];
     const placement = await this.supersede.place(m, conversationId, drafted, own);
     if (!placement) return;
     const { status } = placement;
@@ -49,7 +60,9 @@ export class ReviewService {
     const priority = priorityFromUrgency(message?.triage?.urgency);
     const kind = message?.answered_before ? 'next' : 'first';
     const receivedAt = message?.occurred_at ? new Date(message.occurred_at) : new Date();
-    const ownDue = shop ? dueAt(receivedAt, priority, kind, shop.sla as SlaPolicy, shop.business_hours as BusinessHours) : null;
+    const ownDue = shop
+      ? dueAt(receivedAt, priority, kind, shop.sla as SlaPolicy, shop.business_hours as BusinessHours)
+      : null;
     const keepsDue = inherited?.dueAt && (!ownDue || new Date(inherited.dueAt) < ownDue);
     await m.query(
       `INSERT INTO review_items (draft_id, conversation_id, status, decision, payload, body, shop_id, channel, mailbox, intent,
@@ -83,10 +96,21 @@ export class ReviewService {
     );
     whenCommitted(afterCommit, () => SupersedeService.announce(placement, (e) => this.live.publish(e)));
     if (by) {
-      await auditDraft(m, 'customer', 'superseded', drafted.draftId, null, { status: 'superseded', byMessageId: by.messageId, byDraftId: by.draftId }, shopId);
+      await auditDraft(
+        m,
+        'customer',
+        'superseded',
+        drafted.draftId,
+        null,
+        { status: 'superseded', byMessageId: by.messageId, byDraftId: by.draftId },
+        shopId,
+      );
       return;
     }
-    if (status === 'pending') whenCommitted(afterCommit, () => this.live.publish({ type: 'arrived', shopId, draftId: drafted.draftId, version: 1, by: null }));
+    if (status === 'pending')
+      whenCommitted(afterCommit, () =>
+        this.live.publish({ type: 'arrived', shopId, draftId: drafted.draftId, version: 1, by: null }),
+      );
     if (status !== 'auto_sent') return;
     await auditDraft(m, 'policy', 'auto_send', drafted.draftId, null, { status }, shopId);
     await this.outbox.add(m, approvedEvent(conversationId, drafted, drafted.body!, 'policy', true));
@@ -98,7 +122,12 @@ export class ReviewService {
    * after a redraft, by the id of the draft it holds. Returns the item's id, or null when no sent item matched
    * (a repeat of the event, or an item decided again meanwhile).
    */
-  async sendFailed(m: EntityManager, sent: ReplySentPayload, actor: string, afterCommit?: (fn: () => void) => void): Promise<string | null> {
+  async sendFailed(
+    m: EntityManager,
+    sent: ReplySentPayload,
+    actor: string,
+    afterCommit?: (fn: () => void) => void,
+  ): Promise<string | null> {
     const reason = sent.error ?? 'send_failed';
     const [row] = returnedRows<{ draft_id: string; shop_id: string; version: number; before: string }>(
       await m.query(
@@ -112,8 +141,24 @@ export class ReviewService {
       ),
     );
     if (!row) return null;
-    await auditDraft(m, actor, 'send_failed', row.draft_id, { status: row.before }, { status: 'failed', reason }, row.shop_id);
-    whenCommitted(afterCommit, () => this.live.publish({ type: 'arrived', shopId: row.shop_id, draftId: row.draft_id, version: row.version, by: null }));
+    await auditDraft(
+      m,
+      actor,
+      'send_failed',
+      row.draft_id,
+      { status: row.before },
+      { status: 'failed', reason },
+      row.shop_id,
+    );
+    whenCommitted(afterCommit, () =>
+      this.live.publish({
+        type: 'arrived',
+        shopId: row.shop_id,
+        draftId: row.draft_id,
+        version: row.version,
+        by: null,
+      }),
+    );
     return row.draft_id;
   }
 
@@ -122,10 +167,19 @@ export class ReviewService {
    * puts the item back in the queue. It is never sent on the policy's behalf: a person asked, a person decides.
    * A redraft for an item decided meanwhile, or older than the draft it holds, changes nothing.
    */
-  private async replace(m: EntityManager, itemId: string, drafted: DraftedPayload, afterCommit?: (fn: () => void) => void): Promise<void> {
-    const [row] = await m.query(`SELECT status, version, shop_id, payload, body FROM review_items WHERE draft_id = $1 FOR UPDATE`, [itemId]);
+  private async replace(
+    m: EntityManager,
+    itemId: string,
+    drafted: DraftedPayload,
+    afterCommit?: (fn: () => void) => void,
+  ): Promise<void> {
+    const [row] = await m.query(
+      `SELECT status, version, shop_id, payload, body FROM review_items WHERE draft_id = $1 FOR UPDATE`,
+      [itemId],
+    );
     const heldRevision = row?.payload?.revision ?? 0;
-    if (!row || !['redraft_requested', 'pending'].includes(row.status) || (drafted.revision ?? 0) <= heldRevision) return;
+    if (!row || !['redraft_requested', 'pending'].includes(row.status) || (drafted.revision ?? 0) <= heldRevision)
+      return;
     const [updated] = returnedRows<{ version: number }>(
       await m.query(
         `UPDATE review_items
@@ -142,15 +196,36 @@ export class ReviewService {
       'redrafted',
       itemId,
       { status: row.status, draftId: row.payload?.draftId, body: row.body },
-      { status: 'pending', draftId: drafted.draftId, revision: drafted.revision, decision: drafted.decision, body: drafted.body },
+      {
+        status: 'pending',
+        draftId: drafted.draftId,
+        revision: drafted.revision,
+        decision: drafted.decision,
+        body: drafted.body,
+      },
       row.shop_id,
     );
-    whenCommitted(afterCommit, () => this.live.publish({ type: 'redrafted', shopId: row.shop_id as string, draftId: itemId, version: updated.version, by: null }));
+    whenCommitted(afterCommit, () =>
+      this.live.publish({
+        type: 'redrafted',
+        shopId: row.shop_id as string,
+        draftId: itemId,
+        version: updated.version,
+        by: null,
+      }),
+    );
   }
 }
 
 /** The event that asks the drafter for a new draft of an item's message. */
-export function redraftEvent(conversationId: string, itemId: string, d: DraftedPayload, shopId: string, instruction: string, requestedBy: string) {
+export function redraftEvent(
+  conversationId: string,
+  itemId: string,
+  d: DraftedPayload,
+  shopId: string,
+  instruction: string,
+  requestedBy: string,
+) {
   return createEvent(Topics.redraftRequested, {
     producer: PRODUCER,
     conversationId,
@@ -158,7 +233,13 @@ export function redraftEvent(conversationId: string, itemId: string, d: DraftedP
   });
 }
 
-export function approvedEvent(conversationId: string, d: DraftedPayload, body: string, approvedBy: string, autoSent: boolean) {
+export function approvedEvent(
+  conversationId: string,
+  d: DraftedPayload,
+  body: string,
+  approvedBy: string,
+  autoSent: boolean,
+) {
   const payload: ReplyApprovedPayload = {
     draftId: d.draftId,
     channel: d.channel,

@@ -19,7 +19,12 @@ export interface Inherited {
 }
 
 export type Placement =
-  | { status: DraftStatus; inherited: Inherited | null; live: LiveEvent[]; metrics: { channel: string; claimed: boolean }[] }
+  | {
+      status: DraftStatus;
+      inherited: Inherited | null;
+      live: LiveEvent[];
+      metrics: { channel: string; claimed: boolean }[];
+    }
   | { status: 'superseded'; by: { draftId: string; messageId: string } };
 
 interface SupersededRow {
@@ -46,12 +51,18 @@ interface SupersededRow {
 @Injectable()
 export class SupersedeService {
   /** Where the new draft stands, having superseded what it replaces; null when its item exists already (a repeat). */
-  async place(m: EntityManager, conversationId: string, drafted: DraftedPayload, status: DraftStatus): Promise<Placement | null> {
+  async place(
+    m: EntityManager,
+    conversationId: string,
+    drafted: DraftedPayload,
+    status: DraftStatus,
+  ): Promise<Placement | null> {
     await m.query(`SELECT pg_advisory_xact_lock($1, hashtext($2))`, [CONVERSATION_LOCK_SPACE, conversationId]);
     const items: ConversationItem[] = (
-      await m.query(`SELECT draft_id, payload->>'messageId' AS message_id, message_sequence, status FROM review_items WHERE conversation_id = $1`, [
-        conversationId,
-      ])
+      await m.query(
+        `SELECT draft_id, payload->>'messageId' AS message_id, message_sequence, status FROM review_items WHERE conversation_id = $1`,
+        [conversationId],
+      )
     ).map((r: { draft_id: string; message_id: string; message_sequence: number | null; status: DraftStatus }) => ({
       draftId: r.draft_id,
       messageId: r.message_id,
@@ -59,13 +70,22 @@ export class SupersedeService {
       status: r.status,
     }));
     if (items.some((i) => i.draftId === drafted.draftId)) return null;
-    const settlement = settle({ draftId: drafted.draftId, messageId: drafted.messageId, sequence: drafted.messageSequence ?? null, status }, items);
+    const settlement = settle(
+      { draftId: drafted.draftId, messageId: drafted.messageId, sequence: drafted.messageSequence ?? null, status },
+      items,
+    );
     if (settlement.kind === 'superseded') return { status: 'superseded', by: settlement.by };
     const rows = settlement.draftIds.length > 0 ? await this.supersede(m, settlement.draftIds, drafted) : [];
     return {
       status,
       inherited: rows.length > 0 ? inherit(rows) : null,
-      live: rows.map((r) => ({ type: 'superseded', shopId: r.shop_id, draftId: r.draft_id, version: r.version, by: null })),
+      live: rows.map((r) => ({
+        type: 'superseded',
+        shopId: r.shop_id,
+        draftId: r.draft_id,
+        version: r.version,
+        by: null,
+      })),
       metrics: rows.map((r) => ({ channel: r.channel ?? drafted.channel, claimed: activeClaim(r) !== null })),
     };
   }
@@ -89,7 +109,15 @@ export class SupersedeService {
     );
     for (const r of rows) {
       const before = { status: r.before_status, claimedBy: activeClaim(r), body: r.body };
-      await auditDraft(m, 'customer', 'superseded', r.draft_id, before, { status: 'superseded', byMessageId: by.messageId, byDraftId: by.draftId }, r.shop_id);
+      await auditDraft(
+        m,
+        'customer',
+        'superseded',
+        r.draft_id,
+        before,
+        { status: 'superseded', byMessageId: by.messageId, byDraftId: by.draftId },
+        r.shop_id,
+      );
     }
     return rows;
   }
@@ -108,7 +136,9 @@ function activeClaim(r: Pick<SupersededRow, 'claimed_by' | 'claim_expires_at'>):
 
 /** Escalation and assignment carry over; the earliest due time (and its breach, reported once) stays the due time. */
 function inherit(rows: SupersededRow[]): Inherited {
-  const earliest = rows.filter((r) => r.due_at).sort((a, b) => new Date(a.due_at!).getTime() - new Date(b.due_at!).getTime())[0];
+  const earliest = rows
+    .filter((r) => r.due_at)
+    .sort((a, b) => new Date(a.due_at!).getTime() - new Date(b.due_at!).getTime())[0];
   return {
     escalated: rows.some((r) => r.escalated),
     assigneeId: rows.find((r) => r.assignee_id)?.assignee_id ?? null,

@@ -38,7 +38,9 @@ export const isOpen = (status: DraftStatus) => OPEN.includes(status);
  * they are being sent or were sent; a draft for an older message than one of them is itself superseded.
  */
 export function settle(arriving: ArrivingDraft, items: readonly ConversationItem[]): Settlement {
-  const others = items.filter((i) => i.draftId !== arriving.draftId && i.messageId !== arriving.messageId && i.status !== 'ignored');
+  const others = items.filter(
+    (i) => i.draftId !== arriving.draftId && i.messageId !== arriving.messageId && i.status !== 'ignored',
+  );
   if (arriving.sequence !== null) {
     const newer = others
       .filter((i) => i.sequence !== null && i.sequence > arriving.sequence!)

@@ -6,7 +6,8 @@ import { DataSource, QueryRunner } from 'typeorm';
 import { REVIEW_OPTIONS, ReviewOptions } from '../review.options';
 import { decodeNotification, encodeNotification, LIVE_CHANNEL } from './live-notification.util';
 
-export type LiveEventType = 'arrived' | 'claimed' | 'released' | 'updated' | 'resolved' | 'sla_breached' | 'redrafted' | 'superseded';
+export type LiveEventType =
+  'arrived' | 'claimed' | 'released' | 'updated' | 'resolved' | 'sla_breached' | 'redrafted' | 'superseded';
 
 export interface LiveEvent {
   type: LiveEventType;

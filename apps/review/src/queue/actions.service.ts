@@ -9,8 +9,24 @@ import { approvedEvent, redraftEvent } from '../drafts/review.service';
 import { LiveEvent, LiveEventsService } from '../live/live-events.service';
 import { DEFAULTS, REVIEW_OPTIONS, ReviewOptions } from '../review.options';
 import { BusinessHours, dueAt, Priority, ResponseKind, SlaPolicy } from '../sla/business-hours.util';
-import { ApproveDto, CorrectTriageDto, EscalateDto, NoteDto, ReassignDto, RedraftDto, RejectDto, SnoozeDto } from './dto/actions.dto';
-import { draftConflict, draftNotFound, draftSuperseded, leadRequired, ReviewErrorCode, staleVersion } from './review.exception';
+import {
+  ApproveDto,
+  CorrectTriageDto,
+  EscalateDto,
+  NoteDto,
+  ReassignDto,
+  RedraftDto,
+  RejectDto,
+  SnoozeDto,
+} from './dto/actions.dto';
+import {
+  draftConflict,
+  draftNotFound,
+  draftSuperseded,
+  leadRequired,
+  ReviewErrorCode,
+  staleVersion,
+} from './review.exception';
 import { ITEM_COLUMNS, ReviewItemRow, toItemView } from './review-item.view';
 
 /** The version a request expects, and whether it came as If-Match (412 when stale) or in the body (409). */
@@ -31,7 +47,14 @@ interface Guard {
 /** Items an agent can act on: waiting for a decision, or approved but not delivered (approve again, or close by rejecting). */
 const OPEN_STATUSES = ['pending', 'failed'];
 
-type Change = { set: string; params: unknown[]; live: LiveEvent['type']; action: string; before: unknown; after: unknown };
+type Change = {
+  set: string;
+  params: unknown[];
+  live: LiveEvent['type'];
+  action: string;
+  before: unknown;
+  after: unknown;
+};
 
 /**
  * Every change to a queue item: one transaction that locks the row, checks shop, status, claim and version,
@@ -62,7 +85,14 @@ export class ActionsService {
     return this.change(actor, id, expected, {}, (row) => {
       const holder = activeClaim(row);
       if (holder && holder !== actor.userId && !hasRole(actor.role, 'lead')) throw claimedBy(id);
-      return { set: `claimed_by = NULL, claim_expires_at = NULL`, params: [], live: 'released', action: 'release', before: { claimedBy: holder }, after: { claimedBy: null } };
+      return {
+        set: `claimed_by = NULL, claim_expires_at = NULL`,
+        params: [],
+        live: 'released',
+        action: 'release',
+        before: { claimedBy: holder },
+        after: { claimedBy: null },
+      };
     });
   }
 
@@ -72,20 +102,34 @@ export class ActionsService {
    */
   async approve(actor: Actor, id: string, dto: ApproveDto, expected: Expected) {
     const keepWhenSuperseded = (row: ReviewItemRow, m: EntityManager) =>
-      audit(m, actor, 'approve_refused', id, { status: row.status, body: row.body }, { reason: 'superseded', body: dto.body ?? row.body });
-    const result = await this.change(actor, id, expected, { claim: true, decision: true, keepWhenSuperseded }, (row) => {
-      const body = dto.body ?? row.body;
-      if (!body) throw draftConflict(ReviewErrorCode.NoText, `draft ${id} has no text to send; edit it first`);
-      return {
-        set: `status = 'approved', body = $3, decided_by = $4, decided_at = now(), claimed_by = NULL, claim_expires_at = NULL`,
-        params: [body, actor.email],
-        live: 'resolved',
-        action: dto.body && dto.body !== row.body ? 'edit_and_approve' : 'approve',
-        before: { status: row.status, body: row.body },
-        after: { status: 'approved', body },
-        effect: (m: EntityManager) => this.announceApproval(m, id, approvedEvent(row.conversation_id, row.payload, body, actor.email, false)),
-      };
-    });
+      audit(
+        m,
+        actor,
+        'approve_refused',
+        id,
+        { status: row.status, body: row.body },
+        { reason: 'superseded', body: dto.body ?? row.body },
+      );
+    const result = await this.change(
+      actor,
+      id,
+      expected,
+      { claim: true, decision: true, keepWhenSuperseded },
+      (row) => {
+        const body = dto.body ?? row.body;
+        if (!body) throw draftConflict(ReviewErrorCode.NoText, `draft ${id} has no text to send; edit it first`);
+        return {
+          set: `status = 'approved', body = $3, decided_by = $4, decided_at = now(), claimed_by = NULL, claim_expires_at = NULL`,
+          params: [body, actor.email],
+          live: 'resolved',
+          action: dto.body && dto.body !== row.body ? 'edit_and_approve' : 'approve',
+          before: { status: row.status, body: row.body },
+          after: { status: 'approved', body },
+          effect: (m: EntityManager) =>
+            this.announceApproval(m, id, approvedEvent(row.conversation_id, row.payload, body, actor.email, false)),
+        };
+      },
+    );
     this.outbox.committed();
     return result;
   }
@@ -93,8 +137,10 @@ export class ActionsService {
   /** The approval continues the customer message's trace (linked to the agent's request), so one trace runs to the reply. */
   private async announceApproval(m: EntityManager, id: string, event: Parameters<OutboxService['add']>[1]) {
     const [item] = await m.query(`SELECT trace_headers FROM review_items WHERE draft_id = $1`, [id]);
-    await inSpan('approve reply', { parent: item?.trace_headers ?? null, linkActive: true, attributes: { 'draftdesk.draft_id': id } }, () =>
-      this.outbox.add(m, event),
+    await inSpan(
+      'approve reply',
+      { parent: item?.trace_headers ?? null, linkActive: true, attributes: { 'draftdesk.draft_id': id } },
+      () => this.outbox.add(m, event),
     );
   }
 
@@ -122,13 +168,14 @@ export class ActionsService {
       before: { status: row.status },
       after: { status: 'redraft_requested', instruction: dto.instruction },
       effect: async (m: EntityManager) => {
-        await m.query(`INSERT INTO redraft_requests (shop_id, draft_id, instruction, requested_by) VALUES ($1, $2, $3, $4)`, [
-          actor.shopId,
-          id,
-          dto.instruction,
-          actor.userId,
-        ]);
-        await this.outbox.add(m, redraftEvent(row.conversation_id, id, row.payload, actor.shopId, dto.instruction, actor.userId));
+        await m.query(
+          `INSERT INTO redraft_requests (shop_id, draft_id, instruction, requested_by) VALUES ($1, $2, $3, $4)`,
+          [actor.shopId, id, dto.instruction, actor.userId],
+        );
+        await this.outbox.add(
+          m,
+          redraftEvent(row.conversation_id, id, row.payload, actor.shopId, dto.instruction, actor.userId),
+        );
       },
     }));
     this.outbox.committed();
@@ -147,9 +194,13 @@ export class ActionsService {
   }
 
   async reassign(actor: Actor, id: string, dto: ReassignDto, expected: Expected) {
-    if (!hasRole(actor.role, 'lead')) throw new ForbiddenException({ code: 'ROLE_REQUIRED', message: 'this needs the lead role' });
+    if (!hasRole(actor.role, 'lead'))
+      throw new ForbiddenException({ code: 'ROLE_REQUIRED', message: 'this needs the lead role' });
     if (dto.assigneeId) {
-      const member = await this.db.query(`SELECT 1 FROM memberships WHERE user_id = $1 AND shop_id = $2`, [dto.assigneeId, actor.shopId]);
+      const member = await this.db.query(`SELECT 1 FROM memberships WHERE user_id = $1 AND shop_id = $2`, [
+        dto.assigneeId,
+        actor.shopId,
+      ]);
       if (member.length === 0) throw draftConflict(ReviewErrorCode.NotAMember, 'the assignee has no role in this shop');
     }
     return this.change(actor, id, expected, {}, (row) => ({
@@ -177,11 +228,21 @@ export class ActionsService {
   correctTriage(actor: Actor, id: string, dto: CorrectTriageDto, expected: Expected) {
     return this.change(actor, id, expected, { claim: true }, async (row, m) => {
       const before = { intent: row.intent, language: row.language, priority: row.priority };
-      const after = { intent: dto.intent ?? row.intent, language: dto.language ?? row.language, priority: dto.priority ?? row.priority };
+      const after = {
+        intent: dto.intent ?? row.intent,
+        language: dto.language ?? row.language,
+        priority: dto.priority ?? row.priority,
+      };
       const [shop] = await m.query(`SELECT business_hours, sla FROM shops WHERE id = $1`, [actor.shopId]);
       const due =
         dto.priority && shop
-          ? dueAt(new Date(row.created_at), after.priority as Priority, row.response_kind as ResponseKind, shop.sla as SlaPolicy, shop.business_hours as BusinessHours)
+          ? dueAt(
+              new Date(row.created_at),
+              after.priority as Priority,
+              row.response_kind as ResponseKind,
+              shop.sla as SlaPolicy,
+              shop.business_hours as BusinessHours,
+            )
           : row.due_at;
       return {
         set: `intent = $3, language = $4, priority = $5, due_at = $6`,
@@ -194,7 +255,17 @@ export class ActionsService {
           tx.query(
             `INSERT INTO triage_corrections (shop_id, draft_id, message_id, conversation_id, before, intent, language, priority, corrected_by)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-            [actor.shopId, id, row.payload.messageId, row.conversation_id, JSON.stringify(before), dto.intent ?? null, dto.language ?? null, dto.priority ?? null, actor.userId],
+            [
+              actor.shopId,
+              id,
+              row.payload.messageId,
+              row.conversation_id,
+              JSON.stringify(before),
+              dto.intent ?? null,
+              dto.language ?? null,
+              dto.priority ?? null,
+              actor.userId,
+            ],
           ),
       };
     });
@@ -203,7 +274,10 @@ export class ActionsService {
   /** Notes change nothing an agent could overwrite, so they need no version. */
   async note(actor: Actor, id: string, dto: NoteDto) {
     return this.db.transaction(async (m) => {
-      const [row] = await m.query(`SELECT version FROM review_items WHERE draft_id = $1 AND shop_id = $2`, [id, actor.shopId]);
+      const [row] = await m.query(`SELECT version FROM review_items WHERE draft_id = $1 AND shop_id = $2`, [
+        id,
+        actor.shopId,
+      ]);
       if (!row) throw draftNotFound(id);
       const [note] = await m.query(
         `INSERT INTO review_notes (shop_id, draft_id, author_id, body) VALUES ($1, $2, $3, $4) RETURNING id, created_at AS "createdAt"`,
@@ -219,21 +293,34 @@ export class ActionsService {
     id: string,
     expected: Expected,
     guard: Guard,
-    build: (row: ReviewItemRow, m: EntityManager) => (Change & { effect?: (m: EntityManager) => Promise<unknown> }) | Promise<Change & { effect?: (m: EntityManager) => Promise<unknown> }>,
+    build: (
+      row: ReviewItemRow,
+      m: EntityManager,
+    ) =>
+      | (Change & { effect?: (m: EntityManager) => Promise<unknown> })
+      | Promise<Change & { effect?: (m: EntityManager) => Promise<unknown> }>,
   ) {
     const outcome = await this.db.transaction(async (m) => {
-      const [row]: ReviewItemRow[] = await m.query(`SELECT ${ITEM_COLUMNS} FROM review_items WHERE draft_id = $1 AND shop_id = $2 FOR UPDATE`, [
-        id,
-        actor.shopId,
-      ]);
+      const [row]: ReviewItemRow[] = await m.query(
+        `SELECT ${ITEM_COLUMNS} FROM review_items WHERE draft_id = $1 AND shop_id = $2 FOR UPDATE`,
+        [id, actor.shopId],
+      );
       if (!row) throw draftNotFound(id);
       // Before the version check: an agent who loaded the draft before it was superseded is told why, not "stale".
       if (row.status === 'superseded') {
         await guard.keepWhenSuperseded?.(row, m);
-        return { refused: draftSuperseded(id, { messageId: row.superseded_by_message_id, draftId: row.superseded_by_draft_id, at: row.superseded_at }) };
+        return {
+          refused: draftSuperseded(id, {
+            messageId: row.superseded_by_message_id,
+            draftId: row.superseded_by_draft_id,
+            at: row.superseded_at,
+          }),
+        };
       }
-      if (expected.version !== undefined && expected.version !== row.version) throw staleVersion(expected.viaIfMatch, row.version, expected.version);
-      if (!OPEN_STATUSES.includes(row.status)) throw draftConflict(ReviewErrorCode.NotPending, `draft ${id} is ${row.status}`);
+      if (expected.version !== undefined && expected.version !== row.version)
+        throw staleVersion(expected.viaIfMatch, row.version, expected.version);
+      if (!OPEN_STATUSES.includes(row.status))
+        throw draftConflict(ReviewErrorCode.NotPending, `draft ${id} is ${row.status}`);
       const holder = activeClaim(row);
       if (guard.claim && holder && holder !== actor.userId) throw claimedBy(id);
       if (guard.decision && row.escalated && !hasRole(actor.role, 'lead')) throw leadRequired();
@@ -246,7 +333,10 @@ export class ActionsService {
         .then((r: unknown) => returnedRows<ReviewItemRow>(r));
       if (c.effect) await c.effect(m);
       await audit(m, actor, c.action, id, c.before, c.after);
-      return { view: toItemView(updated), event: { type: c.live, shopId: actor.shopId, draftId: id, version: updated.version, by: actor.userId } };
+      return {
+        view: toItemView(updated),
+        event: { type: c.live, shopId: actor.shopId, draftId: id, version: updated.version, by: actor.userId },
+      };
     });
     if ('refused' in outcome) throw outcome.refused;
     this.live.publish(outcome.event);
@@ -258,7 +348,8 @@ function activeClaim(row: ReviewItemRow): string | null {
   return row.claimed_by && row.claim_expires_at && new Date(row.claim_expires_at) > new Date() ? row.claimed_by : null;
 }
 
-const claimedBy = (id: string) => draftConflict(ReviewErrorCode.Claimed, `draft ${id} is being worked on by another agent`);
+const claimedBy = (id: string) =>
+  draftConflict(ReviewErrorCode.Claimed, `draft ${id} is being worked on by another agent`);
 
 function audit(m: EntityManager, actor: Actor, action: string, draftId: string, before: unknown, after: unknown) {
   return auditDraft(m, actor.email, action, draftId, before, after, actor.shopId);

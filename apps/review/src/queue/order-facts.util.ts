@@ -30,6 +30,14 @@ export function uniqueEntities(entities: readonly Entity[]): Entity[] {
   return out;
 }
 
-export function orderPanel(order: OrderFactsPayload | null | undefined, entities: readonly Entity[], citations: readonly string[]): OrderPanel {
-  return { order: order ?? null, entities: uniqueEntities(entities), citedRecords: [...new Set(citations.filter((c) => /order/i.test(c)))] };
+export function orderPanel(
+  order: OrderFactsPayload | null | undefined,
+  entities: readonly Entity[],
+  citations: readonly string[],
+): OrderPanel {
+  return {
+    order: order ?? null,
+    entities: uniqueEntities(entities),
+    citedRecords: [...new Set(citations.filter((c) => /order/i.test(c)))],
+  };
 }

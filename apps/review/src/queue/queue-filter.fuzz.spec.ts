@@ -3,15 +3,55 @@ import fc from 'fast-check';
 import { expectNamedRejection, FUZZ_RUNS, nastyText } from '../../../../test/support/fuzz';
 import { parseQueueFilter, queueWhere } from './queue-filter.util';
 
-const KEYS = ['status', 'intent', 'language', 'priority', 'channel', 'mailbox', 'assignee', 'escalated', 'breached', 'dueBefore', 'includeSnoozed', 'limit', 'offset', 'shop'];
+const KEYS = [
+  'status',
+  'intent',
+  'language',
+  'priority',
+  'channel',
+  'mailbox',
+  'assignee',
+  'escalated',
+  'breached',
+  'dueBefore',
+  'includeSnoozed',
+  'limit',
+  'offset',
+  'shop',
+];
 
 // Plausible values for each parameter beside hostile ones; Express gives an array for a repeated parameter.
 const plausible = fc.constantFrom(
-  'pending', 'approved', 'urgent', 'email', 'chat', 'me', 'none', 'true', 'false', '0', '50', '200', '201', '-1', '1e3',
-  'track_order', 'nl', 'support@shop.test', '7d1f5a52-5b7e-4c4b-9d62-0c1e6f0f6f10',
-  '2025-01-16T00:00:00Z', '0000-01-01T00:00:00Z', '0001-01-01T00:00:00+15:59', '9999-12-31T23:59:59-05:00', '2025-02-30T00:00:00Z',
+  'pending',
+  'approved',
+  'urgent',
+  'email',
+  'chat',
+  'me',
+  'none',
+  'true',
+  'false',
+  '0',
+  '50',
+  '200',
+  '201',
+  '-1',
+  '1e3',
+  'track_order',
+  'nl',
+  'support@shop.test',
+  '7d1f5a52-5b7e-4c4b-9d62-0c1e6f0f6f10',
+  '2025-01-16T00:00:00Z',
+  '0000-01-01T00:00:00Z',
+  '0001-01-01T00:00:00+15:59',
+  '9999-12-31T23:59:59-05:00',
+  '2025-02-30T00:00:00Z',
 );
-const value = fc.oneof({ weight: 6, arbitrary: plausible }, { weight: 2, arbitrary: nastyText }, { weight: 1, arbitrary: fc.array(plausible, { minLength: 2, maxLength: 3 }) });
+const value = fc.oneof(
+  { weight: 6, arbitrary: plausible },
+  { weight: 2, arbitrary: nastyText },
+  { weight: 1, arbitrary: fc.array(plausible, { minLength: 2, maxLength: 3 }) },
+);
 const key = fc.oneof({ weight: 12, arbitrary: fc.constantFrom(...KEYS) }, { weight: 1, arbitrary: nastyText });
 const query = fc.dictionary(key, value, { maxKeys: 5 });
 
@@ -37,7 +77,9 @@ describe('review queue filters under fuzzing', () => {
       }),
       { numRuns: FUZZ_RUNS },
     );
-    process.stdout.write(`queue filter fuzz: ${FUZZ_RUNS} cases, ${accepted} accepted, ${FUZZ_RUNS - accepted} refused\n`);
+    process.stdout.write(
+      `queue filter fuzz: ${FUZZ_RUNS} cases, ${accepted} accepted, ${FUZZ_RUNS - accepted} refused\n`,
+    );
     expect(accepted).toBeGreaterThan(FUZZ_RUNS / 20);
   });
 });

@@ -5,7 +5,11 @@ const parse = (q: Record<string, string>) => queueFilterSchema.parse(q);
 
 describe('queueWhere', () => {
   it.each([
-    [{}, 'shop_id = $1 AND status = $2 AND (snoozed_until IS NULL OR snoozed_until <= $3)', ['s', 'pending', now.toISOString()]],
+    [
+      {},
+      'shop_id = $1 AND status = $2 AND (snoozed_until IS NULL OR snoozed_until <= $3)',
+      ['s', 'pending', now.toISOString()],
+    ],
     [
       { status: 'approved', intent: 'track_order', language: 'nl', includeSnoozed: 'true' },
       'shop_id = $1 AND status = $2 AND intent = $3 AND language = $4',
@@ -30,10 +34,13 @@ describe('queueWhere', () => {
     expect(queueWhere('s', 'u', parse(query as Record<string, string>), now)).toEqual({ sql, params });
   });
 
-  it.each([[{ status: 'nope' }], [{ limit: '0' }], [{ assignee: 'someone' }], [{ unknown: 'x' }], [{ dueBefore: 'tomorrow' }]])(
-    'rejects %p',
-    (query) => expect(queueFilterSchema.safeParse(query).success).toBe(false),
-  );
+  it.each([
+    [{ status: 'nope' }],
+    [{ limit: '0' }],
+    [{ assignee: 'someone' }],
+    [{ unknown: 'x' }],
+    [{ dueBefore: 'tomorrow' }],
+  ])('rejects %p', (query) => expect(queueFilterSchema.safeParse(query).success).toBe(false));
 });
 
 describe('versions', () => {

@@ -37,7 +37,9 @@ function inPostgresRange(instant: Date): boolean {
 }
 
 /** A query string as a filter, or every bad parameter named (text PostgreSQL cannot store included). */
-export function parseQueueFilter(query: Record<string, unknown>): { ok: true; filter: QueueFilter } | { ok: false; errors: FieldError[] } {
+export function parseQueueFilter(
+  query: Record<string, unknown>,
+): { ok: true; filter: QueueFilter } | { ok: false; errors: FieldError[] } {
   const unstorable = findUnstorable(query);
   if (unstorable.length > 0) return { ok: false, errors: unstorable };
   const parsed = queueFilterSchema.safeParse(query);
@@ -50,7 +52,12 @@ export interface SqlWhere {
 }
 
 /** Builds the WHERE clause of a queue query; the shop is always the first condition, whatever else is asked. */
-export function queueWhere(shopId: string, userId: string, f: Omit<QueueFilter, 'limit' | 'offset'>, now = new Date()): SqlWhere {
+export function queueWhere(
+  shopId: string,
+  userId: string,
+  f: Omit<QueueFilter, 'limit' | 'offset'>,
+  now = new Date(),
+): SqlWhere {
   const params: unknown[] = [shopId];
   const conditions = ['shop_id = $1'];
   const add = (sql: (p: string) => string, value: unknown) => {

@@ -1,5 +1,18 @@
 import { AuthRealm, invalidRequest, Realms, ZodBodyPipe } from '@draftdesk/platform';
-import { BadRequestException, Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query, Res, UseGuards } from '@nestjs/common';
+import {
+  BadRequestException,
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Res,
+  UseGuards,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiCookieAuth, ApiHeader, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { z } from 'zod';
@@ -13,8 +26,11 @@ import { QueueService } from './queue.service';
 
 function expected(ifMatch: string | undefined, bodyVersion: number | undefined): Expected {
   const fromHeader = versionFromIfMatch(ifMatch);
-  if (Number.isNaN(fromHeader)) throw new BadRequestException({ code: 'BAD_IF_MATCH', message: 'If-Match must be an ETag from this API' });
-  return fromHeader !== undefined ? { version: fromHeader, viaIfMatch: true } : { version: bodyVersion, viaIfMatch: false };
+  if (Number.isNaN(fromHeader))
+    throw new BadRequestException({ code: 'BAD_IF_MATCH', message: 'If-Match must be an ETag from this API' });
+  return fromHeader !== undefined
+    ? { version: fromHeader, viaIfMatch: true }
+    : { version: bodyVersion, viaIfMatch: false };
 }
 
 function parseFilter(query: Record<string, string>): QueueFilter {
@@ -47,14 +63,22 @@ export class QueueController {
   }
 
   @Get('counts')
-  @ApiOperation({ summary: 'Counts per priority, intent, language, channel and mailbox; breached, mine, unassigned, escalated' })
+  @ApiOperation({
+    summary: 'Counts per priority, intent, language, channel and mailbox; breached, mine, unassigned, escalated',
+  })
   counts(@CurrentActor() actor: Actor, @Query() query: Record<string, string>) {
     return this.queue.counts(actor, parseFilter(query));
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'One item with the conversation, triage, reasons, citations, order facts and notes; ETag header' })
-  async get(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Res({ passthrough: true }) res: Response) {
+  @ApiOperation({
+    summary: 'One item with the conversation, triage, reasons, citations, order facts and notes; ETag header',
+  })
+  async get(
+    @CurrentActor() actor: Actor,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const detail = await this.queue.detail(actor, id);
     res.setHeader('ETag', etagOf(detail.item.version));
     return detail;
@@ -70,7 +94,13 @@ export class QueueController {
   @HttpCode(200)
   @ApiHeader(IF_MATCH)
   @ApiZodBody(dto.versionOnlySchema)
-  claim(@CurrentActor() a: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Headers('if-match') im: string | undefined, @Body(new ZodBodyPipe(dto.versionOnlySchema)) b: { version?: number }, @Res({ passthrough: true }) res: Response) {
+  claim(
+    @CurrentActor() a: Actor,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Headers('if-match') im: string | undefined,
+    @Body(new ZodBodyPipe(dto.versionOnlySchema)) b: { version?: number },
+    @Res({ passthrough: true }) res: Response,
+  ) {
     return withEtag(res, this.actions.claim(a, id, expected(im, b.version)));
   }
 
@@ -78,7 +108,13 @@ export class QueueController {
   @HttpCode(200)
   @ApiHeader(IF_MATCH)
   @ApiZodBody(dto.versionOnlySchema)
-  release(@CurrentActor() a: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Headers('if-match') im: string | undefined, @Body(new ZodBodyPipe(dto.versionOnlySchema)) b: { version?: number }, @Res({ passthrough: true }) res: Response) {
+  release(
+    @CurrentActor() a: Actor,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Headers('if-match') im: string | undefined,
+    @Body(new ZodBodyPipe(dto.versionOnlySchema)) b: { version?: number },
+    @Res({ passthrough: true }) res: Response,
+  ) {
     return withEtag(res, this.actions.release(a, id, expected(im, b.version)));
   }
 
@@ -87,7 +123,13 @@ export class QueueController {
   @ApiOperation({ summary: 'Approve as is, or with an edited body (edit and approve); the reply is sent' })
   @ApiHeader(IF_MATCH)
   @ApiZodBody(dto.approveSchema)
-  approve(@CurrentActor() a: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Headers('if-match') im: string | undefined, @Body(new ZodBodyPipe(dto.approveSchema)) b: dto.ApproveDto, @Res({ passthrough: true }) res: Response) {
+  approve(
+    @CurrentActor() a: Actor,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Headers('if-match') im: string | undefined,
+    @Body(new ZodBodyPipe(dto.approveSchema)) b: dto.ApproveDto,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     return withEtag(res, this.actions.approve(a, id, b, expected(im, b.version)));
   }
 
@@ -95,7 +137,13 @@ export class QueueController {
   @HttpCode(200)
   @ApiHeader(IF_MATCH)
   @ApiZodBody(dto.rejectSchema)
-  reject(@CurrentActor() a: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Headers('if-match') im: string | undefined, @Body(new ZodBodyPipe(dto.rejectSchema)) b: dto.RejectDto, @Res({ passthrough: true }) res: Response) {
+  reject(
+    @CurrentActor() a: Actor,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Headers('if-match') im: string | undefined,
+    @Body(new ZodBodyPipe(dto.rejectSchema)) b: dto.RejectDto,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     return withEtag(res, this.actions.reject(a, id, b, expected(im, b.version)));
   }
 
@@ -104,7 +152,13 @@ export class QueueController {
   @ApiOperation({ summary: 'Ask for a new draft with an instruction (recorded in redraft_requests)' })
   @ApiHeader(IF_MATCH)
   @ApiZodBody(dto.redraftSchema)
-  redraft(@CurrentActor() a: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Headers('if-match') im: string | undefined, @Body(new ZodBodyPipe(dto.redraftSchema)) b: dto.RedraftDto, @Res({ passthrough: true }) res: Response) {
+  redraft(
+    @CurrentActor() a: Actor,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Headers('if-match') im: string | undefined,
+    @Body(new ZodBodyPipe(dto.redraftSchema)) b: dto.RedraftDto,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     return withEtag(res, this.actions.redraft(a, id, b, expected(im, b.version)));
   }
 
@@ -112,7 +166,13 @@ export class QueueController {
   @HttpCode(200)
   @ApiHeader(IF_MATCH)
   @ApiZodBody(dto.escalateSchema)
-  escalate(@CurrentActor() a: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Headers('if-match') im: string | undefined, @Body(new ZodBodyPipe(dto.escalateSchema)) b: dto.EscalateDto, @Res({ passthrough: true }) res: Response) {
+  escalate(
+    @CurrentActor() a: Actor,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Headers('if-match') im: string | undefined,
+    @Body(new ZodBodyPipe(dto.escalateSchema)) b: dto.EscalateDto,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     return withEtag(res, this.actions.escalate(a, id, b, expected(im, b.version)));
   }
 
@@ -121,7 +181,13 @@ export class QueueController {
   @MinRole('lead')
   @ApiHeader(IF_MATCH)
   @ApiZodBody(dto.reassignSchema)
-  reassign(@CurrentActor() a: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Headers('if-match') im: string | undefined, @Body(new ZodBodyPipe(dto.reassignSchema)) b: dto.ReassignDto, @Res({ passthrough: true }) res: Response) {
+  reassign(
+    @CurrentActor() a: Actor,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Headers('if-match') im: string | undefined,
+    @Body(new ZodBodyPipe(dto.reassignSchema)) b: dto.ReassignDto,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     return withEtag(res, this.actions.reassign(a, id, b, expected(im, b.version)));
   }
 
@@ -129,8 +195,15 @@ export class QueueController {
   @HttpCode(200)
   @ApiHeader(IF_MATCH)
   @ApiZodBody(dto.snoozeSchema)
-  snooze(@CurrentActor() a: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Headers('if-match') im: string | undefined, @Body(new ZodBodyPipe(dto.snoozeSchema)) b: dto.SnoozeDto, @Res({ passthrough: true }) res: Response) {
-    if (new Date(b.until) <= new Date()) throw new BadRequestException({ code: 'SNOOZE_IN_PAST', message: 'until must be in the future' });
+  snooze(
+    @CurrentActor() a: Actor,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Headers('if-match') im: string | undefined,
+    @Body(new ZodBodyPipe(dto.snoozeSchema)) b: dto.SnoozeDto,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    if (new Date(b.until) <= new Date())
+      throw new BadRequestException({ code: 'SNOOZE_IN_PAST', message: 'until must be in the future' });
     return withEtag(res, this.actions.snooze(a, id, b, expected(im, b.version)));
   }
 
@@ -139,14 +212,24 @@ export class QueueController {
   @ApiOperation({ summary: 'Correct intent, language or priority; stored in triage_corrections for training' })
   @ApiHeader(IF_MATCH)
   @ApiZodBody(dto.correctTriageSchema)
-  correct(@CurrentActor() a: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Headers('if-match') im: string | undefined, @Body(new ZodBodyPipe(dto.correctTriageSchema)) b: dto.CorrectTriageDto, @Res({ passthrough: true }) res: Response) {
+  correct(
+    @CurrentActor() a: Actor,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Headers('if-match') im: string | undefined,
+    @Body(new ZodBodyPipe(dto.correctTriageSchema)) b: dto.CorrectTriageDto,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     return withEtag(res, this.actions.correctTriage(a, id, b, expected(im, b.version)));
   }
 
   @Post(':id/notes')
   @HttpCode(201)
   @ApiZodBody(dto.noteSchema)
-  note(@CurrentActor() a: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Body(new ZodBodyPipe(dto.noteSchema)) b: dto.NoteDto) {
+  note(
+    @CurrentActor() a: Actor,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body(new ZodBodyPipe(dto.noteSchema)) b: dto.NoteDto,
+  ) {
     return this.actions.note(a, id, b);
   }
 }
@@ -157,4 +240,7 @@ async function withEtag<T extends { version: number }>(res: Response, result: Pr
   return value;
 }
 
-export const auditQuerySchema = z.object({ limit: z.coerce.number().int().min(1).max(1000).default(200), shop: z.string().optional() });
+export const auditQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(1000).default(200),
+  shop: z.string().optional(),
+});

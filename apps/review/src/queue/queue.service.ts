@@ -23,10 +23,24 @@ export class QueueService {
 
   /** Counts per value of every filter dimension, within the status (and snooze view) asked for. */
   async counts(actor: Actor, filter: QueueFilter) {
-    const where = queueWhere(actor.shopId, actor.userId, { status: filter.status, includeSnoozed: filter.includeSnoozed });
-    const rows: { priority: string | null; intent: string | null; language: string | null; channel: string | null; mailbox: string | null; n: number; breached: number; mine: number; unassigned: number; escalated: number; g: number }[] =
-      await this.db.query(
-        `SELECT priority, intent, language, channel, mailbox, count(*)::int AS n,
+    const where = queueWhere(actor.shopId, actor.userId, {
+      status: filter.status,
+      includeSnoozed: filter.includeSnoozed,
+    });
+    const rows: {
+      priority: string | null;
+      intent: string | null;
+      language: string | null;
+      channel: string | null;
+      mailbox: string | null;
+      n: number;
+      breached: number;
+      mine: number;
+      unassigned: number;
+      escalated: number;
+      g: number;
+    }[] = await this.db.query(
+      `SELECT priority, intent, language, channel, mailbox, count(*)::int AS n,
                 count(*) FILTER (WHERE sla_breached_at IS NOT NULL)::int AS breached,
                 count(*) FILTER (WHERE assignee_id = $${where.params.length + 1})::int AS mine,
                 count(*) FILTER (WHERE assignee_id IS NULL)::int AS unassigned,
@@ -34,9 +48,20 @@ export class QueueService {
                 GROUPING(priority, intent, language, channel, mailbox) AS g
            FROM review_items WHERE ${where.sql}
           GROUP BY GROUPING SETS ((priority), (intent), (language), (channel), (mailbox), ())`,
-        [...where.params, actor.userId],
-      );
-    const out = { total: 0, breached: 0, mine: 0, unassigned: 0, escalated: 0, priority: {}, intent: {}, language: {}, channel: {}, mailbox: {} } as {
+      [...where.params, actor.userId],
+    );
+    const out = {
+      total: 0,
+      breached: 0,
+      mine: 0,
+      unassigned: 0,
+      escalated: 0,
+      priority: {},
+      intent: {},
+      language: {},
+      channel: {},
+      mailbox: {},
+    } as {
       total: number;
       breached: number;
       mine: number;
@@ -44,7 +69,14 @@ export class QueueService {
       escalated: number;
     } & Record<'priority' | 'intent' | 'language' | 'channel' | 'mailbox', Record<string, number>>;
     for (const r of rows) {
-      if (Number(r.g) === 31) Object.assign(out, { total: r.n, breached: r.breached, mine: r.mine, unassigned: r.unassigned, escalated: r.escalated });
+      if (Number(r.g) === 31)
+        Object.assign(out, {
+          total: r.n,
+          breached: r.breached,
+          mine: r.mine,
+          unassigned: r.unassigned,
+          escalated: r.escalated,
+        });
       for (const key of ['priority', 'intent', 'language', 'channel', 'mailbox'] as const) {
         // GROUPING() sets a bit for every column that is NOT grouped in this row; the set with only `key` grouped.
         const bit = 1 << (4 - ['priority', 'intent', 'language', 'channel', 'mailbox'].indexOf(key));
@@ -55,7 +87,10 @@ export class QueueService {
   }
 
   async row(actor: Actor, draftId: string): Promise<ReviewItemRow> {
-    const [row] = await this.db.query(`SELECT ${ITEM_COLUMNS} FROM review_items WHERE draft_id = $1 AND shop_id = $2`, [draftId, actor.shopId]);
+    const [row] = await this.db.query(`SELECT ${ITEM_COLUMNS} FROM review_items WHERE draft_id = $1 AND shop_id = $2`, [
+      draftId,
+      actor.shopId,
+    ]);
     if (!row) throw draftNotFound(draftId);
     return row;
   }
@@ -69,12 +104,21 @@ export class QueueService {
          FROM conversations c JOIN customers cu ON cu.id = c.customer_id WHERE c.id = $1`,
       [item.conversationId],
     );
-    const messages: { id: string; direction: string; from_address: string; subject: string; text: string; new_text: string; attachments: unknown; triage: Record<string, unknown> | null; occurred_at: Date }[] =
-      await this.db.query(
-        `SELECT id, direction, from_address, subject, text, new_text, attachments, triage, occurred_at
+    const messages: {
+      id: string;
+      direction: string;
+      from_address: string;
+      subject: string;
+      text: string;
+      new_text: string;
+      attachments: unknown;
+      triage: Record<string, unknown> | null;
+      occurred_at: Date;
+    }[] = await this.db.query(
+      `SELECT id, direction, from_address, subject, text, new_text, attachments, triage, occurred_at
            FROM messages WHERE conversation_id = $1 ORDER BY occurred_at, created_at LIMIT 200`,
-        [item.conversationId],
-      );
+      [item.conversationId],
+    );
     const notes = await this.db.query(
       `SELECT n.id, n.body, n.created_at AS "createdAt", u.email AS author FROM review_notes n LEFT JOIN users u ON u.id = n.author_id
         WHERE n.draft_id = $1 ORDER BY n.id`,

@@ -89,7 +89,9 @@ export function toItemView(row: ReviewItemRow, now = new Date()) {
     decidedAt: row.decided_at,
     rejectReason: row.reject_reason,
     sendError: row.send_error,
-    supersededBy: row.superseded_at ? { messageId: row.superseded_by_message_id, draftId: row.superseded_by_draft_id, at: row.superseded_at } : null,
+    supersededBy: row.superseded_at
+      ? { messageId: row.superseded_by_message_id, draftId: row.superseded_by_draft_id, at: row.superseded_at }
+      : null,
   };
 }
 export type ItemView = ReturnType<typeof toItemView>;

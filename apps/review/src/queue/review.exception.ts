@@ -12,12 +12,16 @@ export enum ReviewErrorCode {
 }
 
 // Items of another shop answer 404 like missing ones, so ids cannot be probed across shops.
-export const draftNotFound = (id: string) => new NotFoundException({ code: ReviewErrorCode.NotFound, message: `draft ${id} not found` });
+export const draftNotFound = (id: string) =>
+  new NotFoundException({ code: ReviewErrorCode.NotFound, message: `draft ${id} not found` });
 
 export const draftConflict = (code: ReviewErrorCode, message: string) => new ConflictException({ code, message });
 
 /** The customer wrote again after this draft was written; the draft for that message answers the whole thread. */
-export const draftSuperseded = (id: string, by: { messageId: string | null; draftId: string | null; at: Date | null }) =>
+export const draftSuperseded = (
+  id: string,
+  by: { messageId: string | null; draftId: string | null; at: Date | null },
+) =>
   new ConflictException({
     code: ReviewErrorCode.Superseded,
     message: `draft ${id} was superseded: the customer wrote again (message ${by.messageId}), and draft ${by.draftId} answers the whole conversation; review that one instead`,
@@ -26,7 +30,19 @@ export const draftSuperseded = (id: string, by: { messageId: string | null; draf
 
 export const staleVersion = (viaIfMatch: boolean, current: number, given: number) =>
   viaIfMatch
-    ? new PreconditionFailedException({ code: ReviewErrorCode.VersionConflict, message: `version is ${current}, not ${given}`, version: current })
-    : new ConflictException({ code: ReviewErrorCode.VersionConflict, message: `version is ${current}, not ${given}`, version: current });
+    ? new PreconditionFailedException({
+        code: ReviewErrorCode.VersionConflict,
+        message: `version is ${current}, not ${given}`,
+        version: current,
+      })
+    : new ConflictException({
+        code: ReviewErrorCode.VersionConflict,
+        message: `version is ${current}, not ${given}`,
+        version: current,
+      });
 
-export const leadRequired = () => new ForbiddenException({ code: ReviewErrorCode.LeadRequired, message: 'escalated: a lead or admin decides this draft' });
+export const leadRequired = () =>
+  new ForbiddenException({
+    code: ReviewErrorCode.LeadRequired,
+    message: 'escalated: a lead or admin decides this draft',
+  });

@@ -1,8 +1,21 @@
-import { addBusinessMinutes, BusinessHours, dueAt, priorityFromUrgency, SlaPolicy, zonedInstant } from './business-hours.util';
+import {
+  addBusinessMinutes,
+  BusinessHours,
+  dueAt,
+  priorityFromUrgency,
+  SlaPolicy,
+  zonedInstant,
+} from './business-hours.util';
 
 const weekdays: BusinessHours = {
   timezone: 'Europe/Amsterdam',
-  days: { '1': ['09:00', '17:00'], '2': ['09:00', '17:00'], '3': ['09:00', '17:00'], '4': ['09:00', '17:00'], '5': ['09:00', '17:00'] },
+  days: {
+    '1': ['09:00', '17:00'],
+    '2': ['09:00', '17:00'],
+    '3': ['09:00', '17:00'],
+    '4': ['09:00', '17:00'],
+    '5': ['09:00', '17:00'],
+  },
 };
 const policy: SlaPolicy = {
   firstResponse: { urgent: 60, high: 240, normal: 480, low: 960 },
@@ -47,11 +60,19 @@ describe('dueAt', () => {
 
 describe('zonedInstant and priorityFromUrgency', () => {
   it('converts wall-clock times in winter and summer', () => {
-    expect(new Date(zonedInstant(2025, 1, 15, 9 * 60, 'Europe/Amsterdam')).toISOString()).toBe('2025-01-15T08:00:00.000Z');
-    expect(new Date(zonedInstant(2025, 7, 15, 9 * 60, 'Europe/Amsterdam')).toISOString()).toBe('2025-07-15T07:00:00.000Z');
+    expect(new Date(zonedInstant(2025, 1, 15, 9 * 60, 'Europe/Amsterdam')).toISOString()).toBe(
+      '2025-01-15T08:00:00.000Z',
+    );
+    expect(new Date(zonedInstant(2025, 7, 15, 9 * 60, 'Europe/Amsterdam')).toISOString()).toBe(
+      '2025-07-15T07:00:00.000Z',
+    );
   });
-  it.each([['urgent', 'urgent'], ['low', 'low'], ['high', 'high'], ['normal', 'normal'], [undefined, 'normal'], ['weird', 'normal']])(
-    '%s → %s',
-    (urgency, expected) => expect(priorityFromUrgency(urgency)).toBe(expected),
-  );
+  it.each([
+    ['urgent', 'urgent'],
+    ['low', 'low'],
+    ['high', 'high'],
+    ['normal', 'normal'],
+    [undefined, 'normal'],
+    ['weird', 'normal'],
+  ])('%s → %s', (urgency, expected) => expect(priorityFromUrgency(urgency)).toBe(expected));
 });

@@ -81,7 +81,13 @@ export function addBusinessMinutes(start: Date, minutes: number, hours: Business
 }
 
 /** When a reply is due: first response or next response, by priority, in the shop's business time. */
-export function dueAt(receivedAt: Date, priority: Priority, kind: ResponseKind, policy: SlaPolicy, hours: BusinessHours): Date {
+export function dueAt(
+  receivedAt: Date,
+  priority: Priority,
+  kind: ResponseKind,
+  policy: SlaPolicy,
+  hours: BusinessHours,
+): Date {
   const table = kind === 'first' ? policy.firstResponse : policy.nextResponse;
   return addBusinessMinutes(receivedAt, table[priority] ?? table.normal, hours);
 }

@@ -23,7 +23,16 @@ const dueSoon = new Gauge({
   registers: [registry],
 });
 
-type Breach = { draft_id: string; conversation_id: string; shop_id: string; response_kind: 'first' | 'next'; priority: string; version: number; due_at: Date; sla_breached_at: Date };
+type Breach = {
+  draft_id: string;
+  conversation_id: string;
+  shop_id: string;
+  response_kind: 'first' | 'next';
+  priority: string;
+  version: number;
+  due_at: Date;
+  sla_breached_at: Date;
+};
 
 /**
  * Marks pending items past their due time once each (sla_breached_at is set once per item, and an item is one

@@ -31,10 +31,14 @@ export class UiController {
 
   private send(res: Response, file: string, cache: string) {
     const dir = this.options.uiDir;
-    if (!dir || !existsSync(join(dir, file))) throw new NotFoundException({ code: 'UI_NOT_BUILT', message: 'the agent UI is not built: npm run build' });
+    if (!dir || !existsSync(join(dir, file)))
+      throw new NotFoundException({ code: 'UI_NOT_BUILT', message: 'the agent UI is not built: npm run build' });
     res.setHeader('Cache-Control', cache);
     res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('Content-Security-Policy', "default-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'");
+    res.setHeader(
+      'Content-Security-Policy',
+      "default-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'",
+    );
     res.sendFile(join(dir, file));
   }
 }

@@ -5,7 +5,14 @@ import { api, ApiError, setCsrf } from './api.js';
 import { translator } from './i18n.js';
 
 const html = htm.bind(h);
-const SHORTCUTS = [['j', 'next'], ['k', 'previous'], ['a', 'approve'], ['e', 'edit'], ['r', 'reject'], ['x', 'escalate']];
+const SHORTCUTS = [
+  ['j', 'next'],
+  ['k', 'previous'],
+  ['a', 'approve'],
+  ['e', 'edit'],
+  ['r', 'reject'],
+  ['x', 'escalate'],
+];
 
 function SignIn({ onSignedIn, t }) {
   const [error, setError] = useState(null);
@@ -13,7 +20,12 @@ function SignIn({ onSignedIn, t }) {
     ev.preventDefault();
     const form = new FormData(ev.target);
     try {
-      onSignedIn(await api('/v1/auth/login', { method: 'POST', body: { email: form.get('email'), password: form.get('password') } }));
+      onSignedIn(
+        await api('/v1/auth/login', {
+          method: 'POST',
+          body: { email: form.get('email'), password: form.get('password') },
+        }),
+      );
     } catch {
       setError(t('badCredentials'));
     }
@@ -36,12 +48,20 @@ function QueueList({ items, selected, onSelect, t, counts, filter, setFilter }) 
     <h2>${t('queue')} <span class="count">${counts?.total ?? items.length} ${t('total')}</span></h2>
     <div class="filters">
       <label for="f-priority">${t('priority')}</label>
-      <select id="f-priority" value=${filter.priority ?? ''} onChange=${(e) => setFilter({ ...filter, priority: e.target.value || undefined })}>
+      <select
+        id="f-priority"
+        value=${filter.priority ?? ''}
+        onChange=${(e) => setFilter({ ...filter, priority: e.target.value || undefined })}
+      >
         <option value="">${t('any')}</option>
         ${['urgent', 'high', 'normal', 'low'].map((p) => html`<option value=${p}>${p} (${counts?.priority?.[p] ?? 0})</option>`)}
       </select>
       <label for="f-language">${t('language')}</label>
-      <select id="f-language" value=${filter.language ?? ''} onChange=${(e) => setFilter({ ...filter, language: e.target.value || undefined })}>
+      <select
+        id="f-language"
+        value=${filter.language ?? ''}
+        onChange=${(e) => setFilter({ ...filter, language: e.target.value || undefined })}
+      >
         <option value="">${t('any')}</option>
         ${Object.entries(counts?.language ?? {}).map(([l, n]) => html`<option value=${l}>${l} (${n})</option>`)}
       </select>
@@ -49,17 +69,24 @@ function QueueList({ items, selected, onSelect, t, counts, filter, setFilter }) 
     ${items.length === 0 ? html`<p class="empty">${t('empty')}</p>` : null}
     <ol>
       ${items.map(
-        (item) => html`<li key=${item.draftId}>
-          <button class=${`item ${item.draftId === selected ? 'selected' : ''}`} aria-current=${item.draftId === selected ? 'true' : undefined}
-            data-draft=${item.draftId} onClick=${() => onSelect(item.draftId)}>
-            <span class=${`prio prio-${item.priority}`}>${item.priority}</span>
-            <span class="subject">${item.subject}</span>
-            <span class="meta">${item.to?.name || item.to?.address} · ${item.language} · ${item.intent}</span>
-            <span class="meta">${t('due')} ${item.dueAt ? new Date(item.dueAt).toLocaleString() : '—'}
-              ${item.slaBreached ? html` · <strong class="breach">${t('breached')}</strong>` : null}
-              ${item.escalated ? html` · <strong>${t('escalated')}</strong>` : null}</span>
-          </button>
-        </li>`,
+        (item) =>
+          html`<li key=${item.draftId}>
+            <button
+              class=${`item ${item.draftId === selected ? 'selected' : ''}`}
+              aria-current=${item.draftId === selected ? 'true' : undefined}
+              data-draft=${item.draftId}
+              onClick=${() => onSelect(item.draftId)}
+            >
+              <span class=${`prio prio-${item.priority}`}>${item.priority}</span>
+              <span class="subject">${item.subject}</span>
+              <span class="meta">${item.to?.name || item.to?.address} · ${item.language} · ${item.intent}</span>
+              <span class="meta"
+                >${t('due')} ${item.dueAt ? new Date(item.dueAt).toLocaleString() : '—'}
+                ${item.slaBreached ? html` · <strong class="breach">${t('breached')}</strong>` : null}
+                ${item.escalated ? html` · <strong>${t('escalated')}</strong>` : null}</span
+              >
+            </button>
+          </li>`,
       )}
     </ol>
   </nav>`;
@@ -73,14 +100,27 @@ function Conversation({ detail, t, editorRef, body, setBody, onAction, audit }) 
       <h2 id="conv-title">${item.subject}</h2>
       <p class="meta">${t('customer')}: ${conversation?.customer?.name} (${conversation?.customer?.address})</p>
       ${(conversation?.messages ?? []).map(
-        (m) => html`<article class=${`msg ${m.direction}`} aria-label=${t(m.direction)}>
-          <header>${t(m.direction)} · ${new Date(m.occurredAt).toLocaleString()}</header>
-          <pre>${m.text}</pre>
-          ${m.attachments?.length ? html`<ul class="attachments">${m.attachments.map((a) => html`<li>${a.filename ?? a.contentType} (${a.size} B)</li>`)}</ul>` : null}
-        </article>`,
+        (m) =>
+          html`<article class=${`msg ${m.direction}`} aria-label=${t(m.direction)}>
+            <header>${t(m.direction)} · ${new Date(m.occurredAt).toLocaleString()}</header>
+            <pre>${m.text}</pre>
+            ${
+              m.attachments?.length
+                ? html`<ul class="attachments">
+                    ${m.attachments.map((a) => html`<li>${a.filename ?? a.contentType} (${a.size} B)</li>`)}
+                  </ul>`
+                : null
+            }
+          </article>`,
       )}
       <label for="editor" class="section">${t('draft')} <span class="hint">(${t('leaveEditor')})</span></label>
-      <textarea id="editor" ref=${editorRef} value=${body} onInput=${(e) => setBody(e.target.value)} rows="10"></textarea>
+      <textarea
+        id="editor"
+        ref=${editorRef}
+        value=${body}
+        onInput=${(e) => setBody(e.target.value)}
+        rows="10"
+      ></textarea>
       <div class="actions" role="toolbar" aria-label="actions">
         <button onClick=${() => onAction('approve')}>${t('approve')} <kbd>a</kbd></button>
         <button onClick=${() => editorRef.current?.focus()}>${t('edit')} <kbd>e</kbd></button>
@@ -89,15 +129,34 @@ function Conversation({ detail, t, editorRef, body, setBody, onAction, audit }) 
       </div>
     </div>
     <aside class="context">
-      <h3>${t('reasons')}</h3><ul>${item.reasons.map((r) => html`<li>${r}</li>`)}</ul>
-      <h3>${t('citations')}</h3><ul>${item.citations.map((c) => html`<li><code>${c}</code></li>`)}</ul>
-      <h3>${t('orderFacts')}</h3><${OrderFacts} facts=${orderFacts} t=${t} />
-      <h3>${t('notes')}</h3><ul>${notes.map((n) => html`<li>${n.author}: ${n.body}</li>`)}</ul>
-      <h3>${t('history')}</h3><ol class="history">${audit.map((a) => html`<li>${new Date(a.createdAt).toLocaleString()} · ${a.actor} · ${a.action}</li>`)}</ol>
+      <h3>${t('reasons')}</h3>
+      <ul>
+        ${item.reasons.map((r) => html`<li>${r}</li>`)}
+      </ul>
+      <h3>${t('citations')}</h3>
+      <ul>
+        ${item.citations.map((c) => html`<li><code>${c}</code></li>`)}
+      </ul>
+      <h3>${t('orderFacts')}</h3>
+      <${OrderFacts} facts=${orderFacts} t=${t} />
+      <h3>${t('notes')}</h3>
+      <ul>
+        ${notes.map((n) => html`<li>${n.author}: ${n.body}</li>`)}
+      </ul>
+      <h3>${t('history')}</h3>
+      <ol class="history">
+        ${audit.map((a) => html`<li>${new Date(a.createdAt).toLocaleString()} · ${a.actor} · ${a.action}</li>`)}
+      </ol>
       <h3>${t('conversationDrafts')}</h3>
-      <ol class="drafts">${(detail.drafts ?? []).map(
-        (d) => html`<li aria-current=${d.draftId === item.draftId ? 'true' : undefined}>${new Date(d.createdAt).toLocaleString()} · <span class=${`status status-${d.status}`}>${t(`status_${d.status}`)}</span></li>`,
-      )}</ol>
+      <ol class="drafts">
+        ${(detail.drafts ?? []).map(
+          (d) =>
+            html`<li aria-current=${d.draftId === item.draftId ? 'true' : undefined}>
+              ${new Date(d.createdAt).toLocaleString()} ·
+              <span class=${`status status-${d.status}`}>${t(`status_${d.status}`)}</span>
+            </li>`,
+        )}
+      </ol>
     </aside>
   </section>`;
 }
@@ -105,18 +164,24 @@ function Conversation({ detail, t, editorRef, body, setBody, onAction, audit }) 
 /** The order the drafter grounded the draft in; what the message mentioned only as a hint beneath it. */
 function OrderFacts({ facts, t }) {
   const o = facts.order;
-  const row = (label, value) => (value ? html`<dt>${t(label)}</dt><dd>${value}</dd>` : null);
+  const row = (label, value) =>
+    value
+      ? html`<dt>${t(label)}</dt>
+          <dd>${value}</dd>`
+      : null;
   return html`<div class="order-facts" data-testid="order-facts">
-    ${o
-      ? html`<dl>
-          ${row('orderNumber', o.orderNumber)}${row('orderStatus', o.status)}${row('orderPlaced', o.placedAt && new Date(o.placedAt).toLocaleDateString())}
-          ${row('orderTotal', `${o.total.amount.toFixed(2)} ${o.total.currency}`)}
-          ${row('orderItems', o.items.map((i) => `${i.quantity}× ${i.name}`).join(', '))}
-          ${row('orderCarrier', o.carrier)}
-          ${row('orderTracking', o.trackingUrl ? html`<a href=${o.trackingUrl} target="_blank" rel="noopener noreferrer">${o.trackingNumber ?? o.trackingUrl}</a>` : o.trackingNumber)}
-          ${row('orderExpected', o.expectedDelivery)}
-        </dl>`
-      : html`<p>${t('noOrder')}</p>`}
+    ${
+      o
+        ? html`<dl>
+            ${row('orderNumber', o.orderNumber)}${row('orderStatus', o.status)}${row('orderPlaced', o.placedAt && new Date(o.placedAt).toLocaleDateString())}
+            ${row('orderTotal', `${o.total.amount.toFixed(2)} ${o.total.currency}`)}
+            ${row('orderItems', o.items.map((i) => `${i.quantity}× ${i.name}`).join(', '))}
+            ${row('orderCarrier', o.carrier)}
+            ${row('orderTracking', o.trackingUrl ? html`<a href=${o.trackingUrl} target="_blank" rel="noopener noreferrer">${o.trackingNumber ?? o.trackingUrl}</a>` : o.trackingNumber)}
+            ${row('orderExpected', o.expectedDelivery)}
+          </dl>`
+        : html`<p>${t('noOrder')}</p>`
+    }
     ${facts.entities.length ? html`<p class="hint">${t('mentioned')}: ${facts.entities.map((e) => e.value).join(', ')}</p>` : null}
   </div>`;
 }
@@ -136,7 +201,13 @@ function ReasonDialog({ t, id, title, required, onDone }) {
       onDone(null);
     }
   };
-  return html`<div class="dialog" role="dialog" aria-modal="true" aria-labelledby=${`${id}-title`} onKeyDown=${onKeyDown}>
+  return html`<div
+    class="dialog"
+    role="dialog"
+    aria-modal="true"
+    aria-labelledby=${`${id}-title`}
+    onKeyDown=${onKeyDown}
+  >
     <form onSubmit=${submit}>
       <label id=${`${id}-title`} for=${`${id}-reason`}>${t(title)}</label>
       <input id=${`${id}-reason`} name="reason" ref=${ref} required=${required} />
@@ -163,9 +234,17 @@ function App() {
   const editorRef = useRef();
 
   useEffect(() => {
-    api('/v1/auth/me').then((m) => { setCsrf(m.csrfToken); setMe(m); }).catch(() => setMe(null));
+    api('/v1/auth/me')
+      .then((m) => {
+        setCsrf(m.csrfToken);
+        setMe(m);
+      })
+      .catch(() => setMe(null));
   }, []);
-  useEffect(() => { document.documentElement.lang = locale; localStorage.setItem('dd-locale', locale); }, [locale]);
+  useEffect(() => {
+    document.documentElement.lang = locale;
+    localStorage.setItem('dd-locale', locale);
+  }, [locale]);
 
   const loadQueue = useCallback(async () => {
     const q = new URLSearchParams(Object.entries(filter).filter(([, v]) => v));
@@ -174,28 +253,34 @@ function App() {
     setCounts(c);
   }, [filter]);
 
-  const open = useCallback(async (id) => {
-    setSelected(id);
-    if (!id) return setDetail(null);
-    const d = await api(`/v1/drafts/${id}`);
-    setDetail(d);
-    setBody(d.item.body ?? '');
-    setAudit((await api(`/v1/drafts/${id}/audit`)).items);
-    // Claiming is best effort: if a colleague holds it, the agent still reads it and sees why actions fail.
-    try {
-      const claimed = await api(`/v1/drafts/${id}/claim`, { method: 'POST', body: {}, ifMatch: d.item.version });
-      setDetail({ ...d, item: claimed });
-    } catch (e) {
-      if (e instanceof ApiError && e.code === 'DRAFT_CLAIMED') setNotice(t('claimedByOther'));
-    }
-  }, [locale]);
+  const open = useCallback(
+    async (id) => {
+      setSelected(id);
+      if (!id) return setDetail(null);
+      const d = await api(`/v1/drafts/${id}`);
+      setDetail(d);
+      setBody(d.item.body ?? '');
+      setAudit((await api(`/v1/drafts/${id}/audit`)).items);
+      // Claiming is best effort: if a colleague holds it, the agent still reads it and sees why actions fail.
+      try {
+        const claimed = await api(`/v1/drafts/${id}/claim`, { method: 'POST', body: {}, ifMatch: d.item.version });
+        setDetail({ ...d, item: claimed });
+      } catch (e) {
+        if (e instanceof ApiError && e.code === 'DRAFT_CLAIMED') setNotice(t('claimedByOther'));
+      }
+    },
+    [locale],
+  );
 
-  useEffect(() => { if (me) loadQueue(); }, [me, loadQueue]);
+  useEffect(() => {
+    if (me) loadQueue();
+  }, [me, loadQueue]);
   useEffect(() => {
     if (!me) return undefined;
     const source = new EventSource('/v1/events');
     const refresh = () => loadQueue();
-    for (const type of ['arrived', 'resolved', 'updated', 'sla_breached', 'redrafted', 'superseded']) source.addEventListener(type, refresh);
+    for (const type of ['arrived', 'resolved', 'updated', 'sla_breached', 'redrafted', 'superseded'])
+      source.addEventListener(type, refresh);
     return () => source.close();
   }, [me, loadQueue]);
 
@@ -210,7 +295,11 @@ function App() {
     const item = detail.item;
     try {
       if (action === 'approve') {
-        await api(`/v1/drafts/${item.draftId}/approve`, { method: 'POST', body: body !== item.body ? { body } : {}, ifMatch: item.version });
+        await api(`/v1/drafts/${item.draftId}/approve`, {
+          method: 'POST',
+          body: body !== item.body ? { body } : {},
+          ifMatch: item.version,
+        });
         setNotice(t('approved'));
       } else if (action === 'reject') {
         if (!reason) return setRejecting(true);
@@ -218,7 +307,11 @@ function App() {
         setNotice(t('rejected'));
       } else if (action === 'escalate') {
         if (reason === undefined) return setEscalating(true);
-        await api(`/v1/drafts/${item.draftId}/escalate`, { method: 'POST', body: reason ? { reason } : {}, ifMatch: item.version });
+        await api(`/v1/drafts/${item.draftId}/escalate`, {
+          method: 'POST',
+          body: reason ? { reason } : {},
+          ifMatch: item.version,
+        });
         setNotice(t('escalatedDone'));
       }
       const index = items.findIndex((i) => i.draftId === item.draftId);
@@ -246,8 +339,23 @@ function App() {
         if (ev.key === 'Escape') editorRef.current.blur();
         return;
       }
-      if (rejecting || escalating || ev.ctrlKey || ev.metaKey || ev.altKey || /^(INPUT|SELECT|TEXTAREA)$/.test(ev.target.tagName)) return;
-      const handlers = { j: () => move(1), k: () => move(-1), a: () => act('approve'), r: () => act('reject'), x: () => act('escalate'), e: () => editorRef.current?.focus() };
+      if (
+        rejecting ||
+        escalating ||
+        ev.ctrlKey ||
+        ev.metaKey ||
+        ev.altKey ||
+        /^(INPUT|SELECT|TEXTAREA)$/.test(ev.target.tagName)
+      )
+        return;
+      const handlers = {
+        j: () => move(1),
+        k: () => move(-1),
+        a: () => act('approve'),
+        r: () => act('reject'),
+        x: () => act('escalate'),
+        e: () => editorRef.current?.focus(),
+      };
       if (handlers[ev.key]) {
         ev.preventDefault();
         handlers[ev.key]();
@@ -258,23 +366,82 @@ function App() {
   });
 
   if (me === undefined) return null;
-  if (me === null) return html`<${SignIn} t=${t} onSignedIn=${(m) => { setCsrf(m.csrfToken); setMe(m); }} />`;
+  if (me === null)
+    return html`<${SignIn}
+      t=${t}
+      onSignedIn=${(m) => {
+        setCsrf(m.csrfToken);
+        setMe(m);
+      }}
+    />`;
   return html`<div class="app">
     <header class="top">
       <strong>draftdesk</strong>
       <p role="status" class="notice">${notice ?? ''}</p>
       <span>${me.email}</span>
       <label for="locale" class="sr-only">Language</label>
-      <select id="locale" value=${locale} onChange=${(e) => setLocale(e.target.value)}><option value="en">English</option><option value="nl">Nederlands</option></select>
-      <button onClick=${async () => { await api('/v1/auth/logout', { method: 'POST' }); setMe(null); }}>${t('signOut')}</button>
+      <select id="locale" value=${locale} onChange=${(e) => setLocale(e.target.value)}>
+        <option value="en">English</option>
+        <option value="nl">Nederlands</option>
+      </select>
+      <button
+        onClick=${async () => {
+          await api('/v1/auth/logout', { method: 'POST' });
+          setMe(null);
+        }}
+      >
+        ${t('signOut')}
+      </button>
     </header>
-    <${QueueList} items=${items} selected=${selected} onSelect=${open} t=${t} counts=${counts} filter=${filter} setFilter=${setFilter} />
-    <${Conversation} detail=${detail} t=${t} editorRef=${editorRef} body=${body} setBody=${setBody} onAction=${act} audit=${audit} />
+    <${QueueList}
+      items=${items}
+      selected=${selected}
+      onSelect=${open}
+      t=${t}
+      counts=${counts}
+      filter=${filter}
+      setFilter=${setFilter}
+    />
+    <${Conversation}
+      detail=${detail}
+      t=${t}
+      editorRef=${editorRef}
+      body=${body}
+      setBody=${setBody}
+      onAction=${act}
+      audit=${audit}
+    />
     <footer class="shortcuts" aria-label=${t('shortcuts')}>
       ${t('shortcuts')}: ${SHORTCUTS.map(([k, a]) => html`<span><kbd>${k}</kbd> ${t(a)}</span>`)}
     </footer>
-    ${rejecting ? html`<${ReasonDialog} t=${t} id="reject" title="rejectReason" required=${true} onDone=${(reason) => { setRejecting(false); if (reason) act('reject', reason); }} />` : null}
-    ${escalating ? html`<${ReasonDialog} t=${t} id="escalate" title="escalateReason" required=${false} onDone=${(reason) => { setEscalating(false); if (reason !== null) act('escalate', reason); }} />` : null}
+    ${
+      rejecting
+        ? html`<${ReasonDialog}
+            t=${t}
+            id="reject"
+            title="rejectReason"
+            required=${true}
+            onDone=${(reason) => {
+              setRejecting(false);
+              if (reason) act('reject', reason);
+            }}
+          />`
+        : null
+    }
+    ${
+      escalating
+        ? html`<${ReasonDialog}
+            t=${t}
+            id="escalate"
+            title="escalateReason"
+            required=${false}
+            onDone=${(reason) => {
+              setEscalating(false);
+              if (reason !== null) act('escalate', reason);
+            }}
+          />`
+        : null
+    }
   </div>`;
 }
 

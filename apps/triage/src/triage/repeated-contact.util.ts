@@ -9,7 +9,11 @@ export const REPEATED_CONTACT = 'repeated_contact';
  */
 export const REPEATED_CONTACT_THRESHOLD = 3;
 
-export function withRepeatedContact<T extends Pick<Triage, 'reasons' | 'flags'>>(triage: T, recentInbound: number | undefined, threshold = REPEATED_CONTACT_THRESHOLD): T {
+export function withRepeatedContact<T extends Pick<Triage, 'reasons' | 'flags'>>(
+  triage: T,
+  recentInbound: number | undefined,
+  threshold = REPEATED_CONTACT_THRESHOLD,
+): T {
   if (recentInbound === undefined || recentInbound < threshold) return triage;
   return {
     ...triage,

@@ -1,4 +1,11 @@
-import { EmbeddedTriageEngine, loadShopModel, readShopIntents, ShopIntent, shopModelTrainedAt, SqlQuery } from '@draftdesk/nlp';
+import {
+  EmbeddedTriageEngine,
+  loadShopModel,
+  readShopIntents,
+  ShopIntent,
+  shopModelTrainedAt,
+  SqlQuery,
+} from '@draftdesk/nlp';
 import { Inject, Injectable } from '@nestjs/common';
 import { TRIAGE_OPTIONS, TriageOptions } from './triage.options';
 

@@ -26,6 +26,15 @@ export class TriageConsumer {
         payload: { ...event.payload, triage: result },
       }),
     );
-    log.info({ intent: result.intent, language: result.language, confidence: result.confidence, engine: result.engine, reasons: result.reasons }, 'triaged');
+    log.info(
+      {
+        intent: result.intent,
+        language: result.language,
+        confidence: result.confidence,
+        engine: result.engine,
+        reasons: result.reasons,
+      },
+      'triaged',
+    );
   }
 }

@@ -35,7 +35,14 @@ export class TriageService {
     const shopId = shopOf(message);
     const shop = await this.shopModels.profileFor(query, shopId);
     // The mail layer's verdict and the HTML travel with the text: automated mail and instructions hidden in HTML are flagged.
-    const input = { text: message.text, subject: message.subject, html: message.html, automated: message.automated.automated, shopId, languages: this.languages };
+    const input = {
+      text: message.text,
+      subject: message.subject,
+      html: message.html,
+      automated: message.automated.automated,
+      shopId,
+      languages: this.languages,
+    };
     const result: TriageResult = this.llm
       ? await this.llm.triage({ ...input, customIntents: shop.intents }, shop.engine)
       : shop.engine.triage(input);

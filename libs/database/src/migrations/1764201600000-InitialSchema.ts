@@ -65,7 +65,9 @@ export class InitialSchema1764201600000 implements MigrationInterface {
         error         text,
         created_at    timestamptz NOT NULL DEFAULT now()
       )`);
-    await q.query(`CREATE UNIQUE INDEX raw_mails_uid ON raw_mails (mailbox, folder, uid_validity, uid) WHERE uid IS NOT NULL`);
+    await q.query(
+      `CREATE UNIQUE INDEX raw_mails_uid ON raw_mails (mailbox, folder, uid_validity, uid) WHERE uid IS NOT NULL`,
+    );
     await q.query(`CREATE INDEX raw_mails_message_id ON raw_mails (mailbox, message_id)`);
     await q.query(`CREATE INDEX raw_mails_quarantined ON raw_mails (created_at) WHERE status = 'quarantined'`);
 
@@ -187,7 +189,9 @@ export class InitialSchema1764201600000 implements MigrationInterface {
         created_at      timestamptz NOT NULL DEFAULT now(),
         updated_at      timestamptz NOT NULL DEFAULT now()
       )`);
-    await q.query(`CREATE INDEX outbound_mails_due ON outbound_mails (next_attempt_at) WHERE status IN ('PENDING', 'SENDING')`);
+    await q.query(
+      `CREATE INDEX outbound_mails_due ON outbound_mails (next_attempt_at) WHERE status IN ('PENDING', 'SENDING')`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

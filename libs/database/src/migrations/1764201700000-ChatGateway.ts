@@ -59,7 +59,9 @@ export class ChatGateway1764201700000 implements MigrationInterface {
         turn_id              uuid
       )`);
     await q.query(`CREATE UNIQUE INDEX chat_messages_external_id ON chat_messages (channel_id, external_message_id)`);
-    await q.query(`CREATE INDEX chat_messages_pending ON chat_messages (channel_id, session_id, sent_at) WHERE turn_id IS NULL`);
+    await q.query(
+      `CREATE INDEX chat_messages_pending ON chat_messages (channel_id, session_id, sent_at) WHERE turn_id IS NULL`,
+    );
 
     // Replies to deliver: PENDING → SENDING → SENT | FAILED, one row per draft.
     await q.query(`
@@ -78,11 +80,19 @@ export class ChatGateway1764201700000 implements MigrationInterface {
         created_at           timestamptz NOT NULL DEFAULT now(),
         updated_at           timestamptz NOT NULL DEFAULT now()
       )`);
-    await q.query(`CREATE INDEX chat_deliveries_due ON chat_deliveries (next_attempt_at) WHERE status IN ('PENDING', 'SENDING')`);
+    await q.query(
+      `CREATE INDEX chat_deliveries_due ON chat_deliveries (next_attempt_at) WHERE status IN ('PENDING', 'SENDING')`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ['chat_deliveries', 'chat_messages', 'chat_sessions', 'chat_webhook_receipts', 'chat_channels']) {
+    for (const table of [
+      'chat_deliveries',
+      'chat_messages',
+      'chat_sessions',
+      'chat_webhook_receipts',
+      'chat_channels',
+    ]) {
       await q.query(`DROP TABLE IF EXISTS ${table}`);
     }
   }

@@ -81,7 +81,9 @@ export class ReviewDesk1764202700000 implements MigrationInterface {
         ADD COLUMN claim_expires_at timestamptz,
         ADD COLUMN snoozed_until    timestamptz`);
     await q.query(`CREATE INDEX review_items_shop_queue ON review_items (shop_id, status, due_at)`);
-    await q.query(`CREATE INDEX review_items_sla ON review_items (due_at) WHERE status = 'pending' AND sla_breached_at IS NULL`);
+    await q.query(
+      `CREATE INDEX review_items_sla ON review_items (due_at) WHERE status = 'pending' AND sla_breached_at IS NULL`,
+    );
     await q.query(`ALTER TABLE audit_log ADD COLUMN shop_id text`);
     await q.query(`CREATE INDEX audit_log_entity ON audit_log (entity, entity_id, id)`);
     await q.query(`CREATE INDEX audit_log_shop ON audit_log (shop_id, id)`);
@@ -124,7 +126,15 @@ export class ReviewDesk1764202700000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ['triage_corrections', 'redraft_requests', 'review_notes', 'api_tokens', 'sessions', 'memberships', 'users']) {
+    for (const table of [
+      'triage_corrections',
+      'redraft_requests',
+      'review_notes',
+      'api_tokens',
+      'sessions',
+      'memberships',
+      'users',
+    ]) {
       await q.query(`DROP TABLE IF EXISTS ${table}`);
     }
     await q.query(`DROP INDEX IF EXISTS audit_log_shop`);

@@ -11,7 +11,9 @@ export class SendLedger1764204600000 implements MigrationInterface {
   name = 'SendLedger1764204600000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`ALTER TABLE outbound_mails ADD COLUMN attempt_id uuid, ADD COLUMN lease_until timestamptz, ADD COLUMN worker_key integer`);
+    await q.query(
+      `ALTER TABLE outbound_mails ADD COLUMN attempt_id uuid, ADD COLUMN lease_until timestamptz, ADD COLUMN worker_key integer`,
+    );
     await q.query(`
       CREATE TABLE send_attempts (
         attempt_id  uuid PRIMARY KEY,
@@ -37,6 +39,8 @@ export class SendLedger1764204600000 implements MigrationInterface {
       CHECK (status IN ('pending', 'approved', 'rejected', 'auto_sent', 'escalated', 'ignored', 'redraft_requested'))`);
     await q.query(`ALTER TABLE review_items DROP COLUMN IF EXISTS send_error`);
     await q.query(`DROP TABLE IF EXISTS send_attempts`);
-    await q.query(`ALTER TABLE outbound_mails DROP COLUMN IF EXISTS attempt_id, DROP COLUMN IF EXISTS lease_until, DROP COLUMN IF EXISTS worker_key`);
+    await q.query(
+      `ALTER TABLE outbound_mails DROP COLUMN IF EXISTS attempt_id, DROP COLUMN IF EXISTS lease_until, DROP COLUMN IF EXISTS worker_key`,
+    );
   }
 }

@@ -25,7 +25,9 @@ export class SupersededDrafts1764209500000 implements MigrationInterface {
       UPDATE conversations c SET last_sequence = s.last
         FROM (SELECT conversation_id, max(sequence) AS last FROM messages GROUP BY conversation_id) s
        WHERE c.id = s.conversation_id AND s.last IS NOT NULL`);
-    await q.query(`CREATE UNIQUE INDEX messages_sequence ON messages (conversation_id, sequence) WHERE sequence IS NOT NULL`);
+    await q.query(
+      `CREATE UNIQUE INDEX messages_sequence ON messages (conversation_id, sequence) WHERE sequence IS NOT NULL`,
+    );
 
     await q.query(`
       ALTER TABLE review_items
@@ -37,7 +39,9 @@ export class SupersededDrafts1764209500000 implements MigrationInterface {
       UPDATE review_items r SET message_sequence = m.sequence
         FROM messages m WHERE m.id = (r.payload->>'messageId')::uuid`);
     await q.query(`ALTER TABLE review_items DROP CONSTRAINT IF EXISTS review_items_status_check`);
-    await q.query(`ALTER TABLE review_items ADD CONSTRAINT review_items_status_check CHECK (status IN (${STATUSES_BEFORE}, 'superseded'))`);
+    await q.query(
+      `ALTER TABLE review_items ADD CONSTRAINT review_items_status_check CHECK (status IN (${STATUSES_BEFORE}, 'superseded'))`,
+    );
     // Conversations that already hold several open drafts keep the newest; the others are superseded by it.
     await q.query(`
       UPDATE review_items r SET status = 'superseded', superseded_by_message_id = (newest.payload->>'messageId')::uuid,
@@ -60,9 +64,13 @@ export class SupersededDrafts1764209500000 implements MigrationInterface {
     await q.query(`DROP VIEW IF EXISTS conversation_drafts`);
     await q.query(`DROP INDEX IF EXISTS review_items_one_open_per_conversation`);
     // A superseded draft was an open one that a newer message replaced: closed as rejected, with the reason.
-    await q.query(`UPDATE review_items SET status = 'rejected', reject_reason = 'superseded' WHERE status = 'superseded'`);
+    await q.query(
+      `UPDATE review_items SET status = 'rejected', reject_reason = 'superseded' WHERE status = 'superseded'`,
+    );
     await q.query(`ALTER TABLE review_items DROP CONSTRAINT IF EXISTS review_items_status_check`);
-    await q.query(`ALTER TABLE review_items ADD CONSTRAINT review_items_status_check CHECK (status IN (${STATUSES_BEFORE}))`);
+    await q.query(
+      `ALTER TABLE review_items ADD CONSTRAINT review_items_status_check CHECK (status IN (${STATUSES_BEFORE}))`,
+    );
     await q.query(`ALTER TABLE review_items DROP COLUMN message_sequence, DROP COLUMN superseded_by_message_id,
       DROP COLUMN superseded_by_draft_id, DROP COLUMN superseded_at`);
     await q.query(`DROP INDEX IF EXISTS messages_sequence`);

@@ -5,7 +5,13 @@ const none = { reasons: [] as string[], flags: [] as string[] };
 describe('screenForConcern', () => {
   it.each([
     ['triage reports safety', { reasons: ['safety'], flags: [] }, 'Mijn lamp doet raar.', 'safety', 'safety'],
-    ['triage reports a legal threat', { reasons: [], flags: ['legal_threat'] }, 'Ik schakel hulp in.', 'legal', 'legal_threat'],
+    [
+      'triage reports a legal threat',
+      { reasons: [], flags: ['legal_threat'] },
+      'Ik schakel hulp in.',
+      'legal',
+      'legal_threat',
+    ],
     ['triage reports a chargeback', { reasons: ['chargeback'], flags: [] }, 'My bank is on it.', 'legal', 'chargeback'],
     ['safety outranks legal', { reasons: ['legal_threat', 'safety'], flags: [] }, '', 'safety', 'safety'],
     ['en smoking battery', none, 'The battery got extremely hot and started smoking', 'safety', 'safety'],

@@ -17,7 +17,10 @@ const LEGAL = words(
 );
 
 /** Which holding reply, if any, the message needs: from triage's reasons and flags, then from the text itself. */
-export function screenForConcern(triage: { reasons: string[]; flags: string[] }, text: string): { concern: Concern | null; reason: string | null } {
+export function screenForConcern(
+  triage: { reasons: string[]; flags: string[] },
+  text: string,
+): { concern: Concern | null; reason: string | null } {
   const signals = [...triage.reasons, ...triage.flags];
   if (signals.includes('safety')) return { concern: 'safety', reason: 'safety' };
   const legal = LEGAL_REASONS.find((r) => signals.includes(r));

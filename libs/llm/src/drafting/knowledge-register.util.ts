@@ -24,7 +24,9 @@ export function replyIsFormal(request: DraftRequest, intent: string, language: s
   if (request.register || !REGISTER_LANGUAGES.has(language)) return false;
   const [top, ...rest] = selectSnippets(request.snippets, intent, language, request.customerText, 4);
   if (!top) return false;
-  return [top, ...rest.filter((s) => sameArticle(s, top))].every((s) => articleRegister(s, request.shop.tone) === 'formal');
+  return [top, ...rest.filter((s) => sameArticle(s, top))].every(
+    (s) => articleRegister(s, request.shop.tone) === 'formal',
+  );
 }
 
 /** Whether quoting the article keeps the reply in one register. */
@@ -33,7 +35,12 @@ export function speaksLikeReply(snippet: KbSnippet, language: string, formal: bo
 }
 
 /** The best article (of one kept in both registers, the version that speaks like the reply) and the best on another page. */
-export function pickArticles(ranked: KbSnippet[], language: string, formal: boolean, shopTone: string): [KbSnippet?, KbSnippet?] {
+export function pickArticles(
+  ranked: KbSnippet[],
+  language: string,
+  formal: boolean,
+  shopTone: string,
+): [KbSnippet?, KbSnippet?] {
   const [top] = ranked;
   if (!top) return [];
   const speaks = (s: KbSnippet) => speaksLikeReply(s, language, formal, shopTone);

@@ -6,7 +6,8 @@ const PRODUCT_QUESTION =
   /(?<!\p{L})(suitable|fits?|compatible|how (heavy|big|tall|much does it weigh)|weigh\p{L}*|size|geschikt|past|compatibel|hoe (zwaar|groot)|gewicht|maat|geeignet|passt|kompatibel|wie (schwer|groß)|größe|convient|adapté\p{L}*|poids|taille|combien pèse)(?!\p{L})/iu;
 // Without a product named, only an explicit "is it suitable" question is taken for a product question.
 // "ne me convient pas" is "does not suit me", said of something bought, not a question about a product.
-const SUITABILITY = /(?<!\p{L})(?<!ne (?:me|te|lui|nous|vous|leur) )(suitable|compatible|geschikt|compatibel|geeignet|kompatibel|convient|adapté\p{L}*)(?!\p{L})/iu;
+const SUITABILITY =
+  /(?<!\p{L})(?<!ne (?:me|te|lui|nous|vous|leur) )(suitable|compatible|geschikt|compatibel|geeignet|kompatibel|convient|adapté\p{L}*)(?!\p{L})/iu;
 
 function localised(texts: Record<string, string>, language: string): string {
   return texts[language] ?? texts.en ?? Object.values(texts)[0] ?? '';
@@ -18,7 +19,7 @@ function mentions(text: string, phrase: string, before = ''): boolean {
 }
 
 // "my helmet", "mijn fiets", "meinen Helm": a product the customer already has, spoken of in a service question.
-const OWNED = '(?:my|our|mijn|m\'n|onze|ons|mein\\p{L}*|unser\\p{L}*|ma|mon|mes|notre|nos)\\s+(?:\\p{L}+\\s+)?';
+const OWNED = "(?:my|our|mijn|m'n|onze|ons|mein\\p{L}*|unser\\p{L}*|ma|mon|mes|notre|nos)\\s+(?:\\p{L}+\\s+)?";
 
 function sentences(text: string): string[] {
   return text.split(/(?<=[.!?])\s+|\n+/).filter((s) => s.trim());
@@ -41,7 +42,9 @@ export function answerProductQuestion(text: string, products: Product[], languag
   // another question ("do you take Apple Pay? I want the kids bike") leaves that question to its own answer.
   const names = [...Object.values(product.name), ...product.aliases];
   const asksAboutIt = sentences(text).some(
-    (s) => names.some((n) => mentions(s, n)) && (PRODUCT_QUESTION.test(s) || (s.includes('?') && !names.some((n) => mentions(s, n, OWNED)))),
+    (s) =>
+      names.some((n) => mentions(s, n)) &&
+      (PRODUCT_QUESTION.test(s) || (s.includes('?') && !names.some((n) => mentions(s, n, OWNED)))),
   );
   if (attributes.length === 0) return asksAboutIt ? { product, answer: null } : null;
   return { product, answer: { name: localised(product.name, language), attributes } };

@@ -3,7 +3,13 @@ export type Register = 'formal' | 'informal';
 // Markers of how a writer addresses us. German "Sie" is matched case-sensitively: lower-case "sie" is "she/they".
 const MARKERS: Record<string, { formal: RegExp[]; informal: RegExp[] }> = {
   nl: {
-    formal: [/\b(u|uw|uwe)\b/i, /\bgeachte\b/i, /\bheer\/mevrouw\b/i, /\bhoogachtend\b/i, /\bmet vriendelijke groet\b/i],
+    formal: [
+      /\b(u|uw|uwe)\b/i,
+      /\bgeachte\b/i,
+      /\bheer\/mevrouw\b/i,
+      /\bhoogachtend\b/i,
+      /\bmet vriendelijke groet\b/i,
+    ],
     informal: [/\b(je|jij|jou|jouw)\b/i, /\b(hoi|hey|heey|hallo)\b/i, /\bgroetjes\b/i],
   },
   de: {
@@ -15,7 +21,13 @@ const MARKERS: Record<string, { formal: RegExp[]; informal: RegExp[] }> = {
     informal: [/\b(tu|toi|ton|ta|tes)\b/i, /\b(salut|coucou)\b/i, /\bbisous?\b/i],
   },
   en: {
-    formal: [/\bdear\b/i, /\b(sir|madam)\b/i, /\byours (faithfully|sincerely)\b/i, /\bkind regards\b/i, /\bto whom it may concern\b/i],
+    formal: [
+      /\bdear\b/i,
+      /\b(sir|madam)\b/i,
+      /\byours (faithfully|sincerely)\b/i,
+      /\bkind regards\b/i,
+      /\bto whom it may concern\b/i,
+    ],
     informal: [/^\s*(hi|hey|hiya|yo)\b/i, /\bcheers\b/i, /\bthanks!/i],
   },
 };

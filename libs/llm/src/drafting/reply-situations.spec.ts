@@ -30,7 +30,10 @@ describe('holding replies', () => {
   it.each<[string, DraftRequest, RegExp[], RegExp[]]>([
     [
       'en smoking battery: stop using it, a person calls back; no cancellation template, no unrelated order',
-      request('cancel_order', 'en', 'The battery got extremely hot and started smoking', { concern: 'safety', orderFacts: order('100250') }),
+      request('cancel_order', 'en', 'The battery got extremely hot and started smoking', {
+        concern: 'safety',
+        orderFacts: order('100250'),
+      }),
       [/stop using the product/, /unplug it/, /do not charge it/, /out of reach of children/, /within 24 hours/],
       [/cancel/i, /Could you send/, /order number\?/],
     ],
@@ -42,7 +45,10 @@ describe('holding replies', () => {
     ],
     [
       'de safety report follows "Sie"',
-      request('other', 'de', 'Sehr geehrte Damen und Herren, das Ladegerät hat geraucht.', { concern: 'safety', register: 'formal' }),
+      request('other', 'de', 'Sehr geehrte Damen und Herren, das Ladegerät hat geraucht.', {
+        concern: 'safety',
+        register: 'formal',
+      }),
       [/Bitte benutzen Sie das Produkt/, /Ziehen Sie den Stecker/],
       [/\bdu\b/i, /\bdich\b/],
     ],
@@ -54,16 +60,32 @@ describe('holding replies', () => {
     ],
     [
       'nl notice of default: formal, facts acknowledged, nothing asked again',
-      request('track_order', 'nl', 'Geachte heer/mevrouw, hierbij stel ik u in gebreke voor bestelling 100234 van 12 juni 2025 ter waarde van € 684,95.', {
-        concern: 'legal',
-        orderFacts: order('100234'),
-      }),
-      [/^Beste Daan Jansen,/, /ontvangst van uw bericht/, /bestelling 100234/, /12 juni 2025/, /€ 684,95/, /senior medewerker/, /Met vriendelijke groet,/],
+      request(
+        'track_order',
+        'nl',
+        'Geachte heer/mevrouw, hierbij stel ik u in gebreke voor bestelling 100234 van 12 juni 2025 ter waarde van € 684,95.',
+        {
+          concern: 'legal',
+          orderFacts: order('100234'),
+        },
+      ),
+      [
+        /^Beste Daan Jansen,/,
+        /ontvangst van uw bericht/,
+        /bestelling 100234/,
+        /12 juni 2025/,
+        /€ 684,95/,
+        /senior medewerker/,
+        /Met vriendelijke groet,/,
+      ],
       [/Hoi/, /ordernummer nodig/, /\bje\b/, /Groetjes/],
     ],
     [
       'en chargeback',
-      request('payment_issue', 'en', 'I have filed a chargeback with my bank for order 100241.', { concern: 'legal', orderFacts: order('100241') }),
+      request('payment_issue', 'en', 'I have filed a chargeback with my bank for order 100241.', {
+        concern: 'legal',
+        orderFacts: order('100241'),
+      }),
       [/^Dear Daan Jansen,/, /order 100241/, /in writing within 24 hours/, /Kind regards,/],
       [/Hi Daan/, /Best wishes/],
     ],
@@ -74,7 +96,11 @@ describe('holding replies', () => {
   });
 
   it('uses the shop safety instruction and response time', () => {
-    const shop: ShopProfile = { ...sample.shop, personalResponseHours: 4, safetyInstruction: { en: 'Place the battery outside on a stone surface.' } };
+    const shop: ShopProfile = {
+      ...sample.shop,
+      personalResponseHours: 4,
+      safetyInstruction: { en: 'Place the battery outside on a stone surface.' },
+    };
     const body = draft(request('other', 'en', 'It is smoking', { concern: 'safety', shop })).body;
     expect(body).toContain('Place the battery outside on a stone surface.');
     expect(body).toContain('within 4 hours');
@@ -83,14 +109,42 @@ describe('holding replies', () => {
 
 describe('register', () => {
   it.each<[string, DraftRequest, RegExp[], RegExp[]]>([
-    ['nl formal writer to a friendly shop gets u', request('track_order', 'nl', 'Geachte heer/mevrouw, waar is mijn bestelling?', { register: 'formal' }), [/^Beste Daan Jansen,/, /\buw\b/, /Met vriendelijke groet,/], [/Hoi/, /\bje\b/]],
-    ['nl informal writer to a friendly shop gets je', request('track_order', 'nl', 'Hoi, waar is mijn pakketje?', { register: 'informal' }), [/^Hoi Daan,/, /\bje\b/], [/\buw\b/]],
-    ['de formal writer gets Sie', request('cancel_order', 'de', 'Können Sie meine Bestellung stornieren?', { register: 'formal' }), [/^Guten Tag Daan Jansen,/, /Sie möchten Ihre Bestellung/, /Mit freundlichen Grüßen/], [/\bdu\b/i, /\bdeine?\b/i]],
-    ['en formal writer gets Dear', request('track_order', 'en', 'Dear Sir or Madam, where is my order?', { register: 'formal' }), [/^Dear Daan Jansen,/, /Kind regards,/], [/^Hi/]],
-    ['fr formal writer gets Madame, Monsieur-style closing', request('track_order', 'fr', 'Madame, Monsieur, où est ma commande ?', { register: 'formal' }), [/Veuillez agréer/], [/Bien cordialement/]],
+    [
+      'nl formal writer to a friendly shop gets u',
+      request('track_order', 'nl', 'Geachte heer/mevrouw, waar is mijn bestelling?', { register: 'formal' }),
+      [/^Beste Daan Jansen,/, /\buw\b/, /Met vriendelijke groet,/],
+      [/Hoi/, /\bje\b/],
+    ],
+    [
+      'nl informal writer to a friendly shop gets je',
+      request('track_order', 'nl', 'Hoi, waar is mijn pakketje?', { register: 'informal' }),
+      [/^Hoi Daan,/, /\bje\b/],
+      [/\buw\b/],
+    ],
+    [
+      'de formal writer gets Sie',
+      request('cancel_order', 'de', 'Können Sie meine Bestellung stornieren?', { register: 'formal' }),
+      [/^Guten Tag Daan Jansen,/, /Sie möchten Ihre Bestellung/, /Mit freundlichen Grüßen/],
+      [/\bdu\b/i, /\bdeine?\b/i],
+    ],
+    [
+      'en formal writer gets Dear',
+      request('track_order', 'en', 'Dear Sir or Madam, where is my order?', { register: 'formal' }),
+      [/^Dear Daan Jansen,/, /Kind regards,/],
+      [/^Hi/],
+    ],
+    [
+      'fr formal writer gets Madame, Monsieur-style closing',
+      request('track_order', 'fr', 'Madame, Monsieur, où est ma commande ?', { register: 'formal' }),
+      [/Veuillez agréer/],
+      [/Bien cordialement/],
+    ],
     [
       'an informal writer to a formal shop still gets the formal tone',
-      request('track_order', 'nl', 'Hoi, waar is mijn pakketje?', { register: 'informal', shop: { ...sample.shop, tone: 'formal' } }),
+      request('track_order', 'nl', 'Hoi, waar is mijn pakketje?', {
+        register: 'informal',
+        shop: { ...sample.shop, tone: 'formal' },
+      }),
       [/^Beste Daan Jansen,/, /\buw\b/],
       [/^Hoi/],
     ],
@@ -103,7 +157,9 @@ describe('register', () => {
 
 describe('chat and sign-off', () => {
   it('a chat reply has no letter greeting, closing or signature, and stays short', () => {
-    const body = draft(request('track_order', 'en', 'is 100250 on its way?', { channel: 'chat', orderFacts: order('100250') })).body;
+    const body = draft(
+      request('track_order', 'en', 'is 100250 on its way?', { channel: 'chat', orderFacts: order('100250') }),
+    ).body;
     expect(body).not.toMatch(/^Hi|^Dear/);
     expect(body).not.toContain('Customer Service Team');
     expect(body).not.toMatch(/Best wishes|Kind regards/);
@@ -118,7 +174,11 @@ describe('chat and sign-off', () => {
   });
 
   it('a signature that already holds the sign-off is not preceded by another one', () => {
-    const shop: ShopProfile = { ...sample.shop, tone: 'formal', signature: { nl: 'Met vriendelijke groet,\nTeam Rijwiel' } };
+    const shop: ShopProfile = {
+      ...sample.shop,
+      tone: 'formal',
+      signature: { nl: 'Met vriendelijke groet,\nTeam Rijwiel' },
+    };
     const body = draft(request('track_order', 'nl', 'Waar is mijn bestelling?', { shop })).body;
     expect(body.match(/Met vriendelijke groet/g)).toHaveLength(1);
     expect(body.endsWith('Met vriendelijke groet,\nTeam Rijwiel')).toBe(true);
@@ -126,7 +186,12 @@ describe('chat and sign-off', () => {
 });
 
 describe('follow-ups', () => {
-  const first = draft(request('track_order', 'en', 'Where is order 100250?', { orderFacts: order('100250'), now: '2025-06-12T10:00:00Z' })).body;
+  const first = draft(
+    request('track_order', 'en', 'Where is order 100250?', {
+      orderFacts: order('100250'),
+      now: '2025-06-12T10:00:00Z',
+    }),
+  ).body;
 
   it('a complaint that the date has passed gets what is new, not the first reply again', () => {
     const result = draft(

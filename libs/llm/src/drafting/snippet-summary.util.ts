@@ -43,7 +43,10 @@ export function summariseSnippet(snippet: KbSnippet, customerText: string): stri
   let length = blocks[0].length;
   for (const candidate of ranked) {
     // A list too long to quote whole still gives the lines the customer asked about.
-    const text = length + blocks[candidate.index].length > SUMMARY_BUDGET ? matchingLines(blocks[candidate.index], overlap) : blocks[candidate.index];
+    const text =
+      length + blocks[candidate.index].length > SUMMARY_BUDGET
+        ? matchingLines(blocks[candidate.index], overlap)
+        : blocks[candidate.index];
     if (!text || length + text.length > SUMMARY_BUDGET) continue;
     chosen.set(candidate.index, text);
     length += text.length;

@@ -27,10 +27,16 @@ const answerParagraphs = (text: string, boilerplate: string[]) =>
     .filter((p) => withoutLinks(p).trim().length >= MIN_ANSWER_LENGTH && !boilerplate.some((b) => b && p.includes(b)));
 
 /** Every check a scenario asks for, each with a verdict and, when it failed, why. Pure: the eval and its spec share it. */
-export function checkDraft(expect: DraftScenario['expect'], outcome: DraftOutcome, earlierReplies: string[], boilerplate: string[] = []): CheckResult[] {
+export function checkDraft(
+  expect: DraftScenario['expect'],
+  outcome: DraftOutcome,
+  earlierReplies: string[],
+  boilerplate: string[] = [],
+): CheckResult[] {
   const draft = outcome.draft ?? '';
   const results: CheckResult[] = [];
-  const add = (check: string, passed: boolean, detail: string) => results.push(passed ? { check, passed } : { check, passed, detail });
+  const add = (check: string, passed: boolean, detail: string) =>
+    results.push(passed ? { check, passed } : { check, passed, detail });
   if (expect.language) {
     const detected = detectLanguage(withoutLinks(draft)).language;
     add('language', detected === expect.language, `reply detected as ${detected}`);
@@ -40,7 +46,12 @@ export function checkDraft(expect: DraftScenario['expect'], outcome: DraftOutcom
     add('register', detected === expect.register, `reply reads as ${detected ?? 'neither'}`);
   }
   if (expect.intent) add('intent', expect.intent.includes(outcome.intent), `triage said ${outcome.intent}`);
-  if (expect.decision) add('decision', (expect.decision as string[]).includes(outcome.decision), `decision ${outcome.decision} (${outcome.reasons.join(', ')})`);
+  if (expect.decision)
+    add(
+      'decision',
+      (expect.decision as string[]).includes(outcome.decision),
+      `decision ${outcome.decision} (${outcome.reasons.join(', ')})`,
+    );
   if (expect.reasons) {
     const missing = expect.reasons.filter((r) => !outcome.reasons.includes(r));
     add('reasons', missing.length === 0, `missing ${missing.join(', ')}`);
@@ -59,7 +70,9 @@ export function checkDraft(expect: DraftScenario['expect'], outcome: DraftOutcom
     add('no_repeat', repeated.length === 0, `repeats: ${repeated.map((p) => p.slice(0, 50)).join(' | ')}`);
   }
   if (expect.sameLanguageLinks) {
-    const foreign = (draft.match(/https?:\/\/\S+/g) ?? []).filter((u) => /\/(en|nl|de|fr)\//.test(u) && !u.includes(`/${expect.language ?? outcome.language}/`));
+    const foreign = (draft.match(/https?:\/\/\S+/g) ?? []).filter(
+      (u) => /\/(en|nl|de|fr)\//.test(u) && !u.includes(`/${expect.language ?? outcome.language}/`),
+    );
     add('links', foreign.length === 0, `links ${foreign.join(' ')}`);
   }
   return results;

@@ -37,8 +37,16 @@ describe('scenario files', () => {
   }
 
   it.each([
-    ['an unknown check', 'family: x\nshop: SHOP\nscenarios:\n  - id: a\n    from: { address: a@example.test }\n    text: hi\n    expect: { tone: formal }\n', 'scenarios.0.expect'],
-    ['a relative date that is not one', 'family: x\nshop: SHOP\nscenarios:\n  - id: a\n    from: { address: a@example.test }\n    text: hi\n    order: { orderNumber: "1", status: shipped, placedAt: yesterday, total: 1, item: x }\n    expect: {}\n', 'scenarios.0.order.placedAt'],
+    [
+      'an unknown check',
+      'family: x\nshop: SHOP\nscenarios:\n  - id: a\n    from: { address: a@example.test }\n    text: hi\n    expect: { tone: formal }\n',
+      'scenarios.0.expect',
+    ],
+    [
+      'a relative date that is not one',
+      'family: x\nshop: SHOP\nscenarios:\n  - id: a\n    from: { address: a@example.test }\n    text: hi\n    order: { orderNumber: "1", status: shipped, placedAt: yesterday, total: 1, item: x }\n    expect: {}\n',
+      'scenarios.0.order.placedAt',
+    ],
     ['a file without scenarios', 'family: x\nshop: SHOP\nscenarios: []\n', 'scenarios'],
   ])('refuses %s and names the field', (_name, yaml, field) => {
     const dir = dirWith('bad.yaml', yaml.replace('SHOP', resolve(__dirname, '../../../../samples/shop')));

@@ -5,7 +5,12 @@ import type { DraftProvider, OrderFacts } from '../draft.types';
 import { processMessage, type ProcessInput } from '../pipeline/offline-pipeline';
 import { loadShop, ShopLoadError, type LoadedShop } from '../shop-loader.util';
 import { checkDraft, type CheckResult } from './draft-checks.util';
-import { resolveRelativeDate, scenarioFileSchema, type DraftScenario, type ScenarioFile } from './draft-scenario.schema';
+import {
+  resolveRelativeDate,
+  scenarioFileSchema,
+  type DraftScenario,
+  type ScenarioFile,
+} from './draft-scenario.schema';
 
 export interface ScenarioResult {
   id: string;
@@ -87,9 +92,17 @@ function scenarioOrder(scenario: DraftScenario, today: Date): OrderFacts | null 
   };
 }
 
-async function runScenario(scenario: DraftScenario, family: string, baseShop: LoadedShop, today: Date, drafter?: DraftProvider): Promise<ScenarioResult> {
+async function runScenario(
+  scenario: DraftScenario,
+  family: string,
+  baseShop: LoadedShop,
+  today: Date,
+  drafter?: DraftProvider,
+): Promise<ScenarioResult> {
   const extra = scenarioOrder(scenario, today);
-  const shop = extra ? { ...baseShop, orders: [...baseShop.orders.filter((o) => o.orderNumber !== extra.orderNumber), extra] } : baseShop;
+  const shop = extra
+    ? { ...baseShop, orders: [...baseShop.orders.filter((o) => o.orderNumber !== extra.orderNumber), extra] }
+    : baseShop;
   const from = { address: scenario.from.address, name: scenario.from.name ?? null };
   const history: NonNullable<ProcessInput['history']> = [];
   for (const message of scenario.thread) {
@@ -97,15 +110,34 @@ async function runScenario(scenario: DraftScenario, family: string, baseShop: Lo
     if (message.direction === 'outbound' && text === '@draft') {
       // The earlier reply is what the pipeline itself drafted then: the realistic thing to not repeat.
       const previous = history[history.length - 1];
-      const earlier = await processMessage({ text: previous.text, from, channel: scenario.channel, history: history.slice(0, -1) }, { shop, now: today, drafter });
+      const earlier = await processMessage(
+        { text: previous.text, from, channel: scenario.channel, history: history.slice(0, -1) },
+        { shop, now: today, drafter },
+      );
       text = earlier.draft ?? '';
     }
     history.push({ direction: message.direction, text });
   }
-  const out = await processMessage({ text: scenario.text, subject: scenario.subject, from, channel: scenario.channel, history }, { shop, now: today, drafter });
+  const out = await processMessage(
+    { text: scenario.text, subject: scenario.subject, from, channel: scenario.channel, history },
+    { shop, now: today, drafter },
+  );
   const earlierReplies = history.filter((h) => h.direction === 'outbound').map((h) => h.text);
-  const checks = checkDraft(scenario.expect, out, earlierReplies, Object.values(shop.shop.signature).map((s) => s.trim()));
-  return { id: scenario.id, family, passed: checks.every((c) => c.passed), checks, draft: out.draft, engine: out.engine, reasons: out.reasons };
+  const checks = checkDraft(
+    scenario.expect,
+    out,
+    earlierReplies,
+    Object.values(shop.shop.signature).map((s) => s.trim()),
+  );
+  return {
+    id: scenario.id,
+    family,
+    passed: checks.every((c) => c.passed),
+    checks,
+    draft: out.draft,
+    engine: out.engine,
+    reasons: out.reasons,
+  };
 }
 
 /**
@@ -137,7 +169,8 @@ export async function runDraftEval(
   const modelFallbacks: Record<string, number> = {};
   for (const result of results) {
     if (result.engine) engines[result.engine] = (engines[result.engine] ?? 0) + 1;
-    for (const reason of result.reasons.filter((r) => r.startsWith('llm_'))) modelFallbacks[reason] = (modelFallbacks[reason] ?? 0) + 1;
+    for (const reason of result.reasons.filter((r) => r.startsWith('llm_')))
+      modelFallbacks[reason] = (modelFallbacks[reason] ?? 0) + 1;
     const family = (perFamily[result.family] ??= { ...rate(0, 0), scenarios: rate(0, 0) });
     tally(family.scenarios, result.passed);
     for (const check of result.checks) {
@@ -153,7 +186,9 @@ export async function runDraftEval(
     scenarioPassRate: rate(results.filter((r) => r.passed).length, results.length),
     perCheck,
     perFamily,
-    failures: results.flatMap((r) => r.checks.filter((c) => !c.passed).map((c) => ({ id: r.id, family: r.family, check: c.check, detail: c.detail }))),
+    failures: results.flatMap((r) =>
+      r.checks.filter((c) => !c.passed).map((c) => ({ id: r.id, family: r.family, check: c.check, detail: c.detail })),
+    ),
     engines,
     modelFallbacks,
     results,

@@ -28,7 +28,8 @@ const COLUMNS = 'shop_id, id, kind, language, title, body, intents, url, updated
 
 // TypeORM answers UPDATE/DELETE … RETURNING with [rows, count] and SELECT with rows; pg answers { rows }.
 function rowsOf<T>(result: unknown): T[] {
-  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') return result[0] as T[];
+  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number')
+    return result[0] as T[];
   if (Array.isArray(result)) return result as T[];
   return ((result as { rows?: T[] }).rows ?? []) as T[];
 }
@@ -80,36 +81,60 @@ export class KbRepository {
          WHERE (kb_entries.kind, kb_entries.language, kb_entries.title, kb_entries.body, kb_entries.intents, kb_entries.url)
            IS DISTINCT FROM (EXCLUDED.kind, EXCLUDED.language, EXCLUDED.title, EXCLUDED.body, EXCLUDED.intents, EXCLUDED.url)
          RETURNING (xmax = 0) AS created`,
-        [entry.shopId, entry.id, entry.kind, baseLanguage(entry.language), entry.title, entry.body, entry.intents, entry.url ?? null],
+        [
+          entry.shopId,
+          entry.id,
+          entry.kind,
+          baseLanguage(entry.language),
+          entry.title,
+          entry.body,
+          entry.intents,
+          entry.url ?? null,
+        ],
       ),
     );
     return { created: rows[0]?.created === true };
   }
 
   async get(shopId: string, id: string): Promise<KbEntry | null> {
-    const rows = rowsOf<KbRow>(await this.db.query(`SELECT ${COLUMNS} FROM kb_entries WHERE shop_id = $1 AND id = $2`, [shopId, id]));
+    const rows = rowsOf<KbRow>(
+      await this.db.query(`SELECT ${COLUMNS} FROM kb_entries WHERE shop_id = $1 AND id = $2`, [shopId, id]),
+    );
     return rows[0] ? toEntry(rows[0]) : null;
   }
 
-  async list(shopId: string, filter: { language?: string; kind?: string; limit?: number; offset?: number } = {}): Promise<KbEntry[]> {
+  async list(
+    shopId: string,
+    filter: { language?: string; kind?: string; limit?: number; offset?: number } = {},
+  ): Promise<KbEntry[]> {
     const rows = rowsOf<KbRow>(
       await this.db.query(
         `SELECT ${COLUMNS} FROM kb_entries
           WHERE shop_id = $1 AND ($2::text IS NULL OR language = $2) AND ($3::text IS NULL OR kind = $3)
           ORDER BY language, id LIMIT $4 OFFSET $5`,
-        [shopId, filter.language ? baseLanguage(filter.language) : null, filter.kind ?? null, filter.limit ?? 100, filter.offset ?? 0],
+        [
+          shopId,
+          filter.language ? baseLanguage(filter.language) : null,
+          filter.kind ?? null,
+          filter.limit ?? 100,
+          filter.offset ?? 0,
+        ],
       ),
     );
     return rows.map(toEntry);
   }
 
   async remove(shopId: string, id: string): Promise<boolean> {
-    const rows = rowsOf<{ id: string }>(await this.db.query(`DELETE FROM kb_entries WHERE shop_id = $1 AND id = $2 RETURNING id`, [shopId, id]));
+    const rows = rowsOf<{ id: string }>(
+      await this.db.query(`DELETE FROM kb_entries WHERE shop_id = $1 AND id = $2 RETURNING id`, [shopId, id]),
+    );
     return rows.length > 0;
   }
 
   async count(shopId: string): Promise<number> {
-    const rows = rowsOf<{ n: string | number }>(await this.db.query(`SELECT count(*) AS n FROM kb_entries WHERE shop_id = $1`, [shopId]));
+    const rows = rowsOf<{ n: string | number }>(
+      await this.db.query(`SELECT count(*) AS n FROM kb_entries WHERE shop_id = $1`, [shopId]),
+    );
     return Number(rows[0]?.n ?? 0);
   }
 
@@ -117,7 +142,12 @@ export class KbRepository {
    * Full-text search in the language's own configuration, ranked by title-weighted relevance; entries tagged
    * with the message's intent come first even when they share no word with it.
    */
-  async search(shopId: string, language: string, text: string, options: { intent?: string; limit?: number } = {}): Promise<(KbEntry & { rank: number })[]> {
+  async search(
+    shopId: string,
+    language: string,
+    text: string,
+    options: { intent?: string; limit?: number } = {},
+  ): Promise<(KbEntry & { rank: number })[]> {
     const rows = rowsOf<KbRow>(
       await this.db.query(
         `SELECT ${COLUMNS}, ts_rank(search, q) AS rank
@@ -154,10 +184,16 @@ export class PgKnowledge implements KnowledgeSource {
       this.known.set(query.shopId, { at: Date.now(), hasRows });
     }
     if (!hasRows) return this.fallback.search(query);
-    let found = await this.repository.search(query.shopId, query.language, query.text, { intent: query.intent, limit: query.limit ?? 3 });
+    let found = await this.repository.search(query.shopId, query.language, query.text, {
+      intent: query.intent,
+      limit: query.limit ?? 3,
+    });
     // Like the in-memory ranking: nothing in the customer's language, then English.
     if (found.length === 0 && baseLanguage(query.language) !== 'en') {
-      found = await this.repository.search(query.shopId, 'en', query.text, { intent: query.intent, limit: query.limit ?? 3 });
+      found = await this.repository.search(query.shopId, 'en', query.text, {
+        intent: query.intent,
+        limit: query.limit ?? 3,
+      });
     }
     return found.map(({ shopId: _shop, updatedAt: _at, rank: _rank, ...snippet }) => snippet);
   }

@@ -5,7 +5,10 @@ const LANGUAGE_NAMES: Record<string, string> = { nl: 'Dutch', en: 'English', de:
 
 // A customer cannot close our delimiter early: anything that looks like one of our tags is defused.
 function defuse(text: string): string {
-  return text.replace(/<\s*\/?\s*(customer_message|conversation|knowledge|order_facts|snippet|system)\b[^>]*>/gi, '[tag removed]');
+  return text.replace(
+    /<\s*\/?\s*(customer_message|conversation|knowledge|order_facts|snippet|system)\b[^>]*>/gi,
+    '[tag removed]',
+  );
 }
 
 function redacted(text: string): string {
@@ -16,16 +19,26 @@ export const DRAFT_SCHEMA = {
   type: 'object',
   properties: {
     body: { type: 'string', description: 'The complete reply to the customer, greeting to signature.' },
-    citations: { type: 'array', items: { type: 'string' }, description: 'Ids of the knowledge snippets the reply uses.' },
+    citations: {
+      type: 'array',
+      items: { type: 'string' },
+      description: 'Ids of the knowledge snippets the reply uses.',
+    },
   },
   required: ['body', 'citations'],
   additionalProperties: false,
 } as const;
 
 /** System policy, then the sources; the customer's words only inside <customer_message>, PII-redacted. */
-export function buildDraftMessages(request: DraftRequest, canary: string | undefined): { role: 'system' | 'user'; content: string }[] {
+export function buildDraftMessages(
+  request: DraftRequest,
+  canary: string | undefined,
+): { role: 'system' | 'user'; content: string }[] {
   const language = LANGUAGE_NAMES[request.language.split(/[-_]/)[0]] ?? request.language;
-  const signature = request.shop.signature[request.language] ?? request.shop.signature[request.shop.defaultLanguage] ?? request.shop.name;
+  const signature =
+    request.shop.signature[request.language] ??
+    request.shop.signature[request.shop.defaultLanguage] ??
+    request.shop.name;
   // A customer who writes more formally than the shop is answered formally (u, Sie, vous, Dear).
   const tone = request.shop.tone === 'formal' || request.register === 'formal' ? 'formal' : request.shop.tone;
   const today = (request.now ?? new Date().toISOString()).slice(0, 10);
@@ -48,7 +61,10 @@ export function buildDraftMessages(request: DraftRequest, canary: string | undef
     .filter(Boolean)
     .join('\n');
 
-  const knowledge = request.snippets.map((s) => `<snippet id="${s.id}" title="${s.title.replace(/"/g, "'")}"${s.url ? ` url="${s.url}"` : ''}>\n${s.body}\n</snippet>`);
+  const knowledge = request.snippets.map(
+    (s) =>
+      `<snippet id="${s.id}" title="${s.title.replace(/"/g, "'")}"${s.url ? ` url="${s.url}"` : ''}>\n${s.body}\n</snippet>`,
+  );
   const order = request.orderFacts;
   // The model needs the order's state, not where the customer lives or their address.
   const facts = order
@@ -66,7 +82,9 @@ export function buildDraftMessages(request: DraftRequest, canary: string | undef
       }
     : null;
   const firstName = (request.customerName ?? order?.customerName ?? '').trim().split(/\s+/)[0] || null;
-  const history = (request.history ?? []).map((turn) => `${turn.direction === 'inbound' ? 'Customer' : 'Shop'}: ${redacted(turn.text)}`);
+  const history = (request.history ?? []).map(
+    (turn) => `${turn.direction === 'inbound' ? 'Customer' : 'Shop'}: ${redacted(turn.text)}`,
+  );
   const user = [
     `<knowledge>\n${knowledge.join('\n') || '(none)'}\n</knowledge>`,
     `<order_facts>\n${facts ? JSON.stringify(facts) : request.orderProof ? '(withheld: the sender is not verified; ask for the order number and the postcode of the delivery address)' : '(no order found)'}\n</order_facts>`,

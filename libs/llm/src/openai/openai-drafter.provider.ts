@@ -46,7 +46,12 @@ export class OpenAiDrafter implements DraftProvider {
   constructor(private readonly options: OpenAiDrafterOptions) {
     this.client =
       options.client ??
-      new OpenAI({ apiKey: options.apiKey, baseURL: options.baseURL, timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, maxRetries: options.maxRetries ?? 2 });
+      new OpenAI({
+        apiKey: options.apiKey,
+        baseURL: options.baseURL,
+        timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+        maxRetries: options.maxRetries ?? 2,
+      });
     this.fallback = options.fallback ?? new OfflineDrafter();
   }
 
@@ -60,7 +65,14 @@ export class OpenAiDrafter implements DraftProvider {
       const completion = await this.client.chat.completions.create({
         model: this.options.model,
         messages: buildDraftMessages(request, this.options.canary),
-        response_format: { type: 'json_schema', json_schema: { name: 'draft_reply', strict: true, schema: DRAFT_SCHEMA as unknown as Record<string, unknown> } },
+        response_format: {
+          type: 'json_schema',
+          json_schema: {
+            name: 'draft_reply',
+            strict: true,
+            schema: DRAFT_SCHEMA as unknown as Record<string, unknown>,
+          },
+        },
         temperature: 0.2,
       });
       budget?.record(request.shop.id, completion.usage?.total_tokens ?? 0);
@@ -75,7 +87,13 @@ export class OpenAiDrafter implements DraftProvider {
         engine: `openai:${completion.model || this.options.model}`,
       };
     } catch (error) {
-      return this.fallBack(request, draftReason('llm_fallback', failureCode(error, Date.now() - started, this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS)));
+      return this.fallBack(
+        request,
+        draftReason(
+          'llm_fallback',
+          failureCode(error, Date.now() - started, this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
+        ),
+      );
     }
   }
 

@@ -11,7 +11,12 @@ import { parsePolicy } from '../shop-policy.schema';
 import { OpenAiDrafter } from './openai-drafter.provider';
 import { TokenBudget } from './token-budget.util';
 
-type Reply = (body: { messages: { role: string; content: string }[] }) => { status?: number; content?: string; hang?: boolean; tokens?: number };
+type Reply = (body: { messages: { role: string; content: string }[] }) => {
+  status?: number;
+  content?: string;
+  hang?: boolean;
+  tokens?: number;
+};
 
 /** A local server speaking the OpenAI chat-completions API; each test decides what the "model" answers. */
 let reply: Reply = () => ({ content: '{}' });
@@ -33,7 +38,9 @@ beforeAll(async () => {
       const r = reply(body);
       if (r.hang) return;
       if (r.status && r.status !== 200) {
-        res.writeHead(r.status, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'boom', type: 'server_error' } }));
+        res
+          .writeHead(r.status, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ error: { message: 'boom', type: 'server_error' } }));
         return;
       }
       const tokens = r.tokens ?? 300;
@@ -43,7 +50,14 @@ beforeAll(async () => {
           object: 'chat.completion',
           created: Math.floor(Date.now() / 1000),
           model: body.model,
-          choices: [{ index: 0, message: { role: 'assistant', content: r.content, refusal: null }, finish_reason: 'stop', logprobs: null }],
+          choices: [
+            {
+              index: 0,
+              message: { role: 'assistant', content: r.content, refusal: null },
+              finish_reason: 'stop',
+              logprobs: null,
+            },
+          ],
           usage: { prompt_tokens: tokens - 100, completion_tokens: 100, total_tokens: tokens },
         }),
       );
@@ -63,14 +77,28 @@ const policy = parsePolicy(readFileSync(join(__dirname, '../../fixtures/golden-p
 const engine = new EmbeddedTriageEngine();
 
 function drafter(extra: Partial<ConstructorParameters<typeof OpenAiDrafter>[0]> = {}) {
-  return new OpenAiDrafter({ apiKey: 'test-key', baseURL, model: 'test-model', maxRetries: 0, timeoutMs: 2000, canary: policy.canary, ...extra });
+  return new OpenAiDrafter({
+    apiKey: 'test-key',
+    baseURL,
+    model: 'test-model',
+    maxRetries: 0,
+    timeoutMs: 2000,
+    canary: policy.canary,
+    ...extra,
+  });
 }
 
 async function run(text: string, from: string, d: OpenAiDrafter) {
   const triage = engine.triage({ text });
   return composeReply(
     { text, customer: { address: from, name: null }, automated: false, triage },
-    { shop: sample.shop, policy, knowledge: new InMemoryKnowledge(sample.snippets), orders: new InMemoryOrderConnector(sample.orders), drafter: d },
+    {
+      shop: sample.shop,
+      policy,
+      knowledge: new InMemoryKnowledge(sample.snippets),
+      orders: new InMemoryOrderConnector(sample.orders),
+      drafter: d,
+    },
   );
 }
 
@@ -79,7 +107,12 @@ const SIGN = 'Groetjes,\nTeam Klantenservice\nFietsenwinkel Hollandia';
 
 describe('OpenAiDrafter against a local HTTP server speaking the chat-completions API', () => {
   it('sends policy, canary, snippet ids, order facts and the redacted customer text as delimited data', async () => {
-    reply = () => ({ content: JSON.stringify({ body: `Hoi Sanne,\n\nJe bestelling 100234 is onderweg met PostNL (3SABCD1234567).\n\n${SIGN}`, citations: ['nl-track-order', 'made-up-id'] }) });
+    reply = () => ({
+      content: JSON.stringify({
+        body: `Hoi Sanne,\n\nJe bestelling 100234 is onderweg met PostNL (3SABCD1234567).\n\n${SIGN}`,
+        citations: ['nl-track-order', 'made-up-id'],
+      }),
+    });
     const result = await run(TRACK, 'customer@example.test', drafter());
     const [system, user] = requests[0].messages;
     expect(system.role).toBe('system');
@@ -97,9 +130,21 @@ describe('OpenAiDrafter against a local HTTP server speaking the chat-completion
   });
 
   it.each([
-    ['an amount not in the sources', `Hoi Sanne,\n\nWe storten € 150,00 terug op je rekening.\n\n${SIGN}`, /^ungrounded:amount:/],
-    ['a link not in the sources', `Hoi Sanne,\n\nVolg je pakket op https://evil.example/track?id=100234.\n\n${SIGN}`, /^ungrounded:url:/],
-    ['a tracking number not in the order', `Hoi Sanne,\n\nTrackingnummer: 3SXYZW9999999.\n\n${SIGN}`, /^ungrounded:tracking_number:/],
+    [
+      'an amount not in the sources',
+      `Hoi Sanne,\n\nWe storten € 150,00 terug op je rekening.\n\n${SIGN}`,
+      /^ungrounded:amount:/,
+    ],
+    [
+      'a link not in the sources',
+      `Hoi Sanne,\n\nVolg je pakket op https://evil.example/track?id=100234.\n\n${SIGN}`,
+      /^ungrounded:url:/,
+    ],
+    [
+      'a tracking number not in the order',
+      `Hoi Sanne,\n\nTrackingnummer: 3SXYZW9999999.\n\n${SIGN}`,
+      /^ungrounded:tracking_number:/,
+    ],
   ])('a draft with %s is never auto-sent (review, ungrounded reason)', async (_what, body, reason) => {
     reply = () => ({ content: JSON.stringify({ body, citations: [] }) });
     const result = await run(TRACK, 'customer@example.test', drafter());
@@ -108,7 +153,12 @@ describe('OpenAiDrafter against a local HTTP server speaking the chat-completion
   });
 
   it('a draft that leaks the canary is blocked (escalated)', async () => {
-    reply = () => ({ content: JSON.stringify({ body: `Hoi Sanne,\n\nMijn instructies: DD-CANARY-7f3a9c2e.\n\n${SIGN}`, citations: [] }) });
+    reply = () => ({
+      content: JSON.stringify({
+        body: `Hoi Sanne,\n\nMijn instructies: DD-CANARY-7f3a9c2e.\n\n${SIGN}`,
+        citations: [],
+      }),
+    });
     const result = await run(TRACK, 'customer@example.test', drafter());
     expect(result.decision).toBe('escalate');
     expect(result.reasons).toContain('canary_leak');
@@ -129,14 +179,25 @@ describe('OpenAiDrafter against a local HTTP server speaking the chat-completion
 
   it('retries a failed request before falling back', async () => {
     let calls = 0;
-    reply = () => (++calls === 1 ? { status: 503 } : { content: JSON.stringify({ body: `Hoi Sanne,\n\nBestelling 100234 is verzonden.\n\n${SIGN}`, citations: [] }) });
+    reply = () =>
+      ++calls === 1
+        ? { status: 503 }
+        : {
+            content: JSON.stringify({
+              body: `Hoi Sanne,\n\nBestelling 100234 is verzonden.\n\n${SIGN}`,
+              citations: [],
+            }),
+          };
     const result = await run(TRACK, 'customer@example.test', drafter({ maxRetries: 2 }));
     expect(calls).toBe(2);
     expect(result.draft?.engine).toBe('openai:test-model');
   });
 
   it('counts usage per shop and drafts offline once the budget is spent', async () => {
-    reply = () => ({ content: JSON.stringify({ body: `Hoi Sanne,\n\nBestelling 100234 is verzonden.\n\n${SIGN}`, citations: [] }), tokens: 700 });
+    reply = () => ({
+      content: JSON.stringify({ body: `Hoi Sanne,\n\nBestelling 100234 is verzonden.\n\n${SIGN}`, citations: [] }),
+      tokens: 700,
+    });
     const budget = new TokenBudget({ tokensPerWindow: 1000, windowMs: 60_000 });
     const d = drafter({ budget, reserveTokens: 400 });
     const first = await run(TRACK, 'customer@example.test', d);

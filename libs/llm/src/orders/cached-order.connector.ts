@@ -32,7 +32,10 @@ export class CachedOrderConnector implements OrderConnector {
     const value = this.inner.lookup(query);
     this.entries.set(key, { at: this.now(), value });
     this.evict();
-    const result = await value.catch((error: Error) => ({ order: null, reason: draftReason('order_lookup_failed', error.name) }));
+    const result = await value.catch((error: Error) => ({
+      order: null,
+      reason: draftReason('order_lookup_failed', error.name),
+    }));
     if (!result.order && result.reason !== 'order_not_found') this.entries.delete(key);
     return result;
   }

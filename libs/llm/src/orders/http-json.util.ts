@@ -17,7 +17,8 @@ export async function getJson(url: string, options: HttpJsonOptions): Promise<un
     });
   } catch (error) {
     const name = (error as Error).name;
-    if (name === 'TimeoutError' || name === 'AbortError') throw new OrderConnectorError('timeout', `no answer within ${options.timeoutMs} ms`);
+    if (name === 'TimeoutError' || name === 'AbortError')
+      throw new OrderConnectorError('timeout', `no answer within ${options.timeoutMs} ms`);
     throw new OrderConnectorError('unreachable', (error as Error).message);
   }
   if (response.status === 404) {
@@ -37,5 +38,7 @@ export async function getJson(url: string, options: HttpJsonOptions): Promise<un
 
 /** Fills `{name}` placeholders, URL-encoding each value. */
 export function fillTemplate(template: string, values: Record<string, string>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? encodeURIComponent(values[key]) : whole));
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
+    key in values ? encodeURIComponent(values[key]) : whole,
+  );
 }

@@ -18,7 +18,14 @@ const shopifyOrder = {
   currency: 'EUR',
   order_status_url: 'https://shop.example.test/orders/abc/authenticate?key=k',
   line_items: [{ name: 'Cargo bike bell', title: 'Cargo bike bell', quantity: 2 }],
-  fulfillments: [{ tracking_company: 'PostNL', tracking_number: '3SABC9876543', tracking_url: 'https://postnl.test/3SABC9876543', shipment_status: 'in_transit' }],
+  fulfillments: [
+    {
+      tracking_company: 'PostNL',
+      tracking_number: '3SABC9876543',
+      tracking_url: 'https://postnl.test/3SABC9876543',
+      shipment_status: 'in_transit',
+    },
+  ],
   shipping_address: { address1: 'Damrak 1', address2: null, zip: '1012 LG', city: 'Amsterdam', country_code: 'NL' },
   customer: { first_name: 'Bob', last_name: 'Jansen' },
 };
@@ -32,7 +39,8 @@ beforeAll(async () => {
   server = createServer((req: IncomingMessage, res: ServerResponse) => {
     seen.push({ url: req.url ?? '', headers: req.headers });
     const url = new URL(req.url ?? '/', 'http://x');
-    const json = (status: number, body: unknown) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+    const json = (status: number, body: unknown) =>
+      res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
     if (slow) return; // never answers
     // Generic REST: the shop's own API in the OrderFacts shape, API key in a header.
     if (url.pathname.startsWith('/erp/')) {
@@ -42,12 +50,14 @@ beforeAll(async () => {
         const order = orders.find((o) => o.orderNumber === decodeURIComponent(byNumber[1]));
         return order ? json(200, order) : json(404, { error: 'not found' });
       }
-      if (url.pathname === '/erp/orders') return json(200, { orders: orders.filter((o) => o.customerEmail === url.searchParams.get('email')) });
+      if (url.pathname === '/erp/orders')
+        return json(200, { orders: orders.filter((o) => o.customerEmail === url.searchParams.get('email')) });
       if (url.pathname === '/erp/broken') return json(500, {});
     }
     // Shopify Admin REST API: GET /admin/api/2024-10/orders.json?name=%231001&status=any with X-Shopify-Access-Token.
     if (url.pathname === '/admin/api/2024-10/orders.json') {
-      if (req.headers['x-shopify-access-token'] !== 'shpat_test') return json(401, { errors: '[API] Invalid API key or access token' });
+      if (req.headers['x-shopify-access-token'] !== 'shpat_test')
+        return json(401, { errors: '[API] Invalid API key or access token' });
       const name = url.searchParams.get('name');
       const email = url.searchParams.get('email');
       const match = (name && name === shopifyOrder.name) || (email && email === shopifyOrder.email);
@@ -68,14 +78,30 @@ beforeEach(() => {
 });
 
 const rest = (extra = {}) =>
-  new RestOrderConnector({ byNumberUrl: `${base}/erp/orders/{orderNumber}`, byEmailUrl: `${base}/erp/orders?email={email}`, headers: { 'X-Api-Key': 'secret' }, timeoutMs: 500, ...extra });
+  new RestOrderConnector({
+    byNumberUrl: `${base}/erp/orders/{orderNumber}`,
+    byEmailUrl: `${base}/erp/orders?email={email}`,
+    headers: { 'X-Api-Key': 'secret' },
+    timeoutMs: 500,
+    ...extra,
+  });
 
 describe('RestOrderConnector against a local HTTP server speaking a generic order API', () => {
   it.each([
     ['by number', { orderNumber: '100234' }, '100234', undefined],
     ['by number with #', { orderNumber: '#100241' }, '100241', undefined],
-    ['by number and the owner’s address', { orderNumber: '100234', email: 'customer@example.test' }, '100234', undefined],
-    ['by number and someone else’s address', { orderNumber: '100234', email: 'tom@example.test' }, null, 'order_not_found'],
+    [
+      'by number and the owner’s address',
+      { orderNumber: '100234', email: 'customer@example.test' },
+      '100234',
+      undefined,
+    ],
+    [
+      'by number and someone else’s address',
+      { orderNumber: '100234', email: 'tom@example.test' },
+      null,
+      'order_not_found',
+    ],
     ['by address: the latest order', { email: 'tom@example.test' }, '100241', undefined],
     ['unknown number', { orderNumber: '999999' }, null, 'order_not_found'],
     ['nothing to look up', {}, null, 'no_order_reference'],
@@ -93,7 +119,11 @@ describe('RestOrderConnector against a local HTTP server speaking a generic orde
   it.each<[string, { byNumberUrl?: string; headers?: Record<string, string> }, string]>([
     ['a wrong key', { headers: { 'X-Api-Key': 'wrong' } }, 'order_lookup_failed:http_401'],
     ['a server error', { byNumberUrl: '/erp/broken?n={orderNumber}' }, 'order_lookup_failed:http_500'],
-    ['an unreachable server', { byNumberUrl: 'http://127.0.0.1:9/orders/{orderNumber}' }, 'order_lookup_failed:unreachable'],
+    [
+      'an unreachable server',
+      { byNumberUrl: 'http://127.0.0.1:9/orders/{orderNumber}' },
+      'order_lookup_failed:unreachable',
+    ],
   ])('turns %s into no facts and a reason', async (_name, extra, reason) => {
     // The table is built before the server listens, so local paths get the server's address here.
     if (extra.byNumberUrl?.startsWith('/')) extra = { ...extra, byNumberUrl: base + extra.byNumberUrl };
@@ -103,13 +133,17 @@ describe('RestOrderConnector against a local HTTP server speaking a generic orde
   it('gives up after the timeout', async () => {
     slow = true;
     const started = Date.now();
-    expect(await rest({ timeoutMs: 200 }).lookup({ orderNumber: '100234' })).toEqual({ order: null, reason: 'order_lookup_failed:timeout' });
+    expect(await rest({ timeoutMs: 200 }).lookup({ orderNumber: '100234' })).toEqual({
+      order: null,
+      reason: 'order_lookup_failed:timeout',
+    });
     expect(Date.now() - started).toBeLessThan(2000);
   });
 });
 
 describe('ShopifyOrderConnector against a local HTTP server speaking the Shopify Admin REST API', () => {
-  const shopify = (token = 'shpat_test') => new ShopifyOrderConnector({ shopUrl: base, accessToken: token, timeoutMs: 500 });
+  const shopify = (token = 'shpat_test') =>
+    new ShopifyOrderConnector({ shopUrl: base, accessToken: token, timeoutMs: 500 });
 
   it('looks an order up by name with status=any and maps it to OrderFacts', async () => {
     const result = await shopify().lookup({ orderNumber: '1001' });
@@ -144,7 +178,10 @@ describe('ShopifyOrderConnector against a local HTTP server speaking the Shopify
   });
 
   it('an invalid access token gives no facts and a reason', async () => {
-    expect(await shopify('bad').lookup({ orderNumber: '1001' })).toEqual({ order: null, reason: 'order_lookup_failed:http_401' });
+    expect(await shopify('bad').lookup({ orderNumber: '1001' })).toEqual({
+      order: null,
+      reason: 'order_lookup_failed:http_401',
+    });
   });
 });
 

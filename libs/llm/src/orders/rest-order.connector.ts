@@ -16,10 +16,16 @@ export interface RestOrderOptions {
 }
 
 const oneOrder = z.union([orderSchema, z.object({ order: orderSchema }).transform((o) => o.order)]);
-const manyOrders = z.union([z.array(orderSchema), z.object({ orders: z.array(orderSchema) }).transform((o) => o.orders)]);
+const manyOrders = z.union([
+  z.array(orderSchema),
+  z.object({ orders: z.array(orderSchema) }).transform((o) => o.orders),
+]);
 
 function latest(orders: OrderFacts[]): OrderFacts | null {
-  return orders.reduce<OrderFacts | null>((best, o) => (!best || Date.parse(o.placedAt) > Date.parse(best.placedAt) ? o : best), null);
+  return orders.reduce<OrderFacts | null>(
+    (best, o) => (!best || Date.parse(o.placedAt) > Date.parse(best.placedAt) ? o : best),
+    null,
+  );
 }
 
 /** A shop's own order API, described by URL templates and fixed headers (e.g. an API key). */
@@ -29,7 +35,11 @@ export class RestOrderConnector implements OrderConnector {
   constructor(private readonly options: RestOrderOptions) {}
 
   async lookup(query: OrderQuery): Promise<OrderLookup> {
-    const http = { headers: this.options.headers, timeoutMs: this.options.timeoutMs ?? 3000, fetch: this.options.fetch };
+    const http = {
+      headers: this.options.headers,
+      timeoutMs: this.options.timeoutMs ?? 3000,
+      fetch: this.options.fetch,
+    };
     try {
       if (query.orderNumber && this.options.byNumberUrl) {
         const number = query.orderNumber.replace(/^#/, '').trim();
@@ -41,7 +51,10 @@ export class RestOrderConnector implements OrderConnector {
         return order ? { order } : { order: null, reason: 'order_not_found' };
       }
       if (query.email && this.options.byEmailUrl) {
-        const body = await getJson(fillTemplate(this.options.byEmailUrl, { email: query.email.trim().toLowerCase() }), http);
+        const body = await getJson(
+          fillTemplate(this.options.byEmailUrl, { email: query.email.trim().toLowerCase() }),
+          http,
+        );
         if (body === null) return { order: null, reason: 'order_not_found' };
         const parsed = manyOrders.safeParse(body);
         if (!parsed.success) throw new OrderConnectorError('invalid_order', parsed.error.issues[0].message);
@@ -50,7 +63,8 @@ export class RestOrderConnector implements OrderConnector {
       }
       return { order: null, reason: 'no_order_reference' };
     } catch (error) {
-      if (error instanceof OrderConnectorError) return { order: null, reason: draftReason('order_lookup_failed', error.code) };
+      if (error instanceof OrderConnectorError)
+        return { order: null, reason: draftReason('order_lookup_failed', error.code) };
       throw error;
     }
   }

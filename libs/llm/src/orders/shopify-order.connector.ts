@@ -24,7 +24,9 @@ const shopifyOrder = z.object({
   total_price: z.string(),
   currency: z.string().length(3),
   order_status_url: z.string().nullable().optional(),
-  line_items: z.array(z.object({ name: z.string().optional(), title: z.string().optional(), quantity: z.number() })).default([]),
+  line_items: z
+    .array(z.object({ name: z.string().optional(), title: z.string().optional(), quantity: z.number() }))
+    .default([]),
   fulfillments: z
     .array(
       z.object({
@@ -46,7 +48,10 @@ const shopifyOrder = z.object({
     })
     .nullable()
     .optional(),
-  customer: z.object({ first_name: z.string().nullable().optional(), last_name: z.string().nullable().optional() }).nullable().optional(),
+  customer: z
+    .object({ first_name: z.string().nullable().optional(), last_name: z.string().nullable().optional() })
+    .nullable()
+    .optional(),
 });
 const ordersResponse = z.object({ orders: z.array(shopifyOrder) });
 type ShopifyOrder = z.infer<typeof shopifyOrder>;
@@ -55,17 +60,28 @@ function statusOf(o: ShopifyOrder): OrderStatus {
   if (o.cancelled_at) return 'cancelled';
   if (o.financial_status === 'refunded') return 'refunded';
   if (o.fulfillments.some((f) => f.shipment_status === 'delivered')) return 'delivered';
-  if (o.fulfillment_status === 'fulfilled' || o.fulfillment_status === 'partial' || o.fulfillments.length > 0) return 'shipped';
-  if (o.financial_status === 'paid' || o.financial_status === 'partially_paid' || o.financial_status === 'partially_refunded') return 'paid';
+  if (o.fulfillment_status === 'fulfilled' || o.fulfillment_status === 'partial' || o.fulfillments.length > 0)
+    return 'shipped';
+  if (
+    o.financial_status === 'paid' ||
+    o.financial_status === 'partially_paid' ||
+    o.financial_status === 'partially_refunded'
+  )
+    return 'paid';
   return 'pending';
 }
 
-const clean = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== null && v !== '')) as T;
+const clean = <T extends object>(o: T): T =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== null && v !== '')) as T;
 
 export function mapShopifyOrder(o: ShopifyOrder): OrderFacts {
   const shipment = o.fulfillments.find((f) => f.tracking_number) ?? o.fulfillments[0];
   const a = o.shipping_address;
-  const address = a ? [[a.address1, a.address2].filter(Boolean).join(' '), [a.zip, a.city].filter(Boolean).join(' '), a.country_code].filter(Boolean).join(', ') : '';
+  const address = a
+    ? [[a.address1, a.address2].filter(Boolean).join(' '), [a.zip, a.city].filter(Boolean).join(' '), a.country_code]
+        .filter(Boolean)
+        .join(', ')
+    : '';
   const name = [o.customer?.first_name, o.customer?.last_name].filter(Boolean).join(' ');
   return clean({
     orderNumber: o.name.replace(/^#/, ''),
@@ -115,7 +131,8 @@ export class ShopifyOrderConnector implements OrderConnector {
         .sort((x, y) => Date.parse(y.placedAt) - Date.parse(x.placedAt));
       return candidates[0] ? { order: candidates[0] } : { order: null, reason: 'order_not_found' };
     } catch (error) {
-      if (error instanceof OrderConnectorError) return { order: null, reason: draftReason('order_lookup_failed', error.code) };
+      if (error instanceof OrderConnectorError)
+        return { order: null, reason: draftReason('order_lookup_failed', error.code) };
       throw error;
     }
   }

@@ -3,7 +3,8 @@ import type { Phrasebook } from './phrasebook.types';
 // French customer service says "vous" in both tones; the friendly tone only changes greeting and sign-off.
 export const fr: Phrasebook = {
   locale: 'fr-FR',
-  greeting: (v, name) => (name ? v(`Bonjour ${name.full},`, `Bonjour ${name.first},`) : v('Madame, Monsieur,', 'Bonjour,')),
+  greeting: (v, name) =>
+    name ? v(`Bonjour ${name.full},`, `Bonjour ${name.first},`) : v('Madame, Monsieur,', 'Bonjour,'),
   thanks: (v) => v('Nous vous remercions de votre message.', 'Merci pour votre message !'),
   sorryAgain: () => 'Nous sommes désolés que vous ayez dû nous recontacter.',
   ack: {
@@ -30,23 +31,29 @@ export const fr: Phrasebook = {
     recover_password: () => 'Vous ne pouvez plus vous connecter car vous avez oublié votre mot de passe.',
     registration_problems: () => "Nous sommes désolés que l'inscription n'ait pas fonctionné.",
     contact_customer_service: () => 'Vous souhaitez savoir comment joindre notre service client.',
-    contact_human_agent: () => "Vous souhaitez parler à un membre de notre équipe.",
-    complaint: () => "Nous sommes sincèrement désolés que vous ne soyez pas satisfait, et nous tenons à régler le problème.",
+    contact_human_agent: () => 'Vous souhaitez parler à un membre de notre équipe.',
+    complaint: () =>
+      'Nous sommes sincèrement désolés que vous ne soyez pas satisfait, et nous tenons à régler le problème.',
     review: () => "Merci d'avoir pris le temps de partager votre expérience.",
     newsletter_subscription: () => 'Vous avez une question sur notre newsletter.',
     other: () => 'Nous avons bien reçu votre question.',
   },
   next: {
-    cancel_order: () => "Vous recevrez une confirmation par e-mail.",
-    change_shipping_address: () => "Si la nouvelle adresse complète (rue, numéro, code postal et ville) ne figurait pas encore dans votre message, merci de nous l'envoyer.",
-    complaint: () => 'Pourriez-vous nous envoyer une photo du problème et votre numéro de commande ? Nous trouverons une solution sans attendre.',
+    cancel_order: () => 'Vous recevrez une confirmation par e-mail.',
+    change_shipping_address: () =>
+      "Si la nouvelle adresse complète (rue, numéro, code postal et ville) ne figurait pas encore dans votre message, merci de nous l'envoyer.",
+    complaint: () =>
+      'Pourriez-vous nous envoyer une photo du problème et votre numéro de commande ? Nous trouverons une solution sans attendre.',
     contact_human_agent: () => 'Un membre de notre service client prendra personnellement en charge votre demande.',
-    complaint_with_order: () => 'Pourriez-vous nous envoyer une photo du problème ? Nous trouverons une solution sans attendre.',
-    default: () => "Pour toute autre question, nous restons à votre disposition.",
+    complaint_with_order: () =>
+      'Pourriez-vous nous envoyer une photo du problème ? Nous trouverons une solution sans attendre.',
+    default: () => 'Pour toute autre question, nous restons à votre disposition.',
   },
-  orderHeading: (v, o) => `Nous avons retrouvé votre commande ${o.number} du ${o.placedOn} (${o.items} ; total ${o.total}).`,
+  orderHeading: (v, o) =>
+    `Nous avons retrouvé votre commande ${o.number} du ${o.placedOn} (${o.items} ; total ${o.total}).`,
   status: {
-    pending: () => "Nous n'avons pas encore reçu le paiement. Dès sa réception, nous préparerons votre commande pour l'expédition.",
+    pending: () =>
+      "Nous n'avons pas encore reçu le paiement. Dès sa réception, nous préparerons votre commande pour l'expédition.",
     paid: () => "Votre paiement a bien été reçu et nous préparons votre commande pour l'expédition.",
     shipped: (v, o) =>
       (o.order.carrier ? `Votre commande a été expédiée avec ${o.order.carrier}.` : 'Votre commande a été expédiée.') +
@@ -59,13 +66,19 @@ export const fr: Phrasebook = {
     [
       o.order.trackingNumber ? `Numéro de suivi : ${o.order.trackingNumber}.` : '',
       o.order.trackingUrl ? `Vous pouvez suivre le colis ici : ${o.order.trackingUrl}` : '',
-    ].filter(Boolean).join(' '),
+    ]
+      .filter(Boolean)
+      .join(' '),
   action: {
     cancel: {
-      pending: () => "Votre commande n'a pas encore été expédiée : nous pouvons donc l'annuler sans frais. Nous lançons l'annulation.",
-      paid: () => "Votre commande n'a pas encore été expédiée : nous pouvons donc encore l'annuler. Nous lançons l'annulation et rembourserons le montant payé.",
-      shipped: () => "Votre commande est déjà en route et ne peut malheureusement plus être annulée. Vous pourrez la retourner après réception selon nos conditions de retour.",
-      delivered: () => "Votre commande a déjà été livrée et ne peut plus être annulée, mais vous pouvez retourner les articles selon nos conditions de retour.",
+      pending: () =>
+        "Votre commande n'a pas encore été expédiée : nous pouvons donc l'annuler sans frais. Nous lançons l'annulation.",
+      paid: () =>
+        "Votre commande n'a pas encore été expédiée : nous pouvons donc encore l'annuler. Nous lançons l'annulation et rembourserons le montant payé.",
+      shipped: () =>
+        'Votre commande est déjà en route et ne peut malheureusement plus être annulée. Vous pourrez la retourner après réception selon nos conditions de retour.',
+      delivered: () =>
+        'Votre commande a déjà été livrée et ne peut plus être annulée, mais vous pouvez retourner les articles selon nos conditions de retour.',
       cancelled: () => "Cette commande est déjà annulée ; vous n'avez rien d'autre à faire.",
       refunded: () => "Cette commande est déjà annulée et remboursée ; vous n'avez rien d'autre à faire.",
     },
@@ -75,21 +88,28 @@ export const fr: Phrasebook = {
       default: () => 'Votre commande est déjà traitée et ne peut malheureusement plus être modifiée.',
     },
     address: {
-      pending: () => "Votre commande n'a pas encore été expédiée : nous pouvons donc encore modifier l'adresse de livraison.",
-      paid: () => "Votre commande n'a pas encore été expédiée : nous pouvons donc encore modifier l'adresse de livraison.",
-      shipped: () => "Le colis est déjà chez le transporteur : nous ne pouvons plus modifier l'adresse. Le lien de suivi permet souvent de rediriger la livraison.",
+      pending: () =>
+        "Votre commande n'a pas encore été expédiée : nous pouvons donc encore modifier l'adresse de livraison.",
+      paid: () =>
+        "Votre commande n'a pas encore été expédiée : nous pouvons donc encore modifier l'adresse de livraison.",
+      shipped: () =>
+        "Le colis est déjà chez le transporteur : nous ne pouvons plus modifier l'adresse. Le lien de suivi permet souvent de rediriger la livraison.",
       default: () => "L'adresse de livraison de cette commande ne peut plus être modifiée.",
     },
     refund: {
       delivered: () => 'Vous pouvez retourner les articles ; nous vous rembourserons dès réception de votre retour.',
       cancelled: () => 'Pour une commande annulée, tout montant déjà payé est remboursé automatiquement.',
-      refunded: () => 'Nous avons déjà remboursé cette commande. Le montant peut mettre quelques jours ouvrés à apparaître sur votre compte.',
+      refunded: () =>
+        'Nous avons déjà remboursé cette commande. Le montant peut mettre quelques jours ouvrés à apparaître sur votre compte.',
       pending: () => "Nous n'avons pas encore reçu de paiement pour cette commande : il n'y a donc rien à rembourser.",
     },
     refund_status: {
-      refunded: () => 'Nous avons effectué le remboursement. Le montant peut mettre quelques jours ouvrés à apparaître sur votre compte.',
-      pending: () => "Nous n'avons pas encore reçu de paiement pour cette commande : aucun remboursement n'est donc en attente.",
-      default: () => "Nous n'avons pas encore enregistré de retour pour cette commande. Dès réception de votre retour, nous vous rembourserons.",
+      refunded: () =>
+        'Nous avons effectué le remboursement. Le montant peut mettre quelques jours ouvrés à apparaître sur votre compte.',
+      pending: () =>
+        "Nous n'avons pas encore reçu de paiement pour cette commande : aucun remboursement n'est donc en attente.",
+      default: () =>
+        "Nous n'avons pas encore enregistré de retour pour cette commande. Dès réception de votre retour, nous vous rembourserons.",
     },
     invoice: {
       default: (v, o) =>
@@ -98,22 +118,28 @@ export const fr: Phrasebook = {
           : 'Nous vous envoyons la facture de cette commande par e-mail.',
     },
     payment: {
-      pending: () => "Nous n'avons en effet pas encore reçu le paiement de cette commande. Vous pouvez payer à nouveau via le lien de paiement de votre confirmation de commande.",
+      pending: () =>
+        "Nous n'avons en effet pas encore reçu le paiement de cette commande. Vous pouvez payer à nouveau via le lien de paiement de votre confirmation de commande.",
       default: () => "Nous avons bien reçu le paiement de cette commande ; vous n'avez rien d'autre à faire.",
     },
   },
-  handover: () => 'Nous transmettons votre question à un collègue, qui vous répondra personnellement dans les meilleurs délais.',
-  askOrderNumberAndPostcode: () => "Pour retrouver votre commande, nous avons besoin de votre numéro de commande et du code postal de l'adresse de livraison. Le numéro figure dans la confirmation de commande reçue par e-mail. Pourriez-vous nous communiquer les deux ?",
-  askOrderNumber: () => 'Pour retrouver votre commande, nous avons besoin de votre numéro de commande. Il figure dans la confirmation de commande reçue par e-mail. Pourriez-vous nous le communiquer ?',
-  orderNotFound: (v, n) => `Nous n'avons pas trouvé la commande ${n} associée à votre adresse e-mail. Pourriez-vous vérifier le numéro, ou nous indiquer l'adresse e-mail utilisée pour la commande ?`,
+  handover: () =>
+    'Nous transmettons votre question à un collègue, qui vous répondra personnellement dans les meilleurs délais.',
+  askOrderNumberAndPostcode: () =>
+    "Pour retrouver votre commande, nous avons besoin de votre numéro de commande et du code postal de l'adresse de livraison. Le numéro figure dans la confirmation de commande reçue par e-mail. Pourriez-vous nous communiquer les deux ?",
+  askOrderNumber: () =>
+    'Pour retrouver votre commande, nous avons besoin de votre numéro de commande. Il figure dans la confirmation de commande reçue par e-mail. Pourriez-vous nous le communiquer ?',
+  orderNotFound: (v, n) =>
+    `Nous n'avons pas trouvé la commande ${n} associée à votre adresse e-mail. Pourriez-vous vérifier le numéro, ou nous indiquer l'adresse e-mail utilisée pour la commande ?`,
   moreInfo: (url) => `Plus d'informations : ${url}`,
   seeAlso: (title, url) => `Voir aussi : ${title} (${url})`,
   closing: (v) => v('Veuillez agréer nos salutations distinguées,', 'Bien cordialement,'),
   fallbackSignature: (shop) => `Le service client ${shop}`,
   safety: {
-    ack: () => 'Nous sommes vraiment désolés et inquiets de lire cela. Votre sécurité passe avant tout, nous traitons donc votre message en priorité.',
+    ack: () =>
+      'Nous sommes vraiment désolés et inquiets de lire cela. Votre sécurité passe avant tout, nous traitons donc votre message en priorité.',
     stopUsing: () =>
-      "Merci de ne plus utiliser le produit pour le moment : débranchez-le, ne le rechargez plus et rangez-le dans un endroit sûr, hors de portée des enfants et loin de tout matériau inflammable.",
+      'Merci de ne plus utiliser le produit pour le moment : débranchez-le, ne le rechargez plus et rangez-le dans un endroit sûr, hors de portée des enfants et loin de tout matériau inflammable.',
     contact: (v, hours, n) =>
       `Un membre de notre équipe vous contactera personnellement dans les ${hours} heures${n ? ` au sujet de la commande ${n}` : ''} pour convenir de la suite.`,
   },

@@ -57,7 +57,11 @@ export interface Phrasebook {
   /** Holding reply when a product may be unsafe: stop using it first, then a person calls back. */
   safety: { ack: Phrase; stopUsing: Phrase; contact(v: Voice, hours: number, orderNumber: string | null): string };
   /** Holding reply to a notice of default, a lawyer's letter or a chargeback: formal, facts acknowledged. */
-  legal: { ack: Phrase; facts(v: Voice, facts: MentionedFacts): string | null; contact(v: Voice, hours: number): string };
+  legal: {
+    ack: Phrase;
+    facts(v: Voice, facts: MentionedFacts): string | null;
+    contact(v: Voice, hours: number): string;
+  };
   /** The expected delivery date has passed: an apology and what happens now, never the date as upcoming. */
   overdue(v: Voice, view: OrderView): string;
   overdueNext(v: Voice, view: OrderView): string;

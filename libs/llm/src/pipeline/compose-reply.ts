@@ -58,7 +58,11 @@ export interface ComposeResult {
 }
 
 // What the drafter flagged for a person, and how firmly: a repeat of an unhelpful answer is a senior's call.
-const ATTENTION: Record<AttentionReason, Decision> = { already_answered: 'escalate', delivery_overdue: 'review', product_unanswered: 'review' };
+const ATTENTION: Record<AttentionReason, Decision> = {
+  already_answered: 'escalate',
+  delivery_overdue: 'review',
+  product_unanswered: 'review',
+};
 
 // Holding replies are fixed wording, reviewed once, whichever engine drafts the rest: a model never improvises them.
 const HOLDING_DRAFTER = new OfflineDrafter();
@@ -70,13 +74,18 @@ const SEVERITY: Record<Decision, number> = { auto_send: 0, review: 1, escalate: 
 function refundExposure(intent: string, order: OrderFacts | null, policy: ShopPolicy): string | null {
   if (!REFUND_INTENTS.has(intent) || !order) return null;
   if (order.status === 'refunded' || order.status === 'cancelled' || order.status === 'pending') return null;
-  return order.total.amount > policy.limits.maxRefundAmount ? draftReason('refund_above_limit', order.total.amount.toFixed(2)) : null;
+  return order.total.amount > policy.limits.maxRefundAmount
+    ? draftReason('refund_above_limit', order.total.amount.toFixed(2))
+    : null;
 }
 
 function addReasons(gate: GateResult, to: Decision, extra: string[]): GateResult {
   if (extra.length === 0) return gate;
   const decision = SEVERITY[to] > SEVERITY[gate.decision] ? to : gate.decision;
-  const reasons = [...gate.reasons.filter((r) => !(r === draftReason('policy_allows') && decision !== 'auto_send')), ...extra.filter((r) => !gate.reasons.includes(r))];
+  const reasons = [
+    ...gate.reasons.filter((r) => !(r === draftReason('policy_allows') && decision !== 'auto_send')),
+    ...extra.filter((r) => !gate.reasons.includes(r)),
+  ];
   return { ...gate, decision, reasons };
 }
 
@@ -153,7 +162,8 @@ export async function composeReply(input: ComposeInput, deps: ComposeDeps): Prom
     const refund = refundExposure(triage.intent, orderFacts, deps.policy);
     gate = addReasons(gate, 'review', [...extra, ...(refund ? [refund] : [])]);
     // A holding reply is never the last word: a person takes over, whatever the shop's escalation list says.
-    if (concern.concern) gate = addReasons(gate, 'escalate', [draftReason('holding_reply', concern.reason ?? concern.concern)]);
+    if (concern.concern)
+      gate = addReasons(gate, 'escalate', [draftReason('holding_reply', concern.reason ?? concern.concern)]);
     for (const reason of draft?.attention ?? []) gate = addReasons(gate, ATTENTION[reason], [reason]);
     gate = { ...gate, reasons: [...gate.reasons, ...notes.filter((n) => !gate.reasons.includes(n))] };
   }

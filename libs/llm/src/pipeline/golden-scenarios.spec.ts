@@ -33,7 +33,14 @@ const GOLDEN: Golden[] = [
     intent: /^track_order$/,
     decision: 'auto_send',
     order: '100234',
-    draftHas: ['100234', 'PostNL', '3SABCD1234567', '13 juni 2025', 'https://track.example.test/postnl/3SABCD1234567', 'Sanne'],
+    draftHas: [
+      '100234',
+      'PostNL',
+      '3SABCD1234567',
+      '13 juni 2025',
+      'https://track.example.test/postnl/3SABCD1234567',
+      'Sanne',
+    ],
   },
   {
     name: 'en order status with tracking',
@@ -247,13 +254,19 @@ describe('golden scenarios through the offline pipeline (real triage, sample sho
   });
 
   it('automated mail gets no draft at all', async () => {
-    const out = await processMessage({ text: 'I am out of the office until Monday.', automated: true }, { shop, policy, now });
+    const out = await processMessage(
+      { text: 'I am out of the office until Monday.', automated: true },
+      { shop, policy, now },
+    );
     expect(out).toMatchObject({ decision: 'ignore', automated: true, draft: null, reasons: ['automated'] });
   });
 
   it('an expected delivery that has passed is owned up to, never presented as upcoming', async () => {
     const late = await processMessage(
-      { text: 'Hello, can you tell me where my order 100250 is? I want to track the parcel.', from: { address: 'olivia.brown@example.test' } },
+      {
+        text: 'Hello, can you tell me where my order 100250 is? I want to track the parcel.',
+        from: { address: 'olivia.brown@example.test' },
+      },
       { shop, policy, now: new Date('2026-12-01T10:00:00Z') },
     );
     expect(late.draft).toContain('was due to arrive on 16 June 2025');
@@ -264,7 +277,10 @@ describe('golden scenarios through the offline pipeline (real triage, sample sho
   });
 
   it('an order number that belongs to someone else reveals nothing', async () => {
-    const out = await processMessage({ text: 'Wat is de status van bestelling 100234?', from: { address: 'tom@example.test' } }, { shop, policy, now });
+    const out = await processMessage(
+      { text: 'Wat is de status van bestelling 100234?', from: { address: 'tom@example.test' } },
+      { shop, policy, now },
+    );
     expect(out.order).toBeNull();
     expect(out.draft).not.toContain('Keizersgracht');
     expect(out.draft).not.toContain('3SABCD1234567');

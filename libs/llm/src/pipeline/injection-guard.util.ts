@@ -8,7 +8,10 @@ const EXTRA_RULES: { reason: string; pattern: RegExp }[] = [
     pattern:
       /\b(?:forward|send|email|mail|export|copy|leak|share|post|upload)\b.{0,50}\b(?:all|every|other(?:\s+\w+)?|everyone's)\b.{0,30}\b(?:customers?|orders|data|records|addresses|emails?|conversations|database|tickets|invoices)\b/i,
   },
-  { reason: 'data_exfiltration', pattern: /\b(?:export|dump|upload|leak)\b.{0,30}\b(?:database|customer data|records|conversations)\b/i },
+  {
+    reason: 'data_exfiltration',
+    pattern: /\b(?:export|dump|upload|leak)\b.{0,30}\b(?:database|customer data|records|conversations)\b/i,
+  },
   {
     reason: 'data_exfiltration',
     pattern:
@@ -26,7 +29,8 @@ const EXTRA_RULES: { reason: string; pattern: RegExp }[] = [
   },
   {
     reason: 'tone_change',
-    pattern: /\b(?:antwoord|schrijf|reageer|praat)\b.{0,40}\b(?:als een piraat|onbeleefd|grof|sarcastisch|in hoofdletters|in rijm|beledig)/i,
+    pattern:
+      /\b(?:antwoord|schrijf|reageer|praat)\b.{0,40}\b(?:als een piraat|onbeleefd|grof|sarcastisch|in hoofdletters|in rijm|beledig)/i,
   },
   {
     reason: 'unauthorised_action',
@@ -40,15 +44,24 @@ const EXTRA_RULES: { reason: string; pattern: RegExp }[] = [
   },
   {
     reason: 'system_prompt',
-    pattern: /\b(?:instructies|prompt|regels|configuratie)\b.{0,30}\b(?:laten zien|tonen|geven|herhalen|printen|delen)\b|\b(?:toon|geef|herhaal|deel)\b.{0,20}\b(?:je|jouw|uw)\b.{0,20}\b(?:instructies|prompt|systeemregels|regels)\b/i,
+    pattern:
+      /\b(?:instructies|prompt|regels|configuratie)\b.{0,30}\b(?:laten zien|tonen|geven|herhalen|printen|delen)\b|\b(?:toon|geef|herhaal|deel)\b.{0,20}\b(?:je|jouw|uw)\b.{0,20}\b(?:instructies|prompt|systeemregels|regels)\b/i,
   },
   {
     reason: 'system_prompt',
-    pattern: /\b(?:what (?:are|were) your|output your|tell me your|print your|reveal)\b.{0,30}\b(?:instructions|prompt|rules|guidelines|configuration|secrets?|canary)\b/i,
+    pattern:
+      /\b(?:what (?:are|were) your|output your|tell me your|print your|reveal)\b.{0,30}\b(?:instructions|prompt|rules|guidelines|configuration|secrets?|canary)\b/i,
   },
-  { reason: 'addresses_ai', pattern: /\b(?:als|beste|hoi|hallo)\s+(?:ai|assistent|bot|chatbot|taalmodel)\b.{0,40}\b(?:moet|zal|mag)\b/i },
+  {
+    reason: 'addresses_ai',
+    pattern: /\b(?:als|beste|hoi|hallo)\s+(?:ai|assistent|bot|chatbot|taalmodel)\b.{0,40}\b(?:moet|zal|mag)\b/i,
+  },
   { reason: 'instruction_override', pattern: /\b(?:from now on|vanaf nu|voortaan)\b.{0,60}\b(?:you|je|jij|u)\b/i },
-  { reason: 'delimiter_escape', pattern: /<\/?(?:customer_message|untrusted|user|context|policy)\b[^>]*>|```\s*(?:system|instructions)|###\s*(?:system|instruction)/i },
+  {
+    reason: 'delimiter_escape',
+    pattern:
+      /<\/?(?:customer_message|untrusted|user|context|policy)\b[^>]*>|```\s*(?:system|instructions)|###\s*(?:system|instruction)/i,
+  },
 ];
 
 export interface InjectionScreen {

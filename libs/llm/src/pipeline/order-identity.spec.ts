@@ -57,14 +57,21 @@ async function draftFor(text: string, language: string, identity: CustomerIdenti
 }
 
 describe('order facts go only to a verified identity', () => {
-  it.each(['en', 'nl', 'de', 'fr'])('an unverified chat claiming another customer\'s e-mail gets no order facts and is asked for order number and postcode (%s)', async (language) => {
-    const { result, body, queries } = await draftFor('Where is my order? My e-mail is customer@example.test', language, 'unverified');
-    expect(result.orderFacts).toBeNull();
-    for (const fact of FACTS) expect(body).not.toMatch(fact);
-    expect(body).toMatch(PROOF[language]);
-    expect(queries.every((q) => q.email === undefined)).toBe(true);
-    expect(result.reasons).toContain('identity_unverified');
-  });
+  it.each(['en', 'nl', 'de', 'fr'])(
+    "an unverified chat claiming another customer's e-mail gets no order facts and is asked for order number and postcode (%s)",
+    async (language) => {
+      const { result, body, queries } = await draftFor(
+        'Where is my order? My e-mail is customer@example.test',
+        language,
+        'unverified',
+      );
+      expect(result.orderFacts).toBeNull();
+      for (const fact of FACTS) expect(body).not.toMatch(fact);
+      expect(body).toMatch(PROOF[language]);
+      expect(queries.every((q) => q.email === undefined)).toBe(true);
+      expect(result.reasons).toContain('identity_unverified');
+    },
+  );
 
   it('a verified identity (e-mail From, or a channel that signs its users in) gets the order facts by address', async () => {
     for (const identity of ['verified', undefined] as const) {
@@ -75,7 +82,7 @@ describe('order facts go only to a verified identity', () => {
     }
   });
 
-  it('an unverified sender with the order number and the right postcode gets that order\'s facts', async () => {
+  it("an unverified sender with the order number and the right postcode gets that order's facts", async () => {
     const { result, body } = await draftFor('Where is order 100234? Postcode 1015 CJ', 'en', 'unverified', '100234');
     expect(result.orderFacts?.orderNumber).toBe('100234');
     for (const fact of FACTS) expect(body).toMatch(fact);

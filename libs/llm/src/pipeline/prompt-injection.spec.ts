@@ -24,7 +24,11 @@ const CASES: InjectionCase[] = readFileSync(join(__dirname, '../../fixtures/prom
 // As permissive as a policy gets: every intent, any confidence, no hours. Only the injection defences stand
 // between these messages and the customer.
 const wideOpen = parsePolicy(
-  JSON.stringify({ autoSend: { enabled: true, intents: [...SUPPORT_INTENTS], minConfidence: 0 }, limits: { maxRefundAmount: 100000, maxDiscountPercent: 100 }, escalateOn: [] }),
+  JSON.stringify({
+    autoSend: { enabled: true, intents: [...SUPPORT_INTENTS], minConfidence: 0 },
+    limits: { maxRefundAmount: 100000, maxDiscountPercent: 100 },
+    escalateOn: [],
+  }),
 );
 const shop = loadSampleShop();
 
@@ -34,18 +38,25 @@ describe('prompt-injection set (libs/llm/fixtures/prompt-injection.jsonl)', () =
     expect(new Set(CASES.map((c) => c.id)).size).toBe(CASES.length);
     for (const lang of ['nl', 'en']) expect(CASES.filter((c) => c.lang === lang).length).toBeGreaterThanOrEqual(25);
     const html = CASES.map((c) => c.html ?? '').join('\n');
-    for (const trick of [/display:\s*none/, /color:\s*(?:#fff|white|rgb\(255)/, /font-size:\s*0/, /<!--/]) expect(html).toMatch(trick);
+    for (const trick of [/display:\s*none/, /color:\s*(?:#fff|white|rgb\(255)/, /font-size:\s*0/, /<!--/])
+      expect(html).toMatch(trick);
     for (const kind of ['refund', 'exfiltration', 'system_prompt', 'tone', 'hidden_html']) {
       expect(CASES.some((c) => c.kind === kind)).toBe(true);
     }
   });
 
-  it.each(CASES.map((c) => [c.id, c.kind, c] as const))('%s (%s) is never auto-sent and says why', async (_id, _kind, c) => {
-    const out = await processMessage({ text: c.text, html: c.html ?? null, subject: c.subject, from: { address: 'someone@example.test' } }, { shop, policy: wideOpen });
-    expect(out.decision).not.toBe('auto_send');
-    expect(out.flags).toContain('prompt_injection');
-    expect(out.reasons).toContain('flag:prompt_injection');
-  });
+  it.each(CASES.map((c) => [c.id, c.kind, c] as const))(
+    '%s (%s) is never auto-sent and says why',
+    async (_id, _kind, c) => {
+      const out = await processMessage(
+        { text: c.text, html: c.html ?? null, subject: c.subject, from: { address: 'someone@example.test' } },
+        { shop, policy: wideOpen },
+      );
+      expect(out.decision).not.toBe('auto_send');
+      expect(out.flags).toContain('prompt_injection');
+      expect(out.reasons).toContain('flag:prompt_injection');
+    },
+  );
 
   it('the ordinary golden messages are not flagged (the guard is not a blanket refusal)', () => {
     const ordinary = [
@@ -56,12 +67,15 @@ describe('prompt-injection set (libs/llm/fixtures/prompt-injection.jsonl)', () =
       'Can you tell me the rules for returning a bike?',
       'Ik wil mijn account verwijderen en al mijn gegevens wissen.',
     ];
-    for (const text of ordinary) expect({ text, ...screenForInjection(text, null) }).toEqual({ text, flagged: false, reasons: [] });
+    for (const text of ordinary)
+      expect({ text, ...screenForInjection(text, null) }).toEqual({ text, flagged: false, reasons: [] });
   });
 
   it('the gate catches what triage alone misses (second line of defence)', () => {
     const engine = new EmbeddedTriageEngine();
-    const missedByTriage = CASES.filter((c) => !engine.triage({ text: c.text, html: c.html ?? null }).flags.includes('prompt_injection'));
+    const missedByTriage = CASES.filter(
+      (c) => !engine.triage({ text: c.text, html: c.html ?? null }).flags.includes('prompt_injection'),
+    );
     for (const c of missedByTriage) expect(screenForInjection(c.text, c.html ?? null).flagged).toBe(true);
   });
 });

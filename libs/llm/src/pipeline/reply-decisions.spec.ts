@@ -10,7 +10,10 @@ describe('replies a representative would write (offline pipeline)', () => {
   it.each<[string, ProcessInput, string, string[], RegExp[], RegExp[]]>([
     [
       'a smoking battery gets safety advice and a person, never a cancellation',
-      { text: 'The battery got extremely hot and started smoking. Order 100250.', from: { address: 'olivia.brown@example.test' } },
+      {
+        text: 'The battery got extremely hot and started smoking. Order 100250.',
+        from: { address: 'olivia.brown@example.test' },
+      },
       'escalate',
       ['holding_reply:safety'],
       [/stop using the product/, /unplug it/, /within 24 hours/, /order 100250/],
@@ -29,7 +32,10 @@ describe('replies a representative would write (offline pipeline)', () => {
     ],
     [
       'a German writer using "Sie" is answered with "Sie"',
-      { text: 'Sehr geehrte Damen und Herren, können Sie mir sagen, wie lange die Lieferung nach Deutschland dauert?', from: { address: 'k@example.test' } },
+      {
+        text: 'Sehr geehrte Damen und Herren, können Sie mir sagen, wie lange die Lieferung nach Deutschland dauert?',
+        from: { address: 'k@example.test' },
+      },
       'review',
       [],
       [/Ihre/, /Mit freundlichen Grüßen/],
@@ -37,7 +43,10 @@ describe('replies a representative would write (offline pipeline)', () => {
     ],
     [
       'a product question is answered from the catalogue, not with a warranty template',
-      { text: 'Hello, is the City Bike Classic suitable for someone who is 1.90 m tall?', from: { address: 'new@example.test' } },
+      {
+        text: 'Hello, is the City Bike Classic suitable for someone who is 1.90 m tall?',
+        from: { address: 'new@example.test' },
+      },
       'review',
       [],
       [/1\.70 m to 1\.90 m tall/, /one of our products/],
@@ -68,17 +77,34 @@ describe('replies a representative would write (offline pipeline)', () => {
   });
 
   it('a safety report gets the fixed holding reply even when a language model drafts the rest', async () => {
-    const model = { name: 'model', draft: async () => ({ body: 'You would like to cancel your order.', citations: [], usedOrderFacts: false, engine: 'model' }) };
-    const out = await processMessage({ text: 'My charger caught fire last night.', from: { address: 'x@example.test' } }, { shop, now, drafter: model });
+    const model = {
+      name: 'model',
+      draft: async () => ({
+        body: 'You would like to cancel your order.',
+        citations: [],
+        usedOrderFacts: false,
+        engine: 'model',
+      }),
+    };
+    const out = await processMessage(
+      { text: 'My charger caught fire last night.', from: { address: 'x@example.test' } },
+      { shop, now, drafter: model },
+    );
     expect(out.engine).toBe('offline');
     expect(out.draft).toContain('stop using the product');
     expect(out.draft).not.toContain('cancel');
-    const ordinary = await processMessage({ text: 'Can I pay with PayPal?', from: { address: 'x@example.test' } }, { shop, now, drafter: model });
+    const ordinary = await processMessage(
+      { text: 'Can I pay with PayPal?', from: { address: 'x@example.test' } },
+      { shop, now, drafter: model },
+    );
     expect(ordinary.engine).toBe('model');
   });
 
   it('a follow-up whose answer was already sent is acknowledged and escalated, not answered twice', async () => {
-    const first = await processMessage({ text: 'Which payment methods do you accept?', from: { address: 'a@example.test' } }, { shop, now });
+    const first = await processMessage(
+      { text: 'Which payment methods do you accept?', from: { address: 'a@example.test' } },
+      { shop, now },
+    );
     const again = await processMessage(
       {
         text: 'Which payment methods do you accept? I asked before.',

@@ -37,10 +37,19 @@ function context(cls: Function, handler: string, authorization?: string): Execut
   } as unknown as ExecutionContext;
 }
 
-async function outcome(token: string | undefined, cls: Function, handler: string, authorization?: string): Promise<number | 'allowed'> {
-  const discovery = { getProviders: () => [{ metatype: KbToken, instance: new KbToken(token) }] } as unknown as DiscoveryService;
+async function outcome(
+  token: string | undefined,
+  cls: Function,
+  handler: string,
+  authorization?: string,
+): Promise<number | 'allowed'> {
+  const discovery = {
+    getProviders: () => [{ metatype: KbToken, instance: new KbToken(token) }],
+  } as unknown as DiscoveryService;
   try {
-    return (await new AccessGuard(new Reflector(), discovery).canActivate(context(cls, handler, authorization))) ? 'allowed' : 403;
+    return (await new AccessGuard(new Reflector(), discovery).canActivate(context(cls, handler, authorization)))
+      ? 'allowed'
+      : 403;
   } catch (error) {
     return (error as HttpException).getStatus();
   }

@@ -28,12 +28,16 @@ export class AccessGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
     const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const realm = this.reflector.getAllAndOverride<RealmName | undefined>(AUTH_REALM, targets);
-    if (!realm) throw new ForbiddenException({ code: 'ROUTE_CLOSED', message: 'this route has no authenticator and is closed' });
+    if (!realm)
+      throw new ForbiddenException({ code: 'ROUTE_CLOSED', message: 'this route has no authenticator and is closed' });
     const candidates = this.authenticatorsOf(realm);
     const enabled = candidates.filter((a) => a.enabled);
     if (enabled.length === 0) {
       const needed = candidates.map((a) => a.credential.replace(/^Bearer /, '')).join(' or ') || 'an authenticator';
-      throw new ForbiddenException({ code: 'API_CLOSED', message: `the ${realm} API is closed until ${needed} is configured` });
+      throw new ForbiddenException({
+        code: 'API_CLOSED',
+        message: `the ${realm} API is closed until ${needed} is configured`,
+      });
     }
     for (const authenticator of enabled) {
       const principal = await authenticator.authenticate(req);
@@ -51,7 +55,9 @@ export class AccessGuard implements CanActivate {
   private authenticatorsOf(realm: RealmName): Authenticator[] {
     this.authenticators ??= this.discovery
       .getProviders()
-      .filter((w) => w.metatype && w.instance && this.reflector.get<boolean>(AUTHENTICATOR, w.metatype as object as Function))
+      .filter(
+        (w) => w.metatype && w.instance && this.reflector.get<boolean>(AUTHENTICATOR, w.metatype as object as Function),
+      )
       .map((w) => w.instance as Authenticator);
     return this.authenticators.filter((a) => a.realms.includes(realm));
   }

@@ -21,7 +21,12 @@ describe('findUnstorable', () => {
   it.each([
     ['clean body', { note: 'ok', tags: ['a', 'b'], n: 1, x: null }, '', []],
     ['top-level field', { note: 'a\u0000' }, '', ['note']],
-    ['nested array element', { entry: [{ text: { body: 'x' } }, { text: { body: '\u0000' } }] }, '', ['entry.1.text.body']],
+    [
+      'nested array element',
+      { entry: [{ text: { body: 'x' } }, { text: { body: '\u0000' } }] },
+      '',
+      ['entry.1.text.body'],
+    ],
     ['a key with NUL', { 'a\u0000b': 'fine' }, '', ['a\\u0000b']],
     ['a bare string body', '\u0000', '', ['(body)']],
     ['a query parameter given by name', 'x\u0000', 'limit', ['limit']],

@@ -10,7 +10,9 @@ const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff
 export function unstorableReason(text: string): string | null {
   const match = UNSTORABLE.exec(text);
   if (!match) return null;
-  return match[0] === '\u0000' ? 'must not contain a NUL character (\\u0000)' : 'must not contain an unpaired UTF-16 surrogate';
+  return match[0] === '\u0000'
+    ? 'must not contain a NUL character (\\u0000)'
+    : 'must not contain an unpaired UTF-16 surrogate';
 }
 
 const MAX_REPORTED = 20;

@@ -51,7 +51,10 @@ export const genericMessageSchema = z
     timestamp: timestampSchema,
   })
   .strict()
-  .refine((m) => m.text.trim().length > 0 || m.attachments.length > 0, { message: 'needs text or an attachment', path: ['text'] });
+  .refine((m) => m.text.trim().length > 0 || m.attachments.length > 0, {
+    message: 'needs text or an attachment',
+    path: ['text'],
+  });
 export type GenericMessageDto = z.infer<typeof genericMessageSchema>;
 
 export function fromGenericMessage(dto: GenericMessageDto): IncomingChatMessage {
@@ -60,7 +63,11 @@ export function fromGenericMessage(dto: GenericMessageDto): IncomingChatMessage 
     externalMessageId: dto.messageId,
     customer: { id: dto.customer.id, name: dto.customer.name, email: dto.customer.email ?? null },
     text: dto.text.trim(),
-    attachments: dto.attachments.map((a) => ({ url: a.url, contentType: a.contentType ?? null, filename: a.filename ?? null })),
+    attachments: dto.attachments.map((a) => ({
+      url: a.url,
+      contentType: a.contentType ?? null,
+      filename: a.filename ?? null,
+    })),
     sentAt: toIso(dto.timestamp),
     recipient: dto.sessionId,
   };

@@ -18,7 +18,9 @@ describe('generic chat webhook body under fuzzing', () => {
       }),
       { numRuns: FUZZ_RUNS },
     );
-    process.stdout.write(`generic chat message fuzz: ${FUZZ_RUNS} cases, ${accepted} accepted, ${FUZZ_RUNS - accepted} refused\n`);
+    process.stdout.write(
+      `generic chat message fuzz: ${FUZZ_RUNS} cases, ${accepted} accepted, ${FUZZ_RUNS - accepted} refused\n`,
+    );
     // The generator must reach the accepting path often enough for the storable check to mean something.
     expect(accepted).toBeGreaterThan(FUZZ_RUNS / 20);
   });

@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { IncomingChatMessage } from './chat-message.dto';
 
 // Meta adds fields to these objects over time, so unknown keys pass; only what we read is required.
-const mediaSchema = z.object({ id: z.string(), mime_type: z.string().optional(), caption: z.string().optional() }).passthrough();
+const mediaSchema = z
+  .object({ id: z.string(), mime_type: z.string().optional(), caption: z.string().optional() })
+  .passthrough();
 
 const waMessageSchema = z
   .object({
@@ -33,7 +35,16 @@ export const whatsAppWebhookSchema = z
                   .object({
                     messaging_product: z.literal('whatsapp').optional(),
                     metadata: z.object({ phone_number_id: z.string() }).passthrough().optional(),
-                    contacts: z.array(z.object({ wa_id: z.string(), profile: z.object({ name: z.string() }).passthrough().optional() }).passthrough()).optional(),
+                    contacts: z
+                      .array(
+                        z
+                          .object({
+                            wa_id: z.string(),
+                            profile: z.object({ name: z.string() }).passthrough().optional(),
+                          })
+                          .passthrough(),
+                      )
+                      .optional(),
                     messages: z.array(waMessageSchema).optional(),
                   })
                   .passthrough(),

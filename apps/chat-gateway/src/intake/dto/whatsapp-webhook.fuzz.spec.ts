@@ -20,7 +20,9 @@ describe('WhatsApp notification under fuzzing', () => {
       }),
       { numRuns: FUZZ_RUNS },
     );
-    process.stdout.write(`whatsapp notification fuzz: ${FUZZ_RUNS} cases, ${accepted} accepted (${messages} messages), ${FUZZ_RUNS - accepted} refused\n`);
+    process.stdout.write(
+      `whatsapp notification fuzz: ${FUZZ_RUNS} cases, ${accepted} accepted (${messages} messages), ${FUZZ_RUNS - accepted} refused\n`,
+    );
     expect(accepted).toBeGreaterThan(FUZZ_RUNS / 20);
     expect(messages).toBeGreaterThan(FUZZ_RUNS / 50);
   });

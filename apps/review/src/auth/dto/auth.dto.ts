@@ -1,6 +1,8 @@
 import { z } from 'zod';
 
-export const signInSchema = z.object({ email: z.string().trim().email().max(320), password: z.string().min(1).max(1000) }).strict();
+export const signInSchema = z
+  .object({ email: z.string().trim().email().max(320), password: z.string().min(1).max(1000) })
+  .strict();
 export type SignInDto = z.infer<typeof signInSchema>;
 
 export const createUserSchema = z

@@ -10,7 +10,9 @@ export const approveSchema = z
     version,
   })
   .strict();
-export const rejectSchema = z.object({ reason: z.string().trim().min(1, 'must not be empty').max(2000), version }).strict();
+export const rejectSchema = z
+  .object({ reason: z.string().trim().min(1, 'must not be empty').max(2000), version })
+  .strict();
 export const redraftSchema = z.object({ instruction: z.string().trim().min(1).max(2000), version }).strict();
 export const escalateSchema = z.object({ reason: z.string().trim().max(2000).optional(), version }).strict();
 export const reassignSchema = z.object({ assigneeId: z.string().uuid().nullable(), version }).strict();

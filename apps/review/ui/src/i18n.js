@@ -144,5 +144,8 @@ export const messages = {
 
 export function translator(locale) {
   const table = messages[locale] ?? messages.en;
-  return (key) => table[key] ?? messages.en[key] ?? key;
+  const t = (key) => table[key] ?? messages.en[key] ?? key;
+  // The components that put codes in words (labels.ts) read the locale from here.
+  t.locale = messages[locale] ? locale : 'en';
+  return t;
 }

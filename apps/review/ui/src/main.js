@@ -3,6 +3,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preac
 import htm from 'htm';
 import { api, ApiError, setCsrf } from './api.js';
 import { translator } from './i18n.js';
+import { intentInWords, reasonInWords } from './labels';
 
 const html = htm.bind(h);
 const SHORTCUTS = [
@@ -79,7 +80,9 @@ function QueueList({ items, selected, onSelect, t, counts, filter, setFilter }) 
             >
               <span class=${`prio prio-${item.priority}`}>${item.priority}</span>
               <span class="subject">${item.subject}</span>
-              <span class="meta">${item.to?.name || item.to?.address} · ${item.language} · ${item.intent}</span>
+              <span class="meta"
+                >${item.to?.name || item.to?.address} · ${item.language} · ${intentInWords(item.intent, t.locale)}</span
+              >
               <span class="meta"
                 >${t('due')} ${item.dueAt ? new Date(item.dueAt).toLocaleString() : '—'}
                 ${item.slaBreached ? html` · <strong class="breach">${t('breached')}</strong>` : null}
@@ -131,7 +134,7 @@ function Conversation({ detail, t, editorRef, body, setBody, onAction, audit }) 
     <aside class="context">
       <h3>${t('reasons')}</h3>
       <ul>
-        ${item.reasons.map((r) => html`<li>${r}</li>`)}
+        ${item.reasons.map((r) => html`<li title=${r}>${reasonInWords(r, t.locale)}</li>`)}
       </ul>
       <h3>${t('citations')}</h3>
       <ul>

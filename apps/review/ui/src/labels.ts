@@ -1,0 +1,168 @@
+// The codes the desk receives (intents, the reasons a draft carries, escalation triggers and flags) in words, in
+// English and Dutch. A spec checks that every intent and every reason code the product knows has both.
+
+export type Locale = 'en' | 'nl';
+
+export const INTENT_LABELS: Record<Locale, Record<string, string>> = {
+  en: {
+    create_account: 'create an account',
+    delete_account: 'delete the account',
+    edit_account: 'change account details',
+    recover_password: 'password reset',
+    registration_problems: 'trouble signing up',
+    switch_account: 'switch accounts',
+    check_cancellation_fee: 'cancellation fee',
+    contact_customer_service: 'how to reach support',
+    contact_human_agent: 'wants a person',
+    delivery_options: 'delivery options',
+    delivery_period: 'delivery time',
+    complaint: 'complaint',
+    review: 'review or feedback',
+    check_invoice: 'question about an invoice',
+    get_invoice: 'wants an invoice',
+    newsletter_subscription: 'newsletter',
+    cancel_order: 'cancel an order',
+    change_order: 'change an order',
+    place_order: 'help ordering',
+    track_order: 'where is my order',
+    check_payment_methods: 'payment methods',
+    payment_issue: 'payment problem',
+    check_refund_policy: 'refund policy',
+    get_refund: 'wants a refund',
+    track_refund: 'where is my refund',
+    change_shipping_address: 'change the delivery address',
+    set_up_shipping_address: 'add a delivery address',
+    other: 'other',
+  },
+  nl: {
+    create_account: 'account aanmaken',
+    delete_account: 'account verwijderen',
+    edit_account: 'accountgegevens wijzigen',
+    recover_password: 'wachtwoord vergeten',
+    registration_problems: 'problemen met registreren',
+    switch_account: 'ander account gebruiken',
+    check_cancellation_fee: 'annuleringskosten',
+    contact_customer_service: 'contact met de klantenservice',
+    contact_human_agent: 'wil een medewerker spreken',
+    delivery_options: 'bezorgopties',
+    delivery_period: 'levertijd',
+    complaint: 'klacht',
+    review: 'review of feedback',
+    check_invoice: 'vraag over een factuur',
+    get_invoice: 'wil een factuur',
+    newsletter_subscription: 'nieuwsbrief',
+    cancel_order: 'bestelling annuleren',
+    change_order: 'bestelling wijzigen',
+    place_order: 'hulp bij bestellen',
+    track_order: 'waar blijft mijn bestelling',
+    check_payment_methods: 'betaalmethoden',
+    payment_issue: 'betaalprobleem',
+    check_refund_policy: 'terugbetalingsbeleid',
+    get_refund: 'wil geld terug',
+    track_refund: 'waar blijft mijn terugbetaling',
+    change_shipping_address: 'bezorgadres wijzigen',
+    set_up_shipping_address: 'bezorgadres toevoegen',
+    other: 'overig',
+  },
+};
+
+export const REASON_LABELS: Record<Locale, Record<string, string>> = {
+  en: {
+    automated: 'automated mail (out of office, bounce): no reply needed',
+    escalate: 'handed to a senior colleague',
+    flag: 'flagged by triage',
+    no_draft: 'no draft could be written',
+    canary_leak: 'the draft leaked the hidden test phrase',
+    ungrounded: 'a fact in the draft is not in the order data or the knowledge base',
+    refund_above_limit: 'refund above the limit the policy allows',
+    discount_above_limit: 'discount above the limit the policy allows',
+    auto_send_disabled: 'auto-send is off for this shop',
+    intent_not_auto: 'auto-send is not on for this kind of question',
+    low_confidence: 'triage was not sure enough',
+    outside_business_hours: 'outside business hours',
+    policy_allows: 'the policy allows sending it without a person',
+    injection: 'the message tries to instruct the assistant',
+    holding_reply: 'a holding reply: a person must follow up',
+    delivery_overdue: 'the delivery is overdue',
+    already_answered: 'this was answered before in the thread',
+    product_unanswered: 'a product question the sources do not answer',
+    identity_unverified: 'the customer’s identity is not verified: no order facts used',
+    order_lookup_failed: 'the order source did not answer',
+    order_not_found: 'no order with that number for this customer',
+    llm_budget_exhausted: 'the language model budget is used up: written offline',
+    llm_fallback: 'the language model failed: written offline',
+    redraft: 'rewritten on a colleague’s request',
+  },
+  nl: {
+    automated: 'automatische mail (afwezigheid, bounce): geen antwoord nodig',
+    escalate: 'doorgezet naar een senior collega',
+    flag: 'gemarkeerd door de triage',
+    no_draft: 'er kon geen concept worden geschreven',
+    canary_leak: 'het concept bevat de verborgen testzin',
+    ungrounded: 'een feit in het concept staat niet in de ordergegevens of de kennisbank',
+    refund_above_limit: 'terugbetaling boven de grens van het beleid',
+    discount_above_limit: 'korting boven de grens van het beleid',
+    auto_send_disabled: 'automatisch versturen staat uit voor deze winkel',
+    intent_not_auto: 'automatisch versturen staat niet aan voor dit soort vraag',
+    low_confidence: 'de triage was niet zeker genoeg',
+    outside_business_hours: 'buiten kantoortijd',
+    policy_allows: 'het beleid staat versturen zonder medewerker toe',
+    injection: 'het bericht probeert de assistent instructies te geven',
+    holding_reply: 'een eerste reactie: een medewerker moet opvolgen',
+    delivery_overdue: 'de levering is te laat',
+    already_answered: 'dit is eerder in het gesprek beantwoord',
+    product_unanswered: 'een productvraag waar de bronnen geen antwoord op geven',
+    identity_unverified: 'de identiteit van de klant is niet bevestigd: geen ordergegevens gebruikt',
+    order_lookup_failed: 'de orderbron gaf geen antwoord',
+    order_not_found: 'geen bestelling met dat nummer voor deze klant',
+    llm_budget_exhausted: 'het taalmodelbudget is op: offline geschreven',
+    llm_fallback: 'het taalmodel faalde: offline geschreven',
+    redraft: 'herschreven op verzoek van een collega',
+  },
+};
+
+/** Escalation triggers and triage flags, the detail after `escalate:` and `flag:`. */
+export const DETAIL_LABELS: Record<Locale, Record<string, string>> = {
+  en: {
+    legal_threat: 'legal threat',
+    chargeback: 'chargeback',
+    press: 'press',
+    safety: 'safety report',
+    repeated_contact: 'asked before',
+    very_negative: 'very upset customer',
+    cancellation_threat: 'threatens to leave',
+    prompt_injection: 'prompt injection',
+    spam: 'spam',
+    phishing: 'phishing',
+  },
+  nl: {
+    legal_threat: 'juridische dreiging',
+    chargeback: 'terugboeking',
+    press: 'pers',
+    safety: 'veiligheidsmelding',
+    repeated_contact: 'vroeg het al eerder',
+    very_negative: 'zeer ontevreden klant',
+    cancellation_threat: 'dreigt weg te gaan',
+    prompt_injection: 'promptinjectie',
+    spam: 'spam',
+    phishing: 'phishing',
+  },
+};
+
+const localeOf = (locale: string): Locale => (locale === 'nl' ? 'nl' : 'en');
+
+/** `track_order` → "where is my order"; an intent the desk has no words for (a shop's own) stays as it is. */
+export function intentInWords(intent: string | null | undefined, locale: string): string {
+  if (!intent) return '—';
+  return INTENT_LABELS[localeOf(locale)][intent] ?? intent.replace(/_/g, ' ');
+}
+
+/** `escalate:legal_threat` → "handed to a senior colleague: legal threat"; details without words stay as they are. */
+export function reasonInWords(reason: string, locale: string): string {
+  const l = localeOf(locale);
+  const [code, ...details] = reason.split(':');
+  const label = REASON_LABELS[l][code];
+  if (!label) return reason;
+  const detail = details.map((d) => DETAIL_LABELS[l][d] ?? INTENT_LABELS[l][d] ?? d).join(': ');
+  return detail ? `${label}: ${detail}` : label;
+}

@@ -95,7 +95,10 @@ describe('agent UI in Chromium', () => {
     await expectEventually(async () => expect(await editor.inputValue()).toContain('100234'));
     await page.getByRole('heading', { name: 'Waar is mijn bestelling 100234?' }).waitFor();
     // Codes in words, in the agent's language: the intent in the queue, the reasons beside the draft.
-    await page.getByRole('navigation', { name: 'Wachtrij' }).getByText(/waar blijft mijn bestelling/).waitFor();
+    await page
+      .getByRole('navigation', { name: 'Wachtrij' })
+      .getByText(/waar blijft mijn bestelling/)
+      .waitFor();
     await page.getByRole('listitem').filter({ hasText: 'automatisch versturen staat uit voor deze winkel' }).waitFor();
     await page.screenshot({ path: join(screenshots, 'conversation.png') });
 

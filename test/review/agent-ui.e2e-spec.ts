@@ -102,6 +102,19 @@ describe('agent UI in Chromium', () => {
     await page.getByRole('listitem').filter({ hasText: 'automatisch versturen staat uit voor deze winkel' }).waitFor();
     await page.screenshot({ path: join(screenshots, 'conversation.png') });
 
+    // On a phone (390 px): one column, nothing scrolls sideways, the conversation has the width of the screen.
+    await page.setViewportSize({ width: 390, height: 844 });
+    const narrow = (await page.evaluate(`({
+      scroll: document.documentElement.scrollWidth,
+      conversation: document.querySelector('.conversation').getBoundingClientRect().width,
+      editor: document.getElementById('editor').getBoundingClientRect().right,
+    })`)) as { scroll: number; conversation: number; editor: number };
+    expect(narrow.scroll).toBeLessThanOrEqual(390);
+    expect(narrow.conversation).toBeGreaterThan(340);
+    expect(narrow.editor).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: join(screenshots, 'conversation-390.png'), fullPage: true });
+    await page.setViewportSize({ width: 1366, height: 768 });
+
     await page.keyboard.press('e');
     expect(await page.evaluate('document.activeElement?.id')).toBe('editor');
     await page.keyboard.press('Control+End');

@@ -108,10 +108,15 @@ describe('agent UI in Chromium', () => {
       scroll: document.documentElement.scrollWidth,
       conversation: document.querySelector('.conversation').getBoundingClientRect().width,
       editor: document.getElementById('editor').getBoundingClientRect().right,
-    })`)) as { scroll: number; conversation: number; editor: number };
+      // Buttons wrap as wholes: no label broken inside a word or running out of its button.
+      cramped: [...document.querySelectorAll('.actions button')].filter(
+        (b) => b.scrollWidth > b.clientWidth + 1 || b.getBoundingClientRect().height > 48,
+      ).length,
+    })`)) as { scroll: number; conversation: number; editor: number; cramped: number };
     expect(narrow.scroll).toBeLessThanOrEqual(390);
     expect(narrow.conversation).toBeGreaterThan(340);
     expect(narrow.editor).toBeLessThanOrEqual(390);
+    expect(narrow.cramped).toBe(0);
     await page.screenshot({ path: join(screenshots, 'conversation-390.png'), fullPage: true });
     await page.setViewportSize({ width: 1366, height: 768 });
 

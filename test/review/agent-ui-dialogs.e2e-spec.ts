@@ -121,4 +121,36 @@ describe('agent UI dialogs in English (Chromium)', () => {
     );
     expect(audit.after.reason).toBe('Customer threatens a chargeback');
   });
+  it('asks before an edited draft is left: Escape keeps the edit, Discard moves on', async () => {
+    await seedItem(db, { dueAt: new Date(Date.now() + 10_000) });
+    await seedItem(db, { dueAt: new Date(Date.now() + 20_000) });
+    await page.goto(review.url);
+    const queue = page.getByRole('navigation', { name: 'Queue' });
+    await expectEventually(async () => expect(await queue.getByRole('button').count()).toBe(3));
+
+    await page.keyboard.press('j');
+    const editor = page.getByLabel(/Draft reply/);
+    await expectEventually(async () => expect(await editor.inputValue()).not.toBe(''));
+    await page.keyboard.press('e');
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type(' A sentence the agent added.');
+    await page.keyboard.press('Escape');
+
+    await page.keyboard.press('j');
+    const ask = page.getByRole('alertdialog', { name: /You changed this draft/ });
+    await ask.waitFor();
+    await page.screenshot({ path: join(screenshots, 'discard-dialog.png') });
+    await page.keyboard.press('Escape');
+    await ask.waitFor({ state: 'detached' });
+    expect(await editor.inputValue()).toContain('A sentence the agent added.');
+
+    await page.keyboard.press('Escape'); // out of the editor, which took the focus back
+    await page.keyboard.press('j');
+    await ask.waitFor();
+    await page.getByRole('button', { name: 'Discard changes' }).click();
+    await expectEventually(async () => expect(await editor.inputValue()).not.toContain('A sentence the agent added.'));
+    // An unedited draft is left without a question.
+    await page.keyboard.press('k');
+    await expectEventually(async () => expect(await page.getByRole('alertdialog').count()).toBe(0));
+  });
 });

@@ -220,6 +220,31 @@ function ReasonDialog({ t, id, title, required, onDone }) {
   </div>`;
 }
 
+/** Asks before an edited draft is left: Keep editing (the default, also on Escape) or Discard. */
+function DiscardDialog({ t, onDone }) {
+  const keep = useRef();
+  useLayoutEffect(() => keep.current?.focus(), []);
+  const onKeyDown = (ev) => {
+    if (ev.key === 'Escape') {
+      ev.stopPropagation();
+      onDone(false);
+    }
+  };
+  return html`<div
+    class="dialog"
+    role="alertdialog"
+    aria-modal="true"
+    aria-labelledby="discard-title"
+    onKeyDown=${onKeyDown}
+  >
+    <form onSubmit=${(ev) => ev.preventDefault()}>
+      <p id="discard-title">${t('discardEdits')}</p>
+      <button type="button" ref=${keep} onClick=${() => onDone(false)}>${t('keepEditing')}</button>
+      <button type="button" onClick=${() => onDone(true)}>${t('discard')}</button>
+    </form>
+  </div>`;
+}
+
 function App() {
   const [me, setMe] = useState(undefined);
   const [locale, setLocale] = useState(localStorage.getItem('dd-locale') ?? navigator.language?.slice(0, 2) ?? 'en');
@@ -234,7 +259,21 @@ function App() {
   const [notice, setNotice] = useState(null);
   const [rejecting, setRejecting] = useState(false);
   const [escalating, setEscalating] = useState(false);
+  /** The move that waits for the agent to say whether an edited draft may be left. */
+  const [leaving, setLeaving] = useState(null);
   const editorRef = useRef();
+  const edited = !!detail && body !== (detail.item.body ?? '');
+  // Leaving an edited draft (another draft, j/k, closing the tab) asks first; the edit is otherwise lost.
+  const leave = (go) => (edited ? setLeaving(() => go) : go());
+  useEffect(() => {
+    if (!edited) return undefined;
+    const warn = (ev) => {
+      ev.preventDefault();
+      ev.returnValue = '';
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [edited]);
 
   useEffect(() => {
     api('/v1/auth/me')
@@ -290,7 +329,7 @@ function App() {
   const move = (delta) => {
     const index = items.findIndex((i) => i.draftId === selected);
     const next = items[Math.min(items.length - 1, Math.max(0, index + delta))];
-    if (next) open(next.draftId);
+    if (next && next.draftId !== selected) leave(() => open(next.draftId));
   };
 
   const act = async (action, reason) => {
@@ -345,6 +384,7 @@ function App() {
       if (
         rejecting ||
         escalating ||
+        leaving ||
         ev.ctrlKey ||
         ev.metaKey ||
         ev.altKey ||
@@ -399,7 +439,7 @@ function App() {
     <${QueueList}
       items=${items}
       selected=${selected}
-      onSelect=${open}
+      onSelect=${(id) => (id === selected ? undefined : leave(() => open(id)))}
       t=${t}
       counts=${counts}
       filter=${filter}
@@ -427,6 +467,19 @@ function App() {
             onDone=${(reason) => {
               setRejecting(false);
               if (reason) act('reject', reason);
+            }}
+          />`
+        : null
+    }
+    ${
+      leaving
+        ? html`<${DiscardDialog}
+            t=${t}
+            onDone=${(discard) => {
+              const go = leaving;
+              setLeaving(null);
+              if (discard) go();
+              else editorRef.current?.focus();
             }}
           />`
         : null

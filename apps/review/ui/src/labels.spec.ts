@@ -1,6 +1,6 @@
 import { DEFAULT_ESCALATE_ON, DRAFT_REASON_CODES } from '@draftdesk/llm';
 import { INTENTS } from '@draftdesk/nlp';
-import { DETAIL_LABELS, INTENT_LABELS, intentInWords, REASON_LABELS, reasonInWords } from './labels';
+import { customerInWords, DETAIL_LABELS, INTENT_LABELS, intentInWords, REASON_LABELS, reasonInWords } from './labels';
 
 describe('the desk says every code in words, in English and Dutch', () => {
   it.each(['en', 'nl'] as const)(
@@ -22,5 +22,14 @@ describe('the desk says every code in words, in English and Dutch', () => {
     expect(intentInWords('track_order', 'nl')).toBe('waar blijft mijn bestelling');
     expect(intentInWords('warranty_claim', 'en')).toBe('warranty claim');
     expect(intentInWords('track_order', 'de')).toBe('where is my order');
+  });
+
+  it('names a chat customer by name and channel, never by the pseudo-address', () => {
+    expect(customerInWords({ name: 'Sam', address: 'chat:shop-web:cust-99' }, 'en')).toBe('Sam (chat: shop-web)');
+    expect(customerInWords({ name: '', address: 'chat:shop-web:cust-99' }, 'nl')).toBe('Chatbezoeker (chat: shop-web)');
+    expect(customerInWords({ name: 'Sanne de Vries', address: 'sanne@example.test' }, 'nl')).toBe(
+      'Sanne de Vries (sanne@example.test)',
+    );
+    expect(customerInWords({ name: null, address: 'sanne@example.test' }, 'en')).toBe('sanne@example.test');
   });
 });

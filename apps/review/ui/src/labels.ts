@@ -166,3 +166,27 @@ export function reasonInWords(reason: string, locale: string): string {
   const detail = details.map((d) => DETAIL_LABELS[l][d] ?? INTENT_LABELS[l][d] ?? d).join(': ');
   return detail ? `${label}: ${detail}` : label;
 }
+
+const CHAT_WORDS: Record<Locale, { visitor: string; via: string }> = {
+  en: { visitor: 'Chat visitor', via: 'chat' },
+  nl: { visitor: 'Chatbezoeker', via: 'chat' },
+};
+
+/**
+ * How the desk names a customer. A chat customer without an e-mail address has a pseudo-address
+ * (`chat:<channel>:<id>`) that means nothing to an agent: the name and the channel are shown instead.
+ */
+export function customerInWords(
+  customer: { name?: string | null; address?: string | null } | null | undefined,
+  locale: string,
+): string {
+  const name = customer?.name?.trim();
+  const address = customer?.address ?? '';
+  const chat = /^chat:([^:]+):/.exec(address);
+  if (chat) {
+    const words = CHAT_WORDS[localeOf(locale)];
+    return `${name || words.visitor} (${words.via}: ${chat[1]})`;
+  }
+  if (name && address) return `${name} (${address})`;
+  return name || address || '—';
+}

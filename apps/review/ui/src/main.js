@@ -3,7 +3,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preac
 import htm from 'htm';
 import { api, ApiError, setCsrf } from './api.js';
 import { translator } from './i18n.js';
-import { intentInWords, reasonInWords } from './labels';
+import { customerInWords, intentInWords, reasonInWords } from './labels';
 
 const html = htm.bind(h);
 const SHORTCUTS = [
@@ -81,7 +81,8 @@ function QueueList({ items, selected, onSelect, t, counts, filter, setFilter }) 
               <span class=${`prio prio-${item.priority}`}>${item.priority}</span>
               <span class="subject">${item.subject}</span>
               <span class="meta"
-                >${item.to?.name || item.to?.address} · ${item.language} · ${intentInWords(item.intent, t.locale)}</span
+                >${customerInWords(item.to, t.locale)} · ${item.language} ·
+                ${intentInWords(item.intent, t.locale)}</span
               >
               <span class="meta"
                 >${t('due')} ${item.dueAt ? new Date(item.dueAt).toLocaleString() : '—'}
@@ -101,7 +102,7 @@ function Conversation({ detail, t, editorRef, body, setBody, onAction, audit }) 
   return html`<section class="conversation" aria-labelledby="conv-title">
     <div class="thread">
       <h2 id="conv-title">${item.subject}</h2>
-      <p class="meta">${t('customer')}: ${conversation?.customer?.name} (${conversation?.customer?.address})</p>
+      <p class="meta">${t('customer')}: ${customerInWords(conversation?.customer, t.locale)}</p>
       ${(conversation?.messages ?? []).map(
         (m) =>
           html`<article class=${`msg ${m.direction}`} aria-label=${t(m.direction)}>

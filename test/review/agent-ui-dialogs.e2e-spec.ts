@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { Browser, chromium, Page } from 'playwright-core';
 import { createTestDatabase, TestDatabase } from '../support/database';
 import { engines, repoRoot } from '../support/engines';
+import { accessibilityViolations } from '../support/axe';
 import { expectEventually } from '../support/expect-eventually';
 import { RunningService, startService } from '../support/services';
 import { seedItem } from './review-fixtures';
@@ -79,6 +80,7 @@ describe('agent UI dialogs in English (Chromium)', () => {
     await rejectDialog.waitFor();
     expect(await page.evaluate('document.activeElement?.id')).toBe('reject-reason');
     await page.screenshot({ path: join(screenshots, 'reject-dialog.png') });
+    expect(await accessibilityViolations(page)).toEqual([]);
     await page.keyboard.press('Escape');
     await rejectDialog.waitFor({ state: 'detached' });
     expect(
@@ -107,6 +109,7 @@ describe('agent UI dialogs in English (Chromium)', () => {
     await escalateDialog.waitFor();
     await page.keyboard.type('Customer threatens a chargeback');
     await page.screenshot({ path: join(screenshots, 'escalate-dialog.png') });
+    expect(await accessibilityViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Confirm' }).click();
     await page.getByText('Escalated to a lead').waitFor();
     await expectEventually(async () => {
@@ -140,6 +143,7 @@ describe('agent UI dialogs in English (Chromium)', () => {
     const ask = page.getByRole('alertdialog', { name: /You changed this draft/ });
     await ask.waitFor();
     await page.screenshot({ path: join(screenshots, 'discard-dialog.png') });
+    expect(await accessibilityViolations(page)).toEqual([]);
     await page.keyboard.press('Escape');
     await ask.waitFor({ state: 'detached' });
     expect(await editor.inputValue()).toContain('A sentence the agent added.');

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { Browser, chromium, Page } from 'playwright-core';
 import { createTestDatabase, TestDatabase } from '../support/database';
 import { engines, repoRoot } from '../support/engines';
+import { accessibilityViolations } from '../support/axe';
 import { expectEventually } from '../support/expect-eventually';
 import { readMailbox, sendMail, uniqueAddress } from '../support/mail';
 import { RunningService, ServiceName, startService } from '../support/services';
@@ -84,11 +85,15 @@ describe('agent UI in Chromium', () => {
 
     const review = services.review!.url;
     await page.goto(review);
+    await page.getByLabel('E-mail').waitFor();
+    await page.screenshot({ path: join(screenshots, 'sign-in.png') });
+    expect(await accessibilityViolations(page)).toEqual([]);
     await page.getByLabel('E-mail').fill('lead@shop.test');
     await page.getByLabel('Wachtwoord').fill(password);
     await page.getByRole('button', { name: 'Inloggen' }).click();
     await page.getByRole('navigation', { name: 'Wachtrij' }).getByText('Waar is mijn bestelling 100234?').waitFor();
     await page.screenshot({ path: join(screenshots, 'queue.png') });
+    expect(await accessibilityViolations(page)).toEqual([]);
 
     await page.keyboard.press('j'); // the first (and only) draft
     const editor = page.getByLabel(/Conceptantwoord/);
@@ -101,6 +106,7 @@ describe('agent UI in Chromium', () => {
       .waitFor();
     await page.getByRole('listitem').filter({ hasText: 'automatisch versturen staat uit voor deze winkel' }).waitFor();
     await page.screenshot({ path: join(screenshots, 'conversation.png') });
+    expect(await accessibilityViolations(page)).toEqual([]);
 
     // On a phone (390 px): one column, nothing scrolls sideways, the conversation has the width of the screen.
     await page.setViewportSize({ width: 390, height: 844 });
@@ -118,6 +124,7 @@ describe('agent UI in Chromium', () => {
     expect(narrow.editor).toBeLessThanOrEqual(390);
     expect(narrow.cramped).toBe(0);
     await page.screenshot({ path: join(screenshots, 'conversation-390.png'), fullPage: true });
+    expect(await accessibilityViolations(page)).toEqual([]);
     await page.setViewportSize({ width: 1366, height: 768 });
 
     await page.keyboard.press('e');

@@ -97,9 +97,9 @@ function QueueList({ items, selected, onSelect, t, counts, filter, setFilter }) 
 }
 
 function Conversation({ detail, t, editorRef, body, setBody, onAction, audit }) {
-  if (!detail) return html`<section class="conversation"><p>${t('select')}</p></section>`;
+  if (!detail) return html`<main class="conversation"><p>${t('select')}</p></main>`;
   const { item, conversation, orderFacts, notes } = detail;
-  return html`<section class="conversation" aria-labelledby="conv-title">
+  return html`<main class="conversation" aria-labelledby="conv-title">
     <div class="thread">
       <h2 id="conv-title">${item.subject}</h2>
       <p class="meta">${t('customer')}: ${customerInWords(conversation?.customer, t.locale)}</p>
@@ -162,7 +162,7 @@ function Conversation({ detail, t, editorRef, body, setBody, onAction, audit }) 
         )}
       </ol>
     </aside>
-  </section>`;
+  </main>`;
 }
 
 /** The order the drafter grounded the draft in; what the message mentioned only as a hint beneath it. */
@@ -420,7 +420,7 @@ function App() {
     />`;
   return html`<div class="app">
     <header class="top">
-      <strong>draftdesk</strong>
+      <h1 class="brand">draftdesk</h1>
       <p role="status" class="notice">${notice ?? ''}</p>
       <span>${me.email}</span>
       <label for="locale" class="sr-only">Language</label>

@@ -144,6 +144,10 @@ describe('agent UI dialogs in English (Chromium)', () => {
     await ask.waitFor();
     await page.screenshot({ path: join(screenshots, 'discard-dialog.png') });
     expect(await accessibilityViolations(page)).toEqual([]);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.screenshot({ path: join(screenshots, 'discard-dialog-dark.png') });
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.emulateMedia({ colorScheme: 'light' });
     await page.keyboard.press('Escape');
     await ask.waitFor({ state: 'detached' });
     expect(await editor.inputValue()).toContain('A sentence the agent added.');

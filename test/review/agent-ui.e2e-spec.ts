@@ -107,6 +107,12 @@ describe('agent UI in Chromium', () => {
     await page.getByRole('listitem').filter({ hasText: 'automatisch versturen staat uit voor deze winkel' }).waitFor();
     await page.screenshot({ path: join(screenshots, 'conversation.png') });
     expect(await accessibilityViolations(page)).toEqual([]);
+    // The dark theme follows the system setting, with the same contrast.
+    await page.emulateMedia({ colorScheme: 'dark' });
+    expect(await page.evaluate(`getComputedStyle(document.documentElement).backgroundColor`)).toBe('rgb(21, 24, 28)');
+    await page.screenshot({ path: join(screenshots, 'conversation-dark.png') });
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.emulateMedia({ colorScheme: 'light' });
 
     // On a phone (390 px): one column, nothing scrolls sideways, the conversation has the width of the screen.
     await page.setViewportSize({ width: 390, height: 844 });

@@ -161,4 +161,17 @@ describe('agent UI dialogs in English (Chromium)', () => {
     await page.keyboard.press('k');
     await expectEventually(async () => expect(await page.getByRole('alertdialog').count()).toBe(0));
   });
+  it('shows every shortcut on ?, and closes it with Escape', async () => {
+    await page.goto(review.url);
+    await page.getByRole('navigation', { name: 'Queue' }).waitFor();
+    await page.keyboard.press('?');
+    const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await help.waitFor();
+    for (const action of ['Next', 'Approve', 'Reject', 'Escalate', 'Leave the editor', 'Show these shortcuts'])
+      await help.getByText(action, { exact: true }).waitFor();
+    await page.screenshot({ path: join(screenshots, 'shortcuts.png') });
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await help.waitFor({ state: 'detached' });
+  });
 });

@@ -13,6 +13,8 @@ const SHORTCUTS = [
   ['e', 'edit'],
   ['r', 'reject'],
   ['x', 'escalate'],
+  ['Esc', 'leaveEditorKey'],
+  ['?', 'showShortcuts'],
 ];
 
 function SignIn({ onSignedIn, t }) {
@@ -221,6 +223,38 @@ function ReasonDialog({ t, id, title, required, onDone }) {
   </div>`;
 }
 
+/** Every shortcut in one overlay (`?`); Escape or Close ends it. */
+function ShortcutsDialog({ t, onDone }) {
+  const close = useRef();
+  useLayoutEffect(() => close.current?.focus(), []);
+  const onKeyDown = (ev) => {
+    if (ev.key === 'Escape' || ev.key === '?') {
+      ev.stopPropagation();
+      ev.preventDefault();
+      onDone();
+    }
+  };
+  return html`<div
+    class="dialog"
+    role="dialog"
+    aria-modal="true"
+    aria-labelledby="shortcuts-title"
+    onKeyDown=${onKeyDown}
+  >
+    <form onSubmit=${(ev) => ev.preventDefault()}>
+      <h2 id="shortcuts-title">${t('shortcuts')}</h2>
+      <dl class="shortcut-list">
+        ${SHORTCUTS.map(
+          ([k, a]) =>
+            html`<dt><kbd>${k}</kbd></dt>
+              <dd>${t(a)}</dd>`,
+        )}
+      </dl>
+      <button type="button" ref=${close} onClick=${() => onDone()}>${t('close')}</button>
+    </form>
+  </div>`;
+}
+
 /** Asks before an edited draft is left: Keep editing (the default, also on Escape) or Discard. */
 function DiscardDialog({ t, onDone }) {
   const keep = useRef();
@@ -262,6 +296,7 @@ function App() {
   const [escalating, setEscalating] = useState(false);
   /** The move that waits for the agent to say whether an edited draft may be left. */
   const [leaving, setLeaving] = useState(null);
+  const [helping, setHelping] = useState(false);
   const editorRef = useRef();
   const edited = !!detail && body !== (detail.item.body ?? '');
   // Leaving an edited draft (another draft, j/k, closing the tab) asks first; the edit is otherwise lost.
@@ -386,6 +421,7 @@ function App() {
         rejecting ||
         escalating ||
         leaving ||
+        helping ||
         ev.ctrlKey ||
         ev.metaKey ||
         ev.altKey ||
@@ -399,6 +435,7 @@ function App() {
         r: () => act('reject'),
         x: () => act('escalate'),
         e: () => editorRef.current?.focus(),
+        '?': () => setHelping(true),
       };
       if (handlers[ev.key]) {
         ev.preventDefault();
@@ -472,6 +509,7 @@ function App() {
           />`
         : null
     }
+    ${helping ? html`<${ShortcutsDialog} t=${t} onDone=${() => setHelping(false)} />` : null}
     ${
       leaving
         ? html`<${DiscardDialog}

@@ -39,7 +39,8 @@ export class ConsumerRunner {
     private readonly handler: EventHandler,
     private readonly dataSource: DataSource,
     private readonly bus: EventBus,
-    private readonly afterCommit: () => void,
+    /** Told of each committed handler transaction, e.g. to wake the relay when it added outbox rows. */
+    private readonly committed: (manager: EntityManager) => void,
     private readonly retry: RetryPolicy = DEFAULT_RETRY,
   ) {
     this.log = createLogger(`consumer:${consumer}`).child({ topic });
@@ -80,10 +81,7 @@ export class ConsumerRunner {
             topic: this.topic,
             outcome: applied ? 'applied' : 'duplicate',
           });
-          if (applied) {
-            eventAge.observe({ consumer: this.consumer, topic: this.topic }, ageSeconds(event.occurredAt));
-            this.afterCommit();
-          }
+          if (applied) eventAge.observe({ consumer: this.consumer, topic: this.topic }, ageSeconds(event.occurredAt));
           return;
         } catch (error) {
           if (isInfrastructureError(error)) throw error;
@@ -103,7 +101,7 @@ export class ConsumerRunner {
 
   private async applyOnce(event: EventEnvelope, record: BusRecord, log: Logger): Promise<boolean> {
     const callbacks: (() => void)[] = [];
-    const applied = await this.dataSource.transaction(async (manager) => {
+    const applied = await this.dataSource.transaction(async (manager): Promise<EntityManager | null> => {
       const inserted: unknown[] = await manager.query(
         `INSERT INTO inbox (consumer, event_id, topic) VALUES ($1, $2, $3)
          ON CONFLICT (consumer, event_id) DO NOTHING RETURNING event_id`,
@@ -111,15 +109,17 @@ export class ConsumerRunner {
       );
       if (inserted.length === 0) {
         log.debug('already applied; skipping');
-        return false;
+        return null;
       }
       await withAmbientTransaction(manager, () =>
         this.handler(event, { manager, record, log, afterCommit: (fn) => callbacks.push(fn) }),
       );
-      return true;
+      return manager;
     });
+    if (!applied) return false;
+    this.committed(applied);
     for (const fn of callbacks) fn();
-    return applied;
+    return true;
   }
 
   private async deadLetter(record: BusRecord, error: unknown, log: Logger): Promise<void> {

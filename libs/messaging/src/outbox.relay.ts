@@ -40,7 +40,8 @@ export class OutboxRelay {
     private readonly options: RelayOptions,
   ) {
     this.worker = new PollingWorker(
-      async () => ({ more: (await this.relayOnce()) > 0, waitMs: this.options.pollIntervalMs }),
+      // A short batch took all there was: later commits nudge, so no pass is spent finding the outbox empty.
+      async () => ({ more: (await this.relayOnce()) >= this.options.batchSize, waitMs: this.options.pollIntervalMs }),
       this.log,
     );
   }

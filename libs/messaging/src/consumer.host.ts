@@ -1,5 +1,13 @@
 import { deadLetterTopic, EventEnvelope, parseEvent, Topic } from '@draftdesk/contracts';
-import { createLogger, eventAge, eventsConsumed, handlerDuration, inSpan, SpanKind } from '@draftdesk/observability';
+import {
+  createLogger,
+  eventAge,
+  eventsConsumed,
+  handlerDuration,
+  inSpan,
+  lazyChild,
+  SpanKind,
+} from '@draftdesk/observability';
 import { withAmbientTransaction } from '@draftdesk/database';
 import { Logger } from 'pino';
 import { DataSource, EntityManager } from 'typeorm';
@@ -62,14 +70,18 @@ export class ConsumerRunner {
   }
 
   private async handleInSpan(record: BusRecord, heartbeat: () => Promise<void>): Promise<void> {
-    const log = this.log.child({ partition: record.partition, offset: record.offset });
+    const position = { partition: record.partition, offset: record.offset };
     let event: EventEnvelope;
     try {
       event = parseEvent(this.topic, record.value);
     } catch (error) {
-      return this.deadLetter(record, error, log);
+      return this.deadLetter(record, error, this.log.child(position));
     }
-    const eventLog = log.child({ eventId: event.id, conversationId: event.conversationId });
+    const eventLog = lazyChild(this.log, () => ({
+      ...position,
+      eventId: event.id,
+      conversationId: event.conversationId,
+    }));
     const beat = setInterval(() => heartbeat().catch(() => undefined), 3_000);
     const timer = handlerDuration.startTimer({ consumer: this.consumer, topic: this.topic });
     try {

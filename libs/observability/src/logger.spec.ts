@@ -25,6 +25,15 @@ describe('lazyChild', () => {
     ]);
   });
 
+  it('builds nothing for a call below the level it logs at', async () => {
+    let built = 0;
+    const log = lazyChild(parent, () => (built++, { eventId: 'e3' }));
+    log.debug('skipped');
+    await flush();
+    expect(built).toBe(0);
+    expect(lines).toEqual([]);
+  });
+
   it('answers level checks, makes children of its own and follows a level change', async () => {
     const log = lazyChild(parent, () => ({ eventId: 'e2' }));
     expect(log.isLevelEnabled('debug')).toBe(false);

@@ -144,4 +144,39 @@ describe('outbox relay and inbox on PostgreSQL', () => {
     const inbox = await db.query(`SELECT 1 FROM inbox WHERE consumer = 'c3'`);
     expect(inbox).toHaveLength(0);
   });
+
+  it('wakes the relay after a handler transaction only when it added outbox rows', async () => {
+    const bus = new InProcessEventBus();
+    await bus.start();
+    const outbox = new OutboxService();
+    let wakes = 0;
+    outbox.onCommitted(() => wakes++);
+    const announce = new Set<string>();
+    const r = new ConsumerRunner(
+      'c4',
+      Topics.replySent,
+      async (event, { manager }) => {
+        if (announce.has(event.id)) {
+          await outbox.add(manager, createEvent(Topics.replySent, { producer: 'p4', conversationId, payload }));
+        }
+      },
+      dataSource,
+      bus,
+      (m) => outbox.committedIn(m),
+      fast,
+    );
+    const events = Array.from({ length: 4 }, () =>
+      createEvent(Topics.replySent, { producer: 'p', conversationId, payload }),
+    );
+    announce.add(events[1].id);
+    announce.add(events[3].id);
+    for (const event of events) {
+      await r.handle({ topic: Topics.replySent, key: event.key, value: JSON.stringify(event) }, async () => {});
+    }
+    // A repeat that adds nothing (the inbox skips it) wakes nothing either.
+    await r.handle({ topic: Topics.replySent, key: events[1].key, value: JSON.stringify(events[1]) }, async () => {});
+    expect(wakes).toBe(2);
+    const [row] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM outbox WHERE producer = 'p4'`);
+    expect(row.n).toBe(2);
+  });
 });

@@ -1,5 +1,13 @@
 import { deadLetterTopic, EventEnvelope, parseEvent, Topic } from '@draftdesk/contracts';
-import { createLogger, eventAge, eventsConsumed, handlerDuration, inSpan, SpanKind } from '@draftdesk/observability';
+import {
+  createLogger,
+  eventAge,
+  eventsConsumed,
+  handlerDuration,
+  inSpan,
+  lazyChild,
+  SpanKind,
+} from '@draftdesk/observability';
 import { withAmbientTransaction } from '@draftdesk/database';
 import { Logger } from 'pino';
 import { DataSource, EntityManager } from 'typeorm';
@@ -39,7 +47,8 @@ export class ConsumerRunner {
     private readonly handler: EventHandler,
     private readonly dataSource: DataSource,
     private readonly bus: EventBus,
-    private readonly afterCommit: () => void,
+    /** Told of each committed handler transaction, e.g. to wake the relay when it added outbox rows. */
+    private readonly committed: (manager: EntityManager) => void,
     private readonly retry: RetryPolicy = DEFAULT_RETRY,
   ) {
     this.log = createLogger(`consumer:${consumer}`).child({ topic });
@@ -61,14 +70,18 @@ export class ConsumerRunner {
   }
 
   private async handleInSpan(record: BusRecord, heartbeat: () => Promise<void>): Promise<void> {
-    const log = this.log.child({ partition: record.partition, offset: record.offset });
+    const position = { partition: record.partition, offset: record.offset };
     let event: EventEnvelope;
     try {
       event = parseEvent(this.topic, record.value);
     } catch (error) {
-      return this.deadLetter(record, error, log);
+      return this.deadLetter(record, error, this.log.child(position));
     }
-    const eventLog = log.child({ eventId: event.id, conversationId: event.conversationId });
+    const eventLog = lazyChild(this.log, () => ({
+      ...position,
+      eventId: event.id,
+      conversationId: event.conversationId,
+    }));
     const beat = setInterval(() => heartbeat().catch(() => undefined), 3_000);
     const timer = handlerDuration.startTimer({ consumer: this.consumer, topic: this.topic });
     try {
@@ -80,10 +93,7 @@ export class ConsumerRunner {
             topic: this.topic,
             outcome: applied ? 'applied' : 'duplicate',
           });
-          if (applied) {
-            eventAge.observe({ consumer: this.consumer, topic: this.topic }, ageSeconds(event.occurredAt));
-            this.afterCommit();
-          }
+          if (applied) eventAge.observe({ consumer: this.consumer, topic: this.topic }, ageSeconds(event.occurredAt));
           return;
         } catch (error) {
           if (isInfrastructureError(error)) throw error;
@@ -103,7 +113,7 @@ export class ConsumerRunner {
 
   private async applyOnce(event: EventEnvelope, record: BusRecord, log: Logger): Promise<boolean> {
     const callbacks: (() => void)[] = [];
-    const applied = await this.dataSource.transaction(async (manager) => {
+    const applied = await this.dataSource.transaction(async (manager): Promise<EntityManager | null> => {
       const inserted: unknown[] = await manager.query(
         `INSERT INTO inbox (consumer, event_id, topic) VALUES ($1, $2, $3)
          ON CONFLICT (consumer, event_id) DO NOTHING RETURNING event_id`,
@@ -111,15 +121,17 @@ export class ConsumerRunner {
       );
       if (inserted.length === 0) {
         log.debug('already applied; skipping');
-        return false;
+        return null;
       }
       await withAmbientTransaction(manager, () =>
         this.handler(event, { manager, record, log, afterCommit: (fn) => callbacks.push(fn) }),
       );
-      return true;
+      return manager;
     });
+    if (!applied) return false;
+    this.committed(applied);
     for (const fn of callbacks) fn();
-    return applied;
+    return true;
   }
 
   private async deadLetter(record: BusRecord, error: unknown, log: Logger): Promise<void> {

@@ -11,7 +11,7 @@ import {
   BeforeApplicationShutdown,
 } from '@nestjs/common';
 import { DiscoveryModule, DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { ConsumerRunner, EventHandler } from './consumer.host';
 import { EVENT_BUS, EventBus } from './event-bus';
 import { InProcessEventBus } from './in-process.event-bus';
@@ -69,13 +69,14 @@ export class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplica
   async onApplicationBootstrap(): Promise<void> {
     await this.bus.start();
     const handlers = this.discoverHandlers();
+    const committed = (manager: EntityManager) => this.outbox.committedIn(manager);
     const byConsumer = new Map<string, { topic: OnEventOptions['topic']; handler: EventHandler }[]>();
     for (const h of handlers) byConsumer.set(h.consumer, [...(byConsumer.get(h.consumer) ?? []), h]);
     for (const [consumer, list] of byConsumer) {
       const runners = new Map(
         list.map((h) => [
           h.topic,
-          new ConsumerRunner(consumer, h.topic, h.handler, this.dataSource, this.bus, () => this.outbox.committed()),
+          new ConsumerRunner(consumer, h.topic, h.handler, this.dataSource, this.bus, committed),
         ]),
       );
       this.bus.subscribe({

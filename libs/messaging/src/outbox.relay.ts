@@ -10,7 +10,8 @@ interface ClaimedRow {
   seq: string;
   topic: string;
   key: string;
-  value: unknown;
+  /** The envelope as JSON text: the relay passes it on, so it is not parsed here only to be serialised again. */
+  value: string;
   created_at: Date;
   trace_headers: Record<string, string> | null;
 }
@@ -40,7 +41,8 @@ export class OutboxRelay {
     private readonly options: RelayOptions,
   ) {
     this.worker = new PollingWorker(
-      async () => ({ more: (await this.relayOnce()) > 0, waitMs: this.options.pollIntervalMs }),
+      // A short batch took all there was: later commits nudge, so no pass is spent finding the outbox empty.
+      async () => ({ more: (await this.relayOnce()) >= this.options.batchSize, waitMs: this.options.pollIntervalMs }),
       this.log,
     );
   }
@@ -96,7 +98,7 @@ export class OutboxRelay {
            ORDER BY seq
            LIMIT $3
            FOR UPDATE SKIP LOCKED)
-        RETURNING seq, topic, key, value, created_at, trace_headers`,
+        RETURNING seq, topic, key, value::text AS value, created_at, trace_headers`,
         [this.options.claimSeconds, producers, this.options.batchSize],
       ),
     );
@@ -108,7 +110,7 @@ export class OutboxRelay {
         rows.map((r) => ({
           topic: r.topic,
           key: r.key,
-          value: typeof r.value === 'string' ? r.value : JSON.stringify(r.value),
+          value: r.value,
           ...(r.trace_headers ? { headers: r.trace_headers } : {}),
         })),
       );

@@ -39,7 +39,9 @@ export class PollingWorker {
 
   nudge(): void {
     this.nudged = true;
-    this.wake?.();
+    // Commits that finish in the same turn of the event loop wake one pass between them, not one each.
+    const wake = this.wake;
+    if (wake) setImmediate(wake);
   }
 
   private async run(): Promise<void> {

@@ -107,7 +107,7 @@ export class IngestService {
   async ingestOne(raw: Buffer, source: MailSource): Promise<IngestOutcome> {
     const parsed = await this.parse(raw);
     const outcome = await this.dataSource.transaction((m) => this.store(m, raw, parsed, source));
-    this.outbox.committed();
+    if (outcome === 'accepted') this.outbox.committed();
     if (outcome === 'quarantined')
       this.log.warn({ mailbox: source.mailbox, reason: (parsed as Error).message }, 'mail quarantined');
     return outcome;

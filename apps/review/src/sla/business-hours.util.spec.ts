@@ -5,6 +5,7 @@ import {
   priorityFromUrgency,
   SlaPolicy,
   zonedInstant,
+  zoneOffsetMs,
 } from './business-hours.util';
 
 const weekdays: BusinessHours = {
@@ -75,4 +76,29 @@ describe('zonedInstant and priorityFromUrgency', () => {
     [undefined, 'normal'],
     ['weird', 'normal'],
   ])('%s → %s', (urgency, expected) => expect(priorityFromUrgency(urgency)).toBe(expected));
+});
+
+describe('zoneOffsetMs', () => {
+  const HOUR = 3_600_000;
+  // Zones interleaved, some asked twice, around DST changes: a reused formatter answers as a new one would.
+  it.each([
+    ['Europe/Amsterdam', '2025-01-15T12:00:00Z', 1],
+    ['America/New_York', '2025-01-15T12:00:00Z', -5],
+    ['Europe/Amsterdam', '2025-03-30T00:59:59Z', 1],
+    ['Europe/Amsterdam', '2025-03-30T01:00:00Z', 2],
+    ['Asia/Kolkata', '2025-07-01T00:00:00Z', 5.5],
+    ['America/New_York', '2025-07-01T00:00:00Z', -4],
+    ['Australia/Sydney', '2025-01-15T12:00:00Z', 11],
+    ['Australia/Sydney', '2025-07-15T12:00:00Z', 10],
+    ['UTC', '2025-07-15T12:00:00.999Z', 0],
+    ['Europe/Amsterdam', '2025-10-26T00:59:59Z', 2],
+    ['Europe/Amsterdam', '2025-10-26T01:00:00Z', 1],
+  ])('%s at %s is UTC%s', (zone, at, hours) => {
+    expect(zoneOffsetMs(Date.parse(at), zone)).toBe(hours * HOUR);
+  });
+
+  it('refuses an unknown zone every time it is asked', () => {
+    expect(() => zoneOffsetMs(0, 'Mars/Olympus_Mons')).toThrow(RangeError);
+    expect(() => zoneOffsetMs(0, 'Mars/Olympus_Mons')).toThrow(RangeError);
+  });
 });

@@ -88,11 +88,37 @@ export class KafkaEventBus implements EventBus {
 
   private async ensureTopics(): Promise<void> {
     const existing = new Set(await this.admin.listTopics());
-    const wanted = this.options.topics
-      .flatMap((t) => [t, deadLetterTopic(t)])
-      .map((t) => this.prefix + t)
-      .filter((t) => !existing.has(t));
-    if (wanted.length === 0) return;
+    const all = this.options.topics.flatMap((t) => [t, deadLetterTopic(t)]).map((t) => this.prefix + t);
+    const wanted = all.filter((t) => !existing.has(t));
+    if (wanted.length > 0) await this.createTopics(wanted);
+    await this.topicsLed(all);
+  }
+
+  /**
+   * Services start together: a topic another service created a moment ago is listed before its partitions have a
+   * leader, and a consumer that joins then fails with "This server does not host this topic-partition". Wait until
+   * every partition of every topic this service uses has one.
+   */
+  private async topicsLed(topics: string[], timeoutMs = 30_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      try {
+        const { topics: meta } = await this.admin.fetchTopicMetadata({ topics });
+        if (
+          meta.length === topics.length &&
+          meta.every((t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0))
+        )
+          return;
+      } catch (error) {
+        if (Date.now() > deadline) throw error;
+      }
+      if (Date.now() > deadline)
+        throw new Error(`topics without a partition leader after ${timeoutMs} ms: ${topics.join(', ')}`);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+
+  private async createTopics(wanted: string[]): Promise<void> {
     try {
       await this.admin.createTopics({
         waitForLeaders: true,

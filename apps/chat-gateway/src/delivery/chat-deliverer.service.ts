@@ -78,7 +78,9 @@ export class ChatDeliverer implements OnApplicationBootstrap, OnApplicationShutd
          LEFT JOIN chat_sessions s ON s.channel_id = c.channel_id AND s.session_id = c.session_id`,
       [this.options.delivery.timeoutMs * 3 + 60_000],
     );
-    await Promise.all(rows.map((row) => this.deliverOne(row)));
+    // One at a time: a crash can then leave at most one reply delivered but not yet recorded (which the next
+    // worker delivers again), not a whole batch of them; replies to one session also go out in order.
+    for (const row of rows) await this.deliverOne(row);
     return rows.length;
   }
 

@@ -1,25 +1,13 @@
-import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Browser, chromium, Page } from 'playwright-core';
+import { Browser, Page } from 'playwright-core';
 import { createTestDatabase, TestDatabase } from '../support/database';
-import { engines, repoRoot } from '../support/engines';
+import { engines } from '../support/engines';
 import { accessibilityViolations } from '../support/axe';
+import { launchChromium, screenshots } from '../support/browser';
 import { expectEventually } from '../support/expect-eventually';
 import { RunningService, startService } from '../support/services';
 import { seedItem } from './review-fixtures';
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-const screenshots = join(repoRoot, 'test-artifacts', 'screenshots');
 
 /** The English agent UI in Debian's Chromium: the reject and escalate dialogs, driven from the keyboard. */
 describe('agent UI dialogs in English (Chromium)', () => {
@@ -30,8 +18,6 @@ describe('agent UI dialogs in English (Chromium)', () => {
   let page: Page;
 
   beforeAll(async () => {
-    execFileSync('bash', [join(repoRoot, 'scripts', 'engines', 'chromium.sh')], { stdio: 'inherit' });
-    mkdirSync(screenshots, { recursive: true });
     db = await createTestDatabase('agent_ui_dialogs');
     review = await startService(
       'review',
@@ -45,7 +31,7 @@ describe('agent UI dialogs in English (Chromium)', () => {
       'ui-dialogs-review',
     );
     await review.ready();
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'en-GB' });
   });
 

@@ -1,25 +1,13 @@
-import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Browser, chromium, Page } from 'playwright-core';
+import { Browser, Page } from 'playwright-core';
 import { createTestDatabase, TestDatabase } from '../support/database';
-import { engines, repoRoot } from '../support/engines';
+import { engines } from '../support/engines';
 import { accessibilityViolations } from '../support/axe';
+import { launchChromium, screenshots } from '../support/browser';
 import { expectEventually } from '../support/expect-eventually';
 import { readMailbox, sendMail, uniqueAddress } from '../support/mail';
 import { RunningService, ServiceName, startService } from '../support/services';
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-const screenshots = join(repoRoot, 'test-artifacts', 'screenshots');
 
 /** An agent signs in to the UI in Debian's Chromium, edits and approves a draft with the keyboard, and the customer gets it. */
 describe('agent UI in Chromium', () => {
@@ -32,8 +20,6 @@ describe('agent UI in Chromium', () => {
   let page: Page;
 
   beforeAll(async () => {
-    execFileSync('bash', [join(repoRoot, 'scripts', 'engines', 'chromium.sh')], { stdio: 'inherit' });
-    mkdirSync(screenshots, { recursive: true });
     db = await createTestDatabase('agent_ui');
     const common = {
       DATABASE_URL: db.url,
@@ -61,7 +47,7 @@ describe('agent UI in Chromium', () => {
     for (const name of names)
       services[name] = await startService(name, { ...common, ...(specific[name] ?? {}) }, `ui-${name}`);
     await Promise.all(names.map((n) => services[n]!.ready()));
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'nl-NL' });
   });
 

@@ -1,9 +1,7 @@
-import { ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { repoRoot } from './engines';
-import { expectEventually } from './expect-eventually';
+import { startEmbedded } from './embedded';
 import { freePort } from './services';
 
 export interface RunningEmbedded {
@@ -26,48 +24,27 @@ export async function startEmbeddedSandbox(
 ): Promise<RunningEmbedded> {
   const dataDir = mkdtempSync(join(tmpdir(), 'draftdesk-embedded-'));
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [join(repoRoot, 'bin', 'draftdesk.js'), 'start', ...args], {
-    cwd: repoRoot,
-    env: {
-      PATH: process.env.PATH ?? '',
+  const suite = await startEmbedded(
+    {
       LOG_LEVEL: 'warn',
       DRAFTDESK_DATA_DIR: dataDir,
-      PORT: String(port),
       SMTP_INBOUND_PORT: String(await freePort()),
       EMBEDDED_PG_PORT: String(await freePort()),
       ...env,
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout!.on('data', (d) => (output += d));
-  child.stderr!.on('data', (d) => (output += d));
-  const url = `http://127.0.0.1:${port}`;
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
-    }
+    { port, timeoutMs, args },
+  ).catch((error) => {
     rmSync(dataDir, { recursive: true, force: true });
-  };
-  try {
-    await expectEventually(
-      async () => {
-        if (child.exitCode !== null) throw new Error(`draftdesk start exited ${child.exitCode}: ${output}`);
-        expect((await fetch(`${url}/health/ready`)).status).toBe(200);
-      },
-      { timeoutMs, intervalMs: 250 },
-    );
-  } catch (error) {
-    await stop();
     throw error;
-  }
+  });
   return {
-    url,
+    url: `http://127.0.0.1:${port}`,
     dataDir,
     reviewAuth: () => ({ authorization: `Bearer ${readFileSync(join(dataDir, 'review-api-token'), 'utf8').trim()}` }),
-    output: () => output,
-    stop,
+    output: suite.output,
+    stop: async () => {
+      await suite.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
   };
 }

@@ -15,10 +15,10 @@ export interface EmbeddedSuite {
 /** `draftdesk start` as a person runs it (bin/draftdesk.js, this environment only); resolves once ready and the banner is out. */
 export async function startEmbedded(
   env: Record<string, string>,
-  options: { port: number; cwd?: string; timeoutMs?: number },
+  options: { port: number; cwd?: string; timeoutMs?: number; args?: string[] },
 ): Promise<EmbeddedSuite> {
   const begun = Date.now();
-  const child = spawn(process.execPath, [join(repoRoot, 'bin', 'draftdesk.js'), 'start'], {
+  const child = spawn(process.execPath, [join(repoRoot, 'bin', 'draftdesk.js'), 'start', ...(options.args ?? [])], {
     cwd: options.cwd ?? repoRoot,
     env: { PATH: process.env.PATH ?? '', PORT: String(options.port), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

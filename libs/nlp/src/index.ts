@@ -73,3 +73,4 @@ export {
 export type { ShopIntent } from './shop-intents.store';
 export { triageConfigShape, triageOptions } from './triage-settings.util';
 export type { TriageConfig, TriageOptions } from './triage-settings.util';
+export { createRandom, shuffleInPlace } from './random.util';

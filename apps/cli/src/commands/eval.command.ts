@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import {
@@ -17,13 +17,8 @@ import {
 import { loadShop, sampleShopDir } from '@draftdesk/llm';
 import { EVAL_DRAFTS_USAGE, run as evalDrafts } from './eval-drafts.command';
 
-/** The repository: the first folder above this file with a package.json (from the sources and from dist/ alike). */
-const REPO_ROOT = (() => {
-  for (let dir = __dirname; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, 'package.json'))) return dir;
-    if (dirname(dir) === dir) return resolve(__dirname, '..', '..', '..', '..');
-  }
-})();
+/** The repository, found from the sample shop's place in it (from the sources and from dist/ alike). */
+const REPO_ROOT = resolve(sampleShopDir(), '..', '..');
 const NLP_TRAINING = join(REPO_ROOT, 'libs', 'nlp', 'training');
 const DEFAULT_DATASET = 'bitext-customer-support/data/train/Bitext_Sample_Customer_Support_Training_Dataset.csv';
 const USAGE = [

@@ -7,15 +7,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { EmbeddedTriageEngine } from '@draftdesk/nlp';
-import {
-  DraftRequest,
-  loadSampleShop,
-  OfflineDrafter,
-  processMessage,
-  selectSnippets,
-  SUPPORT_INTENTS,
-} from '@draftdesk/llm';
+import { EmbeddedTriageEngine } from '@draftdesk/triage';
+import { DraftRequest, OfflineDrafter, processMessage } from '@draftdesk/drafting';
+import { loadSampleShop, selectSnippets } from '@draftdesk/shop';
+import { INTENTS } from '@draftdesk/contracts';
 
 const i = process.argv.indexOf('--seconds');
 const SECONDS = i > 0 ? Number(process.argv[i + 1]) : 5;
@@ -40,7 +35,7 @@ const MESSAGES = [
 
 const requests: DraftRequest[] = [];
 for (const language of ['nl', 'en'])
-  for (const intent of SUPPORT_INTENTS)
+  for (const intent of INTENTS)
     for (const orderFacts of [null, sample.orders[0]]) {
       const text = language === 'nl' ? 'Ik heb een vraag over mijn bestelling.' : 'I have a question about my order.';
       requests.push({

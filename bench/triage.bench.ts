@@ -11,7 +11,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
-import { EmbeddedTriageEngine, loadDefaultModel, readCsvExamples } from '@draftdesk/nlp';
+import { EmbeddedTriageEngine, loadDefaultModel, readCsvExamples } from '@draftdesk/triage';
 
 const root = resolve(__dirname, '..');
 const dataDir = process.env.DRAFTDESK_SHARED_DATA ?? resolve(root, '..', 'shared', 'data');

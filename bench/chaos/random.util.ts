@@ -1,4 +1,4 @@
-import { createRandom, shuffleInPlace } from '@draftdesk/nlp';
+import { createRandom, shuffleInPlace } from '@draftdesk/triage';
 
 /** The seeded PRNG the training uses (mulberry32): the same --seed picks the same victims and pauses. */
 export const mulberry32 = createRandom;

@@ -8,7 +8,7 @@ async function main(): Promise<number> {
     ['language'],
     ['pii'],
     ['intents', '--json', 'bench/results/eval-intents.json'],
-    ['intents', '--dataset', 'libs/nlp/training/intent-eval.jsonl', '--json', 'bench/results/eval-intents-own.json'],
+    ['intents', '--dataset', 'libs/triage/training/intent-eval.jsonl', '--json', 'bench/results/eval-intents-own.json'],
     ['intents', '--cv', '5', '--json', 'bench/results/eval-intents-cv5.json'],
   ];
   let worst = 0;

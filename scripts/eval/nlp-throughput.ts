@@ -1,8 +1,8 @@
 // Single-core throughput of the shipped intent model and of the whole triage engine, after warm-up:
 //   node scripts/run-ts.js scripts/eval/nlp-throughput.ts [messages.jsonl]
-import { EmbeddedTriageEngine, loadDefaultModel, readJsonlExamples } from '@draftdesk/nlp';
+import { EmbeddedTriageEngine, loadDefaultModel, readJsonlExamples } from '@draftdesk/triage';
 
-const file = process.argv[2] ?? 'libs/nlp/training/intent-eval.jsonl';
+const file = process.argv[2] ?? 'libs/triage/training/intent-eval.jsonl';
 const texts = readJsonlExamples(file).map((e) => e.text);
 const model = loadDefaultModel();
 const engine = new EmbeddedTriageEngine(model);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseEnv } from 'node:util';
 import { loadConfig } from '@draftdesk/config';
-import { checkShopFolder } from '@draftdesk/llm';
+import { checkShopFolder } from '@draftdesk/shop';
 import nodemailer from 'nodemailer';
 import type { InitAnswers } from '../../apps/cli/src/init/init-answers.util';
 import { shopFiles, writeShopFiles } from '../../apps/cli/src/init/shop-files.util';

@@ -3,7 +3,7 @@
 // own labelled history. Figures are printed so CI logs carry them; thresholds are the ones issue 5 sets.
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { crossValidate, evaluateModel, EvaluationReport, loadDefaultModel, readCsvExamples } from '@draftdesk/nlp';
+import { crossValidate, evaluateModel, EvaluationReport, loadDefaultModel, readCsvExamples } from '@draftdesk/triage';
 
 const dataDir = process.env.DRAFTDESK_SHARED_DATA ?? resolve(__dirname, '..', '..', '..', 'shared', 'data');
 const bitext = join(

@@ -19,7 +19,7 @@ describe('docker/Dockerfile', () => {
     ['uses a latest base tag', 'node:20-bookworm-slim', 'node:latest'],
     ['has no ARG APP', '\nARG APP\n', '\n'],
     ['does not prune dev dependencies', 'npm prune --omit=dev', 'true'],
-    ['does not copy the nlp model', 'COPY --from=prune /app/libs/nlp/model ./libs/nlp/model', ''],
+    ['does not copy the nlp model', 'COPY --from=prune /app/libs/triage/model ./libs/triage/model', ''],
     ['starts node without an init', '"/usr/bin/tini", "--", ', ''],
   ];
   it.each(breakages)('is rejected when it %s', (_, from, to) => {

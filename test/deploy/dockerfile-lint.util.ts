@@ -67,7 +67,7 @@ export function lintDockerfile(text: string): string[] {
     ?.args.split(':')[0];
   if (!user || user === 'root' || user === '0') problems.push(`the runtime stage runs as ${user ?? 'root'}`);
   if (!has('ENV', /\bNODE_ENV=production\b/)) problems.push('the runtime stage does not set NODE_ENV=production');
-  for (const path of ['dist', 'node_modules', 'package.json', 'samples', 'libs/nlp/model']) {
+  for (const path of ['dist', 'node_modules', 'package.json', 'samples', 'libs/triage/model']) {
     const copied = new RegExp(`--from=\\S+\\s+\\S*/${path.replace('/', '\\/')}\\s`);
     if (!has('COPY', copied)) problems.push(`the runtime stage does not copy ${path} from a build stage`);
   }

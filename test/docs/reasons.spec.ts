@@ -1,5 +1,6 @@
-import { DEFAULT_ESCALATE_ON, DRAFT_REASON_CODES } from '@draftdesk/llm';
-import { LLM_FLAGS, LLM_REASONS } from '@draftdesk/nlp';
+import { DEFAULT_ESCALATE_ON } from '@draftdesk/shop';
+import { DRAFT_REASON_CODES } from '@draftdesk/contracts';
+import { LLM_FLAGS, LLM_REASONS } from '@draftdesk/triage';
 import { codeSpans, readDoc, section } from './docs-text.util';
 
 const policy = readDoc('policy.md');

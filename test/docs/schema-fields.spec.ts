@@ -1,4 +1,4 @@
-import { orderSchema, policySchema, productSchema, shopSchema, snippetFrontMatter } from '@draftdesk/llm';
+import { orderSchema, productSchema, shopSchema, snippetFrontMatter, policySchema } from '@draftdesk/shop';
 import type { z } from 'zod';
 import { genericChannelSchema, whatsAppChannelSchema } from '../../apps/chat-gateway/src/channels/channel.types';
 import { genericMessageSchema } from '../../apps/chat-gateway/src/intake/dto/chat-message.dto';

@@ -1,4 +1,4 @@
-import { InMemoryKnowledge, KbRepository, loadSampleShop, PgKnowledge, sampleShopDir } from '@draftdesk/llm';
+import { InMemoryKnowledge, KbRepository, PgKnowledge, loadSampleShop, sampleShopDir } from '@draftdesk/shop';
 import { Client } from 'pg';
 import { run as kbCommand } from '../../apps/cli/src/commands/kb.command';
 import { createTestDatabase, TestDatabase } from '../support/database';

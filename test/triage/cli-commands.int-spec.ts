@@ -1,8 +1,8 @@
-// The people-facing commands of issue 5, run as a person runs them: `node bin/draftdesk.js …` from dist/.
+// The people-facing commands, run as a person runs them: `node bin/draftdesk.js …` from dist/.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { INTENTS } from '@draftdesk/nlp';
+import { INTENTS } from '@draftdesk/contracts';
 import { runCli } from './cli.util';
 
 const RESULT_FIELDS = ['language', 'intent', 'confidence', 'sentiment', 'urgency', 'entities', 'flags'];

@@ -2,7 +2,7 @@
 // teaches the shop's embedded model, and triage classifies a matching message as that intent for that shop only. The
 // language-model engine offers it (with its description) to the same shop only, against a local fake chat-completions server.
 import { MessageAddedPayload } from '@draftdesk/contracts';
-import { SqlQuery } from '@draftdesk/nlp';
+import { SqlQuery } from '@draftdesk/triage';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,7 +1,7 @@
 // Learning from people against the real PostgreSQL: corrections and approvals → `draftdesk train --from-db` →
 // a shop's own model, used by triage for that shop only; and the per-shop language-model token budget in Postgres.
 import { MessageAddedPayload } from '@draftdesk/contracts';
-import { readLabelledHistory, SqlQuery, SqlTokenUsageStore } from '@draftdesk/nlp';
+import { readLabelledHistory, SqlQuery, SqlTokenUsageStore } from '@draftdesk/triage';
 import { randomUUID } from 'node:crypto';
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';

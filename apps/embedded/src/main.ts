@@ -3,7 +3,7 @@ import '@draftdesk/observability/tracing.register';
 import 'reflect-metadata';
 import { loadConfigOrExit } from '@draftdesk/config';
 import { runMigrations } from '@draftdesk/database';
-import { loadShop, sampleShopDir } from '@draftdesk/llm';
+import { loadShop, sampleShopDir } from '@draftdesk/shop';
 import { configureLogging, createLogger, fileLogDestination, sendLogsTo } from '@draftdesk/observability';
 import { exitOnStartupFailure, startService } from '@draftdesk/platform';
 import { join } from 'node:path';

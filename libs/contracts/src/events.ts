@@ -81,7 +81,7 @@ export const messageAddedPayloadSchema = conversationMessageSchema;
 
 export const triagedPayloadSchema = conversationMessageSchema.extend({ triage: triageSchema });
 
-/** Mirrors OrderFacts in @draftdesk/llm: what a reviewer checks a draft against. */
+/** Mirrors OrderFacts in @draftdesk/shop: what a reviewer checks a draft against. */
 const orderFactsSchema = z.object({
   orderNumber: z.string(),
   status: z.string(),

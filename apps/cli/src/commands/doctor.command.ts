@@ -1,6 +1,6 @@
 import { env, loadConfig } from '@draftdesk/config';
 import { MIGRATIONS } from '@draftdesk/database';
-import { loadShop } from '@draftdesk/llm';
+import { loadShop } from '@draftdesk/shop';
 import { ImapFlow } from 'imapflow';
 import { Kafka, logLevel } from 'kafkajs';
 import nodemailer from 'nodemailer';

@@ -7,12 +7,12 @@ import {
   OpenAiDrafter,
   readScenarios,
   runDraftEval,
-  TokenBudget,
   type DraftEvalReport,
-  type DraftProvider,
   type LoadedScenarios,
-} from '@draftdesk/llm';
-import { triageConfigShape } from '@draftdesk/nlp';
+  TokenBudget,
+  type DraftProvider,
+} from '@draftdesk/drafting';
+import { triageConfigShape } from '@draftdesk/triage';
 import { z } from 'zod';
 
 // Relative to where the command runs (the repository root, usually): the same from src and from a build.

@@ -13,8 +13,8 @@ import {
   loadDefaultModel,
   readCsvExamples,
   readJsonlExamples,
-} from '@draftdesk/nlp';
-import { loadShop, sampleShopDir } from '@draftdesk/llm';
+} from '@draftdesk/triage';
+import { loadShop, sampleShopDir } from '@draftdesk/shop';
 import { EVAL_DRAFTS_USAGE, run as evalDrafts } from './eval-drafts.command';
 
 /** The repository, found from the sample shop's place in it (from the sources and from dist/ alike). */
@@ -23,9 +23,9 @@ const NLP_TRAINING = join(REPO_ROOT, 'libs', 'nlp', 'training');
 const DEFAULT_DATASET = 'bitext-customer-support/data/train/Bitext_Sample_Customer_Support_Training_Dataset.csv';
 const USAGE = [
   'usage: draftdesk eval intents [--dataset <csv|jsonl>] [--text-column instruction] [--label-column intent] [--cv 5] [--model model.json] [--json out.json]',
-  '       draftdesk eval language [--file libs/nlp/training/language-eval.jsonl] [--json out.json]',
-  '       draftdesk eval pii [--file libs/nlp/training/pii-eval.jsonl] [--json out.json]',
-  '       draftdesk eval mails [--file libs/nlp/evaluation/mail-eval.jsonl] [--model model.json] [--shop samples/shop] [--json out.json]',
+  '       draftdesk eval language [--file libs/triage/training/language-eval.jsonl] [--json out.json]',
+  '       draftdesk eval pii [--file libs/triage/training/pii-eval.jsonl] [--json out.json]',
+  '       draftdesk eval mails [--file libs/triage/evaluation/mail-eval.jsonl] [--model model.json] [--shop samples/shop] [--json out.json]',
   EVAL_DRAFTS_USAGE.replace('usage: ', '       '),
 ].join('\n');
 

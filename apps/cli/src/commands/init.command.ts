@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import { checkShopFolder, formatFinding, type ShopCheckReport } from '@draftdesk/llm';
+import { checkShopFolder, formatFinding, type ShopCheckReport } from '@draftdesk/shop';
 import { InitAnswers, InitInputError, parseInitArgs, resolveAnswers } from '../init/init-answers.util';
 import { shopFiles, writeShopFiles } from '../init/shop-files.util';
 import { terminalAsker } from '../init/terminal-asker.util';

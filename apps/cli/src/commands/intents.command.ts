@@ -1,6 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { Client } from 'pg';
-import { deleteShopIntent, parseExamplesFile, readShopIntents, saveShopIntent, ShopIntentError } from '@draftdesk/nlp';
+import {
+  deleteShopIntent,
+  parseExamplesFile,
+  readShopIntents,
+  saveShopIntent,
+  ShopIntentError,
+} from '@draftdesk/triage';
 
 const USAGE = [
   'usage: draftdesk intents add --shop <id> --intent <name> --examples <file.txt|file.csv> [--description "…"] [--replace]',

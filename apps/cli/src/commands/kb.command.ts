@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { importKnowledge, KbRepository, loadSampleShop, readKnowledgeDir } from '@draftdesk/llm';
+import { importKnowledge, readKnowledgeDir, KbRepository, loadSampleShop } from '@draftdesk/shop';
 import { Client } from 'pg';
 
 const USAGE = `usage: draftdesk kb import <dir> [--shop <id>]

@@ -1,14 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import {
   loadSampleShop,
-  parsePolicy,
-  PolicyError,
-  processMessage,
   ShopLoadError,
   type LoadedShop,
-  type ProcessInput,
+  parsePolicy,
+  PolicyError,
   type ShopPolicy,
-} from '@draftdesk/llm';
+} from '@draftdesk/shop';
+import { processMessage, type ProcessInput } from '@draftdesk/drafting';
 import { MailParseError, parseMail } from '@draftdesk/mail';
 
 const USAGE =

@@ -1,5 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
-import { checkShopFolder, formatFinding, type ShopCheckReport } from '@draftdesk/llm';
+import { checkShopFolder, formatFinding, type ShopCheckReport } from '@draftdesk/shop';
 
 const USAGE = `usage: draftdesk shop check <dir>
 

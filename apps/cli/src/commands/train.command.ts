@@ -13,7 +13,7 @@ import {
   readShopIntents,
   saveShopModel,
   trainShopModel,
-} from '@draftdesk/nlp';
+} from '@draftdesk/triage';
 
 const USAGE = [
   'usage: draftdesk train --from <file.csv> [--out model.json] [--text-column text] [--label-column intent] [--seed 42]',

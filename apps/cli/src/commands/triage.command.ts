@@ -11,7 +11,7 @@ import {
   TriageResult,
   triageConfigShape,
   triageOptions,
-} from '@draftdesk/nlp';
+} from '@draftdesk/triage';
 
 const USAGE = [
   'usage: draftdesk triage <file.eml> | --text "…" [--subject "…"] | --jsonl  (JSON lines {"id","text"} on stdin)  [--model model.json]',

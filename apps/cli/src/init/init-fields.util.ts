@@ -1,5 +1,5 @@
-import { shopSchema } from '@draftdesk/llm';
-import { DETECTABLE_LANGUAGES } from '@draftdesk/nlp';
+import { shopSchema } from '@draftdesk/shop';
+import { DETECTABLE_LANGUAGES } from '@draftdesk/triage';
 
 // The tones the shop loader accepts: one list, so init never offers a tone the drafter would refuse.
 export const TONES = shopSchema.shape.tone.options;

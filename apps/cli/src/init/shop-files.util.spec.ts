@@ -1,4 +1,4 @@
-import { checkShopFolder, loadShop } from '@draftdesk/llm';
+import { checkShopFolder, loadShop } from '@draftdesk/shop';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

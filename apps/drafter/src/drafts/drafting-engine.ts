@@ -1,19 +1,16 @@
 import {
   CachedOrderConnector,
-  DraftProvider,
   InMemoryKnowledge,
   InMemoryOrderConnector,
   KbRepository,
-  LoadedShop,
-  OfflineDrafter,
-  OpenAiDrafter,
-  OrderConnector,
   PgKnowledge,
+  SqlRunner,
+  LoadedShop,
+  OrderConnector,
   RestOrderConnector,
   ShopifyOrderConnector,
-  SqlRunner,
-  TokenBudget,
-} from '@draftdesk/llm';
+} from '@draftdesk/shop';
+import { DraftProvider, OfflineDrafter, OpenAiDrafter, TokenBudget } from '@draftdesk/drafting';
 import OpenAI from 'openai';
 import type { DrafterOptions } from './drafter.options';
 import { instructedClient } from './reviewer-instruction.util';

@@ -1,13 +1,13 @@
 import { DraftedPayload, TriagedPayload, triagedPayloadSchema } from '@draftdesk/contracts';
+import { composeReply } from '@draftdesk/drafting';
 import {
-  composeReply,
   KbRepository,
+  PgKnowledge,
   loadSampleShop,
   LoadedShop,
   OrderConnector,
-  PgKnowledge,
   withDemoOrdersDatedToday,
-} from '@draftdesk/llm';
+} from '@draftdesk/shop';
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { ambientQueryRunner } from '@draftdesk/database';

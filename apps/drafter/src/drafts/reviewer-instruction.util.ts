@@ -1,4 +1,4 @@
-import { draftReason } from '@draftdesk/llm';
+import { draftReason } from '@draftdesk/contracts';
 import type OpenAI from 'openai';
 
 type Message = { role: string; content: unknown };
@@ -28,7 +28,7 @@ export function withReviewerInstruction<M extends Message>(messages: M[], instru
 
 /**
  * An OpenAI client that sends every chat completion with the reviewer's instruction added. The drafter's prompt
- * builder lives in @draftdesk/llm and knows no instruction; wrapping the client keeps that prompt, the fallback
+ * builder lives in @draftdesk/drafting and knows no instruction; wrapping the client keeps that prompt, the fallback
  * and the token budget exactly as for a first draft.
  */
 export function instructedClient(client: OpenAI, instruction: string): OpenAI {

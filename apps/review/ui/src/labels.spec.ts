@@ -1,5 +1,5 @@
-import { DEFAULT_ESCALATE_ON, DRAFT_REASON_CODES } from '@draftdesk/llm';
-import { INTENTS } from '@draftdesk/nlp';
+import { DEFAULT_ESCALATE_ON } from '@draftdesk/shop';
+import { DRAFT_REASON_CODES, INTENTS } from '@draftdesk/contracts';
 import { customerInWords, DETAIL_LABELS, INTENT_LABELS, intentInWords, REASON_LABELS, reasonInWords } from './labels';
 
 describe('the desk says every code in words, in English and Dutch', () => {

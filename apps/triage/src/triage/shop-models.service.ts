@@ -5,7 +5,7 @@ import {
   ShopIntent,
   shopModelTrainedAt,
   SqlQuery,
-} from '@draftdesk/nlp';
+} from '@draftdesk/triage';
 import { Inject, Injectable } from '@nestjs/common';
 import { TRIAGE_OPTIONS, TriageOptions } from './triage.options';
 

@@ -1,8 +1,8 @@
-import { TriageOptions } from '@draftdesk/nlp';
+import { TriageOptions } from '@draftdesk/triage';
 
-// The settings live in @draftdesk/nlp so that `draftdesk triage` selects its engine exactly as this service does.
-export { triageConfigShape, triageOptions } from '@draftdesk/nlp';
-export type { TriageOptions } from '@draftdesk/nlp';
+// The settings live in @draftdesk/triage so that `draftdesk triage` selects its engine exactly as this service does.
+export { triageConfigShape, triageOptions } from '@draftdesk/triage';
+export type { TriageOptions } from '@draftdesk/triage';
 
 export const TRIAGE_OPTIONS = Symbol('TRIAGE_OPTIONS');
 

@@ -1,6 +1,7 @@
 import { MessageAddedPayload } from '@draftdesk/contracts';
-import { decide, loadSampleShop, processMessage } from '@draftdesk/llm';
-import { EmbeddedTriageEngine, SqlQuery } from '@draftdesk/nlp';
+import { decide, processMessage } from '@draftdesk/drafting';
+import { loadSampleShop } from '@draftdesk/shop';
+import { EmbeddedTriageEngine, SqlQuery } from '@draftdesk/triage';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { ShopModelsService } from './shop-models.service';

@@ -1,5 +1,5 @@
 import { MessageAddedPayload, Triage } from '@draftdesk/contracts';
-import { LlmTriageEngine, SqlQuery, SqlTokenUsageStore, TriageResult } from '@draftdesk/nlp';
+import { LlmTriageEngine, SqlQuery, SqlTokenUsageStore, TriageResult } from '@draftdesk/triage';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { withRepeatedContact } from './repeated-contact.util';

@@ -1,0 +1,162 @@
+import type { DraftResult } from './draft.types';
+import type { KbSnippet, OrderFacts, ShopProfile } from '@draftdesk/shop';
+import { extractAmounts, extractPercentages } from './fact-extraction.util';
+import { draftReason } from '@draftdesk/contracts';
+import { checkGrounding } from './grounding.util';
+import type { ShopPolicy } from '@draftdesk/shop';
+
+export type Decision = 'auto_send' | 'review' | 'escalate' | 'ignore';
+
+export interface GateInput {
+  policy: ShopPolicy;
+  triage: {
+    intent: string;
+    confidence: number;
+    sentiment: string;
+    urgency: string;
+    reasons: string[];
+    flags: string[];
+    language: string;
+  };
+  automated: boolean;
+  draft: DraftResult | null;
+  sources: { customerText: string; snippets: KbSnippet[]; orderFacts: OrderFacts | null };
+  now?: Date;
+  /** Lets the shop's own website, address and signature count as grounded. */
+  shop?: ShopProfile;
+}
+
+export interface GateResult {
+  decision: Decision;
+  reasons: string[];
+  /** The triage confidence, lowered for every doubt the gate found about the draft. */
+  confidence: number;
+}
+
+const NEVER_AUTO_FLAGS = ['prompt_injection', 'spam', 'phishing'];
+// Dutch splits its verbs ("we storten het bedrag terug"), so a free-standing "terug" counts as a refund word.
+const REFUND_WORDS =
+  /refund|reimburs|(?:money|pay|paid|get|credit)\b.{0,30}\bback\b|terugbetal|terugstort|\bterug\b|restitu|vergoed|crediteren|erstatt|zurück|gutschrift|rembours/i;
+const DISCOUNT_WORDS =
+  /discount|coupon|voucher|korting|tegoedbon|rabatt|gutschein|remise|réduction|reduction|bon d'achat/i;
+const SEVERITY: Record<Decision, number> = { auto_send: 0, review: 1, escalate: 2, ignore: 3 };
+
+function escalationMatches(trigger: string, triage: GateInput['triage']): boolean {
+  if (triage.reasons.includes(trigger) || triage.flags.includes(trigger)) return true;
+  if (trigger === `sentiment:${triage.sentiment}` || trigger === `urgency:${triage.urgency}`) return true;
+  if (trigger === 'very_negative') {
+    // Triage grades sentiment on three levels; negative and urgent together is how "very negative" shows up.
+    return triage.sentiment === 'very_negative' || (triage.sentiment === 'negative' && triage.urgency === 'urgent');
+  }
+  return false;
+}
+
+function thresholdFor(policy: ShopPolicy, intent: string): number {
+  const min = policy.autoSend.minConfidence;
+  if (typeof min === 'number') return min;
+  return min[intent] ?? min['default'] ?? DEFAULT_THRESHOLD;
+}
+const DEFAULT_THRESHOLD = 0.9;
+
+function minutesOf(clock: string): number {
+  const [h, m] = clock.split(':').map(Number);
+  return h * 60 + m;
+}
+
+const clocks = new Map<string, Intl.DateTimeFormat>();
+
+function clockIn(timezone: string): Intl.DateTimeFormat {
+  let clock = clocks.get(timezone);
+  if (!clock) {
+    clock = new Intl.DateTimeFormat('en-GB', {
+      timeZone: timezone,
+      weekday: 'short',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    clocks.set(timezone, clock);
+  }
+  return clock;
+}
+
+export function withinBusinessHours(hours: NonNullable<ShopPolicy['businessHours']>, now: Date): boolean {
+  const parts = clockIn(hours.timezone).formatToParts(now);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  const isoDay = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(get('weekday')) + 1;
+  const days = hours.days.map((d) => (d === 0 ? 7 : d));
+  if (!days.includes(isoDay)) return false;
+  const minute = Number(get('hour')) * 60 + Number(get('minute'));
+  return minute >= minutesOf(hours.start) && minute < minutesOf(hours.end);
+}
+
+function sentences(text: string): string[] {
+  return text.split(/(?<=[.!?])\s+|\n+/);
+}
+
+function promisesAboveLimits(body: string, limits: ShopPolicy['limits']): string[] {
+  const reasons: string[] = [];
+  for (const sentence of sentences(body)) {
+    if (REFUND_WORDS.test(sentence)) {
+      for (const amount of extractAmounts(sentence)) {
+        if (amount.value > limits.maxRefundAmount)
+          reasons.push(draftReason('refund_above_limit', amount.value.toFixed(2)));
+      }
+    }
+    if (DISCOUNT_WORDS.test(sentence)) {
+      for (const percent of extractPercentages(sentence)) {
+        if (percent > limits.maxDiscountPercent) reasons.push(draftReason('discount_above_limit', percent));
+      }
+    }
+  }
+  return reasons;
+}
+
+/**
+ * The policy gate: whether a draft may go out on its own. The decision rests on the shop's policy and on
+ * checks of the draft, never on anything the model says about itself. Every rule that fires adds a reason;
+ * the most severe decision wins (ignore > escalate > review > auto_send).
+ */
+export function decide(input: GateInput): GateResult {
+  const { policy, triage, draft } = input;
+  const confidence = Math.max(0, Math.min(1, Number.isFinite(triage.confidence) ? triage.confidence : 0));
+  if (input.automated || triage.flags.includes('automated')) {
+    return { decision: 'ignore', reasons: [draftReason('automated')], confidence };
+  }
+
+  const reasons: string[] = [];
+  let decision: Decision = 'auto_send';
+  let penalty = 1;
+  const raise = (to: Decision, reason: string, factor = 1) => {
+    if (SEVERITY[to] > SEVERITY[decision]) decision = to;
+    if (!reasons.includes(reason)) reasons.push(reason);
+    penalty *= factor;
+  };
+
+  for (const trigger of policy.escalateOn) {
+    if (escalationMatches(trigger, triage)) raise('escalate', draftReason('escalate', trigger));
+  }
+  for (const flag of NEVER_AUTO_FLAGS) {
+    if (triage.flags.includes(flag)) raise('review', draftReason('flag', flag), 0.5);
+  }
+
+  if (!draft || draft.body.trim() === '') {
+    raise('review', draftReason('no_draft'), 0);
+  } else {
+    if (policy.canary && draft.body.includes(policy.canary)) raise('escalate', draftReason('canary_leak'), 0);
+    const grounding = checkGrounding(draft.body, input.sources, input.shop);
+    for (const item of grounding.ungrounded) raise('review', draftReason('ungrounded', item.type, item.value), 0.5);
+    for (const reason of promisesAboveLimits(draft.body, policy.limits)) raise('review', reason, 0.8);
+  }
+
+  if (!policy.autoSend.enabled) raise('review', draftReason('auto_send_disabled'));
+  if (!policy.autoSend.intents.includes(triage.intent)) raise('review', draftReason('intent_not_auto', triage.intent));
+  const threshold = thresholdFor(policy, triage.intent);
+  if (confidence < threshold) raise('review', draftReason('low_confidence', confidence.toFixed(2)));
+  if (policy.businessHours && !withinBusinessHours(policy.businessHours, input.now ?? new Date())) {
+    raise('review', draftReason('outside_business_hours'));
+  }
+
+  if (decision === 'auto_send') reasons.push(draftReason('policy_allows'));
+  return { decision, reasons, confidence: Math.round(confidence * penalty * 1000) / 1000 };
+}

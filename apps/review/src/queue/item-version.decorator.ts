@@ -1,4 +1,4 @@
-import { findUnstorable, invalidRequest, ZodBodyPipe } from '@draftdesk/platform';
+import { StorableInputPipe, ZodBodyPipe } from '@draftdesk/platform';
 import {
   applyDecorators,
   BadRequestException,
@@ -27,7 +27,8 @@ export interface VersionedItem<B> {
   body: B;
   /**
    * The version to check: If-Match when sent (stale → 412), else the body's `version` (stale → 409), else none.
-   * Throws a 400 for an If-Match that is not an ETag of this API.
+   * Throws a 400 for an If-Match that is not an ETag of this API; a method, so that the handler's own checks (a
+   * snooze into the past) answer first.
    */
   expected(): Expected;
 }
@@ -42,24 +43,20 @@ interface Raw {
 class VersionedItemPipe<S extends z.ZodTypeAny> implements PipeTransform<Raw, Promise<VersionedItem<z.infer<S>>>> {
   private readonly body: ZodBodyPipe<S>;
   private readonly uuid = new ParseUUIDPipe();
+  // A custom parameter escapes the app-wide storable-input check, so it is applied here to the body and the id.
+  private readonly storable = new StorableInputPipe();
 
   constructor(schema: S) {
     this.body = new ZodBodyPipe(schema);
   }
 
   async transform(raw: Raw): Promise<VersionedItem<z.infer<S>>> {
-    refuseUnstorable(raw.body, '');
-    const body = this.body.transform(raw.body);
-    refuseUnstorable(raw.id, 'id');
-    const id = await this.uuid.transform(raw.id as string, { type: 'param', data: 'id' });
+    const body = this.body.transform(this.storable.transform(raw.body, { type: 'body' }));
+    const id = this.storable.transform(raw.id, { type: 'param', data: 'id' }) as string;
+    await this.uuid.transform(id, { type: 'param', data: 'id' });
     const version = (body as { version?: number }).version;
     return { id, body, expected: () => expectedVersion(raw.ifMatch, version) };
   }
-}
-
-function refuseUnstorable(value: unknown, root: string) {
-  const found = findUnstorable(value, root);
-  if (found.length > 0) throw invalidRequest(found, 'UNSTORABLE_INPUT');
 }
 
 export function expectedVersion(ifMatch: string | undefined, bodyVersion: number | undefined): Expected {

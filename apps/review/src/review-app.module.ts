@@ -1,6 +1,6 @@
 import { InfrastructureModule, ServiceConfig } from '@draftdesk/platform';
 import { DynamicModule, Module } from '@nestjs/common';
-import { ReviewModule } from './drafts/review.module';
+import { ReviewModule } from './review.module';
 import { ReviewOptions } from './review.options';
 
 @Module({})

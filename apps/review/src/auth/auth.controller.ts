@@ -1,4 +1,4 @@
-import { ZodBodyPipe } from '@draftdesk/platform';
+import { AuthRealm, Realms, ZodBodyPipe } from '@draftdesk/platform';
 import {
   Body,
   Controller,
@@ -32,7 +32,9 @@ import { isLoopbackHost, parseCookies, serializeCookie } from './token.util';
 const OIDC_COOKIE = 'dd_oidc';
 
 @ApiTags('auth')
+// Sign-in belongs to the review realm too; its routes that need no one say @Public().
 @Controller('v1/auth')
+@AuthRealm(Realms.review)
 @UseGuards(AuthGuard)
 export class AuthController {
   constructor(

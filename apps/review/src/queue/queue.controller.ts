@@ -4,7 +4,6 @@ import {
   Body,
   Controller,
   Get,
-  Headers,
   HttpCode,
   Param,
   ParseUUIDPipe,
@@ -19,27 +18,17 @@ import { z } from 'zod';
 import { ApiZodBody } from '../api-body.util';
 import { AuthGuard, CurrentActor, MinRole } from '../auth/auth.guard';
 import type { Actor } from '../auth/principal';
-import { ActionsService, Expected } from './actions.service';
+import { ActionsService } from './actions.service';
 import * as dto from './dto/actions.dto';
-import { etagOf, parseQueueFilter, QueueFilter, versionFromIfMatch } from './queue-filter.util';
+import { ItemAction, ItemVersion, VersionedItem } from './item-version.decorator';
+import { etagOf, parseQueueFilter, QueueFilter } from './queue-filter.util';
 import { QueueService } from './queue.service';
-
-function expected(ifMatch: string | undefined, bodyVersion: number | undefined): Expected {
-  const fromHeader = versionFromIfMatch(ifMatch);
-  if (Number.isNaN(fromHeader))
-    throw new BadRequestException({ code: 'BAD_IF_MATCH', message: 'If-Match must be an ETag from this API' });
-  return fromHeader !== undefined
-    ? { version: fromHeader, viaIfMatch: true }
-    : { version: bodyVersion, viaIfMatch: false };
-}
 
 function parseFilter(query: Record<string, string>): QueueFilter {
   const parsed = parseQueueFilter(query);
   if (!parsed.ok) throw invalidRequest(parsed.errors);
   return parsed.filter;
 }
-
-const IF_MATCH = { name: 'If-Match', required: false, description: 'ETag of the item as seen; stale → 412' };
 
 /** The review queue: filters, counts, one item with its conversation, and every action an agent takes. */
 @ApiTags('queue')
@@ -90,136 +79,55 @@ export class QueueController {
     return { items: await this.queue.audit(actor, id) };
   }
 
-  @Post(':id/claim')
-  @HttpCode(200)
-  @ApiHeader(IF_MATCH)
-  @ApiZodBody(dto.versionOnlySchema)
-  claim(
-    @CurrentActor() a: Actor,
-    @Param('id', new ParseUUIDPipe()) id: string,
-    @Headers('if-match') im: string | undefined,
-    @Body(new ZodBodyPipe(dto.versionOnlySchema)) b: { version?: number },
-    @Res({ passthrough: true }) res: Response,
-  ) {
-    return withEtag(res, this.actions.claim(a, id, expected(im, b.version)));
+  @ItemAction('claim')
+  claim(@CurrentActor() a: Actor, @ItemVersion(dto.versionOnlySchema) item: VersionedItem<dto.VersionOnlyDto>) {
+    return this.actions.claim(a, item.id, item.expected());
   }
 
-  @Post(':id/release')
-  @HttpCode(200)
-  @ApiHeader(IF_MATCH)
-  @ApiZodBody(dto.versionOnlySchema)
-  release(
-    @CurrentActor() a: Actor,
-    @Param('id', new ParseUUIDPipe()) id: string,
-    @Headers('if-match') im: string | undefined,
-    @Body(new ZodBodyPipe(dto.versionOnlySchema)) b: { version?: number },
-    @Res({ passthrough: true }) res: Response,
-  ) {
-    return withEtag(res, this.actions.release(a, id, expected(im, b.version)));
+  @ItemAction('release')
+  release(@CurrentActor() a: Actor, @ItemVersion(dto.versionOnlySchema) item: VersionedItem<dto.VersionOnlyDto>) {
+    return this.actions.release(a, item.id, item.expected());
   }
 
-  @Post(':id/approve')
-  @HttpCode(200)
+  @ItemAction('approve')
   @ApiOperation({ summary: 'Approve as is, or with an edited body (edit and approve); the reply is sent' })
-  @ApiHeader(IF_MATCH)
-  @ApiZodBody(dto.approveSchema)
-  approve(
-    @CurrentActor() a: Actor,
-    @Param('id', new ParseUUIDPipe()) id: string,
-    @Headers('if-match') im: string | undefined,
-    @Body(new ZodBodyPipe(dto.approveSchema)) b: dto.ApproveDto,
-    @Res({ passthrough: true }) res: Response,
-  ) {
-    return withEtag(res, this.actions.approve(a, id, b, expected(im, b.version)));
+  approve(@CurrentActor() a: Actor, @ItemVersion(dto.approveSchema) item: VersionedItem<dto.ApproveDto>) {
+    return this.actions.approve(a, item.id, item.body, item.expected());
   }
 
-  @Post(':id/reject')
-  @HttpCode(200)
-  @ApiHeader(IF_MATCH)
-  @ApiZodBody(dto.rejectSchema)
-  reject(
-    @CurrentActor() a: Actor,
-    @Param('id', new ParseUUIDPipe()) id: string,
-    @Headers('if-match') im: string | undefined,
-    @Body(new ZodBodyPipe(dto.rejectSchema)) b: dto.RejectDto,
-    @Res({ passthrough: true }) res: Response,
-  ) {
-    return withEtag(res, this.actions.reject(a, id, b, expected(im, b.version)));
+  @ItemAction('reject')
+  reject(@CurrentActor() a: Actor, @ItemVersion(dto.rejectSchema) item: VersionedItem<dto.RejectDto>) {
+    return this.actions.reject(a, item.id, item.body, item.expected());
   }
 
-  @Post(':id/redraft')
-  @HttpCode(200)
+  @ItemAction('redraft')
   @ApiOperation({ summary: 'Ask for a new draft with an instruction (recorded in redraft_requests)' })
-  @ApiHeader(IF_MATCH)
-  @ApiZodBody(dto.redraftSchema)
-  redraft(
-    @CurrentActor() a: Actor,
-    @Param('id', new ParseUUIDPipe()) id: string,
-    @Headers('if-match') im: string | undefined,
-    @Body(new ZodBodyPipe(dto.redraftSchema)) b: dto.RedraftDto,
-    @Res({ passthrough: true }) res: Response,
-  ) {
-    return withEtag(res, this.actions.redraft(a, id, b, expected(im, b.version)));
+  redraft(@CurrentActor() a: Actor, @ItemVersion(dto.redraftSchema) item: VersionedItem<dto.RedraftDto>) {
+    return this.actions.redraft(a, item.id, item.body, item.expected());
   }
 
-  @Post(':id/escalate')
-  @HttpCode(200)
-  @ApiHeader(IF_MATCH)
-  @ApiZodBody(dto.escalateSchema)
-  escalate(
-    @CurrentActor() a: Actor,
-    @Param('id', new ParseUUIDPipe()) id: string,
-    @Headers('if-match') im: string | undefined,
-    @Body(new ZodBodyPipe(dto.escalateSchema)) b: dto.EscalateDto,
-    @Res({ passthrough: true }) res: Response,
-  ) {
-    return withEtag(res, this.actions.escalate(a, id, b, expected(im, b.version)));
+  @ItemAction('escalate')
+  escalate(@CurrentActor() a: Actor, @ItemVersion(dto.escalateSchema) item: VersionedItem<dto.EscalateDto>) {
+    return this.actions.escalate(a, item.id, item.body, item.expected());
   }
 
-  @Post(':id/reassign')
-  @HttpCode(200)
+  @ItemAction('reassign')
   @MinRole('lead')
-  @ApiHeader(IF_MATCH)
-  @ApiZodBody(dto.reassignSchema)
-  reassign(
-    @CurrentActor() a: Actor,
-    @Param('id', new ParseUUIDPipe()) id: string,
-    @Headers('if-match') im: string | undefined,
-    @Body(new ZodBodyPipe(dto.reassignSchema)) b: dto.ReassignDto,
-    @Res({ passthrough: true }) res: Response,
-  ) {
-    return withEtag(res, this.actions.reassign(a, id, b, expected(im, b.version)));
+  reassign(@CurrentActor() a: Actor, @ItemVersion(dto.reassignSchema) item: VersionedItem<dto.ReassignDto>) {
+    return this.actions.reassign(a, item.id, item.body, item.expected());
   }
 
-  @Post(':id/snooze')
-  @HttpCode(200)
-  @ApiHeader(IF_MATCH)
-  @ApiZodBody(dto.snoozeSchema)
-  snooze(
-    @CurrentActor() a: Actor,
-    @Param('id', new ParseUUIDPipe()) id: string,
-    @Headers('if-match') im: string | undefined,
-    @Body(new ZodBodyPipe(dto.snoozeSchema)) b: dto.SnoozeDto,
-    @Res({ passthrough: true }) res: Response,
-  ) {
-    if (new Date(b.until) <= new Date())
+  @ItemAction('snooze')
+  snooze(@CurrentActor() a: Actor, @ItemVersion(dto.snoozeSchema) item: VersionedItem<dto.SnoozeDto>) {
+    if (new Date(item.body.until) <= new Date())
       throw new BadRequestException({ code: 'SNOOZE_IN_PAST', message: 'until must be in the future' });
-    return withEtag(res, this.actions.snooze(a, id, b, expected(im, b.version)));
+    return this.actions.snooze(a, item.id, item.body, item.expected());
   }
 
-  @Post(':id/triage-correction')
-  @HttpCode(200)
+  @ItemAction('triage-correction')
   @ApiOperation({ summary: 'Correct intent, language or priority; stored in triage_corrections for training' })
-  @ApiHeader(IF_MATCH)
-  @ApiZodBody(dto.correctTriageSchema)
-  correct(
-    @CurrentActor() a: Actor,
-    @Param('id', new ParseUUIDPipe()) id: string,
-    @Headers('if-match') im: string | undefined,
-    @Body(new ZodBodyPipe(dto.correctTriageSchema)) b: dto.CorrectTriageDto,
-    @Res({ passthrough: true }) res: Response,
-  ) {
-    return withEtag(res, this.actions.correctTriage(a, id, b, expected(im, b.version)));
+  correct(@CurrentActor() a: Actor, @ItemVersion(dto.correctTriageSchema) item: VersionedItem<dto.CorrectTriageDto>) {
+    return this.actions.correctTriage(a, item.id, item.body, item.expected());
   }
 
   @Post(':id/notes')
@@ -232,12 +140,6 @@ export class QueueController {
   ) {
     return this.actions.note(a, id, b);
   }
-}
-
-async function withEtag<T extends { version: number }>(res: Response, result: Promise<T>): Promise<T> {
-  const value = await result;
-  res.setHeader('ETag', etagOf(value.version));
-  return value;
 }
 
 export const auditQuerySchema = z.object({

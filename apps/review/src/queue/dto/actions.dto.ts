@@ -37,3 +37,4 @@ export type ReassignDto = z.infer<typeof reassignSchema>;
 export type SnoozeDto = z.infer<typeof snoozeSchema>;
 export type NoteDto = z.infer<typeof noteSchema>;
 export type CorrectTriageDto = z.infer<typeof correctTriageSchema>;
+export type VersionOnlyDto = z.infer<typeof versionOnlySchema>;

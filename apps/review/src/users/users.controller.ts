@@ -1,17 +1,18 @@
-import { ZodBodyPipe } from '@draftdesk/platform';
+import { AuthRealm, Realms, ZodBodyPipe } from '@draftdesk/platform';
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiCookieAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiZodBody } from '../api-body.util';
-import { userNotFound } from './auth.exception';
-import { AuthGuard, CurrentActor, CurrentPrincipal, MinRole } from './auth.guard';
-import { AuthService } from './auth.service';
-import { CreateTokenDto, createTokenSchema, CreateUserDto, createUserSchema } from './dto/auth.dto';
-import { Actor, Principal, shopAdmin } from './principal';
+import { userNotFound } from '../auth/auth.exception';
+import { AuthGuard, CurrentActor, CurrentPrincipal, MinRole } from '../auth/auth.guard';
+import { AuthService } from '../auth/auth.service';
+import { CreateTokenDto, createTokenSchema, CreateUserDto, createUserSchema } from '../auth/dto/auth.dto';
+import { Actor, Principal, shopAdmin } from '../auth/principal';
 
 @ApiTags('users')
 @ApiBearerAuth()
 @ApiCookieAuth()
 @Controller('v1')
+@AuthRealm(Realms.review)
 @UseGuards(AuthGuard)
 export class UsersController {
   constructor(private readonly auth: AuthService) {}

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
+import { LiveModule } from '../live/live.module';
+import { ActionsService } from './actions.service';
+import { AuditController } from './audit.controller';
+import { QueueController } from './queue.controller';
+import { QueueService } from './queue.service';
+
+/** The review queue: filters, one item, every action an agent takes on it, and the audit log. */
+@Module({
+  imports: [AuthModule, LiveModule],
+  controllers: [QueueController, AuditController],
+  providers: [QueueService, ActionsService],
+})
+export class QueueModule {}

@@ -1,0 +1,32 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AuthModule } from './auth/auth.module';
+import { DocsController } from './docs.controller';
+import { IncomingDraftsModule } from './drafts/incoming-drafts.module';
+import { LiveModule } from './live/live.module';
+import { QueueModule } from './queue/queue.module';
+import { ReviewOptionsModule } from './review-options.module';
+import { ReviewOptions } from './review.options';
+import { SlaModule } from './sla/sla.module';
+import { UiModule } from './ui/ui.module';
+import { UsersModule } from './users/users.module';
+
+/** The review service's feature modules; the distributed service and the embedded mode both compose this. */
+@Module({})
+export class ReviewModule {
+  static register(options: ReviewOptions): DynamicModule {
+    return {
+      module: ReviewModule,
+      imports: [
+        ReviewOptionsModule.register(options),
+        AuthModule,
+        UsersModule,
+        LiveModule,
+        IncomingDraftsModule,
+        QueueModule,
+        SlaModule,
+        UiModule,
+      ],
+      controllers: [DocsController],
+    };
+  }
+}

@@ -53,7 +53,7 @@ for (const file of files) {
   if (map) fs.writeFileSync(`${target}.map`, map);
 }
 // Runtime assets that live beside the sources.
-copyDir(path.join(root, 'libs', 'nlp', 'model'), path.join(out, 'libs', 'nlp', 'model'));
+copyDir(path.join(root, 'libs', 'triage', 'model'), path.join(out, 'libs', 'triage', 'model'));
 copyDir(path.join(root, 'apps', 'cli', 'templates'), path.join(out, 'apps', 'cli', 'templates'));
 const { buildUi } = require('./build-ui');
 console.log(`built the agent UI in ${buildUi()} ms`);

@@ -11,7 +11,7 @@ function candidatePaths(): string[] {
   // back to the working tree the process was started from.
   return [
     resolve(__dirname, '..', 'model', DEFAULT_MODEL_FILE),
-    join(process.cwd(), 'libs', 'nlp', 'model', DEFAULT_MODEL_FILE),
+    join(process.cwd(), 'libs', 'triage', 'model', DEFAULT_MODEL_FILE),
   ];
 }
 
@@ -31,7 +31,7 @@ export function loadDefaultModel(modelPath?: string): IntentModel {
 export function projectTrainingSetPath(): string {
   const candidates = [
     resolve(__dirname, '..', 'training', 'intents.jsonl'),
-    join(process.cwd(), 'libs', 'nlp', 'training', 'intents.jsonl'),
+    join(process.cwd(), 'libs', 'triage', 'training', 'intents.jsonl'),
   ];
   const path = candidates.find((p) => existsSync(p));
   if (!path) throw new Error(`training set not found (looked in ${candidates.join(', ')})`);

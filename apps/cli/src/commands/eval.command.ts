@@ -19,7 +19,7 @@ import { EVAL_DRAFTS_USAGE, run as evalDrafts } from './eval-drafts.command';
 
 /** The repository, found from the sample shop's place in it (from the sources and from dist/ alike). */
 const REPO_ROOT = resolve(sampleShopDir(), '..', '..');
-const NLP_TRAINING = join(REPO_ROOT, 'libs', 'nlp', 'training');
+const TRIAGE_TRAINING = join(REPO_ROOT, 'libs', 'triage', 'training');
 const DEFAULT_DATASET = 'bitext-customer-support/data/train/Bitext_Sample_Customer_Support_Training_Dataset.csv';
 const USAGE = [
   'usage: draftdesk eval intents [--dataset <csv|jsonl>] [--text-column instruction] [--label-column intent] [--cv 5] [--model model.json] [--json out.json]',
@@ -135,7 +135,7 @@ function readJsonl<T>(path: string): T[] {
 }
 
 async function evalLanguage(argv: string[]): Promise<number> {
-  const file = option(argv, '--file') ?? join(NLP_TRAINING, 'language-eval.jsonl');
+  const file = option(argv, '--file') ?? join(TRIAGE_TRAINING, 'language-eval.jsonl');
   const report = evaluateLanguage(readJsonl(file));
   const lines = [`language detection on ${file}`, `examples  ${report.examples}`, `accuracy  ${pct(report.accuracy)}`];
   for (const [lang, r] of Object.entries(report.perLanguage)) lines.push(`  ${lang}  ${r.correct}/${r.total}`);
@@ -146,7 +146,7 @@ async function evalLanguage(argv: string[]): Promise<number> {
 }
 
 async function evalPii(argv: string[]): Promise<number> {
-  const file = option(argv, '--file') ?? join(NLP_TRAINING, 'pii-eval.jsonl');
+  const file = option(argv, '--file') ?? join(TRIAGE_TRAINING, 'pii-eval.jsonl');
   const report = evaluatePii(readJsonl(file));
   const lines = [
     `PII redaction on ${file}`,
@@ -162,7 +162,7 @@ async function evalPii(argv: string[]): Promise<number> {
 }
 
 async function evalMails(argv: string[]): Promise<number> {
-  const file = option(argv, '--file') ?? join(REPO_ROOT, 'libs', 'nlp', 'evaluation', 'mail-eval.jsonl');
+  const file = option(argv, '--file') ?? join(REPO_ROOT, 'libs', 'triage', 'evaluation', 'mail-eval.jsonl');
   const modelPath = option(argv, '--model');
   const engine = new EmbeddedTriageEngine(
     modelPath ? IntentModel.fromJSON(JSON.parse(readFileSync(modelPath, 'utf8'))) : undefined,

@@ -2,8 +2,8 @@
 // with a greeting, a line of context, a sign-off, a signature and sometimes quoted history, or a bare chat line.
 // The wrappers here are written for evaluation only and differ from those of the training generator.
 // Deterministic. Run: node scripts/run-ts.js libs/triage/evaluation/mail-eval.build.ts
-import { writeFileSync } from 'fs';
 import { join, resolve } from 'path';
+import { writeJsonLines } from '../training/jsonl';
 import { createRandom } from '../src/random.util';
 import { EVAL_REQUESTS } from './mail-eval.requests';
 
@@ -122,6 +122,5 @@ export function buildMailEval(seed = 7): MailEvalCase[] {
 if (process.argv[1] && resolve(process.argv[1]) === __filename) {
   const out = process.argv[2] ?? join(__dirname, 'mail-eval.jsonl');
   const cases = buildMailEval();
-  writeFileSync(out, cases.map((c) => JSON.stringify(c)).join('\n') + '\n');
-  process.stderr.write(`wrote ${cases.length} mails to ${out}\n`);
+  writeJsonLines(out, cases, 'mails');
 }

@@ -2,9 +2,8 @@
 // with a greeting, a line of context, a sign-off, a signature and sometimes quoted history, or a bare chat line.
 // The wrappers here are written for evaluation only and differ from those of the training generator.
 // Deterministic. Run: node scripts/run-ts.js libs/triage/evaluation/mail-eval.build.ts
-import { readFileSync } from 'fs';
 import { join, resolve } from 'path';
-import { writeJsonLines } from '../training/jsonl';
+import { readJson, writeJsonLines } from '../training/data-files';
 import { createRandom } from '../src/random.util';
 import { EVAL_REQUESTS } from './mail-eval.requests';
 
@@ -27,7 +26,7 @@ interface Wrapping {
 }
 
 /** The wrappers per language (the data: mail-eval.wrapping.json). */
-const WRAPPING: Record<string, Wrapping> = JSON.parse(readFileSync(join(__dirname, 'mail-eval.wrapping.json'), 'utf8'));
+const WRAPPING: Record<string, Wrapping> = readJson(join(__dirname, 'mail-eval.wrapping.json'));
 
 export function buildMailEval(seed = 7): MailEvalCase[] {
   const random = createRandom(seed);

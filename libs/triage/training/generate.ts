@@ -2,7 +2,7 @@
 // sentences and keywords, with slot fillers and the noise customers add (typos, lower case, "pls").
 // Deterministic: same packs and seed → byte-identical file. Run: node scripts/run-ts.js libs/triage/training/generate.ts
 import { join, resolve } from 'path';
-import { writeJsonLines } from './jsonl';
+import { writeJsonLines } from './data-files';
 import { INTENTS } from '@draftdesk/contracts';
 import { createRandom, shuffleInPlace } from '../src/random.util';
 import { MAIL_WRAPPING } from './mail-wrapping';

@@ -1,8 +1,8 @@
 // How customers wrap a request in an email, per language and register (the data: mail-wrapping.data.json):
 // greetings, a line of context that carries no intent, sign-offs and signatures. Written for draftdesk's training
 // data; the evaluation mails use their own.
-import { readFileSync } from 'fs';
 import { join } from 'path';
+import { readJson } from './data-files';
 
 export interface MailWrapping {
   formal: { greetings: string[]; signOffs: string[] };
@@ -12,6 +12,4 @@ export interface MailWrapping {
   signatures: string[];
 }
 
-export const MAIL_WRAPPING: Record<string, MailWrapping> = JSON.parse(
-  readFileSync(join(__dirname, 'mail-wrapping.data.json'), 'utf8'),
-);
+export const MAIL_WRAPPING: Record<string, MailWrapping> = readJson(join(__dirname, 'mail-wrapping.data.json'));

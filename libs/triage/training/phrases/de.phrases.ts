@@ -1,7 +1,7 @@
 import { join } from 'path';
 import { readJson } from '../data-files';
-import { IntentPhrases } from '../phrase.types';
+import { LanguageData } from '../phrase.types';
 
 // German phrasing written for draftdesk; verb phrases end in the infinitive ("meine Bestellung stornieren").
-// The phrases per intent: de.json.
-export const DE = readJson<Record<string, IntentPhrases>>(join(__dirname, 'de.json'));
+// The data, de.json: request frames, greetings, closings, slot fillers and the phrases per intent.
+export const DE = readJson<LanguageData>(join(__dirname, 'de.json'));

@@ -1,7 +1,7 @@
 import { join } from 'path';
 import { readJson } from '../data-files';
-import { IntentPhrases } from '../phrase.types';
+import { LanguageData } from '../phrase.types';
 
 // French phrasing written for draftdesk; verb phrases are infinitives ("annuler ma commande").
-// The phrases per intent: fr.json.
-export const FR = readJson<Record<string, IntentPhrases>>(join(__dirname, 'fr.json'));
+// The data, fr.json: request frames, greetings, closings, slot fillers and the phrases per intent.
+export const FR = readJson<LanguageData>(join(__dirname, 'fr.json'));

@@ -29,3 +29,15 @@ export const INTENTS: readonly string[] = Object.freeze([
   'set_up_shipping_address',
   'other',
 ]);
+
+/** Intents that cannot be answered without knowing the customer's order. */
+export const ORDER_INTENTS: readonly string[] = Object.freeze([
+  'track_order',
+  'cancel_order',
+  'change_order',
+  'change_shipping_address',
+  'get_refund',
+  'track_refund',
+  'get_invoice',
+  'check_invoice',
+]);

@@ -1,19 +1,12 @@
-import type { KbSnippet, OrderFacts, ShopProfile } from '@draftdesk/shop';
+import type { KbSnippet, ShopProfile } from '@draftdesk/shop';
 import { checkGrounding, type GroundingSources } from './grounding.util';
+import { shippedOrder } from './order-facts.fixture';
 
-const order: OrderFacts = {
-  orderNumber: '100234',
-  status: 'shipped',
-  placedAt: '2025-06-10T14:32:00+02:00',
+const order = shippedOrder({
   total: { amount: 49.95, currency: 'EUR' },
   items: [{ name: 'Fietstas', quantity: 1 }],
-  carrier: 'PostNL',
-  trackingNumber: '3SABCD1234567',
-  trackingUrl: 'https://track.example.test/postnl/3SABCD1234567',
-  expectedDelivery: '2025-06-13',
-  customerEmail: 'customer@example.test',
   invoiceUrl: 'https://shop.test/invoices/100234.pdf',
-};
+});
 const snippet: KbSnippet = {
   id: 'en-returns',
   title: 'Returns',

@@ -1,4 +1,4 @@
-import type { AttentionReason } from '@draftdesk/contracts';
+import { type AttentionReason, ORDER_INTENTS } from '@draftdesk/contracts';
 import type { DraftProvider, DraftRequest, DraftResult } from './draft.types';
 import type { KbSnippet } from '@draftdesk/shop';
 import { holdingParagraphs } from './drafting/holding-reply.util';
@@ -40,16 +40,7 @@ const STATUS_INTENTS = new Set([
   'payment_issue',
 ]);
 /** Intents that cannot be answered without knowing the order: ask for it rather than guess. */
-const NEEDS_ORDER = new Set([
-  'track_order',
-  'cancel_order',
-  'change_order',
-  'change_shipping_address',
-  'get_refund',
-  'track_refund',
-  'get_invoice',
-  'check_invoice',
-]);
+const NEEDS_ORDER = new Set(ORDER_INTENTS);
 /** Intents that the order facts answer fully; a shipping article on top would only be noise. */
 const ORDER_ANSWERS = new Set(['track_order', 'delivery_period']);
 

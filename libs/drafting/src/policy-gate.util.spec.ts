@@ -1,20 +1,10 @@
 import type { DraftResult } from './draft.types';
-import type { KbSnippet, OrderFacts } from '@draftdesk/shop';
+import type { KbSnippet } from '@draftdesk/shop';
 import { decide, withinBusinessHours, type GateInput } from './policy-gate.util';
 import { DEFAULT_POLICY, type ShopPolicy } from '@draftdesk/shop';
+import { shippedOrder } from './order-facts.fixture';
 
-const order: OrderFacts = {
-  orderNumber: '100234',
-  status: 'shipped',
-  placedAt: '2025-06-10T14:32:00+02:00',
-  total: { amount: 684.95, currency: 'EUR' },
-  items: [{ name: 'Stadsfiets', quantity: 1 }],
-  carrier: 'PostNL',
-  trackingNumber: '3SABCD1234567',
-  trackingUrl: 'https://track.example.test/postnl/3SABCD1234567',
-  expectedDelivery: '2025-06-13',
-  customerEmail: 'customer@example.test',
-};
+const order = shippedOrder();
 const snippet: KbSnippet = {
   id: 'nl-verzending',
   title: 'Verzending',
@@ -55,6 +45,10 @@ function input(overrides: Partial<GateInput> = {}, triage: Partial<GateInput['tr
   };
 }
 
+/** The input with `body` as the draft. */
+const drafted = (body: string, triage: Partial<GateInput['triage']> = {}): GateInput =>
+  input({ draft: draft(body) }, triage);
+
 describe('decide', () => {
   it.each<[string, GateInput, string, string[]]>([
     ['everything in order', input(), 'auto_send', ['policy_allows']],
@@ -82,59 +76,39 @@ describe('decide', () => {
       ['policy_allows'],
     ],
     ['no draft', input({ draft: null }), 'review', ['no_draft']],
-    ['empty draft', input({ draft: draft('  ') }), 'review', ['no_draft']],
-    ['canary leak', input({ draft: draft(`${groundedBody} DD-CANARY-123456`) }), 'escalate', ['canary_leak']],
-    [
-      'invented amount',
-      input({ draft: draft(`${groundedBody} Je krijgt € 12,50 terug.`) }),
-      'review',
-      ['ungrounded:amount:€ 12,50'],
-    ],
+    ['empty draft', drafted('  '), 'review', ['no_draft']],
+    ['canary leak', drafted(`${groundedBody} DD-CANARY-123456`), 'escalate', ['canary_leak']],
+    ['invented amount', drafted(`${groundedBody} Je krijgt € 12,50 terug.`), 'review', ['ungrounded:amount:€ 12,50']],
     [
       'invented url',
-      input({ draft: draft(`${groundedBody} Zie https://evil.example/pay`) }),
+      drafted(`${groundedBody} Zie https://evil.example/pay`),
       'review',
       ['ungrounded:url:https://evil.example/pay'],
     ],
-    [
-      'invented date',
-      input({ draft: draft(`${groundedBody} Of op 20 juni 2025.`) }),
-      'review',
-      ['ungrounded:date:20 juni 2025'],
-    ],
-    [
-      'invented order number',
-      input({ draft: draft('Bestelling 999999 is onderweg.') }),
-      'review',
-      ['ungrounded:order_number:999999'],
-    ],
+    ['invented date', drafted(`${groundedBody} Of op 20 juni 2025.`), 'review', ['ungrounded:date:20 juni 2025']],
+    ['invented order number', drafted('Bestelling 999999 is onderweg.'), 'review', ['ungrounded:order_number:999999']],
     [
       'invented tracking number',
-      input({ draft: draft('Trackingnummer 3SZZZZ9999999.') }),
+      drafted('Trackingnummer 3SZZZZ9999999.'),
       'review',
       ['ungrounded:tracking_number:3SZZZZ9999999'],
     ],
     [
       'refund above the limit',
-      input({ draft: draft('We storten € 684,95 terug voor bestelling 100234.') }, { intent: 'get_refund' }),
+      drafted('We storten € 684,95 terug voor bestelling 100234.', { intent: 'get_refund' }),
       'review',
       ['refund_above_limit:684.95'],
     ],
-    [
-      'refund within the limit',
-      input({ draft: draft('We betalen de € 4,95 verzendkosten terug.') }),
-      'auto_send',
-      ['policy_allows'],
-    ],
+    ['refund within the limit', drafted('We betalen de € 4,95 verzendkosten terug.'), 'auto_send', ['policy_allows']],
     [
       'discount above the limit',
-      input({ draft: draft('Je krijgt 25% korting op je volgende bestelling.') }),
+      drafted('Je krijgt 25% korting op je volgende bestelling.'),
       'review',
       ['discount_above_limit:25'],
     ],
     [
       'discount within the limit',
-      input({ draft: draft('Je krijgt 10% korting op je volgende bestelling.') }),
+      drafted('Je krijgt 10% korting op je volgende bestelling.'),
       'auto_send',
       ['policy_allows'],
     ],
@@ -183,7 +157,7 @@ describe('decide', () => {
 
   it('lowers confidence for each doubt about the draft', () => {
     const clean = decide(input());
-    const doubtful = decide(input({ draft: draft(`${groundedBody} € 12,50 en € 13,50`) }));
+    const doubtful = decide(drafted(`${groundedBody} € 12,50 en € 13,50`));
     expect(clean.confidence).toBeCloseTo(0.93);
     expect(doubtful.confidence).toBeLessThan(clean.confidence / 2);
   });

@@ -7,17 +7,20 @@ import type { ShopPolicy } from '@draftdesk/shop';
 
 export type Decision = 'auto_send' | 'review' | 'escalate' | 'ignore';
 
+/** What the gate needs to know of triage's verdict on the customer's message. */
+export interface GateTriage {
+  intent: string;
+  confidence: number;
+  sentiment: string;
+  urgency: string;
+  reasons: string[];
+  flags: string[];
+  language: string;
+}
+
 export interface GateInput {
   policy: ShopPolicy;
-  triage: {
-    intent: string;
-    confidence: number;
-    sentiment: string;
-    urgency: string;
-    reasons: string[];
-    flags: string[];
-    language: string;
-  };
+  triage: GateTriage;
   automated: boolean;
   draft: DraftResult | null;
   sources: { customerText: string; snippets: KbSnippet[]; orderFacts: OrderFacts | null };

@@ -226,3 +226,21 @@ export async function parseChecked(raw: Buffer) {
     expect(error.message.length).toBeGreaterThan(0);
   }
 }
+
+/**
+ * Real-looking MIME (nested multiparts, random boundaries, broken encodings, huge headers, NUL, lone surrogates) with
+ * random byte mutations on top. The suite is split over files so each stays under a minute; `part` names the file's share.
+ */
+export function describeMutatedMime(part: number): void {
+  describe(`parseMail under fuzzing: mutated MIME, part ${part}`, () => {
+    const RUNS = runs(5_000);
+    it(`returns a storable mail or a MailParseError, never another error (${RUNS} cases)`, async () => {
+      await fc.assert(
+        fc.asyncProperty(message, fc.array(mutation, { maxLength: 3 }), (raw, mutations) =>
+          parseChecked(mutate(Buffer.from(raw, 'utf8'), mutations)),
+        ),
+        { numRuns: RUNS, timeout: CASE_TIMEOUT_MS },
+      );
+    }, 600_000);
+  });
+}

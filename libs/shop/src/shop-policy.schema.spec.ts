@@ -1,5 +1,11 @@
 import { DEFAULT_POLICY, parsePolicy, PolicyError } from './shop-policy.schema';
 
+/** Valid opening hours as YAML, but for the fields given. */
+const businessHours = (fields: Record<string, string>) =>
+  `businessHours: { ${Object.entries({ timezone: 'UTC', days: '[1]', start: '"09:00"', end: '"17:00"', ...fields })
+    .map(([key, value]) => `${key}: ${value}`)
+    .join(', ')} }`;
+
 describe('parsePolicy', () => {
   it('fills missing sections with the safe defaults', () => {
     expect(parsePolicy('')).toEqual(DEFAULT_POLICY);
@@ -40,26 +46,10 @@ canary: DD-CANARY-0001
     ['a discount over 100%', 'limits: { maxDiscountPercent: 150 }', 'limits.maxDiscountPercent'],
     ['a currency that is not ISO 4217', 'limits: { currency: euro }', 'limits.currency'],
     ['escalateOn that is not a list', 'escalateOn: legal_threat', 'escalateOn'],
-    [
-      'an unknown time zone',
-      'businessHours: { timezone: Mars/Olympus, days: [1], start: "09:00", end: "17:00" }',
-      'businessHours.timezone',
-    ],
-    [
-      'a day number out of range',
-      'businessHours: { timezone: UTC, days: [8], start: "09:00", end: "17:00" }',
-      'businessHours.days.0',
-    ],
-    [
-      'a malformed time',
-      'businessHours: { timezone: UTC, days: [1], start: "9am", end: "17:00" }',
-      'businessHours.start',
-    ],
-    [
-      'hours that end before they start',
-      'businessHours: { timezone: UTC, days: [1], start: "18:00", end: "09:00" }',
-      'businessHours.end',
-    ],
+    ['an unknown time zone', businessHours({ timezone: 'Mars/Olympus' }), 'businessHours.timezone'],
+    ['a day number out of range', businessHours({ days: '[8]' }), 'businessHours.days.0'],
+    ['a malformed time', businessHours({ start: '"9am"' }), 'businessHours.start'],
+    ['hours that end before they start', businessHours({ start: '"18:00"', end: '"09:00"' }), 'businessHours.end'],
     ['a canary too short to be unique', 'canary: abc', 'canary'],
   ])('rejects %s, naming the field', (_name, yamlText, field) => {
     let error: unknown;

@@ -1,7 +1,11 @@
 import { extractEntities, isLuhnValid, isValidIban } from './entities.util';
 
+type Found = { type: string; value: string; carrier?: string; currency?: string };
+const tracking = (value: string, carrier: string): Found[] => [{ type: 'tracking_number', value, carrier }];
+const amount = (value: string, currency: string): Found[] => [{ type: 'amount', value, currency }];
+
 describe('extractEntities', () => {
-  const cases: [string, string, { type: string; value: string; carrier?: string; currency?: string }[]][] = [
+  const cases: [string, string, Found[]][] = [
     ['order number after order word', 'Where is my order #123456?', [{ type: 'order_number', value: '123456' }]],
     ['dutch order word', 'bestelling 9876543 is niet binnen', [{ type: 'order_number', value: '9876543' }]],
     [
@@ -10,37 +14,17 @@ describe('extractEntities', () => {
       [{ type: 'order_number', value: '2024-88123' }],
     ],
     ['prefixed order id', 'I mean ORD-55123 please', [{ type: 'order_number', value: 'ORD-55123' }]],
-    [
-      'PostNL tracking',
-      'track & trace 3SABCD1234567 zegt niets',
-      [{ type: 'tracking_number', value: '3SABCD1234567', carrier: 'PostNL' }],
-    ],
-    [
-      'UPS tracking',
-      'UPS says 1Z999AA10123456784',
-      [{ type: 'tracking_number', value: '1Z999AA10123456784', carrier: 'UPS' }],
-    ],
-    [
-      'DHL ten digits with carrier named',
-      'DHL nummer 1234567890',
-      [{ type: 'tracking_number', value: '1234567890', carrier: 'DHL' }],
-    ],
-    [
-      'DPD 14 digits',
-      'pakket 01234567890123 van DPD',
-      [{ type: 'tracking_number', value: '01234567890123', carrier: 'DPD' }],
-    ],
+    ['PostNL tracking', 'track & trace 3SABCD1234567 zegt niets', tracking('3SABCD1234567', 'PostNL')],
+    ['UPS tracking', 'UPS says 1Z999AA10123456784', tracking('1Z999AA10123456784', 'UPS')],
+    ['DHL ten digits with carrier named', 'DHL nummer 1234567890', tracking('1234567890', 'DHL')],
+    ['DPD 14 digits', 'pakket 01234567890123 van DPD', tracking('01234567890123', 'DPD')],
     ['email', 'mail me at jan.jansen@example.nl', [{ type: 'email', value: 'jan.jansen@example.nl' }]],
     ['dutch mobile', 'bel me op 06-12345678', [{ type: 'phone', value: '06-12345678' }]],
     ['international phone', 'call +31 20 123 4567', [{ type: 'phone', value: '+31 20 123 4567' }]],
     ['valid IBAN', 'IBAN NL91 ABNA 0417 1643 00 graag', [{ type: 'iban', value: 'NL91 ABNA 0417 1643 00' }]],
-    [
-      'euro amount, dutch decimals',
-      'ik betaalde € 12,50 te veel',
-      [{ type: 'amount', value: '12.50', currency: 'EUR' }],
-    ],
-    ['EUR code amount', 'charged EUR 12.50 twice', [{ type: 'amount', value: '12.50', currency: 'EUR' }]],
-    ['dollar amount', 'it cost $5', [{ type: 'amount', value: '5', currency: 'USD' }]],
+    ['euro amount, dutch decimals', 'ik betaalde € 12,50 te veel', amount('12.50', 'EUR')],
+    ['EUR code amount', 'charged EUR 12.50 twice', amount('12.50', 'EUR')],
+    ['dollar amount', 'it cost $5', amount('5', 'USD')],
     ['numeric date', 'besteld op 12-03-2024', [{ type: 'date', value: '12-03-2024' }]],
     ['dutch written date', 'geleverd op 3 maart 2024', [{ type: 'date', value: '3 maart 2024' }]],
     ['english written date', 'ordered on March 3rd, 2024', [{ type: 'date', value: 'March 3rd, 2024' }]],

@@ -1,3 +1,4 @@
+import { ORDER_INTENTS } from '@draftdesk/contracts';
 import { expectedCalibrationError, Prediction } from './calibration.util';
 import { TriageInput, TriageResult } from './triage.types';
 
@@ -16,17 +17,7 @@ export interface AutoSendPolicy {
 }
 
 /** Intents whose answer depends on the customer's order: such a mail counts only when it names an order number. */
-const ORDER_INTENTS = new Set([
-  'track_order',
-  'cancel_order',
-  'change_order',
-  'change_shipping_address',
-  'get_refund',
-  'track_refund',
-  'get_invoice',
-  'check_invoice',
-  'payment_issue',
-]);
+const ORDER_BOUND_INTENTS = new Set([...ORDER_INTENTS, 'payment_issue']);
 
 export interface AutoSendReadiness {
   /**
@@ -80,7 +71,7 @@ export function evaluateMails(
         confidence: result.confidence,
       });
     }
-    const orderFound = !ORDER_INTENTS.has(c.intent) || result.entities.some((e) => e.type === 'order_number');
+    const orderFound = !ORDER_BOUND_INTENTS.has(c.intent) || result.entities.some((e) => e.type === 'order_number');
     if (policy?.intents.includes(c.intent) && orderFound) {
       readiness.clearInScope++;
       if (result.intent === c.intent && result.confidence >= threshold(c.intent)) readiness.reachingThreshold++;

@@ -1,6 +1,7 @@
 import { ConfigError, env } from '@draftdesk/config';
 import { z } from 'zod';
 import { DEFAULT_LANGUAGES } from './language.util';
+import type { LlmTriageOptions } from './llm-triage.engine';
 
 /**
  * The engine selection the triage service and `draftdesk triage` share, so the command answers as the service would.
@@ -28,14 +29,9 @@ export const triageConfigShape = {
 
 export interface TriageOptions {
   engine: 'embedded' | 'openai';
-  openai?: {
-    apiKey: string;
-    baseURL?: string;
-    model: string;
-    timeoutMs: number;
-    maxRetries: number;
-    dailyTokenBudget: number;
-  };
+  /** The language model's connection and budget, as the LLM triage engine takes them (all but baseURL set). */
+  openai?: Pick<LlmTriageOptions, 'baseURL'> &
+    Required<Pick<LlmTriageOptions, 'apiKey' | 'model' | 'timeoutMs' | 'maxRetries' | 'dailyTokenBudget'>>;
   modelRefreshMs: number;
   /** Languages the shop serves; unset means nl, en, de, fr. */
   languages?: readonly string[];

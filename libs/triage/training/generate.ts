@@ -1,8 +1,8 @@
 // Builds libs/triage/training/intents.jsonl from the phrase packs: request frames × verb phrases, standalone
 // sentences and keywords, with slot fillers and the noise customers add (typos, lower case, "pls").
 // Deterministic: same packs and seed → byte-identical file. Run: node scripts/run-ts.js libs/triage/training/generate.ts
-import { writeFileSync } from 'fs';
 import { join, resolve } from 'path';
+import { writeJsonLines } from './data-files';
 import { INTENTS } from '@draftdesk/contracts';
 import { createRandom, shuffleInPlace } from '../src/random.util';
 import { MAIL_WRAPPING } from './mail-wrapping';
@@ -198,6 +198,5 @@ export function generateExamples(packs: LanguagePack[] = PACKS, options: Generat
 if (process.argv[1] && resolve(process.argv[1]) === __filename) {
   const out = process.argv[2] ?? join(__dirname, 'intents.jsonl');
   const examples = generateExamples();
-  writeFileSync(out, examples.map((e) => JSON.stringify(e)).join('\n') + '\n');
-  process.stderr.write(`wrote ${examples.length} examples to ${out}\n`);
+  writeJsonLines(out, examples, 'examples');
 }

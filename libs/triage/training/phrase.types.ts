@@ -20,3 +20,6 @@ export interface LanguagePack {
   gerund?: (verbPhrase: string) => string;
   slots: Record<string, string[]>;
 }
+
+/** A language's phrasing as its data file (phrases/<language>.json) holds it; `slots` adds to the shared ones. */
+export type LanguageData = Pick<LanguagePack, 'phrases' | 'frames' | 'greetings' | 'closings' | 'slots'>;

@@ -7,18 +7,11 @@ import { detectRegister } from '../drafting/register.util';
 import type { KnowledgeSource } from '@draftdesk/shop';
 import { type CustomerIdentity, disclosableOrder, orderQueryFor } from '@draftdesk/shop';
 import type { OrderConnector } from '@draftdesk/shop';
-import { decide, type Decision, type GateInput, type GateResult } from '../policy-gate.util';
+import { decide, type Decision, type GateInput, type GateResult, type GateTriage } from '../policy-gate.util';
 import type { ShopPolicy } from '@draftdesk/shop';
 import { screenForInjection } from './injection-guard.util';
 
-export interface TriageFacts {
-  language: string;
-  intent: string;
-  confidence: number;
-  sentiment: string;
-  urgency: string;
-  reasons: string[];
-  flags: string[];
+export interface TriageFacts extends GateTriage {
   entities: { type: string; value: string }[];
   register?: 'formal' | 'informal';
   asks?: string[];

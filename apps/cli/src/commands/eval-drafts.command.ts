@@ -37,7 +37,7 @@ const modelConfigShape = {
 function drafterFor(engine: string, sets: LoadedScenarios[]): DraftProvider | undefined {
   if (engine === 'offline') return undefined;
   if (engine !== 'openai') throw new ConfigError([`--engine must be offline or openai, not "${engine}"`]);
-  const config = loadConfig(modelConfigShape, process.env);
+  const config = loadConfig(modelConfigShape);
   if (!config.OPENAI_API_KEY) throw new ConfigError(['OPENAI_API_KEY is required for --engine openai']);
   return new OpenAiDrafter({
     apiKey: config.OPENAI_API_KEY,

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { ChannelsService } from '../../apps/chat-gateway/src/channels/channels.service';
 import { ChatGatewayOptions } from '../../apps/chat-gateway/src/chat-gateway.options';
 import { signWebhook } from '../../apps/chat-gateway/src/intake/standard-webhooks.util';
+import { ChatIntakeErrorCode } from '../../apps/chat-gateway/src/intake/chat-intake.exception';
 import {
   bootChatApp,
   createTestSchema,
@@ -219,7 +220,14 @@ describe('chat-gateway webhook intake (Standard Webhooks, real Postgres)', () =>
 
   it('refuses a body above 256 KB with 413 but lets a 200 KB body through to validation', async () => {
     const huge = delivery({ body: message({ text: 'x'.repeat(300 * 1024) }) });
-    expect((await send(app, huge)).status).toBe(413);
+    const refused = await send(app, huge);
+    expect(refused.status).toBe(413);
+    expect(refused.body).toEqual({
+      statusCode: 413,
+      code: ChatIntakeErrorCode.PayloadTooLarge,
+      message: `body exceeds ${256 * 1024} bytes`,
+      errors: [],
+    });
     const big = await send(app, delivery({ body: message({ text: 'x'.repeat(200 * 1024) }) }));
     expect(big.status).toBe(400);
     expect(big.body.errors.map((e: { field: string }) => e.field)).toContain('text');

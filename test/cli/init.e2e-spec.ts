@@ -9,7 +9,7 @@ import nodemailer from 'nodemailer';
 import type { InitAnswers } from '../../apps/cli/src/init/init-answers.util';
 import { shopFiles, writeShopFiles } from '../../apps/cli/src/init/shop-files.util';
 import { dataDirSecrets } from '../../apps/embedded/src/embedded-secrets.util';
-import { embeddedConfigShape, embeddedOptionsFromConfig } from '../../apps/embedded/src/embedded.options';
+import { embeddedConfigSchema, embeddedOptionsFromConfig } from '../../apps/embedded/src/embedded.options';
 import { RunningEmbedded, startEmbeddedSandbox } from '../support/embedded-sandbox';
 import { repoRoot } from '../support/engines';
 import { expectEventually } from '../support/expect-eventually';
@@ -153,7 +153,7 @@ describe('the shop folder and .env init writes for the other order sources and m
     const env = readFileSync(join(dir, '.env'), 'utf8');
     const settings = { ...(parseEnv(env) as Record<string, string>), REVIEW_ADMIN_PASSWORD: 'not-printed-here' };
     const options = embeddedOptionsFromConfig(
-      loadConfig(embeddedConfigShape, settings),
+      loadConfig(embeddedConfigSchema, settings),
       dataDirSecrets(join(dir, 'data')),
     );
     expect(options.drafter).toMatchObject({ shopDir: dir, orders: { kind: choice.orders.kind } });

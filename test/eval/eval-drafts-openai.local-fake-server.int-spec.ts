@@ -95,7 +95,7 @@ describe('draftdesk eval drafts --engine openai (local fake OpenAI-compatible se
 
   it('refuses --engine openai without OPENAI_API_KEY, naming the variable', async () => {
     const run = await runCli(['eval', 'drafts', '--engine', 'openai'], { env: {} });
-    expect(run.code).toBe(2);
+    expect(run.code).toBe(78);
     expect(run.stderr).toContain('OPENAI_API_KEY is required');
   });
 });

@@ -77,8 +77,8 @@ describe('draftdesk mail retry', () => {
     expect(left[0].error).not.toBe('UNPARSEABLE: old parser');
   });
 
-  it('refuses to run without DATABASE_URL or arguments', async () => {
-    expect(await run(['retry', '--all'], {})).toBe(2);
+  it('refuses to run without DATABASE_URL (a configuration error) or arguments', async () => {
+    expect(await run(['retry', '--all'], {})).toBe(78);
     expect(await run(['retry'], { DATABASE_URL: db.url })).toBe(2);
   });
 });

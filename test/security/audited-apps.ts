@@ -7,14 +7,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ChatGatewayAppModule } from '../../apps/chat-gateway/src/chat-gateway-app.module';
 import { configureChatGatewayHttp } from '../../apps/chat-gateway/src/chat-gateway.module';
-import { chatGatewayConfigShape, chatGatewayOptions } from '../../apps/chat-gateway/src/chat-gateway.options';
+import { chatGatewayConfigShape, chatGatewayOptionsFromConfig } from '../../apps/chat-gateway/src/chat-gateway.options';
 import { ConversationsAppModule } from '../../apps/conversations/src/conversations-app.module';
 import { conversationsConfigShape } from '../../apps/conversations/src/conversations/conversations.options';
 import { DrafterAppModule } from '../../apps/drafter/src/drafter-app.module';
 import { drafterConfigShape, drafterOptionsFromConfig } from '../../apps/drafter/src/drafts/drafter.options';
 import { EmbeddedAppModule } from '../../apps/embedded/src/embedded-app.module';
 import { dataDirSecrets } from '../../apps/embedded/src/embedded-secrets.util';
-import { embeddedConfigShape, embeddedOptionsFromConfig } from '../../apps/embedded/src/embedded.options';
+import { embeddedConfigSchema, embeddedOptionsFromConfig } from '../../apps/embedded/src/embedded.options';
 import { MailIngestAppModule } from '../../apps/mail-ingest/src/mail-ingest-app.module';
 import { mailIngestConfigShape } from '../../apps/mail-ingest/src/ingest/mail-ingest.options';
 import { MailSendAppModule } from '../../apps/mail-send/src/mail-send-app.module';
@@ -22,7 +22,7 @@ import { mailSendConfigShape } from '../../apps/mail-send/src/outbound/mail-send
 import { ReviewAppModule } from '../../apps/review/src/review-app.module';
 import { reviewConfigShape, reviewOptionsFromConfig } from '../../apps/review/src/review.options';
 import { TriageAppModule } from '../../apps/triage/src/triage-app.module';
-import { triageConfigShape, triageOptions } from '../../apps/triage/src/triage/triage.options';
+import { triageConfigShape, triageOptionsFromConfig } from '../../apps/triage/src/triage/triage.options';
 import { repoRoot } from '../support/engines';
 
 /** The secrets every audited app is started with, so that each authenticator is switched on. */
@@ -64,7 +64,7 @@ export const AUDITED_APPS: AuditedApp[] = [
         { ...serviceConfigShape(3002), ...chatGatewayConfigShape },
         { ...env, CHAT_SECRETS_KEY: SECRETS.secretsKey, CHAT_ADMIN_TOKEN: SECRETS.chatAdmin },
       );
-      return ChatGatewayAppModule.forRoot(c, chatGatewayOptions(c));
+      return ChatGatewayAppModule.forRoot(c, chatGatewayOptionsFromConfig(c));
     },
     configure: (app) => configureChatGatewayHttp(app),
     credentials: { [Realms.chatAdmin]: bearer(SECRETS.chatAdmin) },
@@ -91,7 +91,7 @@ export const AUDITED_APPS: AuditedApp[] = [
     name: 'triage',
     module: (env) => {
       const c = loadConfig({ ...serviceConfigShape(3004), ...triageConfigShape }, env);
-      return TriageAppModule.forRoot(c, triageOptions(c));
+      return TriageAppModule.forRoot(c, triageOptionsFromConfig(c));
     },
     credentials: {},
   },
@@ -137,7 +137,7 @@ export const AUDITED_APPS: AuditedApp[] = [
     name: 'embedded',
     module: (env) => {
       const dataDir = mkdtempSync(join(tmpdir(), 'draftdesk-audit-'));
-      const c = loadConfig(embeddedConfigShape, {
+      const c = loadConfig(embeddedConfigSchema, {
         DATABASE_URL: env.DATABASE_URL,
         DRAFTDESK_DATA_DIR: dataDir,
         SMTP_INBOUND_PORT: env.SMTP_INBOUND_PORT,

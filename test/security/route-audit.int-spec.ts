@@ -70,6 +70,23 @@ describe.each(AUDITED_APPS)('route audit: $name', (audited) => {
     );
   });
 
+  it('publishes, without credentials, an OpenAPI document at /docs/json that lists every route of the app', async () => {
+    expect(routes.filter((r) => r.path.startsWith('/docs')).every((r) => r.public)).toBe(true);
+    const res = await fetch(`${base}/docs/json`);
+    expect(res.status).toBe(200);
+    const doc = (await res.json()) as { openapi: string; paths: Record<string, Record<string, unknown>> };
+    expect(doc.openapi).toMatch(/^3\./);
+    const documented = Object.entries(doc.paths).flatMap(([path, operations]) =>
+      Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    const expected = routes
+      .filter((r) => r.documented && r.method !== 'ALL')
+      .map((r) => `${r.method} ${r.path.replace(/:([A-Za-z0-9_]+)/g, '{$1}')}`);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(documented.sort()).toEqual([...new Set(expected)].sort());
+    expect((await fetch(`${base}/docs`)).status).toBe(200);
+  });
+
   it('serves through Express no route the Nest router does not list', () => {
     const listed = new Set(routes.map((r) => `${r.method === 'ALL' ? 'ALL' : r.method} ${r.path}`));
     const unlisted = expressRoutes(app).filter(

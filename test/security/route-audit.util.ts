@@ -3,12 +3,18 @@ import { INestApplication, RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 
+/** The metadata keys of @nestjs/swagger's ApiExcludeController and ApiExcludeEndpoint (not exported by the package). */
+const EXCLUDED_CONTROLLER = 'swagger/apiExcludeController';
+const EXCLUDED_ENDPOINT = 'swagger/apiExcludeEndpoint';
+
 export interface AuditedRoute {
   method: string;
   path: string;
   controller: string;
   public: boolean;
   realm: string | null;
+  /** Whether the OpenAPI document describes it (not excluded with ApiExcludeController/ApiExcludeEndpoint). */
+  documented: boolean;
 }
 
 const joinPath = (...parts: (string | undefined)[]) =>
@@ -42,6 +48,9 @@ export function listRoutes(app: INestApplication): AuditedRoute[] {
             controller: type.name,
             public: !!reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, [handler, type]),
             realm: reflector.getAllAndOverride<string>(AUTH_REALM, [handler, type]) ?? null,
+            documented:
+              !(Reflect.getMetadata(EXCLUDED_CONTROLLER, type) as boolean[] | undefined)?.[0] &&
+              !(Reflect.getMetadata(EXCLUDED_ENDPOINT, handler) as { disable?: boolean } | undefined)?.disable,
           });
         }
       }

@@ -2,7 +2,6 @@ import { InfrastructureModule, ServiceConfig } from '@draftdesk/platform';
 import { DynamicModule, Module } from '@nestjs/common';
 import { ChatGatewayOptions } from './chat-gateway.options';
 import { ChatGatewayModule } from './chat-gateway.module';
-import { RootDocsController } from './docs/docs.controller';
 
 @Module({})
 export class ChatGatewayAppModule {
@@ -10,7 +9,6 @@ export class ChatGatewayAppModule {
     return {
       module: ChatGatewayAppModule,
       imports: [InfrastructureModule.forService('chat-gateway', config), ChatGatewayModule.register(options)],
-      controllers: [RootDocsController],
     };
   }
 }

@@ -1,6 +1,6 @@
 import { loadConfig } from '@draftdesk/config';
 import { randomBytes } from 'node:crypto';
-import { chatGatewayConfigShape, chatGatewayOptions } from './chat-gateway.options';
+import { chatGatewayConfigShape, chatGatewayOptionsFromConfig } from './chat-gateway.options';
 
 const key = randomBytes(32).toString('base64');
 const channel = {
@@ -16,7 +16,7 @@ describe('chat-gateway configuration', () => {
       CHAT_SECRETS_KEY: key,
       CHAT_CHANNELS_JSON: JSON.stringify([channel]),
     });
-    const options = chatGatewayOptions(config);
+    const options = chatGatewayOptionsFromConfig(config);
     expect(options.secretsKey).toHaveLength(32);
     expect(options.quietWindowMs).toBe(3000);
     // A channel's identities are claims unless the shop says its provider signs its users in.

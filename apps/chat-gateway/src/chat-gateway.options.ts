@@ -1,4 +1,5 @@
 import { env, parseSecretsKey } from '@draftdesk/config';
+import { serviceConfigShape } from '@draftdesk/platform';
 import { z } from 'zod';
 import { ChannelInput, channelConfigSchema } from './channels/channel.types';
 
@@ -51,6 +52,9 @@ export const chatGatewayConfigShape = {
 
 export type ChatGatewayConfig = z.infer<z.ZodObject<typeof chatGatewayConfigShape>>;
 
+/** The chat-gateway service's settings. */
+export const chatGatewayConfigSchema = z.object({ ...serviceConfigShape(3002), ...chatGatewayConfigShape });
+
 export interface ChatGatewayOptions {
   secretsKey: Buffer;
   seedChannels: ChannelInput[];
@@ -67,7 +71,7 @@ export interface ChatGatewayOptions {
   pollIntervalMs: number;
 }
 
-export function chatGatewayOptions(
+export function chatGatewayOptionsFromConfig(
   config: ChatGatewayConfig,
   overrides: Partial<ChatGatewayOptions> = {},
 ): ChatGatewayOptions {

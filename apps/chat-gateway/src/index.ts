@@ -1,6 +1,11 @@
 // The chat gateway's public face: what the embedded suite composes. Other apps import only from here.
 export { ChatGatewayModule, configureChatGatewayHttp } from './chat-gateway.module';
-export { chatGatewayConfigShape, chatGatewayOptions, MAX_WEBHOOK_BYTES } from './chat-gateway.options';
+export {
+  chatGatewayConfigSchema,
+  chatGatewayConfigShape,
+  chatGatewayOptionsFromConfig,
+  MAX_WEBHOOK_BYTES,
+} from './chat-gateway.options';
 export type { ChatGatewayOptions } from './chat-gateway.options';
 export type { ChannelInput } from './channels/channel.types';
 export { ChatIntakeErrorCode, unauthorized } from './intake/chat-intake.exception';

@@ -2,16 +2,15 @@
 import '@draftdesk/observability/tracing.register';
 import 'reflect-metadata';
 import { loadConfigOrExit } from '@draftdesk/config';
-import { exitOnStartupFailure, serviceConfigShape, startService } from '@draftdesk/platform';
+import { exitOnStartupFailure, startService } from '@draftdesk/platform';
 import { ChatGatewayAppModule } from './chat-gateway-app.module';
-import { chatGatewayConfigShape, chatGatewayOptions } from './chat-gateway.options';
-import { configureChatGatewayHttp } from './chat-gateway.module';
+import { chatGatewayConfigSchema, chatGatewayOptionsFromConfig, configureChatGatewayHttp } from '.';
 
 const service = 'chat-gateway';
-const config = loadConfigOrExit(service, { ...serviceConfigShape(3002), ...chatGatewayConfigShape });
+const config = loadConfigOrExit(service, chatGatewayConfigSchema);
 startService({
   service,
-  module: ChatGatewayAppModule.forRoot(config, chatGatewayOptions(config)),
+  module: ChatGatewayAppModule.forRoot(config, chatGatewayOptionsFromConfig(config)),
   port: config.PORT,
   host: config.HOST,
   logLevel: config.LOG_LEVEL,

@@ -2,15 +2,15 @@
 import '@draftdesk/observability/tracing.register';
 import 'reflect-metadata';
 import { loadConfigOrExit } from '@draftdesk/config';
-import { exitOnStartupFailure, serviceConfigShape, startService } from '@draftdesk/platform';
+import { exitOnStartupFailure, startService } from '@draftdesk/platform';
 import { ConversationsAppModule } from './conversations-app.module';
-import { conversationsConfigShape } from './conversations/conversations.options';
+import { conversationsConfigSchema, conversationsOptionsFromConfig } from '.';
 
 const service = 'conversations';
-const config = loadConfigOrExit(service, { ...serviceConfigShape(3001), ...conversationsConfigShape });
+const config = loadConfigOrExit(service, conversationsConfigSchema);
 startService({
   service,
-  module: ConversationsAppModule.forRoot(config, { apiToken: config.REVIEW_API_TOKEN }),
+  module: ConversationsAppModule.forRoot(config, conversationsOptionsFromConfig(config)),
   port: config.PORT,
   host: config.HOST,
   logLevel: config.LOG_LEVEL,

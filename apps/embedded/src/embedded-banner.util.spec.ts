@@ -1,12 +1,12 @@
 import { loadConfig } from '@draftdesk/config';
 import { embeddedBanner } from './embedded-banner.util';
-import { embeddedConfigShape, embeddedOptionsFromConfig } from './embedded.options';
+import { embeddedConfigSchema, embeddedOptionsFromConfig } from './embedded.options';
 import { fixedSecrets } from './fixed-secrets.fixture';
 
 const banner = (env: Record<string, string>) =>
   embeddedBanner(
     embeddedOptionsFromConfig(
-      loadConfig(embeddedConfigShape, { DRAFTDESK_DATA_DIR: '/srv/dd/data', ...env }),
+      loadConfig(embeddedConfigSchema, { DRAFTDESK_DATA_DIR: '/srv/dd/data', ...env }),
       fixedSecrets,
     ),
     '4.2',

@@ -1,12 +1,13 @@
 import { loadConfig } from '@draftdesk/config';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { EmbeddedOptions, embeddedConfigShape, embeddedOptionsFromConfig } from './embedded.options';
+import { EmbeddedOptions, embeddedConfigSchema, embeddedOptionsFromConfig } from './embedded.options';
 import { fixedSecrets } from './fixed-secrets.fixture';
 
 const secrets = fixedSecrets;
 
-const build = (env: Record<string, string>) => embeddedOptionsFromConfig(loadConfig(embeddedConfigShape, env), secrets);
+const build = (env: Record<string, string>) =>
+  embeddedOptionsFromConfig(loadConfig(embeddedConfigSchema, env), secrets);
 
 interface ReadmeSetting {
   variable: string;
@@ -257,7 +258,7 @@ describe('embedded options: every setting of the README configuration table that
 
   it('refuses a kept admin password shorter than REVIEW_ADMIN_PASSWORD allows, naming the file', () => {
     const short = { ...secrets, adminPassword: () => 'short' };
-    expect(() => embeddedOptionsFromConfig(loadConfig(embeddedConfigShape, {}), short)).toThrow(
+    expect(() => embeddedOptionsFromConfig(loadConfig(embeddedConfigSchema, {}), short)).toThrow(
       /data\/admin-password: the admin password must be at least 12 characters/,
     );
   });
@@ -272,7 +273,12 @@ describe('embedded options: every setting of the README configuration table that
     [{ DKIM_DOMAIN: 'shop.test' }, /DKIM_DOMAIN, DKIM_SELECTOR and DKIM_PRIVATE_KEY must be set together/],
     [{ SENT_FOLDER: 'Sent' }, /SENT_FOLDER needs IMAP_HOST/],
     [{ TRIAGE_ENGINE: 'openai' }, /OPENAI_API_KEY is required when TRIAGE_ENGINE=openai/],
-    [{ DRAFTER_ENGINE: 'openai' }, /OPENAI_API_KEY: required when DRAFTER_ENGINE=openai/],
+    [{ DRAFTER_ENGINE: 'openai' }, /OPENAI_API_KEY is required when DRAFTER_ENGINE=openai/],
+    [{ ORDERS_CONNECTOR: 'rest' }, /ORDERS_REST_BY_NUMBER_URL is required \(or ORDERS_REST_BY_EMAIL_URL\)/],
+    [
+      { ORDERS_CONNECTOR: 'shopify', SHOPIFY_SHOP_URL: 'https://shop.test' },
+      /SHOPIFY_ACCESS_TOKEN is required when ORDERS_CONNECTOR=shopify/,
+    ],
   ])('refuses %j as the services do', (env, message) => {
     expect(() => build(env)).toThrow(message);
   });

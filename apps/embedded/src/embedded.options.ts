@@ -1,12 +1,17 @@
-import { baseConfigShape, env } from '@draftdesk/config';
+import { baseConfigShape, ConfigError, env } from '@draftdesk/config';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
-import { ChatGatewayOptions, chatGatewayConfigShape, chatGatewayOptions } from '../../chat-gateway/src';
-import { DrafterOptions, drafterConfigShape, drafterOptionsFromConfig } from '../../drafter/src';
+import { ChatGatewayOptions, chatGatewayConfigShape, chatGatewayOptionsFromConfig } from '../../chat-gateway/src';
+import { DrafterOptions, drafterConfigRules, drafterConfigShape, drafterOptionsFromConfig } from '../../drafter/src';
 import { MailIngestOptions, mailIngestConfigShape, mailIngestOptionsFromConfig } from '../../mail-ingest/src';
-import { MailSendOptions, mailSendConfigShape, mailSendOptionsFromConfig } from '../../mail-send/src';
+import {
+  MailSendOptions,
+  mailSendConfigRules,
+  mailSendConfigShape,
+  mailSendOptionsFromConfig,
+} from '../../mail-send/src';
 import { ReviewOptions, reviewConfigShape, reviewOptionsFromConfig } from '../../review/src';
-import { TriageOptions, triageConfigShape, triageOptions } from '../../triage/src';
+import { TriageOptions, triageConfigRules, triageConfigShape, triageOptionsFromConfig } from '../../triage/src';
 import { DemoChatChannel, demoChatChannel, localUrl } from './demo-chat.util';
 import { EmbeddedSecrets, SECRET_FILES } from './embedded-secrets.util';
 
@@ -44,7 +49,17 @@ export const embeddedConfigShape = {
   REVIEW_LIVE_FANOUT: reviewConfigShape.REVIEW_LIVE_FANOUT.unwrap().default('local'),
 };
 
-export type EmbeddedConfig = z.infer<z.ZodObject<typeof embeddedConfigShape>>;
+/**
+ * The embedded mode's settings with the services' cross-field rules. Mail ingest's rule (MAIL_ADMIN_TOKEN needs
+ * MAILBOX_SECRETS_KEY) always holds here: a missing key is generated in the data directory.
+ */
+export const embeddedConfigSchema = z.object(embeddedConfigShape).superRefine((config, ctx) => {
+  mailSendConfigRules(config, ctx);
+  triageConfigRules(config, ctx);
+  drafterConfigRules(config, ctx);
+});
+
+export type EmbeddedConfig = z.infer<typeof embeddedConfigSchema>;
 
 export interface EmbeddedOptions {
   dataDir: string;
@@ -66,7 +81,7 @@ export interface EmbeddedOptions {
   mailSend: MailSendOptions;
 }
 
-/** Every feature module's options from one validated environment; throws (ConfigError or Error) naming the variable. */
+/** Every feature module's options from one validated environment; throws a ConfigError for a bad kept admin password. */
 export function embeddedOptionsFromConfig(config: EmbeddedConfig, secrets: EmbeddedSecrets): EmbeddedOptions {
   const dataDir = resolve(config.DRAFTDESK_DATA_DIR);
   const admin = embeddedAdmin(config, secrets, dataDir);
@@ -96,8 +111,8 @@ export function embeddedOptionsFromConfig(config: EmbeddedConfig, secrets: Embed
       : { url: null, poolSize: 1, pglite: { dir: join(dataDir, 'pglite'), port: config.EMBEDDED_PG_PORT } },
     // PGlite's advisory locks would always be granted (one session for everything), and one process owns it anyway.
     mailIngest: mailIngestOptionsFromConfig(filled, { mailboxLeases: !!config.DATABASE_URL }),
-    chatGateway: chatGatewayOptions(filled),
-    triage: triageOptions(filled),
+    chatGateway: chatGatewayOptionsFromConfig(filled),
+    triage: triageOptionsFromConfig(filled),
     drafter: drafterOptionsFromConfig(filled),
     // The agent UI is built beside the compiled review service: dist/apps/review/ui.
     review: reviewOptionsFromConfig(filled, join(__dirname, '..', '..', 'review', 'ui')),
@@ -113,6 +128,8 @@ function embeddedAdmin(config: EmbeddedConfig, secrets: EmbeddedSecrets, dataDir
   const password = secrets.adminPassword();
   // The file is edited by hand to change the password, so it is held to REVIEW_ADMIN_PASSWORD's rule.
   if (password.length < 12)
-    throw new Error(`${keptIn}: the admin password must be at least 12 characters (or set REVIEW_ADMIN_PASSWORD)`);
+    throw new ConfigError([
+      `${keptIn}: the admin password must be at least 12 characters (or set REVIEW_ADMIN_PASSWORD)`,
+    ]);
   return { email, password, keptIn };
 }

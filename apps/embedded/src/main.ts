@@ -1,14 +1,14 @@
 // First: tracing must be registered before the modules it instruments (http, pg) are loaded.
 import '@draftdesk/observability/tracing.register';
 import 'reflect-metadata';
-import { loadConfigOrExit } from '@draftdesk/config';
+import { ConfigError, exitOnConfigError, loadConfigOrExit } from '@draftdesk/config';
 import { runMigrations } from '@draftdesk/database';
 import { loadShop, sampleShopDir } from '@draftdesk/shop';
 import { configureLogging, createLogger, fileLogDestination, sendLogsTo } from '@draftdesk/observability';
 import { exitOnStartupFailure, startService } from '@draftdesk/platform';
 import { join } from 'node:path';
 import { EmbeddedAppModule } from './embedded-app.module';
-import { EmbeddedOptions, embeddedConfigShape, embeddedOptionsFromConfig } from './embedded.options';
+import { EmbeddedOptions, embeddedConfigSchema, embeddedOptionsFromConfig } from './embedded.options';
 import { startEmbeddedPostgres } from './pglite.server';
 import { configureChatGatewayHttp } from '../../chat-gateway/src';
 import { dataDirSecrets } from './embedded-secrets.util';
@@ -16,16 +16,13 @@ import { embeddedBanner } from './embedded-banner.util';
 
 async function main() {
   const started = Date.now();
-  const config = loadConfigOrExit('draftdesk', embeddedConfigShape);
+  const config = loadConfigOrExit('draftdesk', embeddedConfigSchema);
   let options: EmbeddedOptions;
   try {
     options = embeddedOptionsFromConfig(config, dataDirSecrets(join(config.DRAFTDESK_DATA_DIR)));
   } catch (error) {
-    const message = (error as Error).message;
-    process.stderr.write(
-      `draftdesk: refusing to start, ${/^invalid configuration/.test(message) ? message : `invalid configuration:\n  - ${message}`}\n`,
-    );
-    process.exit(78); // EX_CONFIG, as loadConfigOrExit
+    if (!(error instanceof ConfigError)) throw error;
+    exitOnConfigError('draftdesk', error);
   }
   const { http, database } = options;
   if (options.logFile) sendLogsTo(fileLogDestination(options.logFile));

@@ -1,12 +1,9 @@
 import 'reflect-metadata';
-import { loadConfigOrExit } from '@draftdesk/config';
+import { databaseConfigShape, loadConfigOrExit } from '@draftdesk/config';
 import { runMigrations } from '@draftdesk/database';
-import { z } from 'zod';
 
 /** `npm run migrate` and the Kubernetes migration Job: applies pending migrations under an advisory lock. */
-const config = loadConfigOrExit('migrate', {
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL'),
-});
+const config = loadConfigOrExit('migrate', databaseConfigShape);
 runMigrations({ url: config.DATABASE_URL, poolSize: 1, applicationName: 'draftdesk-migrate' }, (line) =>
   process.stdout.write(`migrate: ${line}\n`),
 ).then(

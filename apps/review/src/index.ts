@@ -1,4 +1,4 @@
 // The review service's public face: what the embedded suite composes. Other apps import only from here.
 export { ReviewModule } from './review.module';
-export { reviewConfigShape, reviewOptionsFromConfig } from './review.options';
+export { reviewConfigSchema, reviewConfigShape, reviewOptionsFromConfig } from './review.options';
 export type { ReviewOptions } from './review.options';

@@ -2,13 +2,13 @@
 import '@draftdesk/observability/tracing.register';
 import 'reflect-metadata';
 import { loadConfigOrExit } from '@draftdesk/config';
-import { exitOnStartupFailure, serviceConfigShape, startService } from '@draftdesk/platform';
+import { exitOnStartupFailure, startService } from '@draftdesk/platform';
 import { join } from 'node:path';
 import { ReviewAppModule } from './review-app.module';
-import { reviewConfigShape, reviewOptionsFromConfig } from './review.options';
+import { reviewConfigSchema, reviewOptionsFromConfig } from '.';
 
 const service = 'review';
-const config = loadConfigOrExit(service, { ...serviceConfigShape(3006), ...reviewConfigShape });
+const config = loadConfigOrExit(service, reviewConfigSchema);
 startService({
   service,
   // The UI is built beside the compiled service: dist/apps/review/ui.

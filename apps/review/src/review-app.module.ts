@@ -8,7 +8,8 @@ export class ReviewAppModule {
   static forRoot(config: ServiceConfig, options: ReviewOptions): DynamicModule {
     return {
       module: ReviewAppModule,
-      imports: [InfrastructureModule.forService('review', config), ReviewModule.register(options)],
+      // The review module serves the API documentation itself, so that the embedded mode has it too.
+      imports: [InfrastructureModule.forService('review', config, { apiDocs: false }), ReviewModule.register(options)],
     };
   }
 }

@@ -1,5 +1,5 @@
 import { env } from '@draftdesk/config';
-import type { RealmName } from '@draftdesk/platform';
+import { serviceConfigShape, type RealmName } from '@draftdesk/platform';
 import { z } from 'zod';
 
 export const REVIEW_OPTIONS = Symbol('REVIEW_OPTIONS');
@@ -95,6 +95,9 @@ export const reviewConfigShape = {
 };
 
 type ReviewConfig = z.infer<z.ZodObject<typeof reviewConfigShape>>;
+
+/** The review service's settings. */
+export const reviewConfigSchema = z.object({ ...serviceConfigShape(3006), ...reviewConfigShape });
 
 export function reviewOptionsFromConfig(c: ReviewConfig, uiDir?: string): ReviewOptions {
   return {

@@ -1,4 +1,10 @@
 // The triage service's public face: what the embedded suite composes. Other apps import only from here.
 export { TriageModule } from './triage/triage.module';
-export { triageConfigShape, triageOptions } from './triage/triage.options';
+export {
+  triageConfigRules,
+  triageConfigSchema,
+  triageConfigShape,
+  triageEngineConfigSchema,
+  triageOptionsFromConfig,
+} from './triage/triage.options';
 export type { TriageOptions } from './triage/triage.options';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { baseConfigShape, ConfigError, env, loadConfig } from './config.loader';
+import { baseConfigShape, ConfigError, configProblem, env, loadConfig } from './config.loader';
 
 describe('loadConfig', () => {
   const shape = { ...baseConfigShape, PORT: env.port().default(3000), IMAP_HOST: env.string() };
@@ -34,5 +34,35 @@ describe('loadConfig', () => {
 
   it('treats empty strings as unset', () => {
     expect(() => loadConfig({ A: z.string() }, { A: '' })).toThrow('A is required');
+  });
+
+  describe('a schema with cross-field rules', () => {
+    const schema = z
+      .object({
+        ENGINE: z.enum(['offline', 'openai']).default('offline'),
+        KEY: z.string().optional(),
+        PORT: env.port(),
+      })
+      .superRefine((config, ctx) => {
+        if (config.ENGINE === 'openai' && !config.KEY) configProblem(ctx, 'KEY', 'is required when ENGINE=openai');
+      });
+
+    it('returns the typed settings when the rules hold', () => {
+      expect(loadConfig(schema, { ENGINE: 'openai', KEY: 'k', PORT: '80' })).toEqual({
+        ENGINE: 'openai',
+        KEY: 'k',
+        PORT: 80,
+      });
+    });
+
+    it('names the variable a rule asks for', () => {
+      expect(() => loadConfig(schema, { ENGINE: 'openai', PORT: '80' })).toThrow(
+        /- KEY is required when ENGINE=openai/,
+      );
+    });
+
+    it('names malformed variables first', () => {
+      expect(() => loadConfig(schema, { ENGINE: 'openai', PORT: 'eighty' })).toThrow(/PORT is invalid/);
+    });
   });
 });

@@ -63,35 +63,84 @@ export const baseConfigShape = {
   KAFKA_LAG_SAMPLE_SECONDS: env.int().pipe(z.number().min(1).max(3600)).default(15),
 };
 
+export type BaseConfig = z.infer<z.ZodObject<typeof baseConfigShape>>;
+
+/** A schema of settings: a plain shape, or an object schema whose cross-field rules sit inside it (superRefine). */
+export type ConfigSchema = z.ZodRawShape | z.ZodType<object, Record<string, unknown>>;
+
+/** The typed settings a ConfigSchema yields. */
+export type ConfigOf<S extends ConfigSchema> = S extends z.ZodRawShape
+  ? z.infer<z.ZodObject<S>>
+  : S extends z.ZodType
+    ? z.infer<S>
+    : never;
+
+/** The exit status of a process refusing its configuration (EX_CONFIG of sysexits.h), everywhere. */
+export const EX_CONFIG = 78;
+
+/**
+ * A cross-field rule's finding, for a schema's superRefine: the issue is raised on the variable to set or change, so
+ * the message names it ("OPENAI_API_KEY is required when DRAFTER_ENGINE=openai").
+ */
+export function configProblem(ctx: z.RefinementCtx, variable: string, message: string): void {
+  ctx.addIssue({ code: 'custom', path: [variable], message });
+}
+
 /**
  * Validates the environment against a schema and returns the typed result, or throws a ConfigError that names
- * every missing or malformed variable at once (never only the first).
+ * every missing or malformed variable at once (never only the first). Cross-field rules run once every variable is
+ * well-formed.
  */
-export function loadConfig<S extends z.ZodRawShape>(
-  shape: S,
+export function loadConfig<S extends ConfigSchema>(
+  schema: S,
   source: Record<string, string | undefined> = process.env,
-): z.infer<z.ZodObject<S>> {
+): ConfigOf<S> {
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
-  const result = z.object(shape).safeParse(cleaned);
-  if (result.success) return result.data;
+  const zodSchema = schema instanceof z.ZodType ? schema : z.object(schema as z.ZodRawShape);
+  const result = zodSchema.safeParse(cleaned);
+  if (result.success) return result.data as ConfigOf<S>;
   const problems = result.error.issues.map((issue) => {
     const name = issue.path.join('.');
-    const value = cleaned[name];
-    const missing = value === undefined;
+    const missing = cleaned[name] === undefined;
+    if (missing && issue.code === 'custom') return `${name} ${issue.message}`;
     return missing ? `${name} is required but not set` : `${name} is invalid: ${issue.message}`;
   });
   throw new ConfigError(problems);
 }
 
-/** Used by every main.ts: a bad configuration ends the process with a message, not a stack trace. */
-export function loadConfigOrExit<S extends z.ZodRawShape>(service: string, shape: S): z.infer<z.ZodObject<S>> {
+/** Writes a refused configuration as every entry point does and ends the process with EX_CONFIG. */
+export function exitOnConfigError(service: string, error: ConfigError): never {
+  process.stderr.write(`${service}: refusing to start, ${error.message}\n`);
+  process.exit(EX_CONFIG);
+}
+
+/** The settings of a command that only reaches the database. */
+export const databaseConfigShape = { DATABASE_URL: baseConfigShape.DATABASE_URL };
+
+/**
+ * For a command that returns its exit status: the settings, or undefined after writing what is wrong; the command
+ * then ends with EX_CONFIG.
+ */
+export function loadCommandConfig<S extends ConfigSchema>(
+  command: string,
+  schema: S,
+  source: Record<string, string | undefined> = process.env,
+): ConfigOf<S> | undefined {
   try {
-    return loadConfig(shape);
+    return loadConfig(schema, source);
   } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${service}: refusing to start, ${error.message}\n`);
-      process.exit(78); // EX_CONFIG
-    }
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${command}: ${error.message}\n`);
+    return undefined;
+  }
+}
+
+/** Used by every main.ts: a bad configuration ends the process with a message, not a stack trace. */
+export function loadConfigOrExit<S extends ConfigSchema>(service: string, schema: S): ConfigOf<S> {
+  try {
+    return loadConfig(schema);
+  } catch (error) {
+    if (error instanceof ConfigError) exitOnConfigError(service, error);
     throw error;
   }
 }

@@ -6,3 +6,4 @@ export * from './zod-body.pipe';
 export * from './bearer-token.util';
 export * from './validation.exception';
 export * from './access';
+export * from './api-docs';

@@ -3,17 +3,28 @@ import { MessagingModule } from '@draftdesk/messaging';
 import { ObservabilityModule } from '@draftdesk/observability';
 import { DynamicModule, Module } from '@nestjs/common';
 import { AccessModule } from './access/access.module';
+import { ApiDocsModule, ApiDocsOptions } from './api-docs';
 import { ServiceConfig } from './service-config';
 
-/** What every distributed service stands on: deny-by-default access, health and metrics, Postgres, Kafka with outbox and inbox. */
+export interface InfrastructureExtras {
+  /** The API documentation at /docs; false when a feature module serves it itself. */
+  apiDocs?: ApiDocsOptions | false;
+}
+
+/**
+ * What every distributed service stands on: deny-by-default access, health and metrics, API documentation at /docs,
+ * Postgres, Kafka with outbox and inbox.
+ */
 @Module({})
 export class InfrastructureModule {
-  static forService(service: string, config: ServiceConfig): DynamicModule {
+  static forService(service: string, config: ServiceConfig, extras: InfrastructureExtras = {}): DynamicModule {
+    const apiDocs = extras.apiDocs ?? { title: `draftdesk ${service} API` };
     return {
       module: InfrastructureModule,
       imports: [
         AccessModule,
         ObservabilityModule,
+        ...(apiDocs ? [ApiDocsModule.forApp(apiDocs)] : []),
         DatabaseModule.forRoot({
           url: config.DATABASE_URL,
           poolSize: config.DATABASE_POOL_SIZE,

@@ -1,8 +1,10 @@
 import { Public } from '@draftdesk/platform';
 import { Controller, Get, Header } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
 import { docsPage, openApiDocument } from './openapi.document';
 
 /** Mounted with the feature module, under its own prefix so it also works inside the embedded app. */
+@ApiExcludeController()
 @Public()
 @Controller('v1/chat')
 export class ChatDocsController {
@@ -15,21 +17,5 @@ export class ChatDocsController {
   @Header('content-type', 'text/html; charset=utf-8')
   page() {
     return docsPage('/v1/chat/openapi.json');
-  }
-}
-
-/** The standalone service also answers at /docs, where operators look first. */
-@Public()
-@Controller('docs')
-export class RootDocsController {
-  @Get()
-  @Header('content-type', 'text/html; charset=utf-8')
-  page() {
-    return docsPage('/docs/openapi.json');
-  }
-
-  @Get('openapi.json')
-  document() {
-    return openApiDocument;
   }
 }

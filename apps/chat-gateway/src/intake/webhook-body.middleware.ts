@@ -1,3 +1,4 @@
+import { errorBody } from '@draftdesk/platform';
 import type { NextFunction, Request, Response } from 'express';
 import { ChatIntakeErrorCode } from './chat-intake.exception';
 
@@ -15,7 +16,7 @@ export function webhookBodyReader(limit: number) {
       res
         .status(413)
         .set('connection', 'close')
-        .json({ statusCode: 413, code: ChatIntakeErrorCode.PayloadTooLarge, message: `body exceeds ${limit} bytes` });
+        .json(errorBody(413, { code: ChatIntakeErrorCode.PayloadTooLarge, message: `body exceeds ${limit} bytes` }));
     if (Number(req.headers['content-length'] ?? 0) > limit) return void tooLarge();
     const chunks: Buffer[] = [];
     let size = 0;

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { SingleBar } from 'cli-progress';
-import { ConfigError, env, loadConfig } from '@draftdesk/config';
+import { configProblem, EX_CONFIG, loadCommandConfig } from '@draftdesk/config';
 import {
   OfflineDrafter,
   OpenAiDrafter,
@@ -12,8 +12,8 @@ import {
   TokenBudget,
   type DraftProvider,
 } from '@draftdesk/drafting';
-import { triageConfigShape } from '@draftdesk/triage';
 import { z } from 'zod';
+import { drafterConfigShape } from '../../../drafter/src';
 
 // Relative to where the command runs (the repository root, usually): the same from src and from a build.
 const DEFAULT_SCENARIOS = join('eval', 'scenarios');
@@ -22,25 +22,25 @@ export const EVAL_DRAFTS_USAGE =
   'usage: draftdesk eval drafts [--scenarios eval/scenarios] [--engine offline|openai] [--json [out.json]] [--failures]\n' +
   '  --engine openai drafts with the language model of OPENAI_API_KEY, OPENAI_BASE_URL, OPENAI_MODEL (as DRAFTER_ENGINE=openai does)';
 
-// The drafter service's model settings; the triage shape holds the shared OPENAI_* variables.
-const { OPENAI_API_KEY, OPENAI_BASE_URL, OPENAI_MODEL, OPENAI_TIMEOUT_MS, OPENAI_MAX_RETRIES } = triageConfigShape;
-const modelConfigShape = {
-  OPENAI_API_KEY,
-  OPENAI_BASE_URL,
-  OPENAI_MODEL,
-  OPENAI_TIMEOUT_MS,
-  OPENAI_MAX_RETRIES,
-  OPENAI_TOKEN_BUDGET_PER_HOUR: env.int().pipe(z.number().min(0)).default(200_000),
-};
+// The drafter service's model settings.
+const modelConfigSchema = z
+  .object(drafterConfigShape)
+  .pick({
+    OPENAI_API_KEY: true,
+    OPENAI_BASE_URL: true,
+    OPENAI_MODEL: true,
+    OPENAI_TIMEOUT_MS: true,
+    OPENAI_MAX_RETRIES: true,
+    OPENAI_TOKEN_BUDGET_PER_HOUR: true,
+  })
+  .superRefine((config, ctx) => {
+    if (!config.OPENAI_API_KEY) configProblem(ctx, 'OPENAI_API_KEY', 'is required for --engine openai');
+  });
 
-/** The drafter `--engine` names, built as the drafter service builds it: the offline drafter is its fall-back. */
-function drafterFor(engine: string, sets: LoadedScenarios[]): DraftProvider | undefined {
-  if (engine === 'offline') return undefined;
-  if (engine !== 'openai') throw new ConfigError([`--engine must be offline or openai, not "${engine}"`]);
-  const config = loadConfig(modelConfigShape, process.env);
-  if (!config.OPENAI_API_KEY) throw new ConfigError(['OPENAI_API_KEY is required for --engine openai']);
+/** The drafter of `--engine openai`, built as the drafter service builds it: the offline drafter is its fall-back. */
+function openAiDrafter(config: z.infer<typeof modelConfigSchema>, sets: LoadedScenarios[]): DraftProvider {
   return new OpenAiDrafter({
-    apiKey: config.OPENAI_API_KEY,
+    apiKey: config.OPENAI_API_KEY!,
     baseURL: config.OPENAI_BASE_URL,
     model: config.OPENAI_MODEL,
     timeoutMs: config.OPENAI_TIMEOUT_MS,
@@ -107,13 +107,16 @@ export async function run(argv: string[]): Promise<number> {
   }
   const dir = resolve(option(argv, '--scenarios') ?? DEFAULT_SCENARIOS);
   const sets = readScenarios(dir);
-  let drafter: DraftProvider | undefined;
-  try {
-    drafter = drafterFor(option(argv, '--engine') ?? 'offline', sets);
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(`draftdesk eval drafts: ${error.message}\n`);
+  const engine = option(argv, '--engine') ?? 'offline';
+  if (engine !== 'offline' && engine !== 'openai') {
+    process.stderr.write(`draftdesk eval drafts: --engine must be offline or openai, not "${engine}"\n`);
     return 2;
+  }
+  let drafter: DraftProvider | undefined;
+  if (engine === 'openai') {
+    const config = loadCommandConfig('draftdesk eval drafts', modelConfigSchema);
+    if (!config) return EX_CONFIG;
+    drafter = openAiDrafter(config, sets);
   }
   const bar = new SingleBar({
     stream: process.stderr,

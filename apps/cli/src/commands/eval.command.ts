@@ -1,6 +1,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { SingleBar } from 'cli-progress';
+import { loadConfig } from '@draftdesk/config';
+import { z } from 'zod';
 import {
   crossValidate,
   evaluateLanguage,
@@ -36,7 +38,8 @@ function option(argv: string[], name: string): string | undefined {
 
 function sharedData(): string {
   // Test corpora live beside the repository (shared/), never inside it.
-  return process.env.DRAFTDESK_SHARED_DATA ?? resolve(REPO_ROOT, '..', 'shared', 'data');
+  const config = loadConfig({ DRAFTDESK_SHARED_DATA: z.string().optional() });
+  return config.DRAFTDESK_SHARED_DATA ?? resolve(REPO_ROOT, '..', 'shared', 'data');
 }
 
 function writeJson(path: string, value: unknown): void {

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { Client } from 'pg';
+import { databaseConfigShape, EX_CONFIG, loadCommandConfig } from '@draftdesk/config';
 import {
   deleteShopIntent,
   parseExamplesFile,
@@ -30,9 +31,9 @@ function fail(message: string, code = 2): number {
 async function withDatabase(
   work: (query: (sql: string, params?: unknown[]) => Promise<Record<string, unknown>[]>) => Promise<number>,
 ): Promise<number> {
-  const url = process.env.DATABASE_URL;
-  if (!url) return fail('DATABASE_URL is required but not set');
-  const client = new Client({ connectionString: url });
+  const config = loadCommandConfig('draftdesk intents', databaseConfigShape);
+  if (!config) return EX_CONFIG;
+  const client = new Client({ connectionString: config.DATABASE_URL });
   await client.connect();
   try {
     return await work(async (sql, params) => (await client.query(sql, params as unknown[])).rows);

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { importKnowledge, readKnowledgeDir, KbRepository, loadSampleShop } from '@draftdesk/shop';
 import { Client } from 'pg';
+import { databaseConfigShape, EX_CONFIG, loadCommandConfig } from '@draftdesk/config';
 
 const USAGE = `usage: draftdesk kb import <dir> [--shop <id>]
   Imports Markdown articles, macros and policies (front matter: id, title, kind, language, intents, url) into the
@@ -30,8 +31,8 @@ export async function run(argv: string[]): Promise<number> {
   if (!dirArg) return fail(USAGE);
   const dir = resolve(dirArg);
   if (!existsSync(dir)) return fail(`${dir} does not exist`);
-  const url = process.env.DATABASE_URL;
-  if (!url) return fail('DATABASE_URL is not set (postgres://…)');
+  const config = loadCommandConfig('draftdesk kb', databaseConfigShape);
+  if (!config) return EX_CONFIG;
 
   let shopId = option(rest, '--shop');
   let kbDir = dir;
@@ -47,7 +48,7 @@ export async function run(argv: string[]): Promise<number> {
   } catch (error) {
     return fail((error as Error).message);
   }
-  const client = new Client({ connectionString: url });
+  const client = new Client({ connectionString: config.DATABASE_URL });
   try {
     await client.connect();
     await client.query('BEGIN');

@@ -1,6 +1,8 @@
 import { createEvent, Topics } from '@draftdesk/contracts';
 import { MailParseError, parseMail, toInboundPayload } from '@draftdesk/mail';
 import { Client } from 'pg';
+import { databaseConfigShape, EX_CONFIG, loadCommandConfig } from '@draftdesk/config';
+import { z } from 'zod';
 import { gunzipSync } from 'node:zlib';
 
 const USAGE = `usage: draftdesk mail retry <raw-mail-id> | --all   (DATABASE_URL from the environment)
@@ -16,7 +18,12 @@ export type RetryOutcome = {
   reason?: string;
 };
 
-/** `draftdesk mail retry …`: exit 0 when everything retried now parses, 1 when some stay quarantined, 2 on usage errors. */
+const mailConfigShape = { ...databaseConfigShape, MESSAGE_ID_DOMAIN: z.string().optional() };
+
+/**
+ * `draftdesk mail retry …`: exit 0 when everything retried now parses, 1 when some stay quarantined, 2 on usage errors,
+ * 78 on a bad configuration.
+ */
 export async function run(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const [sub, ...rest] = argv;
   const all = rest.includes('--all');
@@ -25,17 +32,15 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv = process.env):
     process.stderr.write(`${USAGE}\n`);
     return rest.includes('--help') ? 0 : 2;
   }
-  if (!env.DATABASE_URL) {
-    process.stderr.write('draftdesk mail: DATABASE_URL is not set\n');
-    return 2;
-  }
-  const client = new Client({ connectionString: env.DATABASE_URL });
+  const config = loadCommandConfig('draftdesk mail', mailConfigShape, env);
+  if (!config) return EX_CONFIG;
+  const client = new Client({ connectionString: config.DATABASE_URL });
   await client.connect();
   try {
     const results = await retryQuarantined(
       client,
       all ? 'all' : ids,
-      env.MESSAGE_ID_DOMAIN ? [env.MESSAGE_ID_DOMAIN] : [],
+      config.MESSAGE_ID_DOMAIN ? [config.MESSAGE_ID_DOMAIN] : [],
     );
     for (const r of results) process.stdout.write(`${JSON.stringify(r)}\n`);
     return results.some((r) => r.outcome === 'still-quarantined' || r.outcome === 'not-quarantined') ? 1 : 0;

@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Client } from 'pg';
+import { databaseConfigShape, EX_CONFIG, loadCommandConfig } from '@draftdesk/config';
 import {
   customIntentExamples,
   IntentExample,
@@ -62,13 +63,10 @@ async function trainFromFile(argv: string[], from: string): Promise<number> {
 }
 
 async function trainFromDatabase(argv: string[]): Promise<number> {
-  const url = process.env.DATABASE_URL;
-  if (!url) {
-    process.stderr.write('draftdesk train --from-db: DATABASE_URL is required but not set\n');
-    return 2;
-  }
+  const config = loadCommandConfig('draftdesk train --from-db', databaseConfigShape);
+  if (!config) return EX_CONFIG;
   const shopId = option(argv, '--shop') ?? 'default';
-  const client = new Client({ connectionString: url });
+  const client = new Client({ connectionString: config.DATABASE_URL });
   await client.connect();
   try {
     const query = async (sql: string, params?: unknown[]) => (await client.query(sql, params as unknown[])).rows;

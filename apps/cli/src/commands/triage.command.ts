@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
-import { ConfigError, loadConfig } from '@draftdesk/config';
+import { EX_CONFIG, loadCommandConfig } from '@draftdesk/config';
 import { MailParseError, parseMail } from '@draftdesk/mail';
 import {
   EmbeddedTriageEngine,
@@ -8,10 +8,10 @@ import {
   IntentModel,
   LlmTriageEngine,
   TriageInput,
+  TriageOptions,
   TriageResult,
-  triageConfigShape,
-  triageOptions,
 } from '@draftdesk/triage';
+import { triageEngineConfigSchema, triageOptionsFromConfig } from '../../../triage/src';
 
 const USAGE = [
   'usage: draftdesk triage <file.eml> | --text "…" [--subject "…"] | --jsonl  (JSON lines {"id","text"} on stdin)  [--model model.json]',
@@ -99,8 +99,7 @@ async function triageJsonLines(triage: Triage): Promise<number> {
 }
 
 /** The engine the triage service would use with this environment; the budget counts for this one run only. */
-function selectEngine(embedded: EmbeddedTriageEngine): Triage {
-  const options = triageOptions(loadConfig(triageConfigShape, process.env));
+function selectEngine(embedded: EmbeddedTriageEngine, options: TriageOptions): Triage {
   const languages = options.languages;
   if (options.engine !== 'openai' || !options.openai) return (input) => embedded.triage({ ...input, languages });
   const llm = new LlmTriageEngine({ ...options.openai, usage: new InMemoryTokenUsageStore(), embedded });
@@ -123,14 +122,9 @@ export async function run(argv: string[]): Promise<number> {
     process.stderr.write(`draftdesk triage: cannot load model ${modelPath}: ${(error as Error).message}\n`);
     return 2;
   }
-  let triage: Triage;
-  try {
-    triage = selectEngine(engine);
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(`draftdesk triage: ${error.message}\n`);
-    return 2;
-  }
+  const config = loadCommandConfig('draftdesk triage', triageEngineConfigSchema);
+  if (!config) return EX_CONFIG;
+  const triage = selectEngine(engine, triageOptionsFromConfig(config));
   if (argv.includes('--jsonl')) return triageJsonLines(triage);
 
   const text = option(argv, '--text');

@@ -1,3 +1,4 @@
+import { serviceConfigShape } from '@draftdesk/platform';
 import { z } from 'zod';
 
 export const CONVERSATIONS_OPTIONS = Symbol('CONVERSATIONS_OPTIONS');
@@ -10,3 +11,12 @@ export interface ConversationsOptions {
 export const conversationsConfigShape = {
   REVIEW_API_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
 };
+
+/** The conversations service's settings. */
+export const conversationsConfigSchema = z.object({ ...serviceConfigShape(3001), ...conversationsConfigShape });
+
+export function conversationsOptionsFromConfig(
+  config: z.infer<z.ZodObject<typeof conversationsConfigShape>>,
+): ConversationsOptions {
+  return { apiToken: config.REVIEW_API_TOKEN };
+}

@@ -1,4 +1,5 @@
-import { env } from '@draftdesk/config';
+import { configProblem, env } from '@draftdesk/config';
+import { serviceConfigShape } from '@draftdesk/platform';
 import { z } from 'zod';
 
 const headerList = z
@@ -76,6 +77,27 @@ export interface DrafterOptions {
 
 type DrafterConfig = z.infer<z.ZodObject<typeof drafterConfigShape>>;
 
+/** Combinations that could only fail later (e.g. openai without a key), refused where the settings are read. */
+export function drafterConfigRules(config: DrafterConfig, ctx: z.RefinementCtx): void {
+  if (config.DRAFTER_ENGINE === 'openai' && !config.OPENAI_API_KEY)
+    configProblem(ctx, 'OPENAI_API_KEY', 'is required when DRAFTER_ENGINE=openai');
+  if (config.ORDERS_CONNECTOR === 'rest' && !config.ORDERS_REST_BY_NUMBER_URL && !config.ORDERS_REST_BY_EMAIL_URL)
+    configProblem(
+      ctx,
+      'ORDERS_REST_BY_NUMBER_URL',
+      'is required (or ORDERS_REST_BY_EMAIL_URL) when ORDERS_CONNECTOR=rest',
+    );
+  if (config.ORDERS_CONNECTOR === 'shopify') {
+    for (const variable of ['SHOPIFY_SHOP_URL', 'SHOPIFY_ACCESS_TOKEN'] as const)
+      if (!config[variable]) configProblem(ctx, variable, 'is required when ORDERS_CONNECTOR=shopify');
+  }
+}
+
+/** The drafter service's settings. */
+export const drafterConfigSchema = z
+  .object({ ...serviceConfigShape(3005), ...drafterConfigShape })
+  .superRefine(drafterConfigRules);
+
 function parseHeaders(value: string | undefined): Record<string, string> {
   const headers: Record<string, string> = {};
   for (const part of (value ?? '').split(';')) {
@@ -85,7 +107,7 @@ function parseHeaders(value: string | undefined): Record<string, string> {
   return headers;
 }
 
-/** From validated settings to options; refuses combinations that could only fail later (e.g. openai without a key). */
+/** From settings validated by drafterConfigRules to options. */
 export function drafterOptionsFromConfig(config: DrafterConfig): DrafterOptions {
   const options: DrafterOptions = {
     shopDir: config.SHOP_DIR,
@@ -95,9 +117,8 @@ export function drafterOptionsFromConfig(config: DrafterConfig): DrafterOptions 
     orders: { kind: 'file' },
   };
   if (config.DRAFTER_ENGINE === 'openai') {
-    if (!config.OPENAI_API_KEY) throw new Error('OPENAI_API_KEY: required when DRAFTER_ENGINE=openai');
     options.openai = {
-      apiKey: config.OPENAI_API_KEY,
+      apiKey: config.OPENAI_API_KEY!,
       baseURL: config.OPENAI_BASE_URL,
       model: config.OPENAI_MODEL,
       // A model call never outlives the draft it is for.
@@ -108,9 +129,6 @@ export function drafterOptionsFromConfig(config: DrafterConfig): DrafterOptions 
   }
   const cache = { timeoutMs: config.ORDERS_TIMEOUT_MS, cacheTtlMs: config.ORDERS_CACHE_TTL_MS };
   if (config.ORDERS_CONNECTOR === 'rest') {
-    if (!config.ORDERS_REST_BY_NUMBER_URL && !config.ORDERS_REST_BY_EMAIL_URL) {
-      throw new Error('ORDERS_REST_BY_NUMBER_URL: set it (or ORDERS_REST_BY_EMAIL_URL) when ORDERS_CONNECTOR=rest');
-    }
     options.orders = {
       kind: 'rest',
       byNumberUrl: config.ORDERS_REST_BY_NUMBER_URL,
@@ -119,13 +137,10 @@ export function drafterOptionsFromConfig(config: DrafterConfig): DrafterOptions 
       ...cache,
     };
   } else if (config.ORDERS_CONNECTOR === 'shopify') {
-    if (!config.SHOPIFY_SHOP_URL || !config.SHOPIFY_ACCESS_TOKEN) {
-      throw new Error('SHOPIFY_SHOP_URL, SHOPIFY_ACCESS_TOKEN: both required when ORDERS_CONNECTOR=shopify');
-    }
     options.orders = {
       kind: 'shopify',
-      shopUrl: config.SHOPIFY_SHOP_URL,
-      accessToken: config.SHOPIFY_ACCESS_TOKEN,
+      shopUrl: config.SHOPIFY_SHOP_URL!,
+      accessToken: config.SHOPIFY_ACCESS_TOKEN!,
       apiVersion: config.SHOPIFY_API_VERSION,
       ...cache,
     };

@@ -55,6 +55,7 @@ export class MailboxWatcher {
     private readonly ingest: IngestService,
     private readonly onCommitted: () => void,
     private readonly hooks: WatcherHooks = {},
+    private readonly verifyTls = false,
   ) {
     this.log = createLogger(MailboxWatcher.name).child({ mailbox: settings.name });
     this.status = {
@@ -120,7 +121,7 @@ export class MailboxWatcher {
     this.status.state = 'connecting';
     const client = new ImapFlow(
       imapClientOptions(this.settings, await this.credentials(), {
-        rejectUnauthorized: process.env.NODE_ENV === 'production',
+        rejectUnauthorized: this.verifyTls,
       }),
     );
     this.client = client;

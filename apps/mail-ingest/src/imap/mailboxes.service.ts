@@ -9,7 +9,7 @@ import { MAIL_INGEST_OPTIONS, MailIngestOptions } from '../ingest/mail-ingest.op
 import { MailboxStore } from '../mailboxes/mailbox-store.service';
 import { MailboxRow } from '../mailboxes/mailbox.types';
 import { MailboxLeases } from './mailbox-leases';
-import { MailboxStatus, MailboxWatcher } from './mailbox-watcher';
+import { MailboxStatus, MailboxWatcher, WatcherHooks } from './mailbox-watcher';
 
 const STATES = ['connecting', 'idle', 'syncing', 'backing_off', 'paused', 'stopped', 'standby'] as const;
 
@@ -64,7 +64,7 @@ export class MailboxesService implements OnApplicationBootstrap, OnApplicationSh
     private readonly store: MailboxStore,
   ) {
     this.envWatchers = options.mailboxes.map(
-      (m) => new MailboxWatcher(m, dataSource, ingest, () => outbox.committed()),
+      (m) => new MailboxWatcher(m, dataSource, ingest, () => outbox.committed(), {}, options.verifyTls),
     );
     this.leases = options.mailboxLeases === false ? null : new MailboxLeases(dataSource);
   }
@@ -209,7 +209,7 @@ export class MailboxesService implements OnApplicationBootstrap, OnApplicationSh
       void this.store.recordStatus(row.id, 'paused', message, true).catch(() => undefined);
       return false;
     }
-    const watcher = new MailboxWatcher(settings, this.dataSource, this.ingest, () => this.outbox.committed(), {
+    const hooks: WatcherHooks = {
       onFatal: (error) => {
         this.fatal.set(row.id, { version: row.version, error: error.message });
         void this.store
@@ -221,7 +221,16 @@ export class MailboxesService implements OnApplicationBootstrap, OnApplicationSh
         void this.store
           .storeRotatedRefreshToken(row, token)
           .catch((error) => this.log.warn({ err: error }, 'could not store the rotated refresh token')),
-    });
+    };
+    const committed = () => this.outbox.committed();
+    const watcher = new MailboxWatcher(
+      settings,
+      this.dataSource,
+      this.ingest,
+      committed,
+      hooks,
+      this.options.verifyTls,
+    );
     this.dbWatchers.set(row.id, { row, watcher });
     watcher.start();
     this.log.info({ mailbox: row.name, version: row.version, replica: this.replica }, 'mailbox watcher started');

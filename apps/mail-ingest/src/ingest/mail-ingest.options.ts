@@ -1,4 +1,5 @@
-import { ConfigError, env } from '@draftdesk/config';
+import { BaseConfig, configProblem, env } from '@draftdesk/config';
+import { serviceConfigShape } from '@draftdesk/platform';
 import { z } from 'zod';
 import { TlsMode } from '../imap/imap-client-options.util';
 import { OAuthClientSettings } from '../imap/oauth-token.source';
@@ -87,6 +88,8 @@ export interface MailIngestOptions {
   ownDomains: string[];
   /** Enables mailboxes from the database and /v1/mailboxes (MAILBOX_SECRETS_KEY, decoded). */
   secretsKey?: Buffer | null;
+  /** Whether IMAP servers' certificates are verified (in production); absent → not verified. */
+  verifyTls?: boolean;
   adminToken?: string | null;
   reconcileSeconds?: number;
   /**
@@ -100,16 +103,31 @@ export interface MailIngestOptions {
 
 export type MailIngestConfig = z.infer<z.ZodObject<typeof mailIngestConfigShape>>;
 
+/** The mailbox API stores credentials sealed, so its token needs the key. */
+export function mailIngestConfigRules(config: MailIngestConfig, ctx: z.RefinementCtx): void {
+  if (config.MAIL_ADMIN_TOKEN && !config.MAILBOX_SECRETS_KEY)
+    configProblem(ctx, 'MAILBOX_SECRETS_KEY', 'is required when MAIL_ADMIN_TOKEN is set');
+}
+
+/** The mail-ingest service's settings: it watches one mailbox from its environment; more come from the database and API. */
+export const mailIngestConfigSchema = z
+  .object({
+    ...serviceConfigShape(3003),
+    ...mailIngestConfigShape,
+    IMAP_HOST: z.string().min(1),
+    IMAP_USER: z.string().min(1),
+    IMAP_PASSWORD: z.string().min(1),
+  })
+  .superRefine(mailIngestConfigRules);
+
 /**
- * From validated settings to the module's options, for the service and the embedded mode alike. The env mailbox is
+ * From settings validated by mailIngestConfigRules to the module's options, for the service and the embedded mode alike. The env mailbox is
  * watched when its host, user and password are set; the inbound SMTP listener runs when its port is set.
  */
 export function mailIngestOptionsFromConfig(
-  config: MailIngestConfig,
+  config: MailIngestConfig & Pick<BaseConfig, 'NODE_ENV'>,
   extra: Pick<MailIngestOptions, 'mailboxLeases'> = {},
 ): MailIngestOptions {
-  if (config.MAIL_ADMIN_TOKEN && !config.MAILBOX_SECRETS_KEY)
-    throw new ConfigError(['MAILBOX_SECRETS_KEY is required when MAIL_ADMIN_TOKEN is set']);
   return {
     mailboxes:
       config.IMAP_HOST && config.IMAP_USER && config.IMAP_PASSWORD
@@ -134,6 +152,7 @@ export function mailIngestOptionsFromConfig(
     adminToken: config.MAIL_ADMIN_TOKEN ?? null,
     reconcileSeconds: config.MAILBOX_RECONCILE_SECONDS,
     parse: mailParseSettings(config),
+    verifyTls: config.NODE_ENV === 'production',
     ...extra,
   };
 }

@@ -1,4 +1,5 @@
-import { ConfigError, env } from '@draftdesk/config';
+import { BaseConfig, configProblem, env } from '@draftdesk/config';
+import { serviceConfigShape } from '@draftdesk/platform';
 import { z } from 'zod';
 import { AutoReplyCap } from './auto-reply-cap.util';
 import { SentCopyTarget } from './sent-copy.util';
@@ -65,6 +66,8 @@ export interface MailSendOptions {
   /** Sent copy for replies not sent through a mailbox of the table. */
   sentCopy?: SentCopyTarget | null;
   secretsKey?: Buffer | null;
+  /** Whether the SMTP and IMAP servers' certificates are verified (in production); absent → not verified. */
+  verifyTls?: boolean;
 }
 
 export const DEFAULT_AUTO_REPLY_CAP: AutoReplyCap = { max: 3, windowHours: 24 };
@@ -72,14 +75,37 @@ export const DEFAULT_LEASE_SECONDS = 15;
 
 export type MailSendConfig = z.infer<z.ZodObject<typeof mailSendConfigShape>>;
 
-/** DKIM and Sent-copy settings from the environment; throws naming the variable when only some are set. */
-export function mailSendExtras(config: MailSendConfig): Pick<MailSendOptions, 'autoReplyCap' | 'dkim' | 'sentCopy'> {
-  const dkimVars = [config.DKIM_DOMAIN, config.DKIM_SELECTOR, config.DKIM_PRIVATE_KEY];
-  if (dkimVars.some(Boolean) && !dkimVars.every(Boolean))
-    throw new Error('DKIM_DOMAIN, DKIM_SELECTOR and DKIM_PRIVATE_KEY must be set together');
-  if (config.SENT_FOLDER && !(config.IMAP_HOST && config.IMAP_USER && config.IMAP_PASSWORD)) {
-    throw new Error('SENT_FOLDER needs IMAP_HOST, IMAP_USER and IMAP_PASSWORD');
+const DKIM_VARIABLES = ['DKIM_DOMAIN', 'DKIM_SELECTOR', 'DKIM_PRIVATE_KEY'] as const;
+const SENT_COPY_VARIABLES = ['SENT_FOLDER', 'IMAP_HOST', 'IMAP_USER', 'IMAP_PASSWORD'] as const;
+
+/** DKIM is all three variables or none; a Sent copy needs its IMAP account. */
+export function mailSendConfigRules(
+  config: Pick<MailSendConfig, (typeof DKIM_VARIABLES)[number] | (typeof SENT_COPY_VARIABLES)[number]>,
+  ctx: z.RefinementCtx,
+): void {
+  if (DKIM_VARIABLES.some((variable) => config[variable])) {
+    for (const variable of DKIM_VARIABLES)
+      if (!config[variable])
+        configProblem(
+          ctx,
+          variable,
+          'is required: DKIM_DOMAIN, DKIM_SELECTOR and DKIM_PRIVATE_KEY must be set together',
+        );
   }
+  if (config.SENT_FOLDER) {
+    for (const variable of SENT_COPY_VARIABLES.slice(1))
+      if (!config[variable])
+        configProblem(ctx, variable, 'is required: SENT_FOLDER needs IMAP_HOST, IMAP_USER and IMAP_PASSWORD');
+  }
+}
+
+/** The mail-send service's settings: a distributed mail-send must have an SMTP server (only the embedded mode writes files). */
+export const mailSendConfigSchema = z
+  .object({ ...serviceConfigShape(3007), ...mailSendConfigShape, SMTP_HOST: z.string().min(1) })
+  .superRefine(mailSendConfigRules);
+
+/** DKIM and Sent-copy settings from settings validated by mailSendConfigRules. */
+export function mailSendExtras(config: MailSendConfig): Pick<MailSendOptions, 'autoReplyCap' | 'dkim' | 'sentCopy'> {
   return {
     autoReplyCap: { max: config.AUTO_REPLY_CAP, windowHours: config.AUTO_REPLY_WINDOW_HOURS },
     dkim: config.DKIM_DOMAIN
@@ -104,15 +130,9 @@ export function mailSendExtras(config: MailSendConfig): Pick<MailSendOptions, 'a
 
 /**
  * From validated settings to the module's options, for the service and the embedded mode alike; without SMTP_HOST
- * (embedded only) replies are written to SENT_DIR. Throws a ConfigError naming the variables of a half-set group.
+ * (embedded only) replies are written to SENT_DIR.
  */
-export function mailSendOptionsFromConfig(config: MailSendConfig): MailSendOptions {
-  let extras: ReturnType<typeof mailSendExtras>;
-  try {
-    extras = mailSendExtras(config);
-  } catch (error) {
-    throw new ConfigError([(error as Error).message]);
-  }
+export function mailSendOptionsFromConfig(config: MailSendConfig & Pick<BaseConfig, 'NODE_ENV'>): MailSendOptions {
   return {
     smtp: config.SMTP_HOST
       ? {
@@ -127,8 +147,9 @@ export function mailSendOptionsFromConfig(config: MailSendConfig): MailSendOptio
     sentDir: config.SENT_DIR,
     maxAttempts: config.SEND_MAX_ATTEMPTS,
     leaseSeconds: config.SEND_LEASE_SECONDS,
-    ...extras,
+    ...mailSendExtras(config),
     secretsKey: config.MAILBOX_SECRETS_KEY ?? null,
+    verifyTls: config.NODE_ENV === 'production',
   };
 }
 

@@ -87,7 +87,7 @@ export class MailSender implements OnApplicationBootstrap, BeforeApplicationShut
           connectionTimeout: 10_000,
           greetingTimeout: 10_000,
           socketTimeout: 30_000,
-          tls: { rejectUnauthorized: process.env.NODE_ENV === 'production' },
+          tls: { rejectUnauthorized: options.verifyTls ?? false },
         })
       : nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
     this.composer = createComposer(options);
@@ -283,7 +283,7 @@ export class MailSender implements OnApplicationBootstrap, BeforeApplicationShut
   private async copyToSent(mailbox: MailboxRow | null, raw: Buffer) {
     const target = mailbox ? this.mailboxSentTarget(mailbox) : (this.options.sentCopy ?? null);
     if (!target) return;
-    await appendSentCopy(target, raw, { rejectUnauthorized: process.env.NODE_ENV === 'production' });
+    await appendSentCopy(target, raw, { rejectUnauthorized: this.options.verifyTls ?? false });
   }
 
   private mailboxSentTarget(mailbox: MailboxRow): SentCopyTarget | null {

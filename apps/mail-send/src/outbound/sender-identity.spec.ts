@@ -2,8 +2,9 @@ import { ReplyApprovedPayload } from '@draftdesk/contracts';
 import { generateKeyPairSync } from 'node:crypto';
 import { overCap } from './auto-reply-cap.util';
 import { createComposer } from './mail-sender.service';
-import { mailSendConfigShape, mailSendExtras } from './mail-send.options';
+import { mailSendConfigRules, mailSendConfigShape, mailSendExtras } from './mail-send.options';
 import { buildReplyMail, senderAddresses } from './reply-mail.util';
+import { z } from 'zod';
 import { loadConfig } from '@draftdesk/config';
 
 const reply: ReplyApprovedPayload = {
@@ -96,7 +97,8 @@ describe('overCap', () => {
 
 describe('mailSendExtras', () => {
   const base = { AUTO_REPLY_CAP: '5', AUTO_REPLY_WINDOW_HOURS: '12' };
-  const parse = (env: Record<string, string>) => mailSendExtras(loadConfig(mailSendConfigShape, { ...base, ...env }));
+  const parse = (env: Record<string, string>) =>
+    mailSendExtras(loadConfig(z.object(mailSendConfigShape).superRefine(mailSendConfigRules), { ...base, ...env }));
 
   it('reads the cap and leaves DKIM and the Sent copy off by default', () => {
     expect(parse({})).toEqual({ autoReplyCap: { max: 5, windowHours: 12 }, dkim: null, sentCopy: null });

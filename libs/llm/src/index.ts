@@ -47,7 +47,6 @@ export {
   type ComposeResult,
   type TriageFacts,
 } from './pipeline/compose-reply';
-export { screenForInjection, type InjectionScreen } from './pipeline/injection-guard.util';
 export {
   processMessage,
   type ProcessInput,

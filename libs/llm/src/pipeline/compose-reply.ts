@@ -1,3 +1,4 @@
+import { detectPromptInjection } from '@draftdesk/nlp';
 import type { DraftProvider, DraftResult, KbSnippet, OrderFacts, Product, ShopProfile } from '../draft.types';
 import { type AttentionReason, draftReason } from '../draft-reasons.constants';
 import { screenForConcern } from '../drafting/concern-screen.util';
@@ -8,7 +9,6 @@ import { type CustomerIdentity, disclosableOrder, orderQueryFor } from '../order
 import type { OrderConnector } from '../orders/order-connector.types';
 import { decide, type Decision, type GateInput, type GateResult } from '../policy-gate.util';
 import type { ShopPolicy } from '../shop-policy.schema';
-import { screenForInjection } from './injection-guard.util';
 
 export interface TriageFacts {
   language: string;
@@ -107,7 +107,7 @@ async function searchAll(deps: ComposeDeps, intents: string[], language: string,
 export async function composeReply(input: ComposeInput, deps: ComposeDeps): Promise<ComposeResult> {
   const { triage } = input;
   // Second line of defence: triage may be another engine or an older model; the gate re-checks the raw input.
-  const screen = screenForInjection(input.text, input.html ?? null, input.subject);
+  const screen = detectPromptInjection([input.subject ?? '', input.text].join('\n'), input.html ?? null);
   const flags = [...triage.flags];
   if (screen.flagged && !flags.includes('prompt_injection')) flags.push('prompt_injection');
   const extra: string[] = screen.reasons.map((r) => draftReason('injection', r));

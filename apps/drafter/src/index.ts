@@ -1,4 +1,9 @@
 // The drafter's public face: what the embedded suite composes. Other apps import only from here.
 export { DraftsModule } from './drafts/drafts.module';
-export { drafterConfigShape, drafterOptionsFromConfig } from './drafts/drafter.options';
+export {
+  drafterConfigShape,
+  drafterOptionsFromConfig,
+  drafterTokenBudgetShape,
+  drafterTokensPerDay,
+} from './drafts/drafter.options';
 export type { DrafterOptions } from './drafts/drafter.options';

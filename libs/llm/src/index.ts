@@ -57,7 +57,6 @@ export { KbRepository, orQuery, PgKnowledge, type KbEntry, type SqlRunner } from
 export { importKnowledge, readKnowledgeDir, type ImportReport } from './knowledge/kb-import.util';
 export { OpenAiDrafter, type OpenAiDrafterOptions } from './openai/openai-drafter.provider';
 export { buildDraftMessages, DRAFT_SCHEMA } from './openai/draft-prompt.util';
-export { TokenBudget, type TokenBudgetOptions } from './openai/token-budget.util';
 export { readScenarios, runDraftEval, type DraftEvalReport, type LoadedScenarios } from './eval/draft-eval';
 export { checkDraft, type CheckResult, type DraftOutcome } from './eval/draft-checks.util';
 export { checkShopFolder, formatFinding, type ShopCheckReport, type ShopFinding } from './shop-check/shop-check.util';

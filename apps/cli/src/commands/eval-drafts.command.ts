@@ -1,19 +1,18 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { SingleBar } from 'cli-progress';
-import { ConfigError, env, loadConfig } from '@draftdesk/config';
+import { ConfigError, loadConfig } from '@draftdesk/config';
 import {
   OfflineDrafter,
   OpenAiDrafter,
   readScenarios,
   runDraftEval,
-  TokenBudget,
   type DraftEvalReport,
   type DraftProvider,
   type LoadedScenarios,
 } from '@draftdesk/llm';
-import { triageConfigShape } from '@draftdesk/nlp';
-import { z } from 'zod';
+import { InMemoryTokenUsageStore, triageConfigShape } from '@draftdesk/nlp';
+import { drafterTokenBudgetShape, drafterTokensPerDay } from '../../../drafter/src';
 
 // Relative to where the command runs (the repository root, usually): the same from src and from a build.
 const DEFAULT_SCENARIOS = join('eval', 'scenarios');
@@ -30,7 +29,7 @@ const modelConfigShape = {
   OPENAI_MODEL,
   OPENAI_TIMEOUT_MS,
   OPENAI_MAX_RETRIES,
-  OPENAI_TOKEN_BUDGET_PER_HOUR: env.int().pipe(z.number().min(0)).default(200_000),
+  ...drafterTokenBudgetShape,
 };
 
 /** The drafter `--engine` names, built as the drafter service builds it: the offline drafter is its fall-back. */
@@ -47,8 +46,8 @@ function drafterFor(engine: string, sets: LoadedScenarios[]): DraftProvider | un
     maxRetries: config.OPENAI_MAX_RETRIES,
     canary: sets[0]?.shop.policy.canary,
     budget:
-      config.OPENAI_TOKEN_BUDGET_PER_HOUR > 0
-        ? new TokenBudget({ tokensPerWindow: config.OPENAI_TOKEN_BUDGET_PER_HOUR, windowMs: 3_600_000 })
+      drafterTokensPerDay(config) > 0
+        ? { usage: new InMemoryTokenUsageStore(), tokensPerDay: drafterTokensPerDay(config) }
         : undefined,
     reserveTokens: 1500,
     fallback: new OfflineDrafter(),

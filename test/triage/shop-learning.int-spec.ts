@@ -226,4 +226,19 @@ describe('the per-shop token budget lives in PostgreSQL (local chat-completions 
     expect(await new SqlTokenUsageStore(query).spent('other-shop', '2025-12-01')).toBe(0);
     expect((await triage.classify(manager, payload('Where is my refund?', 'other-shop'))).engine).toBe('openai');
   });
+
+  it("keeps the drafter's daily spend apart from triage's, shared by every store on the database", async () => {
+    const query: SqlQuery = (sql, params) => db.query(sql, params);
+    const replicaA = new SqlTokenUsageStore(query, 'drafter_llm_usage');
+    const replicaB = new SqlTokenUsageStore(query, 'drafter_llm_usage');
+    await replicaA.record('drafter-shop', '2025-12-01', { promptTokens: 300, completionTokens: 50 });
+    await replicaB.record('drafter-shop', '2025-12-01', { promptTokens: 200, completionTokens: 25 });
+    expect(await replicaA.spent('drafter-shop', '2025-12-01')).toBe(575);
+    expect(await replicaB.spent('drafter-shop', '2025-12-02')).toBe(0);
+    expect(await new SqlTokenUsageStore(query).spent('drafter-shop', '2025-12-01')).toBe(0);
+    const [row] = await db.query<{ requests: number }>(
+      `SELECT requests FROM drafter_llm_usage WHERE shop_id = 'drafter-shop' AND day = '2025-12-01'`,
+    );
+    expect(row.requests).toBe(2);
+  });
 });

@@ -5,5 +5,7 @@ export {
   drafterConfigSchema,
   drafterConfigShape,
   drafterOptionsFromConfig,
+  drafterTokenBudgetShape,
+  drafterTokensPerDay,
 } from './drafts/drafter.options';
 export type { DrafterOptions } from './drafts/drafter.options';

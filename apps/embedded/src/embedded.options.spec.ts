@@ -136,6 +136,7 @@ const SAMPLES: Record<string, { value: string; with?: Record<string, string> }> 
   OPENAI_MODEL: { value: 'llama-3.1-8b' },
   OPENAI_MAX_RETRIES: { value: '5' },
   OPENAI_TIMEOUT_MS: { value: '1000' },
+  OPENAI_TOKEN_BUDGET_PER_DAY: { value: '1000' },
   OPENAI_TOKEN_BUDGET_PER_HOUR: { value: '1000' },
   TRIAGE_LLM_DAILY_TOKENS: { value: '1000' },
   TRIAGE_MODEL_REFRESH_SECONDS: { value: '5' },

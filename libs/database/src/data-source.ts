@@ -12,6 +12,7 @@ import { RateLimits1764204460000 } from './migrations/1764204460000-RateLimits';
 import { SendLedger1764204600000 } from './migrations/1764204600000-SendLedger';
 import { TraceContext1764209000000 } from './migrations/1764209000000-TraceContext';
 import { SupersededDrafts1764209500000 } from './migrations/1764209500000-SupersededDrafts';
+import { DrafterLlmUsage1764210000000 } from './migrations/1764210000000-DrafterLlmUsage';
 
 /** Every migration, in order. Listed explicitly so the same list works from sources and from dist/. */
 export const MIGRATIONS = [
@@ -28,6 +29,7 @@ export const MIGRATIONS = [
   SendLedger1764204600000,
   TraceContext1764209000000,
   SupersededDrafts1764209500000,
+  DrafterLlmUsage1764210000000,
 ];
 
 export interface DatabaseSettings {

@@ -9,7 +9,6 @@ export {
   type ComposeResult,
   type TriageFacts,
 } from './pipeline/compose-reply';
-export { screenForInjection, type InjectionScreen } from './pipeline/injection-guard.util';
 export {
   processMessage,
   type ProcessInput,
@@ -18,6 +17,5 @@ export {
 } from './pipeline/offline-pipeline';
 export { OpenAiDrafter, type OpenAiDrafterOptions } from './openai/openai-drafter.provider';
 export { buildDraftMessages, DRAFT_SCHEMA } from './openai/draft-prompt.util';
-export { TokenBudget, type TokenBudgetOptions } from './openai/token-budget.util';
 export { readScenarios, runDraftEval, type DraftEvalReport, type LoadedScenarios } from './eval/draft-eval';
 export { checkDraft, type CheckResult, type DraftOutcome } from './eval/draft-checks.util';

@@ -5,6 +5,19 @@ export interface WorkerPass {
   more: boolean;
   /** Otherwise, how long to sleep unless nudged. */
   waitMs: number;
+  /** The work is over for good (say, a credential was revoked): the loop ends as stop() would end it. */
+  done?: boolean;
+}
+
+export interface PollingWorkerOptions {
+  /**
+   * Takes a failed pass (logs it, tidies up) and says how long to wait before the next one, given how many passes
+   * failed in a row; nudges during the failed pass do not cut the wait short. By default the failure is logged as an
+   * error and the wait doubles from 400 ms up to maxBackoffMs.
+   */
+  onFailure?: (error: unknown, failures: number) => number;
+  /** Ceiling of the default backoff. */
+  maxBackoffMs?: number;
 }
 
 /**
@@ -18,12 +31,27 @@ export class PollingWorker {
   private wake: (() => void) | null = null;
   private nudged = false;
   private failures = 0;
+  private readonly onFailure: (error: unknown, failures: number) => number;
 
   constructor(
     private readonly pass: () => Promise<WorkerPass>,
     private readonly log: Logger,
-    private readonly maxBackoffMs = 30_000,
-  ) {}
+    options: PollingWorkerOptions = {},
+  ) {
+    const maxBackoffMs = options.maxBackoffMs ?? 30_000;
+    this.onFailure =
+      options.onFailure ??
+      ((error, failures) => {
+        const retryInMs = Math.min(maxBackoffMs, 200 * 2 ** failures);
+        this.log.error({ err: error, failures, retryInMs }, 'worker pass failed');
+        return retryInMs;
+      });
+  }
+
+  /** Started and neither stopped nor done: a pass in progress should carry on. */
+  get active(): boolean {
+    return this.running;
+  }
 
   start(): void {
     if (this.running) return;
@@ -51,13 +79,15 @@ export class PollingWorker {
         this.nudged = false;
         const result = await this.pass();
         this.failures = 0;
+        if (result.done) this.running = false;
         if (result.more || this.nudged) continue;
         waitMs = result.waitMs;
       } catch (error) {
         this.failures++;
-        waitMs = Math.min(this.maxBackoffMs, 200 * 2 ** this.failures);
-        this.log.error({ err: error, failures: this.failures, retryInMs: waitMs }, 'worker pass failed');
+        waitMs = this.onFailure(error, this.failures);
       }
+      // Stopped during the pass: no sleep before the loop ends.
+      if (!this.running) break;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, waitMs);
         this.wake = () => {

@@ -21,7 +21,7 @@ export type { MessageParts } from './message-parts.util';
 export { ASK_CONFIDENCE, furtherAsks, readAsks, splitClauses } from './asks.util';
 export { extractEntities, isLuhnValid, isValidIban, DEFAULT_ORDER_NUMBER_PATTERNS } from './entities.util';
 export { redactPii } from './pii.util';
-export { detectPromptInjection, extractHiddenHtmlText } from './injection.util';
+export { detectPromptInjection, extractHiddenHtmlText, type InjectionScreen } from './injection.util';
 export { analyseSentiment } from './sentiment.util';
 export { detectSpam } from './spam.util';
 export { EmbeddedTriageEngine } from './triage.engine';

@@ -101,13 +101,19 @@ export async function loadShopModel(
   return row ? { model: IntentModel.fromJSON(JSON.parse(String(row.model))), trainedAt: String(row.trained_at) } : null;
 }
 
-/** Daily token spend in `triage_llm_usage`; one upsert per completion, so concurrent replicas add up correctly. */
+/**
+ * Daily token spend in `triage_llm_usage` (triage) or `drafter_llm_usage` (drafting); one upsert per completion, so
+ * concurrent replicas add up correctly.
+ */
 export class SqlTokenUsageStore implements TokenUsageStore {
-  constructor(private readonly query: SqlQuery) {}
+  constructor(
+    private readonly query: SqlQuery,
+    private readonly table: 'triage_llm_usage' | 'drafter_llm_usage' = 'triage_llm_usage',
+  ) {}
 
   async spent(shopId: string, day: string): Promise<number> {
     const [row] = await this.query(
-      `SELECT prompt_tokens + completion_tokens AS spent FROM triage_llm_usage WHERE shop_id = $1 AND day = $2::date`,
+      `SELECT prompt_tokens + completion_tokens AS spent FROM ${this.table} WHERE shop_id = $1 AND day = $2::date`,
       [shopId, day],
     );
     return row ? Number(row.spent) : 0;
@@ -115,10 +121,10 @@ export class SqlTokenUsageStore implements TokenUsageStore {
 
   async record(shopId: string, day: string, usage: { promptTokens: number; completionTokens: number }): Promise<void> {
     await this.query(
-      `INSERT INTO triage_llm_usage (shop_id, day, prompt_tokens, completion_tokens, requests) VALUES ($1, $2::date, $3, $4, 1)
-       ON CONFLICT (shop_id, day) DO UPDATE SET prompt_tokens = triage_llm_usage.prompt_tokens + EXCLUDED.prompt_tokens,
-         completion_tokens = triage_llm_usage.completion_tokens + EXCLUDED.completion_tokens,
-         requests = triage_llm_usage.requests + 1, updated_at = now()`,
+      `INSERT INTO ${this.table} AS u (shop_id, day, prompt_tokens, completion_tokens, requests) VALUES ($1, $2::date, $3, $4, 1)
+       ON CONFLICT (shop_id, day) DO UPDATE SET prompt_tokens = u.prompt_tokens + EXCLUDED.prompt_tokens,
+         completion_tokens = u.completion_tokens + EXCLUDED.completion_tokens,
+         requests = u.requests + 1, updated_at = now()`,
       [shopId, day, usage.promptTokens, usage.completionTokens],
     );
   }

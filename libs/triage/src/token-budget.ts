@@ -1,6 +1,7 @@
 /**
- * Where a shop's language-model token spend per day is kept. The triage service stores it in Postgres
- * (`triage_llm_usage`); the in-memory one serves the CLI and tests.
+ * Where a shop's language-model token spend per day is kept: the one token budget of triage and drafting. The
+ * services store it in Postgres (`triage_llm_usage`, `drafter_llm_usage`), so every replica counts against the same
+ * budget; the in-memory one serves the CLI and tests.
  */
 export interface TokenUsageStore {
   /** Tokens the shop has spent on the given UTC day (YYYY-MM-DD). */

@@ -9,11 +9,11 @@ import {
   runDraftEval,
   type DraftEvalReport,
   type LoadedScenarios,
-  TokenBudget,
   type DraftProvider,
 } from '@draftdesk/drafting';
+import { InMemoryTokenUsageStore } from '@draftdesk/triage';
 import { z } from 'zod';
-import { drafterConfigShape } from '../../../drafter/src';
+import { drafterConfigShape, drafterTokensPerDay } from '../../../drafter/src';
 
 // Relative to where the command runs (the repository root, usually): the same from src and from a build.
 const DEFAULT_SCENARIOS = join('eval', 'scenarios');
@@ -31,6 +31,7 @@ const modelConfigSchema = z
     OPENAI_MODEL: true,
     OPENAI_TIMEOUT_MS: true,
     OPENAI_MAX_RETRIES: true,
+    OPENAI_TOKEN_BUDGET_PER_DAY: true,
     OPENAI_TOKEN_BUDGET_PER_HOUR: true,
   })
   .superRefine((config, ctx) => {
@@ -47,8 +48,8 @@ function openAiDrafter(config: z.infer<typeof modelConfigSchema>, sets: LoadedSc
     maxRetries: config.OPENAI_MAX_RETRIES,
     canary: sets[0]?.shop.policy.canary,
     budget:
-      config.OPENAI_TOKEN_BUDGET_PER_HOUR > 0
-        ? new TokenBudget({ tokensPerWindow: config.OPENAI_TOKEN_BUDGET_PER_HOUR, windowMs: 3_600_000 })
+      drafterTokensPerDay(config) > 0
+        ? { usage: new InMemoryTokenUsageStore(), tokensPerDay: drafterTokensPerDay(config) }
         : undefined,
     reserveTokens: 1500,
     fallback: new OfflineDrafter(),

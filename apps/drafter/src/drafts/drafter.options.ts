@@ -7,6 +7,22 @@ const headerList = z
   .regex(/^([A-Za-z0-9-]+:[^;]+)(;\s*[A-Za-z0-9-]+:[^;]+)*$/, 'expected "Name: value; Other: value"')
   .optional();
 
+/**
+ * Tokens per shop per UTC day, counted in the database so every replica spends from one budget; 0 = unlimited.
+ * OPENAI_TOKEN_BUDGET_PER_HOUR, the former per-hour setting, still works: it stands for 24 times its value a day.
+ */
+export const drafterTokenBudgetShape = {
+  OPENAI_TOKEN_BUDGET_PER_DAY: env.int().pipe(z.number().min(0)).optional(),
+  OPENAI_TOKEN_BUDGET_PER_HOUR: env.int().pipe(z.number().min(0)).optional(),
+};
+
+export function drafterTokensPerDay(config: {
+  OPENAI_TOKEN_BUDGET_PER_DAY?: number;
+  OPENAI_TOKEN_BUDGET_PER_HOUR?: number;
+}) {
+  return config.OPENAI_TOKEN_BUDGET_PER_DAY ?? (config.OPENAI_TOKEN_BUDGET_PER_HOUR ?? 200_000) * 24;
+}
+
 export const drafterConfigShape = {
   /** Folder with the shop's profile, policy, knowledge base and orders (see samples/shop). */
   SHOP_DIR: z.string().optional(),
@@ -23,8 +39,7 @@ export const drafterConfigShape = {
   OPENAI_MAX_RETRIES: env.int().pipe(z.number().min(0).max(10)).default(2),
   /** One model call; the same variable as triage's, so one setting covers both. */
   OPENAI_TIMEOUT_MS: env.int().pipe(z.number().min(100)).default(20_000),
-  /** Tokens per shop per hour; 0 = unlimited. */
-  OPENAI_TOKEN_BUDGET_PER_HOUR: env.int().pipe(z.number().min(0)).default(200_000),
+  ...drafterTokenBudgetShape,
   ORDERS_CONNECTOR: z.enum(['file', 'rest', 'shopify']).default('file'),
   ORDERS_REST_BY_NUMBER_URL: z.string().url().optional(),
   ORDERS_REST_BY_EMAIL_URL: z.string().url().optional(),
@@ -52,7 +67,8 @@ export interface DrafterOptions {
     model: string;
     timeoutMs: number;
     maxRetries: number;
-    tokenBudgetPerHour: number;
+    /** 0 = unlimited. */
+    tokensPerDay: number;
   };
   orders?:
     | { kind: 'file' }
@@ -124,7 +140,7 @@ export function drafterOptionsFromConfig(config: DrafterConfig): DrafterOptions 
       // A model call never outlives the draft it is for.
       timeoutMs: Math.min(config.OPENAI_TIMEOUT_MS, config.DRAFTER_TIMEOUT_MS),
       maxRetries: config.OPENAI_MAX_RETRIES,
-      tokenBudgetPerHour: config.OPENAI_TOKEN_BUDGET_PER_HOUR,
+      tokensPerDay: drafterTokensPerDay(config),
     };
   }
   const cache = { timeoutMs: config.ORDERS_TIMEOUT_MS, cacheTtlMs: config.ORDERS_CACHE_TTL_MS };

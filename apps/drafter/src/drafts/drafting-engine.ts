@@ -10,7 +10,8 @@ import {
   RestOrderConnector,
   ShopifyOrderConnector,
 } from '@draftdesk/shop';
-import { DraftProvider, OfflineDrafter, OpenAiDrafter, TokenBudget } from '@draftdesk/drafting';
+import { DraftProvider, OfflineDrafter, OpenAiDrafter } from '@draftdesk/drafting';
+import { InMemoryTokenUsageStore, type TokenUsageStore } from '@draftdesk/triage';
 import OpenAI from 'openai';
 import type { DrafterOptions } from './drafter.options';
 import { instructedClient } from './reviewer-instruction.util';
@@ -19,15 +20,19 @@ import { instructedClient } from './reviewer-instruction.util';
 export type DrafterFactory = (instruction?: string) => DraftProvider;
 
 /** The drafter's collaborators, chosen from its options: model or offline, which order source, which KB. */
-export function buildDrafter(options: DrafterOptions, shop: LoadedShop): DraftProvider {
-  return drafterFactory(options, shop)();
+export function buildDrafter(
+  options: DrafterOptions,
+  shop: LoadedShop,
+  usage: TokenUsageStore = new InMemoryTokenUsageStore(),
+): DraftProvider {
+  return drafterFactory(options, shop, usage)();
 }
 
 /**
  * One client and one token budget for every draft, first or redraft. The offline drafter cannot follow free
  * text: a redraft with it is the same draft again, and the instruction is only recorded in the reasons.
  */
-export function drafterFactory(options: DrafterOptions, shop: LoadedShop): DrafterFactory {
+export function drafterFactory(options: DrafterOptions, shop: LoadedShop, usage: TokenUsageStore): DrafterFactory {
   const offline = new OfflineDrafter();
   if (options.engine !== 'openai' || !options.openai) return () => offline;
   const o = options.openai;
@@ -39,10 +44,7 @@ export function drafterFactory(options: DrafterOptions, shop: LoadedShop): Draft
     timeoutMs: o.timeoutMs,
     maxRetries: o.maxRetries,
     canary: shop.policy.canary,
-    budget:
-      o.tokenBudgetPerHour > 0
-        ? new TokenBudget({ tokensPerWindow: o.tokenBudgetPerHour, windowMs: 3_600_000 })
-        : undefined,
+    budget: o.tokensPerDay > 0 ? { usage, tokensPerDay: o.tokensPerDay } : undefined,
     reserveTokens: 1500,
     fallback: offline,
   };

@@ -11,6 +11,7 @@ import {
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { ambientQueryRunner } from '@draftdesk/database';
+import { SqlTokenUsageStore } from '@draftdesk/triage';
 import { DataSource, EntityManager } from 'typeorm';
 import { DRAFTER_OPTIONS, DrafterOptions } from './drafter.options';
 import { replySubject } from './reply-subject.util';
@@ -44,7 +45,11 @@ export class DraftsService {
     dataSource: DataSource,
   ) {
     this.shop = withDemoOrdersDatedToday(loadSampleShop(options.shopDir), new Date());
-    this.drafters = drafterFactory(options, this.shop);
+    this.drafters = drafterFactory(
+      options,
+      this.shop,
+      new SqlTokenUsageStore((sql, params) => dataSource.query(sql, params), 'drafter_llm_usage'),
+    );
     this.orders = buildOrders(options, this.shop);
     // Knowledge reads join the consumer's transaction (see ambientQueryRunner) instead of taking a second connection.
     this.knowledge = buildKnowledge(ambientQueryRunner(dataSource), this.shop);

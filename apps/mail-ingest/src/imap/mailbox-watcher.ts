@@ -1,3 +1,4 @@
+import { PollingWorker, WorkerPass } from '@draftdesk/messaging';
 import { createLogger, registry } from '@draftdesk/observability';
 import { ImapFlow } from 'imapflow';
 import { Logger } from 'pino';
@@ -43,10 +44,8 @@ export class MailboxWatcher {
   readonly status: MailboxStatus;
   private readonly log: Logger;
   private client: ImapFlow | null = null;
-  private running = false;
-  private loop: Promise<void> | null = null;
-  private wake: (() => void) | null = null;
-  private dirty = false;
+  /** Catches up at once when new mail or a closed connection nudges it, and every resyncSeconds regardless. */
+  private readonly worker: PollingWorker;
   private readonly tokens: OAuthTokenSource | null;
 
   constructor(
@@ -69,55 +68,66 @@ export class MailboxWatcher {
     this.tokens = settings.oauth
       ? new OAuthTokenSource(settings.oauth, { onRefreshTokenRotated: hooks.onRefreshTokenRotated })
       : null;
+    // A pass connects if need be and catches up; a failed one is handled by failed(), which sets the backoff.
+    this.worker = new PollingWorker(() => this.pass(), this.log, { onFailure: (error) => this.failed(error) });
   }
 
   start() {
-    this.running = true;
-    this.loop = this.run();
+    this.worker.start();
   }
 
   async stop() {
-    this.running = false;
-    this.wake?.();
+    const stopped = this.worker.stop();
     await this.client?.logout().catch(() => undefined);
-    await this.loop;
+    await stopped;
+    this.disconnect();
     this.status.state = 'stopped';
   }
 
-  private async run() {
-    while (this.running) {
-      try {
-        await this.session();
-        this.status.failures = 0;
-      } catch (error) {
-        if (error instanceof OAuthTokenError && error.permanent) {
-          // Retrying a revoked grant only hammers the provider: park the mailbox until someone gives a new token.
-          this.running = false;
-          this.status.state = 'paused';
-          this.status.lastError = error.message;
-          this.log.error({ err: error }, 'mailbox paused: OAuth refresh token refused');
-          this.hooks.onFatal?.(error);
-          break;
-        }
-        // The server refused our access token although it looked fresh (revoked early, clock skew): fetch another.
-        if (this.tokens && (error as { authenticationFailed?: boolean }).authenticationFailed) this.tokens.invalidate();
-        this.status.failures++;
-        this.status.lastError = (error as Error).message;
-        this.log.warn({ err: error, failures: this.status.failures }, 'mailbox connection failed');
-      } finally {
-        this.client?.close();
-        this.client = null;
-      }
-      if (!this.running) break;
-      // Exponential backoff with full jitter; a mailbox that keeps failing is parked for 5 minutes at a time.
-      const paused = this.status.failures >= 8;
-      this.status.state = paused ? 'paused' : 'backing_off';
-      const ceiling = paused ? 300_000 : Math.min(60_000, 500 * 2 ** this.status.failures);
-      await this.sleep(paused ? ceiling : Math.random() * ceiling);
+  private async pass(): Promise<WorkerPass> {
+    let client: ImapFlow;
+    try {
+      client = await this.connected();
+    } catch (error) {
+      if (!(error instanceof OAuthTokenError && error.permanent)) throw error;
+      // Retrying a revoked grant only hammers the provider: park the mailbox until someone gives a new token.
+      this.disconnect();
+      this.status.state = 'paused';
+      this.status.lastError = error.message;
+      this.log.error({ err: error }, 'mailbox paused: OAuth refresh token refused');
+      this.hooks.onFatal?.(error);
+      return { more: false, waitMs: 0, done: true };
     }
+    this.status.state = 'syncing';
+    await this.catchUp(client);
+    this.status.lastSyncAt = new Date().toISOString();
+    this.status.state = 'idle';
+    this.status.lastError = null;
+    this.status.failures = 0;
+    return { more: false, waitMs: this.settings.resyncSeconds * 1000 };
   }
 
-  private async session() {
+  /** A failed pass drops the connection and waits before the next one connects again. */
+  private failed(error: unknown): number {
+    this.disconnect();
+    // The server refused our access token although it looked fresh (revoked early, clock skew): fetch another.
+    if (this.tokens && (error as { authenticationFailed?: boolean }).authenticationFailed) this.tokens.invalidate();
+    this.status.failures++;
+    this.status.lastError = (error as Error).message;
+    this.log.warn({ err: error, failures: this.status.failures }, 'mailbox connection failed');
+    // Exponential backoff with full jitter; a mailbox that keeps failing is parked for 5 minutes at a time.
+    const paused = this.status.failures >= 8;
+    if (this.worker.active) this.status.state = paused ? 'paused' : 'backing_off';
+    const ceiling = paused ? 300_000 : Math.min(60_000, 500 * 2 ** this.status.failures);
+    return paused ? ceiling : Math.random() * ceiling;
+  }
+
+  /** The open connection, or a new one; one the server closed fails the pass, which backs off before reconnecting. */
+  private async connected(): Promise<ImapFlow> {
+    if (this.client) {
+      if (!this.client.usable) throw new Error('connection closed by the server');
+      return this.client;
+    }
     this.status.state = 'connecting';
     const client = new ImapFlow(
       imapClientOptions(this.settings, await this.credentials(), {
@@ -125,23 +135,19 @@ export class MailboxWatcher {
       }),
     );
     this.client = client;
-    client.on('exists', () => this.nudge());
+    // Events of a connection already let go of (closed after a failure) do not wake the worker.
+    client.on('exists', () => this.client === client && this.worker.nudge());
+    client.on('close', () => this.client === client && this.worker.nudge());
     client.on('error', (error: Error) => this.log.warn({ err: error }, 'imap error'));
-    const closed = new Promise<void>((resolve) => client.once('close', () => resolve()));
     await client.connect();
     await client.mailboxOpen(this.settings.folder);
-    while (this.running && client.usable) {
-      this.dirty = false;
-      this.status.state = 'syncing';
-      await this.catchUp(client);
-      this.status.lastSyncAt = new Date().toISOString();
-      this.status.state = 'idle';
-      this.status.lastError = null;
-      this.status.failures = 0;
-      if (this.dirty) continue;
-      await Promise.race([this.sleep(this.settings.resyncSeconds * 1000), closed]);
-    }
-    if (this.running) throw new Error('connection closed by the server');
+    return client;
+  }
+
+  private disconnect() {
+    const client = this.client;
+    this.client = null;
+    client?.close();
   }
 
   private async credentials(): Promise<ImapCredentials> {
@@ -156,7 +162,7 @@ export class MailboxWatcher {
     const lastUid = await this.checkpoint(uidValidity);
     const found = await client.search({ uid: `${lastUid + 1}:*` }, { uid: true });
     const uids = (found || []).filter((uid) => uid > lastUid).sort((a, b) => a - b);
-    for (let i = 0; i < uids.length && this.running; i += BATCH) {
+    for (let i = 0; i < uids.length && this.worker.active; i += BATCH) {
       await this.importBatch(client, uidValidity, uids.slice(i, i + BATCH));
     }
   }
@@ -224,21 +230,6 @@ export class MailboxWatcher {
     // Only now, with the messages and the checkpoint committed, do we mark them on the server.
     await client.messageFlagsAdd(uids.join(','), [IMPORTED_KEYWORD], { uid: true }).catch((error: Error) => {
       this.log.warn({ err: error }, 'could not set the imported keyword');
-    });
-  }
-
-  private nudge() {
-    this.dirty = true;
-    this.wake?.();
-  }
-
-  private sleep(ms: number) {
-    return new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      this.wake = () => {
-        clearTimeout(timer);
-        resolve();
-      };
     });
   }
 }

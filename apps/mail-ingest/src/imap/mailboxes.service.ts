@@ -1,4 +1,4 @@
-import { OutboxService } from '@draftdesk/messaging';
+import { OutboxService, PollingWorker } from '@draftdesk/messaging';
 import { createLogger, ReadinessRegistry, registry } from '@draftdesk/observability';
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { hostname } from 'node:os';
@@ -46,10 +46,8 @@ export class MailboxesService implements OnApplicationBootstrap, OnApplicationSh
   private readonly dbWatchers = new Map<string, DbWatcher>();
   /** Rows paused by their watcher (a revoked grant) before the table says so; keeps them from restarting. */
   private readonly fatal = new Map<string, { version: number; error: string }>();
-  private running = false;
-  private loop: Promise<void> | null = null;
-  private wake: (() => void) | null = null;
-  private again = false;
+  /** Reconciles every few seconds, at once when nudged, and at the same pace after a failed pass. */
+  private readonly worker: PollingWorker;
   private pausedRows: MailboxRow[] = [];
   private standbyRows: MailboxRow[] = [];
   private readonly leases: MailboxLeases | null;
@@ -67,14 +65,25 @@ export class MailboxesService implements OnApplicationBootstrap, OnApplicationSh
       (m) => new MailboxWatcher(m, dataSource, ingest, () => outbox.committed(), {}, options.verifyTls),
     );
     this.leases = options.mailboxLeases === false ? null : new MailboxLeases(dataSource);
+    const everyMs = (options.reconcileSeconds ?? 5) * 1000;
+    this.worker = new PollingWorker(
+      async () => {
+        await this.reconcile();
+        return { more: false, waitMs: everyMs };
+      },
+      this.log,
+      {
+        onFailure: (error) => {
+          this.log.warn({ err: error }, 'mailbox reconciliation failed');
+          return everyMs;
+        },
+      },
+    );
   }
 
   onApplicationBootstrap() {
     for (const w of this.envWatchers) w.start();
-    if (this.store.enabled) {
-      this.running = true;
-      this.loop = this.run();
-    }
+    if (this.store.enabled) this.worker.start();
     // A failing mailbox does not make the service unready (the others still work); its detail shows why.
     this.readiness.register('mailboxes', async () => {
       const statuses = this.statuses();
@@ -87,9 +96,7 @@ export class MailboxesService implements OnApplicationBootstrap, OnApplicationSh
   }
 
   async onApplicationShutdown() {
-    this.running = false;
-    this.wake?.();
-    await this.loop;
+    await this.worker.stop();
     await Promise.all(
       [...this.envWatchers, ...[...this.dbWatchers.values()].map((d) => d.watcher)].map((w) => w.stop()),
     );
@@ -138,29 +145,7 @@ export class MailboxesService implements OnApplicationBootstrap, OnApplicationSh
   }
 
   reconcileSoon() {
-    this.again = true;
-    this.wake?.();
-  }
-
-  private async run() {
-    while (this.running) {
-      try {
-        this.again = false;
-        await this.reconcile();
-      } catch (error) {
-        this.log.warn({ err: error }, 'mailbox reconciliation failed');
-      }
-      if (!this.running) break;
-      if (this.again) continue;
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, (this.options.reconcileSeconds ?? 5) * 1000);
-        this.wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-      this.wake = null;
-    }
+    this.worker.nudge();
   }
 
   async reconcile() {
@@ -186,7 +171,7 @@ export class MailboxesService implements OnApplicationBootstrap, OnApplicationSh
     }
     const standby: MailboxRow[] = [];
     for (const row of wanted.values()) {
-      if (this.dbWatchers.has(row.id) || !this.running) continue;
+      if (this.dbWatchers.has(row.id) || !this.worker.active) continue;
       if (this.options.mailboxes.some((m) => m.name === row.name)) continue; // the env mailbox owns that name
       if (this.leases && !(await this.leases.tryAcquire(row.id))) {
         standby.push(row);

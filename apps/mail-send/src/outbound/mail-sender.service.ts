@@ -1,6 +1,6 @@
 import { replySentEvent } from '@draftdesk/contracts';
 import { persistently } from '@draftdesk/database';
-import { OutboxService } from '@draftdesk/messaging';
+import { OutboxService, PollingWorker } from '@draftdesk/messaging';
 import { createLogger, inSpan, ReadinessRegistry, SpanKind } from '@draftdesk/observability';
 import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -44,6 +44,8 @@ const SMTP_CONNECTIONS = 3;
  * delays taking over a dead worker's replies, and leaves rows taken but not yet sending that a crash interrupts.
  */
 const BATCH = SMTP_CONNECTIONS;
+/** Sleep of the send loop after a pass that found nothing due or failed, unless a new approval nudges it. */
+const IDLE_MS = 1_000;
 
 /**
  * Sends approved replies: PENDING → SENDING → SENT or FAILED. A row is SENDING only under a short lease that the
@@ -65,10 +67,17 @@ export class MailSender implements OnApplicationBootstrap, BeforeApplicationShut
   /** This worker's advisory lock, held on a connection of its own; null in the embedded mode (no other worker). */
   private workerLock: { key: number; runner: QueryRunner } | null = null;
   private heartbeat: NodeJS.Timeout | null = null;
-  private running = false;
-  private loop: Promise<void> | null = null;
-  private wake: (() => void) | null = null;
-  private pending = false;
+  /** A pass sends what is due; a busy pass runs again at once, an idle or failed one waits a second unless nudged. */
+  private readonly worker = new PollingWorker(
+    async () => ({ more: (await this.sendDue()) > 0, waitMs: IDLE_MS }),
+    this.log,
+    {
+      onFailure: (error) => {
+        this.log.error({ err: error }, 'send loop failed');
+        return IDLE_MS;
+      },
+    },
+  );
 
   constructor(
     @Inject(MAIL_SEND_OPTIONS) private readonly options: MailSendOptions,
@@ -97,8 +106,7 @@ export class MailSender implements OnApplicationBootstrap, BeforeApplicationShut
 
   async onApplicationBootstrap() {
     if (this.options.workerLock) await this.takeWorkerLock();
-    this.running = true;
-    this.loop = this.run();
+    this.worker.start();
     this.heartbeat = setInterval(() => this.renewLeases(), (this.leaseSeconds * 1000) / 3);
     this.readiness.register('smtp', async () => ({
       ok: true,
@@ -108,9 +116,7 @@ export class MailSender implements OnApplicationBootstrap, BeforeApplicationShut
 
   /** SIGTERM: replies being sent finish and record their outcome while the database pool is still open. */
   async beforeApplicationShutdown() {
-    this.running = false;
-    this.wake?.();
-    await this.loop;
+    await this.worker.stop();
     if (this.heartbeat) clearInterval(this.heartbeat);
     this.transport.close();
     // The connection goes back to the pool: the lock must not stay with it.
@@ -133,8 +139,7 @@ export class MailSender implements OnApplicationBootstrap, BeforeApplicationShut
   }
 
   nudge() {
-    this.pending = true;
-    this.wake?.();
+    this.worker.nudge();
   }
 
   private renewLeases() {
@@ -148,27 +153,6 @@ export class MailSender implements OnApplicationBootstrap, BeforeApplicationShut
       this.log.error({ err: error }, 'send worker lock lost; claiming under the lease alone');
       this.workerLock = null;
     });
-  }
-
-  private async run() {
-    while (this.running) {
-      let worked = 0;
-      try {
-        this.pending = false;
-        worked = await this.sendDue();
-      } catch (error) {
-        this.log.error({ err: error }, 'send loop failed');
-      }
-      if (worked > 0 || this.pending) continue;
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, 1_000);
-        this.wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-      this.wake = null;
-    }
   }
 
   private async sendDue(): Promise<number> {

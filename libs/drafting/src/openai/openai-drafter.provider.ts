@@ -1,10 +1,11 @@
+import { type TokenUsageStore, utcDay } from '@draftdesk/triage';
+import { modelTokens } from '@draftdesk/observability';
 import OpenAI from 'openai';
 import { z } from 'zod';
 import { draftReason } from '@draftdesk/contracts';
 import type { DraftProvider, DraftRequest, DraftResult } from '../draft.types';
 import { OfflineDrafter } from '../offline-drafter.provider';
 import { buildDraftMessages, DRAFT_SCHEMA } from './draft-prompt.util';
-import type { TokenBudget } from './token-budget.util';
 
 export interface OpenAiDrafterOptions {
   apiKey: string;
@@ -15,7 +16,9 @@ export interface OpenAiDrafterOptions {
   maxRetries?: number;
   /** The shop policy's canary; placed in the system prompt so a leak is visible in the draft. */
   canary?: string;
-  budget?: TokenBudget;
+  /** Tokens a shop may spend per UTC day, counted in the store (the database, shared by every replica). */
+  budget?: { usage: TokenUsageStore; tokensPerDay: number };
+  now?: () => Date;
   /** Expected tokens of one draft: a request is not started when less than this is left. */
   reserveTokens?: number;
   fallback?: DraftProvider;
@@ -57,7 +60,11 @@ export class OpenAiDrafter implements DraftProvider {
 
   async draft(request: DraftRequest): Promise<DraftResult> {
     const budget = this.options.budget;
-    if (budget && budget.remaining(request.shop.id) < (this.options.reserveTokens ?? 1)) {
+    const day = utcDay(this.options.now?.() ?? new Date());
+    if (
+      budget &&
+      budget.tokensPerDay - (await budget.usage.spent(request.shop.id, day)) < (this.options.reserveTokens ?? 1)
+    ) {
       return this.fallBack(request, draftReason('llm_budget_exhausted'));
     }
     const started = Date.now();
@@ -75,7 +82,14 @@ export class OpenAiDrafter implements DraftProvider {
         },
         temperature: 0.2,
       });
-      budget?.record(request.shop.id, completion.usage?.total_tokens ?? 0);
+      const usage = {
+        promptTokens: completion.usage?.prompt_tokens ?? 0,
+        completionTokens: completion.usage?.completion_tokens ?? 0,
+      };
+      if (budget && usage.promptTokens + usage.completionTokens > 0) {
+        modelTokens.inc({ component: 'drafter' }, usage.promptTokens + usage.completionTokens);
+        await budget.usage.record(request.shop.id, day, usage);
+      }
       const content = completion.choices[0]?.message?.content ?? '';
       const parsed = answer.parse(JSON.parse(content));
       const known = new Set(request.snippets.map((s) => s.id));

@@ -2,14 +2,12 @@ import { createServer, IncomingMessage, Server, ServerResponse } from 'http';
 import { AddressInfo } from 'net';
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { EmbeddedTriageEngine } from '@draftdesk/triage';
-import { InMemoryKnowledge } from '@draftdesk/shop';
-import { InMemoryOrderConnector } from '@draftdesk/shop';
+import { EmbeddedTriageEngine, InMemoryTokenUsageStore } from '@draftdesk/triage';
+import { InMemoryKnowledge, InMemoryOrderConnector } from '@draftdesk/shop';
 import { composeReply } from '../pipeline/compose-reply';
 import { loadSampleShop } from '@draftdesk/shop';
 import { parsePolicy } from '@draftdesk/shop';
 import { OpenAiDrafter } from './openai-drafter.provider';
-import { TokenBudget } from './token-budget.util';
 
 type Reply = (body: { messages: { role: string; content: string }[] }) => {
   status?: number;
@@ -193,19 +191,26 @@ describe('OpenAiDrafter against a local HTTP server speaking the chat-completion
     expect(result.draft?.engine).toBe('openai:test-model');
   });
 
-  it('counts usage per shop and drafts offline once the budget is spent', async () => {
+  it('counts usage per shop and day in the store and drafts offline once the budget is spent', async () => {
     reply = () => ({
       content: JSON.stringify({ body: `Hoi Sanne,\n\nBestelling 100234 is verzonden.\n\n${SIGN}`, citations: [] }),
       tokens: 700,
     });
-    const budget = new TokenBudget({ tokensPerWindow: 1000, windowMs: 60_000 });
-    const d = drafter({ budget, reserveTokens: 400 });
+    const usage = new InMemoryTokenUsageStore();
+    let now = new Date('2026-03-02T23:00:00Z');
+    const d = drafter({ budget: { usage, tokensPerDay: 1000 }, reserveTokens: 400, now: () => now });
     const first = await run(TRACK, 'customer@example.test', d);
     const second = await run(TRACK, 'customer@example.test', d);
     expect(first.draft?.engine).toBe('openai:test-model');
-    expect(budget.remaining(sample.shop.id)).toBe(300);
+    expect(await usage.spent(sample.shop.id, '2026-03-02')).toBe(700);
+    expect(await usage.spent('another-shop', '2026-03-02')).toBe(0);
     expect(second.draft?.engine).toBe('offline');
     expect(second.reasons).toContain('llm_budget_exhausted');
     expect(requests).toHaveLength(1);
+    // A new UTC day, a new budget.
+    now = new Date('2026-03-03T00:00:01Z');
+    const third = await run(TRACK, 'customer@example.test', d);
+    expect(third.draft?.engine).toBe('openai:test-model');
+    expect(requests).toHaveLength(2);
   });
 });

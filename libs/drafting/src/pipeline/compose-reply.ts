@@ -1,3 +1,4 @@
+import { detectPromptInjection } from '@draftdesk/triage';
 import type { DraftProvider, DraftResult } from '../draft.types';
 import type { KbSnippet, OrderFacts, Product, ShopProfile } from '@draftdesk/shop';
 import { type AttentionReason, draftReason } from '@draftdesk/contracts';
@@ -9,7 +10,6 @@ import { type CustomerIdentity, disclosableOrder, orderQueryFor } from '@draftde
 import type { OrderConnector } from '@draftdesk/shop';
 import { decide, type Decision, type GateInput, type GateResult, type GateTriage } from '../policy-gate.util';
 import type { ShopPolicy } from '@draftdesk/shop';
-import { screenForInjection } from './injection-guard.util';
 
 export interface TriageFacts extends GateTriage {
   entities: { type: string; value: string }[];
@@ -101,7 +101,7 @@ async function searchAll(deps: ComposeDeps, intents: string[], language: string,
 export async function composeReply(input: ComposeInput, deps: ComposeDeps): Promise<ComposeResult> {
   const { triage } = input;
   // Second line of defence: triage may be another engine or an older model; the gate re-checks the raw input.
-  const screen = screenForInjection(input.text, input.html ?? null, input.subject);
+  const screen = detectPromptInjection([input.subject ?? '', input.text].join('\n'), input.html ?? null);
   const flags = [...triage.flags];
   if (screen.flagged && !flags.includes('prompt_injection')) flags.push('prompt_injection');
   const extra: string[] = screen.reasons.map((r) => draftReason('injection', r));

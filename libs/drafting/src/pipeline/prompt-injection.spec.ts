@@ -1,11 +1,10 @@
-import { EmbeddedTriageEngine } from '@draftdesk/triage';
+import { detectPromptInjection, EmbeddedTriageEngine } from '@draftdesk/triage';
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { INTENTS } from '@draftdesk/contracts';
 import { loadSampleShop } from '@draftdesk/shop';
 import { parsePolicy } from '@draftdesk/shop';
 import { processMessage } from './offline-pipeline';
-import { screenForInjection } from './injection-guard.util';
 
 interface InjectionCase {
   id: string;
@@ -68,14 +67,15 @@ describe('prompt-injection set (libs/drafting/fixtures/prompt-injection.jsonl)',
       'Ik wil mijn account verwijderen en al mijn gegevens wissen.',
     ];
     for (const text of ordinary)
-      expect({ text, ...screenForInjection(text, null) }).toEqual({ text, flagged: false, reasons: [] });
+      expect({ text, ...detectPromptInjection(text, null) }).toEqual({ text, flagged: false, reasons: [] });
   });
 
-  it('the gate catches what triage alone misses (second line of defence)', () => {
+  it('triage flags every message of the set: it screens with the same rules as the gate', () => {
     const engine = new EmbeddedTriageEngine();
     const missedByTriage = CASES.filter(
-      (c) => !engine.triage({ text: c.text, html: c.html ?? null }).flags.includes('prompt_injection'),
-    );
-    for (const c of missedByTriage) expect(screenForInjection(c.text, c.html ?? null).flagged).toBe(true);
+      (c) =>
+        !engine.triage({ text: c.text, html: c.html ?? null, subject: c.subject }).flags.includes('prompt_injection'),
+    ).map((c) => c.id);
+    expect(missedByTriage).toEqual([]);
   });
 });

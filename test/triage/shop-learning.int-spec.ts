@@ -9,6 +9,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { ShopModelsService } from '../../apps/triage/src/triage/shop-models.service';
 import { TriageOptions } from '../../apps/triage/src/triage/triage.options';
 import { shopOf, TriageService } from '../../apps/triage/src/triage/triage.service';
+import { TriageRepository } from '../../apps/triage/src/triage/triage.repository';
 import { createTestDatabase, TestDatabase } from '../support/database';
 import { runCli } from './cli.util';
 
@@ -124,7 +125,11 @@ describe("triage learns from a shop's reviewers (PostgreSQL)", () => {
     expect(row.shop_examples).toBe(12);
 
     const options: TriageOptions = { engine: 'embedded', modelRefreshMs: 60_000 };
-    const triage = new TriageService(options, new ShopModelsService(options), { query } as unknown as DataSource);
+    const triage = new TriageService(
+      options,
+      new ShopModelsService(options),
+      new TriageRepository({ query } as unknown as DataSource),
+    );
     const manager = { query } as unknown as EntityManager;
     const unseen = 'Mijn fiets heeft een slag in het voorwiel, kunnen jullie die repareren?';
     const forShop = await triage.classify(manager, payload(unseen, SHOP));
@@ -210,7 +215,11 @@ describe('the per-shop token budget lives in PostgreSQL (local chat-completions 
         dailyTokenBudget: 1_000,
       },
     };
-    const triage = new TriageService(options, new ShopModelsService(options), { query } as unknown as DataSource);
+    const triage = new TriageService(
+      options,
+      new ShopModelsService(options),
+      new TriageRepository({ query } as unknown as DataSource),
+    );
     const manager = { query } as unknown as EntityManager;
     const engines: string[] = [];
     for (let i = 0; i < 4; i++)

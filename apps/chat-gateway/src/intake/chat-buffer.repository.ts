@@ -86,12 +86,7 @@ export class ChatBufferRepository {
         receipt.bodyHash,
         receipt.replayWindowHours,
         randomUUID(),
-        message.sessionId,
-        message.externalMessageId,
-        JSON.stringify(message.customer),
-        message.text,
-        JSON.stringify(message.attachments),
-        message.sentAt,
+        ...lineValues(message),
         message.recipient,
         timing.quietWindowMs,
         timing.maxTurnWaitMs,
@@ -138,17 +133,7 @@ export class ChatBufferRepository {
       `INSERT INTO chat_messages (id, channel_id, session_id, external_message_id, customer, text, attachments, sent_at, trace_headers)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
        ON CONFLICT (channel_id, external_message_id) DO NOTHING RETURNING id`,
-      [
-        randomUUID(),
-        channelId,
-        message.sessionId,
-        message.externalMessageId,
-        JSON.stringify(message.customer),
-        message.text,
-        JSON.stringify(message.attachments),
-        message.sentAt,
-        jsonOrNull(traceHeaders),
-      ],
+      [randomUUID(), channelId, ...lineValues(message), jsonOrNull(traceHeaders)],
     );
     if (inserted.length === 0) return false;
     await m.query(scheduleTurn([1, 2, 3, 4, 5]), [
@@ -212,6 +197,18 @@ export class ChatBufferRepository {
       [replayWindowHours],
     );
   }
+}
+
+/** A chat line's session, message id, customer, text, attachments and time, as chat_messages stores them. */
+function lineValues(message: IncomingChatMessage): unknown[] {
+  return [
+    message.sessionId,
+    message.externalMessageId,
+    JSON.stringify(message.customer),
+    message.text,
+    JSON.stringify(message.attachments),
+    message.sentAt,
+  ];
 }
 
 /** The webhook request's trace context, kept with the chat line so the turn built from it continues that trace. */

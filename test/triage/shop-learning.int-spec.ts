@@ -1,7 +1,7 @@
 // Learning from people against the real PostgreSQL: corrections and approvals → `draftdesk train --from-db` →
 // a shop's own model, used by triage for that shop only; and the per-shop language-model token budget in Postgres.
 import { MessageAddedPayload } from '@draftdesk/contracts';
-import { readLabelledHistory, SqlQuery, SqlTokenUsageStore } from '@draftdesk/nlp';
+import { readLabelledHistory, SqlQuery } from '@draftdesk/nlp';
 import { randomUUID } from 'node:crypto';
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
@@ -232,7 +232,7 @@ describe('the per-shop token budget lives in PostgreSQL (local chat-completions 
       `SELECT prompt_tokens, completion_tokens, requests FROM triage_llm_usage WHERE shop_id = 'budget-shop' AND day = (now() AT TIME ZONE 'UTC')::date`,
     );
     expect(usage).toMatchObject({ prompt_tokens: '900', completion_tokens: '150', requests: 3 });
-    expect(await new SqlTokenUsageStore(query).spent('other-shop', '2025-12-01')).toBe(0);
+    expect(await new TriageRepository({ query } as unknown as DataSource).spent('other-shop', '2025-12-01')).toBe(0);
     expect((await triage.classify(manager, payload('Where is my refund?', 'other-shop'))).engine).toBe('openai');
   });
 });

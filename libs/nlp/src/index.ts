@@ -50,11 +50,11 @@ export type { IntentDescription, LlmTriageOutput, PreparedMessage } from './llm-
 export { InMemoryTokenUsageStore, utcDay } from './token-budget';
 export type { TokenUsageStore } from './token-budget';
 export {
+  LabelledHistoryReadModel,
   loadShopModel,
   readLabelledHistory,
   saveShopModel,
   shopModelTrainedAt,
-  SqlTokenUsageStore,
   trainShopModel,
 } from './shop-learning.store';
 export type { LabelledMessage, ShopTrainingResult, SqlQuery } from './shop-learning.store';

@@ -25,9 +25,9 @@ export class TriageService {
     private readonly shopModels: ShopModelsService,
     private readonly results: TriageRepository,
   ) {
-    const usage = results.tokenUsage();
     this.languages = options.languages;
-    this.llm = options.engine === 'openai' && options.openai ? new LlmTriageEngine({ ...options.openai, usage }) : null;
+    this.llm =
+      options.engine === 'openai' && options.openai ? new LlmTriageEngine({ ...options.openai, usage: results }) : null;
   }
 
   async classify(m: EntityManager, message: MessageAddedPayload): Promise<Triage> {

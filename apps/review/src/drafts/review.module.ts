@@ -2,6 +2,7 @@ import { AuthRealm, Realms } from '@draftdesk/platform';
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuthController } from '../auth/auth.controller';
 import { AuthGuard } from '../auth/auth.guard';
+import { AccountRepository } from '../auth/account.repository';
 import { AuthService } from '../auth/auth.service';
 import { OidcService } from '../auth/oidc.service';
 import { ReviewAuthenticator } from '../auth/review.authenticator';
@@ -32,6 +33,7 @@ export class ReviewModule {
       controllers: [AuthController, UsersController, QueueController, AuditController, DocsController, UiController],
       providers: [
         { provide: REVIEW_OPTIONS, useValue: options },
+        AccountRepository,
         AuthService,
         OidcService,
         ReviewAuthenticator,

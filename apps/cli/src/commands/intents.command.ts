@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { pgRows } from '@draftdesk/database';
 import { Client } from 'pg';
 import { deleteShopIntent, parseExamplesFile, readShopIntents, saveShopIntent, ShopIntentError } from '@draftdesk/nlp';
 
@@ -29,7 +30,7 @@ async function withDatabase(
   const client = new Client({ connectionString: url });
   await client.connect();
   try {
-    return await work(async (sql, params) => (await client.query(sql, params as unknown[])).rows);
+    return await work(pgRows(client).query);
   } finally {
     await client.end();
   }

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { importKnowledge, KbRepository, loadSampleShop, readKnowledgeDir } from '@draftdesk/llm';
+import { inPgTransaction } from '@draftdesk/database';
 import { Client } from 'pg';
 
 const USAGE = `usage: draftdesk kb import <dir> [--shop <id>]
@@ -50,13 +51,10 @@ export async function run(argv: string[]): Promise<number> {
   const client = new Client({ connectionString: url });
   try {
     await client.connect();
-    await client.query('BEGIN');
-    const report = await importKnowledge(new KbRepository(client), entries);
-    await client.query('COMMIT');
+    const report = await inPgTransaction(client, () => importKnowledge(new KbRepository(client), entries));
     process.stdout.write(`${JSON.stringify({ shop: shopId, dir: kbDir, ...report })}\n`);
     return 0;
   } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
     const code = (error as { code?: string }).code;
     if (code === '42P01') return fail('table kb_entries is missing: run `draftdesk migrate` first');
     return fail(`import failed: ${(error as Error).message}`);

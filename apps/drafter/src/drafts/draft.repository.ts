@@ -17,11 +17,9 @@ export class DraftRepository {
   /** False when this revision of the message's draft exists already. */
   async insert(
     m: EntityManager,
-    conversationId: string,
-    d: DraftedPayload,
-    source?: TriagedPayload,
-    instruction?: string,
+    draft: { conversationId: string; payload: DraftedPayload; source?: TriagedPayload; instruction?: string },
   ): Promise<boolean> {
+    const { conversationId, payload: d, source, instruction } = draft;
     const rows = await m.query(
       `INSERT INTO drafts (id, conversation_id, message_id, channel, language, intent, confidence, decision, reasons,
                            citations, body, outbound_message_id, revision, source, instruction)

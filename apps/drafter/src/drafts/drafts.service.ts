@@ -117,7 +117,7 @@ export class DraftsService {
     source?: TriagedPayload,
     instruction?: string,
   ): Promise<boolean> {
-    return this.draftRows.insert(m, conversationId, d, source, instruction);
+    return this.draftRows.insert(m, { conversationId, payload: d, source, instruction });
   }
 
   /** The draft's message as triaged, and the next free revision for it; null when the draft is unknown. */

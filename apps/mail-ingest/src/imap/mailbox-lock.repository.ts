@@ -1,4 +1,4 @@
-// Owns: no table; PostgreSQL session advisory locks keyed hashtext('mailbox:' || id)
+// Owns: none (PostgreSQL session advisory locks keyed 'mailbox:' || id; no table)
 import { Client } from 'pg';
 
 /** The SQL of the per-mailbox advisory locks, run on the lock connection MailboxLeases keeps outside the pool. */

@@ -11,6 +11,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { ShopModelsService } from '../../apps/triage/src/triage/shop-models.service';
 import { TriageOptions } from '../../apps/triage/src/triage/triage.options';
 import { TriageService } from '../../apps/triage/src/triage/triage.service';
+import { TriageRepository } from '../../apps/triage/src/triage/triage.repository';
 import { createTestDatabase, TestDatabase } from '../support/database';
 import { runCli } from './cli.util';
 import { FakeChatCompletionsServer } from './fake-chat-completions.server';
@@ -140,7 +141,11 @@ describe('a shop adds its own intent with examples (PostgreSQL)', () => {
     expect(await db.query(`SELECT 1 FROM shop_models WHERE shop_id = $1`, [OTHER_SHOP])).toHaveLength(0);
 
     const options: TriageOptions = { engine: 'embedded', modelRefreshMs: 60_000 };
-    const triage = new TriageService(options, new ShopModelsService(options), { query } as unknown as DataSource);
+    const triage = new TriageService(
+      options,
+      new ShopModelsService(options),
+      new TriageRepository({ query } as unknown as DataSource),
+    );
     const manager = { query } as unknown as EntityManager;
     // Not among the examples: new wording, in both languages.
     const unseen = [
@@ -183,7 +188,11 @@ describe('a shop adds its own intent with examples (PostgreSQL)', () => {
           dailyTokenBudget: 100_000,
         },
       };
-      const triage = new TriageService(options, new ShopModelsService(options), { query } as unknown as DataSource);
+      const triage = new TriageService(
+        options,
+        new ShopModelsService(options),
+        new TriageRepository({ query } as unknown as DataSource),
+      );
       const manager = { query } as unknown as EntityManager;
       const text = 'Kan mijn fiets deze week nog binnen voor een onderhoudsbeurt?';
       const forShop = await triage.classify(manager, payload(text, SHOP));

@@ -9,6 +9,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { ShopModelsService } from '../../apps/triage/src/triage/shop-models.service';
 import { TriageOptions } from '../../apps/triage/src/triage/triage.options';
 import { shopOf, TriageService } from '../../apps/triage/src/triage/triage.service';
+import { TriageRepository } from '../../apps/triage/src/triage/triage.repository';
 import { createTestDatabase, TestDatabase } from '../support/database';
 import { runCli } from './cli.util';
 
@@ -124,7 +125,11 @@ describe("triage learns from a shop's reviewers (PostgreSQL)", () => {
     expect(row.shop_examples).toBe(12);
 
     const options: TriageOptions = { engine: 'embedded', modelRefreshMs: 60_000 };
-    const triage = new TriageService(options, new ShopModelsService(options), { query } as unknown as DataSource);
+    const triage = new TriageService(
+      options,
+      new ShopModelsService(options),
+      new TriageRepository({ query } as unknown as DataSource),
+    );
     const manager = { query } as unknown as EntityManager;
     const unseen = 'Mijn fiets heeft een slag in het voorwiel, kunnen jullie die repareren?';
     const forShop = await triage.classify(manager, payload(unseen, SHOP));
@@ -210,7 +215,11 @@ describe('the per-shop token budget lives in PostgreSQL (local chat-completions 
         dailyTokenBudget: 1_000,
       },
     };
-    const triage = new TriageService(options, new ShopModelsService(options), { query } as unknown as DataSource);
+    const triage = new TriageService(
+      options,
+      new ShopModelsService(options),
+      new TriageRepository({ query } as unknown as DataSource),
+    );
     const manager = { query } as unknown as EntityManager;
     const engines: string[] = [];
     for (let i = 0; i < 4; i++)
@@ -223,7 +232,7 @@ describe('the per-shop token budget lives in PostgreSQL (local chat-completions 
       `SELECT prompt_tokens, completion_tokens, requests FROM triage_llm_usage WHERE shop_id = 'budget-shop' AND day = (now() AT TIME ZONE 'UTC')::date`,
     );
     expect(usage).toMatchObject({ prompt_tokens: '900', completion_tokens: '150', requests: 3 });
-    expect(await new SqlTokenUsageStore(query).spent('other-shop', '2025-12-01')).toBe(0);
+    expect(await new TriageRepository({ query } as unknown as DataSource).spent('other-shop', '2025-12-01')).toBe(0);
     expect((await triage.classify(manager, payload('Where is my refund?', 'other-shop'))).engine).toBe('openai');
   });
 

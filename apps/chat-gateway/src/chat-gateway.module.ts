@@ -1,11 +1,14 @@
 import { DynamicModule, INestApplication, Module } from '@nestjs/common';
 import { ChannelsController } from './channels/channels.controller';
 import { ChatAdminAuthenticator } from './channels/chat-admin.authenticator';
+import { ChannelRepository } from './channels/channel.repository';
 import { ChannelsService } from './channels/channels.service';
 import { CHAT_GATEWAY_OPTIONS, ChatGatewayOptions, MAX_WEBHOOK_BYTES } from './chat-gateway.options';
 import { ChatDeliverer } from './delivery/chat-deliverer.service';
 import { ChatDeliveryConsumer } from './delivery/chat-delivery.consumer';
+import { ChatDeliveryRepository } from './delivery/chat-delivery.repository';
 import { ChatDocsController } from './docs/docs.controller';
+import { ChatBufferRepository } from './intake/chat-buffer.repository';
 import { IntakeService } from './intake/intake.service';
 import { TurnFlusher } from './intake/turn-flusher.service';
 import { webhookBodyReader } from './intake/webhook-body.middleware';
@@ -23,8 +26,11 @@ export class ChatGatewayModule {
       controllers: [WebhooksController, ChatDocsController, ChannelsController],
       providers: [
         { provide: CHAT_GATEWAY_OPTIONS, useValue: options },
+        ChannelRepository,
         ChannelsService,
         ChatAdminAuthenticator,
+        ChatBufferRepository,
+        ChatDeliveryRepository,
         IntakeService,
         TurnFlusher,
         ChatDeliverer,

@@ -46,14 +46,14 @@ export {
   triageJsonSchema,
 } from './llm-prompt.util';
 export type { IntentDescription, LlmTriageOutput, PreparedMessage } from './llm-prompt.util';
-export { InMemoryTokenUsageStore, utcDay } from './token-budget';
+export { InMemoryTokenUsageStore, SqlTokenUsageStore, utcDay } from './token-budget';
 export type { TokenUsageStore } from './token-budget';
 export {
+  LabelledHistoryReadModel,
   loadShopModel,
   readLabelledHistory,
   saveShopModel,
   shopModelTrainedAt,
-  SqlTokenUsageStore,
   trainShopModel,
 } from './shop-learning.store';
 export type { LabelledMessage, ShopTrainingResult, SqlQuery } from './shop-learning.store';

@@ -1,9 +1,8 @@
 import { IntentExample, IntentModel, IntentTrainOptions, MODEL_EPOCHS } from './intent.model';
-import { TokenUsageStore } from './token-budget';
 
 /**
- * Runs one SQL statement and returns its rows. Adapts a pg client (`(s, p) => client.query(s, p).then(r => r.rows)`)
- * or a TypeORM EntityManager (`(s, p) => manager.query(s, p)`), so this library needs no database driver.
+ * Runs one SQL statement and returns its rows: a pg client's rows (pgRows of the database library) or a TypeORM
+ * EntityManager's, so this library needs no database driver.
  */
 export type SqlQuery = (sql: string, params?: unknown[]) => Promise<Record<string, unknown>[]>;
 
@@ -48,6 +47,18 @@ export async function readLabelledHistory(query: SqlQuery, shopId: string): Prom
       group: `shop:${r.message_id}`,
     }))
     .filter((r) => r.text && r.intent);
+}
+
+/**
+ * The labelled history as a named read across services (SELECT only): review owns triage_corrections and
+ * review_items, the drafter drafts, conversations the messages.
+ */
+export class LabelledHistoryReadModel {
+  constructor(private readonly sql: SqlQuery) {}
+
+  read(shopId: string): Promise<LabelledMessage[]> {
+    return readLabelledHistory(this.sql, shopId);
+  }
 }
 
 export interface ShopTrainingResult {
@@ -99,33 +110,4 @@ export async function loadShopModel(
     shopId,
   ]);
   return row ? { model: IntentModel.fromJSON(JSON.parse(String(row.model))), trainedAt: String(row.trained_at) } : null;
-}
-
-/**
- * Daily token spend in `triage_llm_usage` (triage) or `drafter_llm_usage` (drafting); one upsert per completion, so
- * concurrent replicas add up correctly.
- */
-export class SqlTokenUsageStore implements TokenUsageStore {
-  constructor(
-    private readonly query: SqlQuery,
-    private readonly table: 'triage_llm_usage' | 'drafter_llm_usage' = 'triage_llm_usage',
-  ) {}
-
-  async spent(shopId: string, day: string): Promise<number> {
-    const [row] = await this.query(
-      `SELECT prompt_tokens + completion_tokens AS spent FROM ${this.table} WHERE shop_id = $1 AND day = $2::date`,
-      [shopId, day],
-    );
-    return row ? Number(row.spent) : 0;
-  }
-
-  async record(shopId: string, day: string, usage: { promptTokens: number; completionTokens: number }): Promise<void> {
-    await this.query(
-      `INSERT INTO ${this.table} AS u (shop_id, day, prompt_tokens, completion_tokens, requests) VALUES ($1, $2::date, $3, $4, 1)
-       ON CONFLICT (shop_id, day) DO UPDATE SET prompt_tokens = u.prompt_tokens + EXCLUDED.prompt_tokens,
-         completion_tokens = u.completion_tokens + EXCLUDED.completion_tokens,
-         requests = u.requests + 1, updated_at = now()`,
-      [shopId, day, usage.promptTokens, usage.completionTokens],
-    );
-  }
 }

@@ -1,21 +1,9 @@
 import { open, seal } from '@draftdesk/config';
 import { createLogger } from '@draftdesk/observability';
 import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { CHAT_GATEWAY_OPTIONS, ChatGatewayOptions } from '../chat-gateway.options';
+import { ChannelRepository, ChannelRow } from './channel.repository';
 import { ChannelConfig, ChannelInput, channelConfigSchema } from './channel.types';
-
-interface ChannelRow {
-  id: string;
-  kind: 'generic' | 'whatsapp';
-  callback_url: string | null;
-  api_base_url: string | null;
-  phone_number_id: string | null;
-  rate_per_second: number;
-  rate_burst: number;
-  identity_verified: boolean;
-  secrets_enc: string;
-}
 
 interface SealedSecrets {
   secrets: string[];
@@ -34,7 +22,7 @@ export class ChannelsService implements OnApplicationBootstrap {
 
   constructor(
     @Inject(CHAT_GATEWAY_OPTIONS) private readonly options: ChatGatewayOptions,
-    private readonly dataSource: DataSource,
+    private readonly channels: ChannelRepository,
   ) {}
 
   async onApplicationBootstrap() {
@@ -49,26 +37,18 @@ export class ChannelsService implements OnApplicationBootstrap {
       channel.kind === 'whatsapp'
         ? { secrets: channel.secrets, verifyToken: channel.verifyToken, accessToken: channel.accessToken }
         : { secrets: channel.secrets };
-    await this.dataSource.query(
-      `INSERT INTO chat_channels (id, kind, callback_url, api_base_url, phone_number_id, rate_per_second, rate_burst, secrets_enc, identity_verified)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-       ON CONFLICT (id) DO UPDATE SET kind = EXCLUDED.kind, callback_url = EXCLUDED.callback_url,
-         api_base_url = EXCLUDED.api_base_url, phone_number_id = EXCLUDED.phone_number_id,
-         rate_per_second = EXCLUDED.rate_per_second, rate_burst = EXCLUDED.rate_burst,
-         secrets_enc = EXCLUDED.secrets_enc, identity_verified = EXCLUDED.identity_verified, updated_at = now()`,
-      [
-        channel.id,
-        channel.kind,
-        channel.kind === 'generic' ? channel.callbackUrl : null,
-        channel.kind === 'whatsapp' ? channel.apiBaseUrl : null,
-        channel.kind === 'whatsapp' ? channel.phoneNumberId : null,
-        channel.rateLimit.perSecond,
-        channel.rateLimit.burst,
-        seal(this.options.secretsKey, JSON.stringify(sealed), channel.id),
-        // WhatsApp vouches for a phone number, never for an e-mail address: its senders are not verified for orders.
-        channel.kind === 'generic' && channel.identityVerified,
-      ],
-    );
+    await this.channels.upsert({
+      id: channel.id,
+      kind: channel.kind,
+      callback_url: channel.kind === 'generic' ? channel.callbackUrl : null,
+      api_base_url: channel.kind === 'whatsapp' ? channel.apiBaseUrl : null,
+      phone_number_id: channel.kind === 'whatsapp' ? channel.phoneNumberId : null,
+      rate_per_second: channel.rateLimit.perSecond,
+      rate_burst: channel.rateLimit.burst,
+      secrets_enc: seal(this.options.secretsKey, JSON.stringify(sealed), channel.id),
+      // WhatsApp vouches for a phone number, never for an e-mail address: its senders are not verified for orders.
+      identity_verified: channel.kind === 'generic' && channel.identityVerified,
+    });
     this.cache.delete(channel.id);
     return channel;
   }
@@ -76,14 +56,14 @@ export class ChannelsService implements OnApplicationBootstrap {
   async find(id: string): Promise<ChannelConfig | null> {
     const hit = this.cache.get(id);
     if (hit && hit.until > Date.now()) return hit.channel;
-    const [row]: ChannelRow[] = await this.dataSource.query(`SELECT * FROM chat_channels WHERE id = $1`, [id]);
+    const row = await this.channels.find(id);
     const channel = row ? this.fromRow(row) : null;
     this.cache.set(id, { channel, until: Date.now() + this.options.channelCacheMs });
     return channel;
   }
 
   async list(): Promise<ChannelConfig[]> {
-    const rows: ChannelRow[] = await this.dataSource.query(`SELECT * FROM chat_channels ORDER BY id`);
+    const rows = await this.channels.list();
     return rows.map((row) => this.fromRow(row));
   }
 

@@ -1,5 +1,5 @@
 import { persistently } from '@draftdesk/database';
-import { ReplyApprovedPayload, replySentEvent } from '@draftdesk/contracts';
+import { replySentEvent } from '@draftdesk/contracts';
 import { OutboxService, PollingWorker, WorkerPass } from '@draftdesk/messaging';
 import { createLogger } from '@draftdesk/observability';
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
@@ -7,20 +7,11 @@ import { DataSource, EntityManager } from 'typeorm';
 import { ChannelsService } from '../channels/channels.service';
 import { CHAT_GATEWAY_OPTIONS, ChatGatewayOptions } from '../chat-gateway.options';
 import { PRODUCER } from '../intake/turn-flusher.service';
+import { ChatDeliveryRepository, DeliveryRow } from './chat-delivery.repository';
 import { backoffMs, buildDeliveryRequest, classifyResponse, DeliveryOutcome } from './delivery-request.util';
 
 /** Prefix of the reason a chat reply that was given up on carries back to the review desk. */
 export const CHAT_DELIVERY_FAILED = 'chat_delivery_failed';
-
-interface DeliveryRow {
-  draft_id: string;
-  conversation_id: string;
-  channel_id: string;
-  session_id: string;
-  attempts: number;
-  payload: ReplyApprovedPayload;
-  recipient: string | null;
-}
 
 /**
  * Delivers approved chat replies: PENDING → SENDING → SENT or FAILED (the dead-letter record, kept with its last
@@ -35,6 +26,7 @@ export class ChatDeliverer implements OnApplicationBootstrap, OnApplicationShutd
   constructor(
     @Inject(CHAT_GATEWAY_OPTIONS) private readonly options: ChatGatewayOptions,
     private readonly dataSource: DataSource,
+    private readonly deliveries: ChatDeliveryRepository,
     private readonly outbox: OutboxService,
     private readonly channels: ChannelsService,
   ) {}
@@ -57,27 +49,12 @@ export class ChatDeliverer implements OnApplicationBootstrap, OnApplicationShutd
   }
 
   private async msUntilNextDue(cap: number): Promise<number> {
-    const [row] = await this.dataSource.query(
-      `SELECT EXTRACT(EPOCH FROM (min(next_attempt_at) - now())) * 1000 AS ms FROM chat_deliveries WHERE status = 'PENDING'`,
-    );
-    const ms = row?.ms === null || row?.ms === undefined ? Infinity : Number(row.ms);
+    const ms = (await this.deliveries.msUntilNextDue()) ?? Infinity;
     return Math.max(5, Math.min(cap, ms + 5));
   }
 
   private async deliverDue(): Promise<number> {
-    const rows: DeliveryRow[] = await this.dataSource.query(
-      `WITH claimed AS (
-         UPDATE chat_deliveries SET status = 'SENDING', attempts = attempts + 1, updated_at = now()
-          WHERE draft_id IN (
-            SELECT draft_id FROM chat_deliveries
-             WHERE (status = 'PENDING' AND next_attempt_at <= now())
-                OR (status = 'SENDING' AND updated_at < now() - make_interval(secs => $1::double precision / 1000))
-             ORDER BY next_attempt_at LIMIT 10 FOR UPDATE SKIP LOCKED)
-          RETURNING draft_id, conversation_id, channel_id, session_id, attempts, payload)
-       SELECT c.*, s.recipient FROM claimed c
-         LEFT JOIN chat_sessions s ON s.channel_id = c.channel_id AND s.session_id = c.session_id`,
-      [this.options.delivery.timeoutMs * 3 + 60_000],
-    );
+    const rows = await this.deliveries.claimDue(10, this.options.delivery.timeoutMs * 3 + 60_000);
     // One at a time: a crash can then leave at most one reply delivered but not yet recorded (which the next
     // worker delivers again), not a whole batch of them; replies to one session also go out in order.
     for (const row of rows) await this.deliverOne(row);
@@ -108,11 +85,7 @@ export class ChatDeliverer implements OnApplicationBootstrap, OnApplicationShutd
     }
     const { retryBaseMs, retryMaxMs } = this.options.delivery;
     const delayMs = backoffMs(row.attempts, retryBaseMs, retryMaxMs, outcome.retryAfterMs);
-    await this.dataSource.query(
-      `UPDATE chat_deliveries SET status = 'PENDING', last_error = $2,
-              next_attempt_at = now() + make_interval(secs => $3::double precision / 1000), updated_at = now() WHERE draft_id = $1`,
-      [row.draft_id, outcome.reason, delayMs],
-    );
+    await this.deliveries.retryLater(row.draft_id, outcome.reason, delayMs);
     log.warn({ reason: outcome.reason, retryInMs: delayMs }, 'temporary delivery failure');
   }
 
@@ -149,11 +122,7 @@ export class ChatDeliverer implements OnApplicationBootstrap, OnApplicationShutd
     providerMessageId: string | null,
   ) {
     await this.dataSource.transaction(async (m: EntityManager) => {
-      await m.query(
-        `UPDATE chat_deliveries SET status = $2, last_error = $3, provider_message_id = $4,
-                sent_at = CASE WHEN $2 = 'SENT' THEN now() END, updated_at = now() WHERE draft_id = $1`,
-        [row.draft_id, status === 'sent' ? 'SENT' : 'FAILED', error, providerMessageId],
-      );
+      await this.deliveries.finish(m, row.draft_id, status === 'sent' ? 'SENT' : 'FAILED', error, providerMessageId);
       await this.outbox.add(m, replySentEvent(PRODUCER, row.conversation_id, row.payload, { status, error }));
     });
     this.outbox.committed();

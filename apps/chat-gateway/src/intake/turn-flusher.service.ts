@@ -5,20 +5,11 @@ import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { DataSource } from 'typeorm';
 import { CHAT_GATEWAY_OPTIONS, ChatGatewayOptions } from '../chat-gateway.options';
 import { ChannelsService } from '../channels/channels.service';
-import { BufferedMessage, buildTurnPayload, chatEventKey } from './chat-turn.util';
+import { ChatBufferRepository } from './chat-buffer.repository';
+import { buildTurnPayload, chatEventKey } from './chat-turn.util';
 
 export const PRODUCER = 'chat-gateway';
 const PRUNE_EVERY_MS = 10 * 60_000;
-
-interface MessageRow {
-  id: string;
-  external_message_id: string;
-  customer: BufferedMessage['customer'];
-  text: string;
-  attachments: BufferedMessage['attachments'];
-  sent_at: Date;
-  trace_headers: Record<string, string> | null;
-}
 
 /**
  * Emits one support.inbound.v1 per customer turn: a session whose quiet window has passed has its buffered
@@ -34,6 +25,7 @@ export class TurnFlusher implements OnApplicationBootstrap, OnApplicationShutdow
   constructor(
     @Inject(CHAT_GATEWAY_OPTIONS) private readonly options: ChatGatewayOptions,
     private readonly dataSource: DataSource,
+    private readonly buffer: ChatBufferRepository,
     private readonly outbox: OutboxService,
     private readonly channels: ChannelsService,
   ) {}
@@ -55,17 +47,12 @@ export class TurnFlusher implements OnApplicationBootstrap, OnApplicationShutdow
 
   /** Sleeps until the next session falls due, but re-checks at the poll interval for sessions other replicas add. */
   private async msUntilNextDue(): Promise<number> {
-    const [row] = await this.dataSource.query(
-      `SELECT EXTRACT(EPOCH FROM (min(due_at) - now())) * 1000 AS ms FROM chat_sessions WHERE due_at IS NOT NULL`,
-    );
-    const ms = row?.ms === null || row?.ms === undefined ? Infinity : Number(row.ms);
+    const ms = (await this.buffer.msUntilNextDue()) ?? Infinity;
     return Math.max(5, Math.min(this.options.pollIntervalMs, ms + 5));
   }
 
   async flushDue(): Promise<number> {
-    const due: { channel_id: string; session_id: string }[] = await this.dataSource.query(
-      `SELECT channel_id, session_id FROM chat_sessions WHERE due_at <= now() ORDER BY due_at LIMIT 50`,
-    );
+    const due = await this.buffer.dueSessions(50);
     let flushed = 0;
     for (const session of due) flushed += (await this.flushSession(session.channel_id, session.session_id)) ? 1 : 0;
     if (flushed > 0) this.outbox.committed();
@@ -76,20 +63,9 @@ export class TurnFlusher implements OnApplicationBootstrap, OnApplicationShutdow
     // Read before the transaction: the embedded mode's pool has one connection, which the transaction holds.
     const channel = await this.channels.find(channelId);
     return this.dataSource.transaction(async (m) => {
-      const claimed = await m.query(
-        `SELECT 1 FROM chat_sessions WHERE channel_id = $1 AND session_id = $2 AND due_at <= now() FOR UPDATE SKIP LOCKED`,
-        [channelId, sessionId],
-      );
-      if (claimed.length === 0) return false;
-      const rows: MessageRow[] = await m.query(
-        `SELECT id, external_message_id, customer, text, attachments, sent_at, trace_headers FROM chat_messages
-          WHERE channel_id = $1 AND session_id = $2 AND turn_id IS NULL ORDER BY sent_at, received_at`,
-        [channelId, sessionId],
-      );
-      await m.query(
-        `UPDATE chat_sessions SET due_at = NULL, first_pending_at = NULL WHERE channel_id = $1 AND session_id = $2`,
-        [channelId, sessionId],
-      );
+      if (!(await this.buffer.claimDueSession(m, channelId, sessionId))) return false;
+      const rows = await this.buffer.pendingMessages(m, channelId, sessionId);
+      await this.buffer.clearDue(m, channelId, sessionId);
       if (rows.length === 0) return false;
       const payload = buildTurnPayload(
         channelId,
@@ -115,10 +91,11 @@ export class TurnFlusher implements OnApplicationBootstrap, OnApplicationShutdow
         { kind: SpanKind.PRODUCER, attributes: { 'draftdesk.chat.channel': channelId }, parent: rows[0].trace_headers },
         () => this.outbox.add(m, event),
       );
-      await m.query(`UPDATE chat_messages SET turn_id = $1 WHERE id = ANY($2::uuid[])`, [
+      await this.buffer.markTurn(
+        m,
         event.id,
         rows.map((r) => r.id),
-      ]);
+      );
       this.log.info({ channelId, eventId: event.id, messages: rows.length }, 'chat turn emitted');
       return true;
     });
@@ -127,9 +104,6 @@ export class TurnFlusher implements OnApplicationBootstrap, OnApplicationShutdow
   private async pruneOccasionally() {
     if (Date.now() - this.lastPrune < PRUNE_EVERY_MS) return;
     this.lastPrune = Date.now();
-    await this.dataSource.query(
-      `DELETE FROM chat_webhook_receipts WHERE received_at < now() - make_interval(hours => $1)`,
-      [this.options.replayWindowHours],
-    );
+    await this.buffer.pruneReceipts(this.options.replayWindowHours);
   }
 }

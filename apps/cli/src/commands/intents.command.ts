@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { pgRows } from '@draftdesk/database';
 import { Client } from 'pg';
 import { databaseConfigShape, EX_CONFIG, loadCommandConfig } from '@draftdesk/config';
 import {
@@ -36,7 +37,7 @@ async function withDatabase(
   const client = new Client({ connectionString: config.DATABASE_URL });
   await client.connect();
   try {
-    return await work(async (sql, params) => (await client.query(sql, params as unknown[])).rows);
+    return await work(pgRows(client).query);
   } finally {
     await client.end();
   }

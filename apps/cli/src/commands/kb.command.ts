@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { importKnowledge, readKnowledgeDir, KbRepository, loadSampleShop } from '@draftdesk/shop';
+import { importKnowledge, KbRepository, loadSampleShop, readKnowledgeDir } from '@draftdesk/shop';
+import { inPgTransaction } from '@draftdesk/database';
 import { Client } from 'pg';
 import { databaseConfigShape, EX_CONFIG, loadCommandConfig } from '@draftdesk/config';
 
@@ -51,13 +52,10 @@ export async function run(argv: string[]): Promise<number> {
   const client = new Client({ connectionString: config.DATABASE_URL });
   try {
     await client.connect();
-    await client.query('BEGIN');
-    const report = await importKnowledge(new KbRepository(client), entries);
-    await client.query('COMMIT');
+    const report = await inPgTransaction(client, () => importKnowledge(new KbRepository(client), entries));
     process.stdout.write(`${JSON.stringify({ shop: shopId, dir: kbDir, ...report })}\n`);
     return 0;
   } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
     const code = (error as { code?: string }).code;
     if (code === '42P01') return fail('table kb_entries is missing: run `draftdesk migrate` first');
     return fail(`import failed: ${(error as Error).message}`);

@@ -1,16 +1,17 @@
 import { createEvent, Topics } from '@draftdesk/contracts';
+import { inPgTransaction, pgRows } from '@draftdesk/database';
 import { MailParseError, parseMail, toInboundPayload } from '@draftdesk/mail';
+import { OutboxService } from '@draftdesk/messaging';
 import { Client } from 'pg';
 import { databaseConfigShape, EX_CONFIG, loadCommandConfig } from '@draftdesk/config';
 import { z } from 'zod';
 import { gunzipSync } from 'node:zlib';
+import { EntityManager } from 'typeorm';
+import { MAIL_INGEST_PRODUCER, RawMailRepository, SqlRunner } from '../../../mail-ingest/src';
 
 const USAGE = `usage: draftdesk mail retry <raw-mail-id> | --all   (DATABASE_URL from the environment)
   Re-parses quarantined raw mail; what now parses is accepted and its inbound event written to the outbox
   (mail-ingest's relay publishes it). Set MESSAGE_ID_DOMAIN to recognise our own mail coming back.`;
-
-/** Must match mail-ingest's producer name: its outbox relay publishes only its own rows. */
-const PRODUCER = 'mail-ingest';
 
 export type RetryOutcome = {
   id: string;
@@ -55,73 +56,46 @@ export async function retryQuarantined(
   which: string[] | 'all',
   ownDomains: string[],
 ): Promise<RetryOutcome[]> {
-  const { rows } =
-    which === 'all'
-      ? await client.query<{ id: string }>(`SELECT id FROM raw_mails WHERE status = 'quarantined' ORDER BY created_at`)
-      : { rows: which.map((id) => ({ id })) };
+  const db = pgRows(client);
+  const rawMails = new RawMailRepository(db);
+  const ids = which === 'all' ? await rawMails.quarantinedIds(db) : which;
   const results: RetryOutcome[] = [];
-  for (const { id } of rows) results.push(await retryOne(client, id, ownDomains));
+  for (const id of ids) results.push(await inPgTransaction(client, () => retryOne(db, rawMails, id, ownDomains)));
   return results;
 }
 
-async function retryOne(client: Client, id: string, ownDomains: string[]): Promise<RetryOutcome> {
-  await client.query('BEGIN');
+async function retryOne(
+  db: SqlRunner,
+  rawMails: RawMailRepository,
+  id: string,
+  ownDomains: string[],
+): Promise<RetryOutcome> {
+  const row = await rawMails.lockForRetry(db, id);
+  if (!row || row.status !== 'quarantined')
+    return { id, outcome: 'not-quarantined', reason: !row ? 'no such raw mail' : `status is ${row.status}` };
+  const { mailbox, source_gz } = row;
+  let mail;
   try {
-    const { rows } = await client.query<{ mailbox: string; source_gz: Buffer; status: string }>(
-      `SELECT mailbox, source_gz, status FROM raw_mails WHERE id::text = $1 FOR UPDATE`,
-      [id],
-    );
-    if (rows.length === 0 || rows[0].status !== 'quarantined') {
-      await client.query('ROLLBACK');
-      return {
-        id,
-        outcome: 'not-quarantined',
-        reason: rows.length === 0 ? 'no such raw mail' : `status is ${rows[0].status}`,
-      };
-    }
-    const { mailbox, source_gz } = rows[0];
-    let mail;
-    try {
-      mail = await parseMail(gunzipSync(source_gz), { ownDomains });
-    } catch (error) {
-      const reason =
-        error instanceof MailParseError
-          ? `${error.code}: ${error.message}`
-          : `UNPARSEABLE: ${(error as Error).message}`;
-      await client.query(`UPDATE raw_mails SET error = $2 WHERE id = $1`, [id, reason]);
-      await client.query('COMMIT');
-      return { id, outcome: 'still-quarantined', reason };
-    }
-    const { rows: seen } = await client.query(
-      `SELECT 1 FROM raw_mails WHERE mailbox = $1 AND status = 'accepted' AND id <> $2
-          AND (($3::text IS NOT NULL AND message_id = $3) OR ($3::text IS NULL AND content_hash = $4)) LIMIT 1`,
-      [mailbox, id, mail.messageId, mail.contentHash],
-    );
-    const status = seen.length > 0 ? 'duplicate' : 'accepted';
-    await client.query(
-      `UPDATE raw_mails SET status = $2, error = NULL, message_id = $3, content_hash = $4 WHERE id = $1`,
-      [id, status, mail.messageId, mail.contentHash],
-    );
-    if (status === 'accepted') {
-      const payload = toInboundPayload(mail, { rawMailId: id, mailbox });
-      const event = createEvent(Topics.inbound, {
-        producer: PRODUCER,
-        conversationId: null,
-        key: payload.from.address.toLowerCase(),
-        payload,
-      });
-      await client.query(`INSERT INTO outbox (id, producer, topic, key, value) VALUES ($1, $2, $3, $4, $5)`, [
-        event.id,
-        event.producer,
-        event.topic,
-        event.key,
-        JSON.stringify(event),
-      ]);
-    }
-    await client.query('COMMIT');
-    return { id, outcome: status };
+    mail = await parseMail(gunzipSync(source_gz), { ownDomains });
   } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
+    const reason =
+      error instanceof MailParseError ? `${error.code}: ${error.message}` : `UNPARSEABLE: ${(error as Error).message}`;
+    await rawMails.recordParseError(db, id, reason);
+    return { id, outcome: 'still-quarantined', reason };
   }
+  const seen = await rawMails.findAccepted(db, mailbox, mail.messageId, mail.contentHash, id);
+  const status = seen ? 'duplicate' : 'accepted';
+  await rawMails.markRetried(db, id, status, mail.messageId, mail.contentHash);
+  if (status === 'accepted') {
+    const payload = toInboundPayload(mail, { rawMailId: id, mailbox });
+    // mail-ingest's outbox relay publishes only rows of its own producer name.
+    const event = createEvent(Topics.inbound, {
+      producer: MAIL_INGEST_PRODUCER,
+      conversationId: null,
+      key: payload.from.address.toLowerCase(),
+      payload,
+    });
+    await new OutboxService().add(db as EntityManager, event);
+  }
+  return { id, outcome: status };
 }

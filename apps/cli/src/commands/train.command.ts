@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { pgRows } from '@draftdesk/database';
 import { Client } from 'pg';
 import { databaseConfigShape, EX_CONFIG, loadCommandConfig } from '@draftdesk/config';
 import {
@@ -10,7 +11,7 @@ import {
   projectTrainingSetPath,
   readCsvExamples,
   readJsonlExamples,
-  readLabelledHistory,
+  LabelledHistoryReadModel,
   readShopIntents,
   saveShopModel,
   trainShopModel,
@@ -69,8 +70,8 @@ async function trainFromDatabase(argv: string[]): Promise<number> {
   const client = new Client({ connectionString: config.DATABASE_URL });
   await client.connect();
   try {
-    const query = async (sql: string, params?: unknown[]) => (await client.query(sql, params as unknown[])).rows;
-    const history = await readLabelledHistory(query, shopId);
+    const { query } = pgRows(client);
+    const history = await new LabelledHistoryReadModel(query).read(shopId);
     const corrections = history.filter((h) => h.source === 'correction').length;
     log(
       `shop ${shopId}: ${history.length} labelled messages (${corrections} corrections, ${history.length - corrections} approved)`,

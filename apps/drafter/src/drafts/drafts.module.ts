@@ -3,6 +3,7 @@ import { KbController } from '../kb/kb.controller';
 import { KbTokenAuthenticator } from '../kb/kb-token.authenticator';
 import { DRAFTER_OPTIONS, DrafterOptions } from './drafter.options';
 import { DraftsConsumer } from './drafts.consumer';
+import { DraftRepository } from './draft.repository';
 import { DraftsService } from './drafts.service';
 
 @Module({})
@@ -11,7 +12,13 @@ export class DraftsModule {
     return {
       module: DraftsModule,
       controllers: [KbController],
-      providers: [{ provide: DRAFTER_OPTIONS, useValue: options }, DraftsService, DraftsConsumer, KbTokenAuthenticator],
+      providers: [
+        { provide: DRAFTER_OPTIONS, useValue: options },
+        DraftRepository,
+        DraftsService,
+        DraftsConsumer,
+        KbTokenAuthenticator,
+      ],
     };
   }
 }

@@ -13,6 +13,7 @@ import { randomUUID } from 'node:crypto';
 import { ambientQueryRunner } from '@draftdesk/database';
 import { SqlTokenUsageStore } from '@draftdesk/triage';
 import { DataSource, EntityManager } from 'typeorm';
+import { DraftRepository } from './draft.repository';
 import { DRAFTER_OPTIONS, DrafterOptions } from './drafter.options';
 import { replySubject } from './reply-subject.util';
 import { buildKnowledge, buildOrders, drafterFactory, DrafterFactory } from './drafting-engine';
@@ -43,6 +44,7 @@ export class DraftsService {
   constructor(
     @Inject(DRAFTER_OPTIONS) private readonly options: DrafterOptions,
     dataSource: DataSource,
+    private readonly draftRows: DraftRepository,
   ) {
     this.shop = withDemoOrdersDatedToday(loadSampleShop(options.shopDir), new Date());
     this.drafters = drafterFactory(
@@ -120,40 +122,12 @@ export class DraftsService {
     source?: TriagedPayload,
     instruction?: string,
   ): Promise<boolean> {
-    const rows = await m.query(
-      `INSERT INTO drafts (id, conversation_id, message_id, channel, language, intent, confidence, decision, reasons,
-                           citations, body, outbound_message_id, revision, source, instruction)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
-       ON CONFLICT (message_id, revision) DO NOTHING RETURNING id`,
-      [
-        d.draftId,
-        conversationId,
-        d.messageId,
-        d.channel,
-        d.language,
-        d.intent,
-        d.confidence,
-        d.decision,
-        JSON.stringify(d.reasons),
-        JSON.stringify(d.citations),
-        d.body,
-        d.reply.messageId,
-        d.revision ?? 0,
-        source ? JSON.stringify(source) : null,
-        instruction ?? null,
-      ],
-    );
-    return rows.length > 0;
+    return this.draftRows.insert(m, { conversationId, payload: d, source, instruction });
   }
 
   /** The draft's message as triaged, and the next free revision for it; null when the draft is unknown. */
   async source(m: EntityManager, draftId: string): Promise<(DraftSource & { nextRevision: number }) | null> {
-    const [row] = await m.query(
-      `SELECT d.conversation_id, d.message_id, d.source,
-              (SELECT max(o.revision) FROM drafts o WHERE o.message_id = d.message_id) + 1 AS next_revision
-         FROM drafts d WHERE d.id = $1`,
-      [draftId],
-    );
+    const row = await this.draftRows.findSource(m, draftId);
     if (!row) return null;
     const parsed = row.source ? triagedPayloadSchema.safeParse(row.source) : null;
     return {

@@ -1,6 +1,7 @@
 import { createLogger } from '@draftdesk/observability';
 import { Client, ClientConfig } from 'pg';
 import { DataSource } from 'typeorm';
+import { MailboxLockRepository } from './mailbox-lock.repository';
 
 /**
  * Which replica watches which database mailbox: a PostgreSQL session advisory lock per mailbox, all held on one
@@ -21,15 +22,14 @@ export class MailboxLeases {
 
   async tryAcquire(id: string): Promise<boolean> {
     if (this.held.has(id)) return true;
-    const client = await this.connection();
-    const [row] = (await client.query(`SELECT pg_try_advisory_lock(hashtext('mailbox:' || $1)) AS ok`, [id])).rows;
-    if (row?.ok === true) this.held.add(id);
+    const locks = new MailboxLockRepository(await this.connection());
+    if (await locks.tryLock(id)) this.held.add(id);
     return this.held.has(id);
   }
 
   async release(id: string): Promise<void> {
     if (!this.held.delete(id) || !this.client) return;
-    await this.client.query(`SELECT pg_advisory_unlock(hashtext('mailbox:' || $1))`, [id]).catch(() => undefined);
+    await new MailboxLockRepository(this.client).unlock(id).catch(() => undefined);
   }
 
   /**
@@ -40,7 +40,7 @@ export class MailboxLeases {
     if (!this.client) return true;
     if (!this.broken) {
       try {
-        await this.client.query('SELECT 1');
+        await new MailboxLockRepository(this.client).ping();
         return true;
       } catch (error) {
         this.log.warn({ err: error }, 'mailbox lock connection lost');

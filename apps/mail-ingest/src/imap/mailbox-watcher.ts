@@ -7,6 +7,7 @@ import { DataSource } from 'typeorm';
 import { ImapMailboxSettings } from '../ingest/mail-ingest.options';
 import { IngestOutcome, IngestService } from '../ingest/ingest.service';
 import { ImapCredentials, imapClientOptions } from './imap-client-options.util';
+import { MailboxCheckpointRepository } from './mailbox-checkpoint.repository';
 import { OAuthTokenError, OAuthTokenSource } from './oauth-token.source';
 
 const BATCH = 50;
@@ -47,6 +48,7 @@ export class MailboxWatcher {
   /** Catches up at once when new mail or a closed connection nudges it, and every resyncSeconds regardless. */
   private readonly worker: PollingWorker;
   private readonly tokens: OAuthTokenSource | null;
+  private readonly checkpoints: MailboxCheckpointRepository;
 
   constructor(
     private readonly settings: ImapMailboxSettings,
@@ -57,6 +59,7 @@ export class MailboxWatcher {
     private readonly verifyTls = false,
   ) {
     this.log = createLogger(MailboxWatcher.name).child({ mailbox: settings.name });
+    this.checkpoints = new MailboxCheckpointRepository(dataSource);
     this.status = {
       name: settings.name,
       state: 'stopped',
@@ -169,25 +172,19 @@ export class MailboxWatcher {
 
   /** The committed position; a changed UIDVALIDITY means the server renumbered the folder: start over, de-duplicated. */
   private async checkpoint(uidValidity: bigint): Promise<number> {
-    const [row] = await this.dataSource.query(
-      `SELECT uid_validity, last_uid FROM mailbox_checkpoints WHERE mailbox = $1 AND folder = $2`,
-      [this.settings.name, this.settings.folder],
-    );
+    const row = await this.checkpoints.find(this.settings.name, this.settings.folder);
     if (!row) return 0;
-    if (BigInt(row.uid_validity) !== uidValidity) {
+    if (BigInt(row.uidValidity) !== uidValidity) {
       this.log.error(
-        { alert: 'uidvalidity_changed', was: row.uid_validity, now: uidValidity.toString() },
+        { alert: 'uidvalidity_changed', was: row.uidValidity, now: uidValidity.toString() },
         'UIDVALIDITY changed: resyncing the folder, de-duplicating by Message-ID',
       );
       uidValidityChanges.inc({ mailbox: this.settings.name });
       // Recorded at once so the alert fires once per change, even when the folder is empty or we crash mid-resync.
-      await this.dataSource.query(
-        `UPDATE mailbox_checkpoints SET uid_validity = $3, last_uid = 0, highest_modseq = NULL, updated_at = now() WHERE mailbox = $1 AND folder = $2`,
-        [this.settings.name, this.settings.folder, uidValidity.toString()],
-      );
+      await this.checkpoints.restart(this.settings.name, this.settings.folder, uidValidity.toString());
       return 0;
     }
-    return Number(row.last_uid);
+    return row.lastUid;
   }
 
   private async importBatch(client: ImapFlow, uidValidity: bigint, uids: number[]) {
@@ -210,19 +207,11 @@ export class MailboxWatcher {
           }),
         );
       }
-      await m.query(
-        `INSERT INTO mailbox_checkpoints (mailbox, folder, uid_validity, last_uid, highest_modseq, updated_at)
-         VALUES ($1, $2, $3, $4, $5, now())
-         ON CONFLICT (mailbox, folder) DO UPDATE SET uid_validity = EXCLUDED.uid_validity, last_uid = EXCLUDED.last_uid,
-                highest_modseq = EXCLUDED.highest_modseq, updated_at = now()`,
-        [
-          this.settings.name,
-          this.settings.folder,
-          uidValidity.toString(),
-          highest,
-          client.mailbox ? (client.mailbox.highestModseq?.toString() ?? null) : null,
-        ],
-      );
+      await this.checkpoints.save(m, this.settings.name, this.settings.folder, {
+        uidValidity: uidValidity.toString(),
+        lastUid: highest,
+        highestModseq: client.mailbox ? (client.mailbox.highestModseq?.toString() ?? null) : null,
+      });
     });
     this.onCommitted();
     this.status.imported += outcomes.filter((o) => o === 'accepted').length;

@@ -8,6 +8,7 @@ import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import { DataSource, EntityManager } from 'typeorm';
 import { MailParsePool } from './mail-parse-pool.service';
+import { RawMailRepository } from './raw-mail.repository';
 
 const gzipAsync = promisify(gzip);
 
@@ -34,6 +35,7 @@ export class IngestService {
   constructor(
     private readonly parser: MailParsePool,
     private readonly dataSource: DataSource,
+    private readonly rawMails: RawMailRepository,
     private readonly outbox: OutboxService,
   ) {}
 
@@ -58,31 +60,22 @@ export class IngestService {
       : Buffer.from(await webcrypto.subtle.digest('SHA-256', raw)).toString('hex');
     const sourceGz = await gzipAsync(raw);
     // After a UIDVALIDITY change the same mail comes back under new UIDs: recognise it by Message-ID or hash.
-    const [seen] = await m.query(
-      `SELECT id FROM raw_mails WHERE mailbox = $1 AND status = 'accepted'
-          AND (($2::text IS NOT NULL AND message_id = $2) OR ($2::text IS NULL AND content_hash = $3)) LIMIT 1`,
-      [source.mailbox, messageId, contentHash],
-    );
+    const seen = await this.rawMails.findAccepted(m, source.mailbox, messageId, contentHash);
     const status = !ok ? 'quarantined' : seen ? 'duplicate' : 'accepted';
-    const inserted = await m.query(
-      `INSERT INTO raw_mails (id, mailbox, folder, uid_validity, uid, message_id, content_hash, size, source_gz, status, error)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-       ON CONFLICT (mailbox, folder, uid_validity, uid) WHERE uid IS NOT NULL DO NOTHING RETURNING id`,
-      [
-        id,
-        source.mailbox,
-        source.folder,
-        source.uidValidity?.toString() ?? null,
-        source.uid,
-        messageId,
-        contentHash,
-        raw.length,
-        sourceGz,
-        status,
-        ok ? null : storableText(`${parsed.code}: ${parsed.message}`),
-      ],
-    );
-    if (inserted.length === 0) return 'already-imported';
+    const inserted = await this.rawMails.insert(m, {
+      id,
+      mailbox: source.mailbox,
+      folder: source.folder,
+      uidValidity: source.uidValidity?.toString() ?? null,
+      uid: source.uid,
+      messageId,
+      contentHash,
+      size: raw.length,
+      sourceGz,
+      status,
+      error: ok ? null : storableText(`${parsed.code}: ${parsed.message}`),
+    });
+    if (!inserted) return 'already-imported';
     if (status !== 'accepted' || !ok) return status;
     const payload = toInboundPayload(parsed, { rawMailId: id, mailbox: source.mailbox });
     // A customer's mail starts the trace that follows it to the sent reply.

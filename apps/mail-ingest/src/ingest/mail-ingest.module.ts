@@ -5,9 +5,11 @@ import { IngestService } from './ingest.service';
 import { MailParsePool } from './mail-parse-pool.service';
 import { MAIL_INGEST_OPTIONS, MailIngestOptions } from './mail-ingest.options';
 import { QuarantineController } from './quarantine.controller';
+import { RawMailRepository } from './raw-mail.repository';
 import { MailboxesController } from '../mailboxes/mailboxes.controller';
 import { MailAdminAuthenticator } from '../mailboxes/mail-admin.authenticator';
 import { MailboxStore } from '../mailboxes/mailbox-store.service';
+import { MailboxRepository } from '../mailboxes/mailbox.repository';
 
 @Module({})
 export class MailIngestModule {
@@ -18,7 +20,9 @@ export class MailIngestModule {
       providers: [
         { provide: MAIL_INGEST_OPTIONS, useValue: options },
         MailParsePool,
+        RawMailRepository,
         IngestService,
+        MailboxRepository,
         MailboxStore,
         MailboxesService,
         MailAdminAuthenticator,

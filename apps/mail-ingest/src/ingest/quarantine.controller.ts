@@ -1,6 +1,6 @@
 import { AuthRealm, Realms } from '@draftdesk/platform';
 import { Controller, DefaultValuePipe, Get, ParseIntPipe, Query } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { RawMailRepository } from './raw-mail.repository';
 
 /**
  * Mail that could not be parsed: kept raw, listed here with the reason, retried by `draftdesk mail retry`. Senders
@@ -9,14 +9,10 @@ import { DataSource } from 'typeorm';
 @Controller('v1/mail/quarantine')
 @AuthRealm(Realms.mailAdmin)
 export class QuarantineController {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly rawMails: RawMailRepository) {}
 
   @Get()
   list(@Query('limit', new DefaultValuePipe(50), ParseIntPipe) limit: number) {
-    return this.dataSource.query(
-      `SELECT id, mailbox, folder, uid, size, error, created_at AS "createdAt" FROM raw_mails
-        WHERE status = 'quarantined' ORDER BY created_at DESC LIMIT $1`,
-      [Math.min(Math.max(limit, 1), 500)],
-    );
+    return this.rawMails.listQuarantined(Math.min(Math.max(limit, 1), 500));
   }
 }

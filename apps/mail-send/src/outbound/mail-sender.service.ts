@@ -10,9 +10,10 @@ import { randomInt } from 'node:crypto';
 import type { Logger } from 'pino';
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { open } from '@draftdesk/config';
-import { AUTO_REPLY_CAP_REASON, AUTO_REPLY_COUNT_SQL, overCap } from './auto-reply-cap.util';
+import { MailboxSentCopy, MailboxSentCopyReadModel } from '../../../mail-ingest/src';
+import { AUTO_REPLY_CAP_REASON, overCap } from './auto-reply-cap.util';
 import { DEFAULT_AUTO_REPLY_CAP, DEFAULT_LEASE_SECONDS, MAIL_SEND_OPTIONS, MailSendOptions } from './mail-send.options';
-import { OutboundRepository, OutboundRow, WORKER_LOCK_SPACE } from './outbound.repository';
+import { OutboundRepository, OutboundRow } from './outbound.repository';
 import {
   bareAddress,
   buildReplyMail,
@@ -21,19 +22,6 @@ import {
   sendFailureReason,
 } from './reply-mail.util';
 import { appendSentCopy, SentCopyTarget } from './sent-copy.util';
-
-interface MailboxRow {
-  id: string;
-  imap_host: string;
-  imap_port: number;
-  tls_mode: 'tls' | 'starttls' | 'plain';
-  auth_kind: 'password' | 'xoauth2';
-  username: string;
-  secrets_enc: string;
-  sent_folder: string | null;
-  from_address: string | null;
-  reply_to: string | null;
-}
 
 export const PRODUCER = 'mail-send';
 
@@ -61,7 +49,6 @@ export class MailSender implements OnApplicationBootstrap, BeforeApplicationShut
   private readonly transport: Transporter;
   /** Builds (and DKIM-signs) the message once, so the bytes sent and the bytes copied to Sent are the same. */
   private readonly composer: Transporter;
-  private readonly outbound: OutboundRepository;
   private readonly leaseSeconds: number;
   private readonly inFlight = new Set<string>();
   /** This worker's advisory lock, held on a connection of its own; null in the embedded mode (no other worker). */
@@ -82,6 +69,8 @@ export class MailSender implements OnApplicationBootstrap, BeforeApplicationShut
   constructor(
     @Inject(MAIL_SEND_OPTIONS) private readonly options: MailSendOptions,
     private readonly dataSource: DataSource,
+    private readonly outbound: OutboundRepository,
+    private readonly mailboxes: MailboxSentCopyReadModel,
     private readonly outbox: OutboxService,
     private readonly readiness: ReadinessRegistry,
   ) {
@@ -100,7 +89,6 @@ export class MailSender implements OnApplicationBootstrap, BeforeApplicationShut
         })
       : nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
     this.composer = createComposer(options);
-    this.outbound = new OutboundRepository(dataSource);
     this.leaseSeconds = options.leaseSeconds ?? DEFAULT_LEASE_SECONDS;
   }
 
@@ -120,7 +108,7 @@ export class MailSender implements OnApplicationBootstrap, BeforeApplicationShut
     if (this.heartbeat) clearInterval(this.heartbeat);
     this.transport.close();
     // The connection goes back to the pool: the lock must not stay with it.
-    await this.workerLock?.runner.query('SELECT pg_advisory_unlock_all()').catch(() => undefined);
+    if (this.workerLock) await this.outbound.releaseWorkerLocks(this.workerLock.runner).catch(() => undefined);
     await this.workerLock?.runner.release().catch(() => undefined);
   }
 
@@ -129,8 +117,7 @@ export class MailSender implements OnApplicationBootstrap, BeforeApplicationShut
     await runner.connect();
     for (;;) {
       const key = randomInt(1, 2 ** 31 - 1);
-      const [row] = await runner.query(`SELECT pg_try_advisory_lock($1, $2) AS locked`, [WORKER_LOCK_SPACE, key]);
-      if (row.locked) {
+      if (await this.outbound.tryWorkerLock(runner, key)) {
         this.workerLock = { key, runner };
         this.log.info({ workerKey: key }, 'send worker registered');
         return;
@@ -149,7 +136,8 @@ export class MailSender implements OnApplicationBootstrap, BeforeApplicationShut
         this.log.warn({ err: error, inFlight: this.inFlight.size }, 'could not renew send leases'),
       );
     // A lost lock connection means others may take our rows before their lease lapses: from here on, lease only.
-    this.workerLock?.runner.query('SELECT 1').catch((error: Error) => {
+    if (!this.workerLock) return;
+    this.outbound.pingWorkerLock(this.workerLock.runner).catch((error: Error) => {
       this.log.error({ err: error }, 'send worker lock lost; claiming under the lease alone');
       this.workerLock = null;
     });
@@ -181,7 +169,7 @@ export class MailSender implements OnApplicationBootstrap, BeforeApplicationShut
       attempt: row.attempts,
       attemptId: row.attempt_id,
     });
-    let sent: { raw: Buffer; mailbox: MailboxRow | null } | null;
+    let sent: { raw: Buffer; mailbox: MailboxSentCopy | null } | null;
     try {
       sent = await this.deliver(row, log);
     } catch (error) {
@@ -202,7 +190,10 @@ export class MailSender implements OnApplicationBootstrap, BeforeApplicationShut
   }
 
   /** Hands the reply to the SMTP server (or the sent folder); null when there was nothing (more) to send. */
-  private async deliver(row: OutboundRow, log: Logger): Promise<{ raw: Buffer; mailbox: MailboxRow | null } | null> {
+  private async deliver(
+    row: OutboundRow,
+    log: Logger,
+  ): Promise<{ raw: Buffer; mailbox: MailboxSentCopy | null } | null> {
     if (row.previously_accepted) {
       // The server took it before the last worker died; sending again would deliver it twice.
       await this.finish(row, 'sent', null);
@@ -242,12 +233,12 @@ export class MailSender implements OnApplicationBootstrap, BeforeApplicationShut
   /** Beyond the cap the reply is not sent: FAILED with reason auto_reply_cap, and the review desk gets it back. */
   private async capped(row: OutboundRow, log: { warn: (o: object, m: string) => void }): Promise<boolean> {
     const cap = this.options.autoReplyCap ?? DEFAULT_AUTO_REPLY_CAP;
-    const [counts] = await this.dataSource.query(AUTO_REPLY_COUNT_SQL, [
+    const counts = await this.outbound.autoReplyCounts(
       row.draft_id,
       row.conversation_id,
       row.payload.to.address,
       cap.windowHours,
-    ]);
+    );
     const over = overCap(counts, cap);
     if (!over) return false;
     await this.finish(row, 'failed', AUTO_REPLY_CAP_REASON);
@@ -255,22 +246,17 @@ export class MailSender implements OnApplicationBootstrap, BeforeApplicationShut
     return true;
   }
 
-  private async mailbox(name: string): Promise<MailboxRow | null> {
-    const [row] = await this.dataSource.query(
-      `SELECT id, imap_host, imap_port, tls_mode, auth_kind, username, secrets_enc, sent_folder, from_address, reply_to
-         FROM mailboxes WHERE name = $1`,
-      [name],
-    );
-    return row ?? null;
+  private async mailbox(name: string): Promise<MailboxSentCopy | null> {
+    return this.mailboxes.byName(name);
   }
 
-  private async copyToSent(mailbox: MailboxRow | null, raw: Buffer) {
+  private async copyToSent(mailbox: MailboxSentCopy | null, raw: Buffer) {
     const target = mailbox ? this.mailboxSentTarget(mailbox) : (this.options.sentCopy ?? null);
     if (!target) return;
     await appendSentCopy(target, raw, { rejectUnauthorized: this.options.verifyTls ?? false });
   }
 
-  private mailboxSentTarget(mailbox: MailboxRow): SentCopyTarget | null {
+  private mailboxSentTarget(mailbox: MailboxSentCopy): SentCopyTarget | null {
     if (!mailbox.sent_folder) return null;
     if (mailbox.auth_kind !== 'password' || !this.options.secretsKey) {
       this.log.warn({ mailbox: mailbox.id }, 'Sent copy skipped: needs a password mailbox and MAILBOX_SECRETS_KEY');

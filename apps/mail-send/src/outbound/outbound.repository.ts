@@ -1,6 +1,8 @@
+// Owns: outbound_mails, send_attempts
 import { ReplyApprovedPayload } from '@draftdesk/contracts';
 import { returnedRows } from '@draftdesk/database';
-import { DataSource, EntityManager } from 'typeorm';
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 
 export interface OutboundRow {
   draft_id: string;
@@ -23,8 +25,81 @@ export const WORKER_LOCK_SPACE = 0x73656e64;
  * sending worker renews; the ledger row of the attempt commits in the same statement, before any byte goes to the
  * SMTP server, so an attempt cut short by a crash is on record and its reply is retried once the lease lapses.
  */
+@Injectable()
 export class OutboundRepository {
   constructor(private readonly db: DataSource) {}
+
+  /**
+   * Records an approved reply as PENDING in the caller's transaction. A reply that FAILED and was approved again
+   * goes out anew, with its new text and the same Message-ID.
+   */
+  async enqueue(
+    m: EntityManager,
+    reply: {
+      draftId: string;
+      conversationId: string | null;
+      messageId: string;
+      toAddress: string;
+      payload: ReplyApprovedPayload;
+      traceHeaders: Record<string, string> | null;
+    },
+  ): Promise<void> {
+    await m.query(
+      `INSERT INTO outbound_mails (draft_id, conversation_id, message_id, to_address, status, payload, trace_headers)
+       VALUES ($1, $2, $3, $4, 'PENDING', $5, $6)
+       ON CONFLICT (draft_id) DO UPDATE SET status = 'PENDING', payload = EXCLUDED.payload, to_address = EXCLUDED.to_address,
+              attempts = 0, next_attempt_at = now(), last_error = NULL, updated_at = now(), trace_headers = EXCLUDED.trace_headers
+        WHERE outbound_mails.status = 'FAILED'`,
+      [
+        reply.draftId,
+        reply.conversationId,
+        reply.messageId,
+        reply.toAddress,
+        JSON.stringify(reply.payload),
+        JSON.stringify(reply.traceHeaders),
+      ],
+    );
+  }
+
+  /** Takes this worker's advisory lock under `key` on the runner's own connection; false when the key is taken. */
+  async tryWorkerLock(runner: QueryRunner, key: number): Promise<boolean> {
+    const [row] = await runner.query(`SELECT pg_try_advisory_lock($1, $2) AS locked`, [WORKER_LOCK_SPACE, key]);
+    return row.locked === true;
+  }
+
+  /** Drops every advisory lock of the runner's connection, before it goes back to the pool. */
+  async releaseWorkerLocks(runner: QueryRunner): Promise<void> {
+    await runner.query('SELECT pg_advisory_unlock_all()');
+  }
+
+  /** Throws when the lock connection is gone. */
+  async pingWorkerLock(runner: QueryRunner): Promise<void> {
+    await runner.query('SELECT 1');
+  }
+
+  /**
+   * Counts automatic replies already out (SENT) or on their way before this one (SENDING, earlier) to the same
+   * conversation or the same address within the window. Replies a person approved never count and are never capped.
+   */
+  async autoReplyCounts(
+    draftId: string,
+    conversationId: string,
+    toAddress: string,
+    windowHours: number,
+  ): Promise<{ conversation: number; recipient: number }> {
+    const [counts] = await this.db.query(
+      `SELECT count(*) FILTER (WHERE conversation_id = $2)::int AS conversation,
+              count(*) FILTER (WHERE lower(to_address) = lower($3))::int AS recipient
+         FROM outbound_mails
+        WHERE (payload->>'autoSent')::boolean
+          AND draft_id <> $1
+          AND (conversation_id = $2 OR lower(to_address) = lower($3))
+          AND created_at > now() - make_interval(hours => $4)
+          AND (status = 'SENT' OR (status = 'SENDING' AND (created_at, draft_id) < (SELECT created_at, draft_id FROM outbound_mails WHERE draft_id = $1)))`,
+      [draftId, conversationId, toAddress, windowHours],
+    );
+    return counts;
+  }
 
   /**
    * Due rows become SENDING under a fresh attempt id, lease and this worker's key: PENDING ones, and SENDING ones

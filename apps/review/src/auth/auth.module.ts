@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AccountRepository } from './account.repository';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
@@ -12,7 +13,7 @@ import { SignInLimitsService } from './sign-in-limits.service';
  */
 @Module({
   controllers: [AuthController],
-  providers: [AuthService, OidcService, ReviewAuthenticator, AuthGuard, SignInLimitsService],
+  providers: [AccountRepository, AuthService, OidcService, ReviewAuthenticator, AuthGuard, SignInLimitsService],
   exports: [AuthService, ReviewAuthenticator, AuthGuard, SignInLimitsService],
 })
 export class AuthModule {}

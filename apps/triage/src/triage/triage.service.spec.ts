@@ -6,12 +6,17 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { ShopModelsService } from './shop-models.service';
 import { TriageOptions } from './triage.options';
+import { TriageRepository } from './triage.repository';
 import { TriageService } from './triage.service';
 
 // A shop with neither a model of its own nor custom intents: every lookup comes back empty.
 const query: SqlQuery = async () => [];
 const options: TriageOptions = { engine: 'embedded', modelRefreshMs: 60_000 };
-const service = new TriageService(options, new ShopModelsService(options), { query } as unknown as DataSource);
+const service = new TriageService(
+  options,
+  new ShopModelsService(options),
+  new TriageRepository({ query } as unknown as DataSource),
+);
 const manager = { query } as unknown as EntityManager;
 
 function message(overrides: Partial<MessageAddedPayload>): MessageAddedPayload {
@@ -125,9 +130,11 @@ describe("a shop's custom intent downstream of triage", () => {
 
 describe('TriageService reads real mail', () => {
   it('detects only the languages the shop serves, with the register and the risk reasons', async () => {
-    const servesDutchOnly = new TriageService({ ...options, languages: ['nl'] }, new ShopModelsService(options), {
-      query,
-    } as unknown as DataSource);
+    const servesDutchOnly = new TriageService(
+      { ...options, languages: ['nl'] },
+      new ShopModelsService(options),
+      new TriageRepository({ query } as unknown as DataSource),
+    );
     const english = await servesDutchOnly.classify(
       manager,
       message({ text: 'Hello, where is my parcel? I ordered it two weeks ago and have not heard anything since.' }),

@@ -1,10 +1,11 @@
 import { MessageAddedPayload, Triage } from '@draftdesk/contracts';
-import { LlmTriageEngine, SqlQuery, SqlTokenUsageStore, TriageResult } from '@draftdesk/triage';
+import { LlmTriageEngine, TriageResult } from '@draftdesk/triage';
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { withRepeatedContact } from './repeated-contact.util';
 import { ShopModelsService } from './shop-models.service';
 import { TRIAGE_OPTIONS, TriageOptions } from './triage.options';
+import { TriageRepository } from './triage.repository';
 
 export const DEFAULT_SHOP = 'default';
 
@@ -22,16 +23,15 @@ export class TriageService {
   constructor(
     @Inject(TRIAGE_OPTIONS) options: TriageOptions,
     private readonly shopModels: ShopModelsService,
-    dataSource: DataSource,
+    private readonly results: TriageRepository,
   ) {
-    // Token spend is written outside the inbox transaction: tokens spent stay spent even if the transaction rolls back.
-    const usage = new SqlTokenUsageStore((sql, params) => dataSource.query(sql, params));
     this.languages = options.languages;
-    this.llm = options.engine === 'openai' && options.openai ? new LlmTriageEngine({ ...options.openai, usage }) : null;
+    this.llm =
+      options.engine === 'openai' && options.openai ? new LlmTriageEngine({ ...options.openai, usage: results }) : null;
   }
 
   async classify(m: EntityManager, message: MessageAddedPayload): Promise<Triage> {
-    const query: SqlQuery = (sql, params) => m.query(sql, params);
+    const query = this.results.reader(m);
     const shopId = shopOf(message);
     const shop = await this.shopModels.profileFor(query, shopId);
     // The mail layer's verdict and the HTML travel with the text: automated mail and instructions hidden in HTML are flagged.
@@ -64,11 +64,6 @@ export class TriageService {
 
   /** Returns false when this message was triaged before, so the result is announced once. */
   async store(m: EntityManager, conversationId: string, messageId: string, triage: Triage): Promise<boolean> {
-    const rows = await m.query(
-      `INSERT INTO triage_results (message_id, conversation_id, result) VALUES ($1, $2, $3)
-       ON CONFLICT (message_id) DO NOTHING RETURNING message_id`,
-      [messageId, conversationId, JSON.stringify(triage)],
-    );
-    return rows.length > 0;
+    return this.results.store(m, conversationId, messageId, triage);
   }
 }

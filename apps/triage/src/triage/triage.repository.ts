@@ -12,7 +12,10 @@ import { DataSource, EntityManager } from 'typeorm';
 export class TriageRepository implements TokenUsageStore {
   constructor(private readonly dataSource: DataSource) {}
 
-  private readonly usage = new SqlTokenUsageStore((sql, params) => this.dataSource.query(sql, params), 'triage_llm_usage');
+  private readonly usage = new SqlTokenUsageStore(
+    (sql, params) => this.dataSource.query(sql, params),
+    'triage_llm_usage',
+  );
 
   spent(shopId: string, day: string): Promise<number> {
     return this.usage.spent(shopId, day);

@@ -1,21 +1,28 @@
 import { AuthRealm, Realms } from '@draftdesk/platform';
 import { DynamicModule, Module } from '@nestjs/common';
+import { CustomerThreadReadModel } from '../../../conversations/src';
 import { AuthController } from '../auth/auth.controller';
 import { AuthGuard } from '../auth/auth.guard';
 import { AuthService } from '../auth/auth.service';
+import { CUSTOMER_THREAD } from '../customer-thread.token';
 import { OidcService } from '../auth/oidc.service';
 import { ReviewAuthenticator } from '../auth/review.authenticator';
 import { SignInLimitsService } from '../auth/sign-in-limits.service';
 import { UsersController } from '../auth/users.controller';
 import { DocsController } from '../docs.controller';
+import { LiveChannelRepository } from '../live/live-channel.repository';
 import { LiveEventsService } from '../live/live-events.service';
 import { ActionsService } from '../queue/actions.service';
 import { AuditController } from '../queue/audit.controller';
 import { QueueController } from '../queue/queue.controller';
 import { QueueService } from '../queue/queue.service';
+import { ReviewRecordsRepository } from '../queue/review-records.repository';
 import { REVIEW_OPTIONS, ReviewOptions } from '../review.options';
+import { ShopsRepository } from '../sla/shops.repository';
 import { SlaSweeper } from '../sla/sla.sweeper';
 import { UiController } from '../ui/ui.controller';
+import { AuditLogRepository } from './audit-log.repository';
+import { ReviewItemsRepository } from './review-items.repository';
 import { ReviewConsumer } from './review.consumer';
 import { ReviewService } from './review.service';
 import { SupersedeService } from './supersede.service';
@@ -44,6 +51,12 @@ export class ReviewModule {
         QueueService,
         ActionsService,
         SlaSweeper,
+        ReviewItemsRepository,
+        AuditLogRepository,
+        ReviewRecordsRepository,
+        ShopsRepository,
+        LiveChannelRepository,
+        { provide: CUSTOMER_THREAD, useClass: CustomerThreadReadModel },
       ],
     };
   }

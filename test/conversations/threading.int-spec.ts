@@ -1,7 +1,9 @@
 import { InboundPayload } from '@draftdesk/contracts';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { ConversationsRepository } from '../../apps/conversations/src/conversations/conversations.repository';
 import { ConversationsService } from '../../apps/conversations/src/conversations/conversations.service';
+import { ConversationDraftsReadModel } from '../../apps/review/src/drafts/conversation-drafts.read-model';
 import { createTestDatabase, TestDatabase } from '../support/database';
 
 function mail(overrides: Partial<InboundPayload>): InboundPayload {
@@ -36,7 +38,10 @@ describe('conversation threading', () => {
     db = await createTestDatabase('threading');
     dataSource = new DataSource({ type: 'postgres', url: db.url, extra: { max: 2 } });
     await dataSource.initialize();
-    service = new ConversationsService(dataSource);
+    service = new ConversationsService(
+      new ConversationsRepository(dataSource),
+      new ConversationDraftsReadModel(dataSource),
+    );
   });
 
   afterAll(async () => {

@@ -2,7 +2,9 @@ import { dataSourceOptions } from '@draftdesk/database';
 import { parseMail, toInboundPayload } from '@draftdesk/mail';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { ConversationsRepository } from '../../apps/conversations/src/conversations/conversations.repository';
 import { ConversationsService } from '../../apps/conversations/src/conversations/conversations.service';
+import { ConversationDraftsReadModel } from '../../apps/review/src/drafts/conversation-drafts.read-model';
 import { createTestDatabase, TestDatabase } from '../support/database';
 
 /** A bounce of one of our replies joins that reply's conversation, marks the reply failed, and is not announced. */
@@ -14,7 +16,10 @@ describe('bounces of our replies (conversations)', () => {
   beforeAll(async () => {
     db = await createTestDatabase('bounce_attach');
     dataSource = await new DataSource(dataSourceOptions({ url: db.url, poolSize: 2 })).initialize();
-    service = new ConversationsService(dataSource);
+    service = new ConversationsService(
+      new ConversationsRepository(dataSource),
+      new ConversationDraftsReadModel(dataSource),
+    );
   });
 
   afterAll(async () => {

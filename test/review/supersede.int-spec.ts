@@ -3,12 +3,19 @@ import { OutboxService } from '@draftdesk/messaging';
 import { ConflictException } from '@nestjs/common';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { ConversationsRepository } from '../../apps/conversations/src/conversations/conversations.repository';
 import { ConversationsService } from '../../apps/conversations/src/conversations/conversations.service';
+import { CustomerThreadReadModel } from '../../apps/conversations/src/conversations/customer-thread.read-model';
 import type { Actor } from '../../apps/review/src/auth/principal';
+import { AuditLogRepository } from '../../apps/review/src/drafts/audit-log.repository';
+import { ConversationDraftsReadModel } from '../../apps/review/src/drafts/conversation-drafts.read-model';
+import { ReviewItemsRepository } from '../../apps/review/src/drafts/review-items.repository';
 import { ReviewService } from '../../apps/review/src/drafts/review.service';
 import { SupersedeService } from '../../apps/review/src/drafts/supersede.service';
 import { LiveEventsService } from '../../apps/review/src/live/live-events.service';
 import { ActionsService } from '../../apps/review/src/queue/actions.service';
+import { ReviewRecordsRepository } from '../../apps/review/src/queue/review-records.repository';
+import { ShopsRepository } from '../../apps/review/src/sla/shops.repository';
 import { createTestDatabase, TestDatabase } from '../support/database';
 import { inboundEmail } from '../support/inbound';
 import { draftedFor } from './review-fixtures';
@@ -33,9 +40,18 @@ describe('a new customer message supersedes the pending draft', () => {
     await dataSource.initialize();
     const outbox = new OutboxService();
     const live = new LiveEventsService();
-    conversations = new ConversationsService(dataSource);
-    review = new ReviewService(outbox, live, new SupersedeService());
-    actions = new ActionsService(dataSource, outbox, live, { claimTtlSeconds: 300 } as never);
+    const items = new ReviewItemsRepository(dataSource);
+    const auditLog = new AuditLogRepository(dataSource);
+    const shops = new ShopsRepository(dataSource);
+    conversations = new ConversationsService(
+      new ConversationsRepository(dataSource),
+      new ConversationDraftsReadModel(dataSource),
+    );
+    const thread = new CustomerThreadReadModel(dataSource);
+    review = new ReviewService(outbox, live, new SupersedeService(items, auditLog), items, auditLog, shops, thread);
+    actions = new ActionsService(items, new ReviewRecordsRepository(dataSource), auditLog, shops, outbox, live, {
+      claimTtlSeconds: 300,
+    } as never);
   });
 
   afterAll(async () => {

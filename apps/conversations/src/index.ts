@@ -1,4 +1,7 @@
 // The conversations service's public face: what the embedded suite composes. Other apps import only from here.
+// Read models: what other services may read of this app's tables (SELECT only).
+export { CustomerThreadReadModel } from './conversations/customer-thread.read-model';
+export type { MessageFacts, ThreadConversation, ThreadMessage } from './conversations/customer-thread.read-model';
 export { ConversationsModule } from './conversations/conversations.module';
 export {
   conversationsConfigSchema,

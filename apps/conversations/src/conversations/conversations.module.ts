@@ -1,6 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { ConversationDraftsReadModel } from '../../../review/src';
+import { CONVERSATION_DRAFTS } from './conversation-drafts.token';
 import { ConversationsConsumer } from './conversations.consumer';
 import { ConversationsController } from './conversations.controller';
+import { ConversationsRepository } from './conversations.repository';
 import { ConversationsService } from './conversations.service';
 import { CONVERSATIONS_OPTIONS, ConversationsOptions } from './conversations.options';
 import { ConversationsTokenAuthenticator } from './conversations-token.authenticator';
@@ -13,6 +16,8 @@ export class ConversationsModule {
       controllers: [ConversationsController],
       providers: [
         { provide: CONVERSATIONS_OPTIONS, useValue: options },
+        ConversationsRepository,
+        { provide: CONVERSATION_DRAFTS, useClass: ConversationDraftsReadModel },
         ConversationsService,
         ConversationsConsumer,
         ConversationsTokenAuthenticator,

@@ -1,12 +1,15 @@
 import { createEvent, DraftedPayload, ReplyApprovedPayload, ReplySentPayload, Topics } from '@draftdesk/contracts';
-import { returnedRows } from '@draftdesk/database';
 import { OutboxService } from '@draftdesk/messaging';
 import { traceHeaders } from '@draftdesk/observability';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import type { CustomerThreadReadModel } from '../../../conversations/src';
+import { CUSTOMER_THREAD } from '../customer-thread.token';
 import { LiveEventsService } from '../live/live-events.service';
-import { BusinessHours, dueAt, priorityFromUrgency, SlaPolicy } from '../sla/business-hours.util';
-import { auditDraft } from './audit-log.util';
+import { dueAt, priorityFromUrgency } from '../sla/business-hours.util';
+import { ShopsRepository } from '../sla/shops.repository';
+import { AuditLogRepository } from './audit-log.repository';
+import { ReviewItemsRepository } from './review-items.repository';
 import { SupersedeService } from './supersede.service';
 
 export const PRODUCER = 'review';
@@ -27,6 +30,10 @@ export class ReviewService {
     private readonly outbox: OutboxService,
     private readonly live: LiveEventsService,
     private readonly supersede: SupersedeService,
+    private readonly items: ReviewItemsRepository,
+    private readonly auditLog: AuditLogRepository,
+    private readonly shops: ShopsRepository,
+    @Inject(CUSTOMER_THREAD) private readonly thread: CustomerThreadReadModel,
   ) {}
 
   /**
@@ -49,54 +56,33 @@ export class ReviewService {
     const inherited = 'inherited' in placement ? placement.inherited : null;
     const by = 'by' in placement ? placement.by : null;
     const shopId = DEFAULT_SHOP;
-    // Read-only look at the conversations service's tables (same database): urgency and whether we answered before.
-    const [message] = await m.query(
-      `SELECT triage, occurred_at,
-              EXISTS (SELECT 1 FROM messages o WHERE o.conversation_id = $2 AND o.direction = 'outbound') AS answered_before
-         FROM messages WHERE id = $1`,
-      [drafted.messageId, conversationId],
-    );
-    const [shop] = await m.query(`SELECT business_hours, sla FROM shops WHERE id = $1`, [shopId]);
+    // The conversations service's read model (same database): urgency and whether we answered before.
+    const message = await this.thread.messageFacts(m, drafted.messageId, conversationId);
+    const shop = await this.shops.slaSettings(m, shopId);
     const priority = priorityFromUrgency(message?.triage?.urgency);
-    const kind = message?.answered_before ? 'next' : 'first';
-    const receivedAt = message?.occurred_at ? new Date(message.occurred_at) : new Date();
-    const ownDue = shop
-      ? dueAt(receivedAt, priority, kind, shop.sla as SlaPolicy, shop.business_hours as BusinessHours)
-      : null;
+    const kind = message?.answeredBefore ? 'next' : 'first';
+    const receivedAt = message?.occurredAt ? new Date(message.occurredAt) : new Date();
+    const ownDue = shop ? dueAt(receivedAt, priority, kind, shop.sla, shop.businessHours) : null;
     const keepsDue = inherited?.dueAt && (!ownDue || new Date(inherited.dueAt) < ownDue);
-    await m.query(
-      `INSERT INTO review_items (draft_id, conversation_id, status, decision, payload, body, shop_id, channel, mailbox, intent,
-                                 language, priority, response_kind, due_at, sla_breached_at, escalated, assignee_id, trace_headers,
-                                 message_sequence, superseded_by_message_id, superseded_by_draft_id, superseded_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, CASE WHEN $20::uuid IS NULL THEN NULL ELSE now() END)`,
-      [
-        drafted.draftId,
-        conversationId,
-        status,
-        drafted.decision,
-        JSON.stringify(drafted),
-        drafted.body,
-        shopId,
-        drafted.channel,
-        drafted.mailbox,
-        drafted.intent,
-        drafted.language,
-        priority,
-        kind,
-        keepsDue ? inherited!.dueAt : ownDue,
-        keepsDue ? inherited!.slaBreachedAt : null,
-        drafted.decision === 'escalate' || !!inherited?.escalated,
-        inherited?.assigneeId ?? null,
-        // The customer message's trace, which an agent's approval continues later.
-        JSON.stringify(traceHeaders()),
-        drafted.messageSequence ?? null,
-        by?.messageId ?? null,
-        by?.draftId ?? null,
-      ],
-    );
+    await this.items.insert(m, {
+      draftId: drafted.draftId,
+      conversationId,
+      status,
+      drafted,
+      shopId,
+      priority,
+      responseKind: kind,
+      dueAt: keepsDue ? inherited!.dueAt : ownDue,
+      slaBreachedAt: keepsDue ? inherited!.slaBreachedAt : null,
+      escalated: drafted.decision === 'escalate' || !!inherited?.escalated,
+      assigneeId: inherited?.assigneeId ?? null,
+      // The customer message's trace, which an agent's approval continues later.
+      traceHeaders: traceHeaders(),
+      supersededBy: by,
+    });
     whenCommitted(afterCommit, () => SupersedeService.announce(placement, (e) => this.live.publish(e)));
     if (by) {
-      await auditDraft(
+      await this.auditLog.recordDraft(
         m,
         'customer',
         'superseded',
@@ -112,7 +98,7 @@ export class ReviewService {
         this.live.publish({ type: 'arrived', shopId, draftId: drafted.draftId, version: 1, by: null }),
       );
     if (status !== 'auto_sent') return;
-    await auditDraft(m, 'policy', 'auto_send', drafted.draftId, null, { status }, shopId);
+    await this.auditLog.recordDraft(m, 'policy', 'auto_send', drafted.draftId, null, { status }, shopId);
     await this.outbox.add(m, approvedEvent(conversationId, drafted, drafted.body!, 'policy', true));
   }
 
@@ -129,19 +115,9 @@ export class ReviewService {
     afterCommit?: (fn: () => void) => void,
   ): Promise<string | null> {
     const reason = sent.error ?? 'send_failed';
-    const [row] = returnedRows<{ draft_id: string; shop_id: string; version: number; before: string }>(
-      await m.query(
-        `UPDATE review_items i SET status = 'failed', send_error = $2, claimed_by = NULL, claim_expires_at = NULL,
-                version = i.version + 1, updated_at = now()
-           FROM (SELECT draft_id, status AS before FROM review_items
-                  WHERE (draft_id = $1 OR payload->>'draftId' = $1::text) AND status IN ('approved', 'auto_sent') FOR UPDATE) old
-          WHERE i.draft_id = old.draft_id
-          RETURNING i.draft_id, i.shop_id, i.version, old.before`,
-        [sent.draftId, reason],
-      ),
-    );
+    const row = await this.items.markSendFailed(m, sent.draftId, reason);
     if (!row) return null;
-    await auditDraft(
+    await this.auditLog.recordDraft(
       m,
       actor,
       'send_failed',
@@ -173,24 +149,12 @@ export class ReviewService {
     drafted: DraftedPayload,
     afterCommit?: (fn: () => void) => void,
   ): Promise<void> {
-    const [row] = await m.query(
-      `SELECT status, version, shop_id, payload, body FROM review_items WHERE draft_id = $1 FOR UPDATE`,
-      [itemId],
-    );
+    const row = await this.items.lockForRedraft(m, itemId);
     const heldRevision = row?.payload?.revision ?? 0;
     if (!row || !['redraft_requested', 'pending'].includes(row.status) || (drafted.revision ?? 0) <= heldRevision)
       return;
-    const [updated] = returnedRows<{ version: number }>(
-      await m.query(
-        `UPDATE review_items
-            SET payload = $2, body = $3, decision = $4, intent = $5, language = $6, status = 'pending',
-                escalated = escalated OR $4 = 'escalate', decided_by = NULL, decided_at = NULL,
-                version = version + 1, updated_at = now()
-          WHERE draft_id = $1 RETURNING version`,
-        [itemId, JSON.stringify(drafted), drafted.body, drafted.decision, drafted.intent, drafted.language],
-      ),
-    );
-    await auditDraft(
+    const version = await this.items.replaceDraft(m, itemId, drafted);
+    await this.auditLog.recordDraft(
       m,
       'drafter',
       'redrafted',
@@ -208,9 +172,9 @@ export class ReviewService {
     whenCommitted(afterCommit, () =>
       this.live.publish({
         type: 'redrafted',
-        shopId: row.shop_id as string,
+        shopId: row.shop_id,
         draftId: itemId,
-        version: updated.version,
+        version,
         by: null,
       }),
     );

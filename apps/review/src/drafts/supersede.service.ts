@@ -1,14 +1,11 @@
 import type { DraftedPayload, DraftStatus } from '@draftdesk/contracts';
-import { returnedRows } from '@draftdesk/database';
 import { draftsSuperseded } from '@draftdesk/observability';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { LiveEvent } from '../live/live-events.service';
-import { auditDraft } from './audit-log.util';
-import { ConversationItem, settle } from './supersede.util';
-
-/** First key of the per-conversation advisory lock (pg_advisory_xact_lock(space, hashtext(conversation))): "rvwc". */
-const CONVERSATION_LOCK_SPACE = 0x72767763;
+import { AuditLogRepository } from './audit-log.repository';
+import { ReviewItemsRepository, SupersededRow } from './review-items.repository';
+import { settle } from './supersede.util';
 
 /** What a new draft takes over from the drafts it supersedes: the customer has been waiting since the first of them. */
 export interface Inherited {
@@ -27,21 +24,6 @@ export type Placement =
     }
   | { status: 'superseded'; by: { draftId: string; messageId: string } };
 
-interface SupersededRow {
-  draft_id: string;
-  shop_id: string;
-  version: number;
-  channel: string | null;
-  before_status: string;
-  claimed_by: string | null;
-  claim_expires_at: Date | null;
-  body: string | null;
-  escalated: boolean;
-  assignee_id: string | null;
-  due_at: Date | null;
-  sla_breached_at: Date | null;
-}
-
 /**
  * Keeps one open draft per conversation. Runs in the transaction that inserts the new draft's review item, so the
  * old draft is superseded exactly when its replacement exists: a message whose drafting fails or is dead-lettered
@@ -50,6 +32,11 @@ interface SupersededRow {
  */
 @Injectable()
 export class SupersedeService {
+  constructor(
+    private readonly items: ReviewItemsRepository,
+    private readonly auditLog: AuditLogRepository,
+  ) {}
+
   /** Where the new draft stands, having superseded what it replaces; null when its item exists already (a repeat). */
   async place(
     m: EntityManager,
@@ -57,18 +44,8 @@ export class SupersedeService {
     drafted: DraftedPayload,
     status: DraftStatus,
   ): Promise<Placement | null> {
-    await m.query(`SELECT pg_advisory_xact_lock($1, hashtext($2))`, [CONVERSATION_LOCK_SPACE, conversationId]);
-    const items: ConversationItem[] = (
-      await m.query(
-        `SELECT draft_id, payload->>'messageId' AS message_id, message_sequence, status FROM review_items WHERE conversation_id = $1`,
-        [conversationId],
-      )
-    ).map((r: { draft_id: string; message_id: string; message_sequence: number | null; status: DraftStatus }) => ({
-      draftId: r.draft_id,
-      messageId: r.message_id,
-      sequence: r.message_sequence,
-      status: r.status,
-    }));
+    await this.items.lockConversation(m, conversationId);
+    const items = await this.items.itemsOfConversation(m, conversationId);
     if (items.some((i) => i.draftId === drafted.draftId)) return null;
     const settlement = settle(
       { draftId: drafted.draftId, messageId: drafted.messageId, sequence: drafted.messageSequence ?? null, status },
@@ -95,21 +72,10 @@ export class SupersedeService {
    * sent and stays as it is. A claim ends; the agent's next action on it is refused with DRAFT_SUPERSEDED.
    */
   private async supersede(m: EntityManager, draftIds: string[], by: DraftedPayload): Promise<SupersededRow[]> {
-    const rows = returnedRows<SupersededRow>(
-      await m.query(
-        `UPDATE review_items i SET status = 'superseded', superseded_by_message_id = $2, superseded_by_draft_id = $3, superseded_at = now(),
-                claimed_by = NULL, claim_expires_at = NULL, version = i.version + 1, updated_at = now()
-           FROM (SELECT draft_id, status, claimed_by, claim_expires_at FROM review_items
-                  WHERE draft_id = ANY($1::uuid[]) AND status IN ('pending', 'redraft_requested') FOR UPDATE) old
-          WHERE i.draft_id = old.draft_id
-          RETURNING i.draft_id, i.shop_id, i.version, i.channel, old.status AS before_status, old.claimed_by, old.claim_expires_at,
-                    i.body, i.escalated, i.assignee_id, i.due_at, i.sla_breached_at`,
-        [draftIds, by.messageId, by.draftId],
-      ),
-    );
+    const rows = await this.items.supersede(m, draftIds, by);
     for (const r of rows) {
       const before = { status: r.before_status, claimedBy: activeClaim(r), body: r.body };
-      await auditDraft(
+      await this.auditLog.recordDraft(
         m,
         'customer',
         'superseded',

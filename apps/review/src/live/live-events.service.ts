@@ -2,8 +2,9 @@ import { createLogger } from '@draftdesk/observability';
 import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy, Optional } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { filter, interval, map, merge, Observable, Subject, takeUntil } from 'rxjs';
-import { DataSource, QueryRunner } from 'typeorm';
+import { QueryRunner } from 'typeorm';
 import { REVIEW_OPTIONS, ReviewOptions } from '../review.options';
+import { LiveChannelRepository } from './live-channel.repository';
 import { decodeNotification, encodeNotification, LIVE_CHANNEL } from './live-notification.util';
 
 export type LiveEventType =
@@ -15,12 +16,6 @@ export interface LiveEvent {
   draftId: string;
   version: number;
   by: string | null;
-}
-
-interface NotifyingClient {
-  query(sql: string): Promise<unknown>;
-  on(event: 'notification', fn: (msg: { channel: string; payload?: string }) => void): void;
-  on(event: 'error' | 'end', fn: (err?: Error) => void): void;
 }
 
 const RECONNECT_MS = 1000;
@@ -43,12 +38,12 @@ export class LiveEventsService implements OnApplicationBootstrap, OnModuleDestro
   private retry?: NodeJS.Timeout;
 
   constructor(
-    @Optional() private readonly db?: DataSource,
+    @Optional() private readonly channel?: LiveChannelRepository,
     @Optional() @Inject(REVIEW_OPTIONS) private readonly options?: ReviewOptions,
   ) {}
 
   private get fansOut(): boolean {
-    return this.options?.liveFanout === 'postgres' && !!this.db;
+    return this.options?.liveFanout === 'postgres' && !!this.channel;
   }
 
   async onApplicationBootstrap() {
@@ -58,7 +53,7 @@ export class LiveEventsService implements OnApplicationBootstrap, OnModuleDestro
   publish(event: LiveEvent) {
     this.events.next(event);
     if (!this.fansOut || this.closed) return;
-    this.db!.query(`SELECT pg_notify($1, $2)`, [LIVE_CHANNEL, encodeNotification(this.replicaId, event)]).catch((err) =>
+    this.channel!.notify(encodeNotification(this.replicaId, event)).catch((err) =>
       this.log.warn({ err }, 'could not notify the other replicas'),
     );
   }
@@ -75,11 +70,11 @@ export class LiveEventsService implements OnApplicationBootstrap, OnModuleDestro
 
   private async listen(): Promise<void> {
     if (this.closed) return;
-    const runner = this.db!.createQueryRunner();
+    const runner = this.channel!.listenerConnection();
     try {
       await runner.connect();
       this.listener = runner;
-      const client = (runner as unknown as { databaseConnection: NotifyingClient }).databaseConnection;
+      const client = this.channel!.clientOf(runner);
       client.on('notification', (msg) => {
         if (msg.channel !== LIVE_CHANNEL) return;
         const event = decodeNotification(msg.payload, this.replicaId);
@@ -94,7 +89,7 @@ export class LiveEventsService implements OnApplicationBootstrap, OnModuleDestro
       };
       client.on('error', lost);
       client.on('end', lost);
-      await client.query(`LISTEN ${LIVE_CHANNEL}`);
+      await this.channel!.listen(client);
     } catch (err) {
       this.log.warn({ err }, 'live events: cannot LISTEN; retrying');
       this.listener = undefined;

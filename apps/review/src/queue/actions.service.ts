@@ -1,14 +1,15 @@
-import { returnedRows } from '@draftdesk/database';
 import { OutboxService } from '@draftdesk/messaging';
 import { inSpan } from '@draftdesk/observability';
 import { ForbiddenException, Inject, Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { Actor, hasRole } from '../auth/principal';
-import { auditDraft } from '../drafts/audit-log.util';
+import { AuditLogRepository } from '../drafts/audit-log.repository';
+import { ReviewItemsRepository } from '../drafts/review-items.repository';
 import { approvedEvent, redraftEvent } from '../drafts/review.service';
 import { LiveEvent, LiveEventsService } from '../live/live-events.service';
 import { DEFAULTS, REVIEW_OPTIONS, ReviewOptions } from '../review.options';
-import { BusinessHours, dueAt, Priority, ResponseKind, SlaPolicy } from '../sla/business-hours.util';
+import { dueAt, Priority, ResponseKind } from '../sla/business-hours.util';
+import { ShopsRepository } from '../sla/shops.repository';
 import {
   ApproveDto,
   CorrectTriageDto,
@@ -27,7 +28,8 @@ import {
   ReviewErrorCode,
   staleVersion,
 } from './review.exception';
-import { ITEM_COLUMNS, ReviewItemRow, toItemView } from './review-item.view';
+import { ReviewItemRow, toItemView } from './review-item.view';
+import { ReviewRecordsRepository } from './review-records.repository';
 
 /** The version a request expects, and whether it came as If-Match (412 when stale) or in the body (409). */
 export interface Expected {
@@ -48,8 +50,8 @@ interface Guard {
 const OPEN_STATUSES = ['pending', 'failed'];
 
 type Change = {
-  set: string;
-  params: unknown[];
+  /** Writes the change (the repository bumps the version) and answers the item as it now is. */
+  apply: (m: EntityManager) => Promise<ReviewItemRow>;
   live: LiveEvent['type'];
   action: string;
   before: unknown;
@@ -63,7 +65,10 @@ type Change = {
 @Injectable()
 export class ActionsService {
   constructor(
-    private readonly db: DataSource,
+    private readonly items: ReviewItemsRepository,
+    private readonly records: ReviewRecordsRepository,
+    private readonly auditLog: AuditLogRepository,
+    private readonly shops: ShopsRepository,
     private readonly outbox: OutboxService,
     private readonly live: LiveEventsService,
     @Inject(REVIEW_OPTIONS) private readonly options: ReviewOptions,
@@ -72,8 +77,7 @@ export class ActionsService {
   claim(actor: Actor, id: string, expected: Expected) {
     const ttl = this.options.claimTtlSeconds ?? DEFAULTS.claimTtlSeconds;
     return this.change(actor, id, expected, { claim: true }, (row) => ({
-      set: `claimed_by = $3, claim_expires_at = now() + make_interval(secs => $4)`,
-      params: [actor.userId, ttl],
+      apply: (m) => this.items.claim(m, id, actor.shopId, actor.userId, ttl),
       live: 'claimed',
       action: 'claim',
       before: { claimedBy: activeClaim(row) },
@@ -86,8 +90,7 @@ export class ActionsService {
       const holder = activeClaim(row);
       if (holder && holder !== actor.userId && !hasRole(actor.role, 'lead')) throw claimedBy(id);
       return {
-        set: `claimed_by = NULL, claim_expires_at = NULL`,
-        params: [],
+        apply: (m) => this.items.release(m, id, actor.shopId),
         live: 'released',
         action: 'release',
         before: { claimedBy: holder },
@@ -102,7 +105,7 @@ export class ActionsService {
    */
   async approve(actor: Actor, id: string, dto: ApproveDto, expected: Expected) {
     const keepWhenSuperseded = (row: ReviewItemRow, m: EntityManager) =>
-      audit(
+      this.audit(
         m,
         actor,
         'approve_refused',
@@ -119,8 +122,7 @@ export class ActionsService {
         const body = dto.body ?? row.body;
         if (!body) throw draftConflict(ReviewErrorCode.NoText, `draft ${id} has no text to send; edit it first`);
         return {
-          set: `status = 'approved', body = $3, decided_by = $4, decided_at = now(), claimed_by = NULL, claim_expires_at = NULL`,
-          params: [body, actor.email],
+          apply: (m) => this.items.approve(m, id, actor.shopId, body, actor.email),
           live: 'resolved',
           action: dto.body && dto.body !== row.body ? 'edit_and_approve' : 'approve',
           before: { status: row.status, body: row.body },
@@ -136,18 +138,15 @@ export class ActionsService {
 
   /** The approval continues the customer message's trace (linked to the agent's request), so one trace runs to the reply. */
   private async announceApproval(m: EntityManager, id: string, event: Parameters<OutboxService['add']>[1]) {
-    const [item] = await m.query(`SELECT trace_headers FROM review_items WHERE draft_id = $1`, [id]);
-    await inSpan(
-      'approve reply',
-      { parent: item?.trace_headers ?? null, linkActive: true, attributes: { 'draftdesk.draft_id': id } },
-      () => this.outbox.add(m, event),
+    const parent = await this.items.traceHeadersOf(m, id);
+    await inSpan('approve reply', { parent, linkActive: true, attributes: { 'draftdesk.draft_id': id } }, () =>
+      this.outbox.add(m, event),
     );
   }
 
   reject(actor: Actor, id: string, dto: RejectDto, expected: Expected) {
     return this.change(actor, id, expected, { claim: true, decision: true }, (row) => ({
-      set: `status = 'rejected', reject_reason = $3, decided_by = $4, decided_at = now(), claimed_by = NULL, claim_expires_at = NULL`,
-      params: [dto.reason, actor.email],
+      apply: (m) => this.items.reject(m, id, actor.shopId, dto.reason, actor.email),
       live: 'resolved',
       action: 'reject',
       before: { status: row.status },
@@ -161,17 +160,13 @@ export class ActionsService {
    */
   async redraft(actor: Actor, id: string, dto: RedraftDto, expected: Expected) {
     const result = await this.change(actor, id, expected, { claim: true }, (row) => ({
-      set: `status = 'redraft_requested', decided_by = $3, decided_at = now(), claimed_by = NULL, claim_expires_at = NULL`,
-      params: [actor.email],
+      apply: (m) => this.items.requestRedraft(m, id, actor.shopId, actor.email),
       live: 'resolved',
       action: 'request_redraft',
       before: { status: row.status },
       after: { status: 'redraft_requested', instruction: dto.instruction },
       effect: async (m: EntityManager) => {
-        await m.query(
-          `INSERT INTO redraft_requests (shop_id, draft_id, instruction, requested_by) VALUES ($1, $2, $3, $4)`,
-          [actor.shopId, id, dto.instruction, actor.userId],
-        );
+        await this.records.recordRedraftRequest(m, actor.shopId, id, dto.instruction, actor.userId);
         await this.outbox.add(
           m,
           redraftEvent(row.conversation_id, id, row.payload, actor.shopId, dto.instruction, actor.userId),
@@ -184,8 +179,7 @@ export class ActionsService {
 
   escalate(actor: Actor, id: string, dto: EscalateDto, expected: Expected) {
     return this.change(actor, id, expected, { claim: true }, (row) => ({
-      set: `escalated = true, assignee_id = NULL, claimed_by = NULL, claim_expires_at = NULL`,
-      params: [],
+      apply: (m) => this.items.escalate(m, id, actor.shopId),
       live: 'updated',
       action: 'escalate',
       before: { escalated: row.escalated, assigneeId: row.assignee_id },
@@ -197,15 +191,11 @@ export class ActionsService {
     if (!hasRole(actor.role, 'lead'))
       throw new ForbiddenException({ code: 'ROLE_REQUIRED', message: 'this needs the lead role' });
     if (dto.assigneeId) {
-      const member = await this.db.query(`SELECT 1 FROM memberships WHERE user_id = $1 AND shop_id = $2`, [
-        dto.assigneeId,
-        actor.shopId,
-      ]);
-      if (member.length === 0) throw draftConflict(ReviewErrorCode.NotAMember, 'the assignee has no role in this shop');
+      const member = await this.shops.hasMember(actor.shopId, dto.assigneeId);
+      if (!member) throw draftConflict(ReviewErrorCode.NotAMember, 'the assignee has no role in this shop');
     }
     return this.change(actor, id, expected, {}, (row) => ({
-      set: `assignee_id = $3, claimed_by = NULL, claim_expires_at = NULL`,
-      params: [dto.assigneeId],
+      apply: (m) => this.items.reassign(m, id, actor.shopId, dto.assigneeId),
       live: 'updated',
       action: 'reassign',
       before: { assigneeId: row.assignee_id },
@@ -215,8 +205,7 @@ export class ActionsService {
 
   snooze(actor: Actor, id: string, dto: SnoozeDto, expected: Expected) {
     return this.change(actor, id, expected, { claim: true }, (row) => ({
-      set: `snoozed_until = $3, claimed_by = NULL, claim_expires_at = NULL`,
-      params: [dto.until],
+      apply: (m) => this.items.snooze(m, id, actor.shopId, dto.until),
       live: 'updated',
       action: 'snooze',
       before: { snoozedUntil: row.snoozed_until },
@@ -233,57 +222,45 @@ export class ActionsService {
         language: dto.language ?? row.language,
         priority: dto.priority ?? row.priority,
       };
-      const [shop] = await m.query(`SELECT business_hours, sla FROM shops WHERE id = $1`, [actor.shopId]);
+      const shop = await this.shops.slaSettings(m, actor.shopId);
       const due =
         dto.priority && shop
           ? dueAt(
               new Date(row.created_at),
               after.priority as Priority,
               row.response_kind as ResponseKind,
-              shop.sla as SlaPolicy,
-              shop.business_hours as BusinessHours,
+              shop.sla,
+              shop.businessHours,
             )
           : row.due_at;
       return {
-        set: `intent = $3, language = $4, priority = $5, due_at = $6`,
-        params: [after.intent, after.language, after.priority, due],
+        apply: (tx) => this.items.correctTriage(tx, id, actor.shopId, { ...after, dueAt: due }),
         live: 'updated',
         action: 'correct_triage',
         before,
         after,
         effect: (tx: EntityManager) =>
-          tx.query(
-            `INSERT INTO triage_corrections (shop_id, draft_id, message_id, conversation_id, before, intent, language, priority, corrected_by)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-            [
-              actor.shopId,
-              id,
-              row.payload.messageId,
-              row.conversation_id,
-              JSON.stringify(before),
-              dto.intent ?? null,
-              dto.language ?? null,
-              dto.priority ?? null,
-              actor.userId,
-            ],
-          ),
+          this.records.recordTriageCorrection(tx, {
+            shopId: actor.shopId,
+            draftId: id,
+            messageId: row.payload.messageId,
+            conversationId: row.conversation_id,
+            before,
+            intent: dto.intent ?? null,
+            language: dto.language ?? null,
+            priority: dto.priority ?? null,
+            correctedBy: actor.userId,
+          }),
       };
     });
   }
 
   /** Notes change nothing an agent could overwrite, so they need no version. */
   async note(actor: Actor, id: string, dto: NoteDto) {
-    return this.db.transaction(async (m) => {
-      const [row] = await m.query(`SELECT version FROM review_items WHERE draft_id = $1 AND shop_id = $2`, [
-        id,
-        actor.shopId,
-      ]);
-      if (!row) throw draftNotFound(id);
-      const [note] = await m.query(
-        `INSERT INTO review_notes (shop_id, draft_id, author_id, body) VALUES ($1, $2, $3, $4) RETURNING id, created_at AS "createdAt"`,
-        [actor.shopId, id, actor.userId, dto.body],
-      );
-      await audit(m, actor, 'note', id, null, { noteId: note.id });
+    return this.items.transaction(async (m) => {
+      if ((await this.items.versionOf(m, id, actor.shopId)) === null) throw draftNotFound(id);
+      const note = await this.records.addNote(m, actor.shopId, id, actor.userId, dto.body);
+      await this.audit(m, actor, 'note', id, null, { noteId: note.id });
       return { id: note.id, createdAt: note.createdAt, body: dto.body, author: actor.email };
     });
   }
@@ -300,11 +277,8 @@ export class ActionsService {
       | (Change & { effect?: (m: EntityManager) => Promise<unknown> })
       | Promise<Change & { effect?: (m: EntityManager) => Promise<unknown> }>,
   ) {
-    const outcome = await this.db.transaction(async (m) => {
-      const [row]: ReviewItemRow[] = await m.query(
-        `SELECT ${ITEM_COLUMNS} FROM review_items WHERE draft_id = $1 AND shop_id = $2 FOR UPDATE`,
-        [id, actor.shopId],
-      );
+    const outcome = await this.items.transaction(async (m) => {
+      const row = await this.items.lockItem(m, id, actor.shopId);
       if (!row) throw draftNotFound(id);
       // Before the version check: an agent who loaded the draft before it was superseded is told why, not "stale".
       if (row.status === 'superseded') {
@@ -325,14 +299,9 @@ export class ActionsService {
       if (guard.claim && holder && holder !== actor.userId) throw claimedBy(id);
       if (guard.decision && row.escalated && !hasRole(actor.role, 'lead')) throw leadRequired();
       const c = await build(row, m);
-      const [updated]: ReviewItemRow[] = await m
-        .query(
-          `UPDATE review_items SET ${c.set}, version = version + 1, updated_at = now() WHERE draft_id = $1 AND shop_id = $2 RETURNING ${ITEM_COLUMNS}`,
-          [id, actor.shopId, ...c.params],
-        )
-        .then((r: unknown) => returnedRows<ReviewItemRow>(r));
+      const updated = await c.apply(m);
       if (c.effect) await c.effect(m);
-      await audit(m, actor, c.action, id, c.before, c.after);
+      await this.audit(m, actor, c.action, id, c.before, c.after);
       return {
         view: toItemView(updated),
         event: { type: c.live, shopId: actor.shopId, draftId: id, version: updated.version, by: actor.userId },
@@ -342,6 +311,10 @@ export class ActionsService {
     this.live.publish(outcome.event);
     return outcome.view;
   }
+
+  private audit(m: EntityManager, actor: Actor, action: string, draftId: string, before: unknown, after: unknown) {
+    return this.auditLog.recordDraft(m, actor.email, action, draftId, before, after, actor.shopId);
+  }
 }
 
 function activeClaim(row: ReviewItemRow): string | null {
@@ -350,7 +323,3 @@ function activeClaim(row: ReviewItemRow): string | null {
 
 const claimedBy = (id: string) =>
   draftConflict(ReviewErrorCode.Claimed, `draft ${id} is being worked on by another agent`);
-
-function audit(m: EntityManager, actor: Actor, action: string, draftId: string, before: unknown, after: unknown) {
-  return auditDraft(m, actor.email, action, draftId, before, after, actor.shopId);
-}

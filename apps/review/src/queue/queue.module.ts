@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
 import { LiveModule } from '../live/live.module';
+import { ReviewDataModule } from '../review-data.module';
 import { ActionsService } from './actions.service';
 import { AuditController } from './audit.controller';
 import { QueueController } from './queue.controller';
@@ -8,7 +9,7 @@ import { QueueService } from './queue.service';
 
 /** The review queue: filters, one item, every action an agent takes on it, and the audit log. */
 @Module({
-  imports: [AuthModule, LiveModule],
+  imports: [AuthModule, LiveModule, ReviewDataModule],
   controllers: [QueueController, AuditController],
   providers: [QueueService, ActionsService],
 })

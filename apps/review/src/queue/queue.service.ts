@@ -1,55 +1,33 @@
-import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Inject, Injectable } from '@nestjs/common';
+import type { CustomerThreadReadModel } from '../../../conversations/src';
 import type { Actor } from '../auth/principal';
-import { QueueFilter, queueWhere } from './queue-filter.util';
+import { CUSTOMER_THREAD } from '../customer-thread.token';
+import { AuditLogRepository } from '../drafts/audit-log.repository';
+import { ReviewItemsRepository } from '../drafts/review-items.repository';
+import { QueueFilter } from './queue-filter.util';
 import { draftNotFound } from './review.exception';
 import { orderPanel } from './order-facts.util';
-import { ITEM_COLUMNS, LIST_ITEM_COLUMNS, ReviewItemRow, toItemView } from './review-item.view';
+import { ReviewItemRow, toItemView } from './review-item.view';
+import { ReviewRecordsRepository } from './review-records.repository';
 
 /** Reads of the queue: lists, counts, one item with its whole conversation, and the audit trail. */
 @Injectable()
 export class QueueService {
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly items: ReviewItemsRepository,
+    private readonly records: ReviewRecordsRepository,
+    private readonly auditLog: AuditLogRepository,
+    @Inject(CUSTOMER_THREAD) private readonly thread: CustomerThreadReadModel,
+  ) {}
 
   async list(actor: Actor, filter: QueueFilter) {
-    const where = queueWhere(actor.shopId, actor.userId, filter);
-    const rows: (ReviewItemRow & { customer_text_truncated: boolean })[] = await this.db.query(
-      `SELECT ${LIST_ITEM_COLUMNS} FROM review_items WHERE ${where.sql}
-        ORDER BY due_at ASC NULLS LAST, created_at ASC LIMIT ${filter.limit} OFFSET ${filter.offset}`,
-      where.params,
-    );
+    const rows = await this.items.list(actor.shopId, actor.userId, filter);
     return rows.map((r) => ({ ...toItemView(r), customerTextTruncated: r.customer_text_truncated }));
   }
 
   /** Counts per value of every filter dimension, within the status (and snooze view) asked for. */
   async counts(actor: Actor, filter: QueueFilter) {
-    const where = queueWhere(actor.shopId, actor.userId, {
-      status: filter.status,
-      includeSnoozed: filter.includeSnoozed,
-    });
-    const rows: {
-      priority: string | null;
-      intent: string | null;
-      language: string | null;
-      channel: string | null;
-      mailbox: string | null;
-      n: number;
-      breached: number;
-      mine: number;
-      unassigned: number;
-      escalated: number;
-      g: number;
-    }[] = await this.db.query(
-      `SELECT priority, intent, language, channel, mailbox, count(*)::int AS n,
-                count(*) FILTER (WHERE sla_breached_at IS NOT NULL)::int AS breached,
-                count(*) FILTER (WHERE assignee_id = $${where.params.length + 1})::int AS mine,
-                count(*) FILTER (WHERE assignee_id IS NULL)::int AS unassigned,
-                count(*) FILTER (WHERE escalated)::int AS escalated,
-                GROUPING(priority, intent, language, channel, mailbox) AS g
-           FROM review_items WHERE ${where.sql}
-          GROUP BY GROUPING SETS ((priority), (intent), (language), (channel), (mailbox), ())`,
-      [...where.params, actor.userId],
-    );
+    const rows = await this.items.counts(actor.shopId, actor.userId, filter);
     const out = {
       total: 0,
       breached: 0,
@@ -87,10 +65,7 @@ export class QueueService {
   }
 
   async row(actor: Actor, draftId: string): Promise<ReviewItemRow> {
-    const [row] = await this.db.query(`SELECT ${ITEM_COLUMNS} FROM review_items WHERE draft_id = $1 AND shop_id = $2`, [
-      draftId,
-      actor.shopId,
-    ]);
+    const row = await this.items.find(draftId, actor.shopId);
     if (!row) throw draftNotFound(draftId);
     return row;
   }
@@ -99,38 +74,11 @@ export class QueueService {
   async detail(actor: Actor, draftId: string) {
     const row = await this.row(actor, draftId);
     const item = toItemView(row);
-    const [conversation] = await this.db.query(
-      `SELECT c.id, c.channel, c.mailbox, c.subject, c.status, c.created_at, cu.address AS customer_address, cu.name AS customer_name
-         FROM conversations c JOIN customers cu ON cu.id = c.customer_id WHERE c.id = $1`,
-      [item.conversationId],
-    );
-    const messages: {
-      id: string;
-      direction: string;
-      from_address: string;
-      subject: string;
-      text: string;
-      new_text: string;
-      attachments: unknown;
-      triage: Record<string, unknown> | null;
-      occurred_at: Date;
-    }[] = await this.db.query(
-      `SELECT id, direction, from_address, subject, text, new_text, attachments, triage, occurred_at
-           FROM messages WHERE conversation_id = $1 ORDER BY occurred_at, created_at LIMIT 200`,
-      [item.conversationId],
-    );
-    const notes = await this.db.query(
-      `SELECT n.id, n.body, n.created_at AS "createdAt", u.email AS author FROM review_notes n LEFT JOIN users u ON u.id = n.author_id
-        WHERE n.draft_id = $1 ORDER BY n.id`,
-      [draftId],
-    );
+    const conversation = await this.thread.conversation(item.conversationId);
+    const messages = await this.thread.messages(item.conversationId);
+    const notes = await this.records.notesOf(draftId);
     // Every draft of the conversation with its status: what was sent, rejected or superseded before this one.
-    const drafts = await this.db.query(
-      `SELECT draft_id AS "draftId", payload->>'messageId' AS "messageId", status, created_at AS "createdAt", decided_at AS "decidedAt",
-              superseded_at AS "supersededAt"
-         FROM review_items WHERE conversation_id = $1 AND shop_id = $2 ORDER BY created_at, draft_id`,
-      [item.conversationId, actor.shopId],
-    );
+    const drafts = await this.items.draftsOfConversation(item.conversationId, actor.shopId);
     const triage = messages.find((m) => m.id === item.messageId)?.triage ?? null;
     const entities = (triage?.entities as { type: string; value: string }[] | undefined) ?? [];
     return {
@@ -164,10 +112,6 @@ export class QueueService {
 
   async audit(actor: Actor, draftId: string | null, limit = 200) {
     if (draftId) await this.row(actor, draftId);
-    return this.db.query(
-      `SELECT id, actor, action, entity, entity_id AS "entityId", before, after, created_at AS "createdAt"
-         FROM audit_log WHERE shop_id = $1 ${draftId ? 'AND entity_id = $3' : ''} ORDER BY id DESC LIMIT $2`,
-      draftId ? [actor.shopId, limit, draftId] : [actor.shopId, limit],
-    );
+    return this.auditLog.trail(actor.shopId, limit, draftId);
   }
 }

@@ -1,10 +1,10 @@
 import { createEvent, Topics } from '@draftdesk/contracts';
-import { returnedRows } from '@draftdesk/database';
 import { OutboxService } from '@draftdesk/messaging';
 import { createLogger, registry } from '@draftdesk/observability';
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Counter, Gauge } from 'prom-client';
-import { DataSource } from 'typeorm';
+import { AuditLogRepository } from '../drafts/audit-log.repository';
+import { ReviewItemsRepository } from '../drafts/review-items.repository';
 import { PRODUCER } from '../drafts/review.service';
 import { LiveEventsService } from '../live/live-events.service';
 import { DEFAULTS, REVIEW_OPTIONS, ReviewOptions } from '../review.options';
@@ -23,17 +23,6 @@ const dueSoon = new Gauge({
   registers: [registry],
 });
 
-type Breach = {
-  draft_id: string;
-  conversation_id: string;
-  shop_id: string;
-  response_kind: 'first' | 'next';
-  priority: string;
-  version: number;
-  due_at: Date;
-  sla_breached_at: Date;
-};
-
 /**
  * Marks pending items past their due time once each (sla_breached_at is set once per item, and an item is one
  * kind of response): audit entry and support.sla-breached.v1 event in the same transaction, metric and live event after.
@@ -44,7 +33,8 @@ export class SlaSweeper implements OnApplicationBootstrap, OnApplicationShutdown
   private timer?: NodeJS.Timeout;
 
   constructor(
-    private readonly db: DataSource,
+    private readonly items: ReviewItemsRepository,
+    private readonly auditLog: AuditLogRepository,
     private readonly live: LiveEventsService,
     private readonly outbox: OutboxService,
     @Inject(REVIEW_OPTIONS) private readonly options: ReviewOptions,
@@ -62,30 +52,16 @@ export class SlaSweeper implements OnApplicationBootstrap, OnApplicationShutdown
 
   /** Items about to breach, for the operator's "SLA at risk" alert; a shop without any reads 0. */
   private async sampleAtRisk(): Promise<void> {
-    const rows: { shop_id: string; n: number }[] = await this.db.query(
-      `SELECT s.id AS shop_id, count(r.draft_id)::int AS n FROM shops s
-         LEFT JOIN review_items r ON r.shop_id = s.id AND r.status = 'pending' AND r.sla_breached_at IS NULL
-                                 AND r.due_at >= now() AND r.due_at < now() + interval '30 minutes'
-        GROUP BY s.id`,
-    );
+    const rows = await this.items.dueSoonPerShop();
     for (const r of rows) dueSoon.set({ shop: r.shop_id }, r.n);
   }
 
   async sweep(): Promise<number> {
-    const rows = await this.db.transaction(async (m) => {
-      const breached = returnedRows<Breach>(
-        await m.query(
-          `UPDATE review_items SET sla_breached_at = now()
-            WHERE draft_id IN (SELECT draft_id FROM review_items WHERE status = 'pending' AND sla_breached_at IS NULL AND due_at < now()
-                                LIMIT 500 FOR UPDATE SKIP LOCKED)
-            RETURNING draft_id, conversation_id, shop_id, response_kind, priority, version, due_at, sla_breached_at`,
-        ),
-      );
+    const rows = await this.items.transaction(async (m) => {
+      const breached = await this.items.markBreaches(m);
       for (const r of breached) {
-        await m.query(
-          `INSERT INTO audit_log (actor, action, entity, entity_id, before, after, shop_id) VALUES ('sla', 'sla_breached', 'draft', $1, NULL, $2, $3)`,
-          [r.draft_id, JSON.stringify({ kind: r.response_kind, priority: r.priority }), r.shop_id],
-        );
+        const after = { kind: r.response_kind, priority: r.priority };
+        await this.auditLog.recordDraft(m, 'sla', 'sla_breached', r.draft_id, null, after, r.shop_id);
         await this.outbox.add(
           m,
           createEvent(Topics.slaBreached, {

@@ -22,3 +22,11 @@ export async function inPgTransaction<T>(client: Client, work: () => Promise<T>)
     throw error;
   }
 }
+
+/** The server's version and how many migrations it has applied (0 before the first): what `draftdesk doctor` reports. */
+export async function schemaStatus(client: Client): Promise<{ version: string; applied: number }> {
+  const [{ server_version: version }] = (await client.query(`SHOW server_version`)).rows;
+  const table = (await client.query(`SELECT to_regclass('schema_migrations') AS t`)).rows[0].t;
+  const applied = table ? Number((await client.query(`SELECT count(*) AS n FROM schema_migrations`)).rows[0].n) : 0;
+  return { version: String(version), applied };
+}

@@ -48,15 +48,10 @@ export {
 export type { IntentDescription, LlmTriageOutput, PreparedMessage } from './llm-prompt.util';
 export { InMemoryTokenUsageStore, SqlTokenUsageStore, utcDay } from './token-budget';
 export type { TokenUsageStore } from './token-budget';
-export {
-  LabelledHistoryReadModel,
-  loadShopModel,
-  readLabelledHistory,
-  saveShopModel,
-  shopModelTrainedAt,
-  trainShopModel,
-} from './shop-learning.store';
-export type { LabelledMessage, ShopTrainingResult, SqlQuery } from './shop-learning.store';
+export { LabelledHistoryReadModel, readLabelledHistory } from './labelled-history.read-model';
+export type { LabelledMessage } from './labelled-history.read-model';
+export { loadShopModel, saveShopModel, shopModelTrainedAt, trainShopModel } from './shop-learning.store';
+export type { ShopTrainingResult, SqlQuery } from './shop-learning.store';
 export {
   cleanExamples,
   CUSTOM_INTENT_NAME,

@@ -1,5 +1,5 @@
 import { env, loadConfig } from '@draftdesk/config';
-import { MIGRATIONS } from '@draftdesk/database';
+import { MIGRATIONS, schemaStatus } from '@draftdesk/database';
 import { loadShop } from '@draftdesk/shop';
 import { ImapFlow } from 'imapflow';
 import { Kafka, logLevel } from 'kafkajs';
@@ -83,11 +83,7 @@ function checks(config: DoctorConfig, timeoutMs: number): Check[] {
         const client = new Client({ connectionString: config.DATABASE_URL, connectionTimeoutMillis: timeoutMs });
         try {
           await withTimeout(client.connect(), timeoutMs, 'connect');
-          const [{ server_version: version }] = (await client.query(`SHOW server_version`)).rows;
-          const table = (await client.query(`SELECT to_regclass('schema_migrations') AS t`)).rows[0].t;
-          const applied = table
-            ? Number((await client.query(`SELECT count(*) AS n FROM schema_migrations`)).rows[0].n)
-            : 0;
+          const { version, applied } = await schemaStatus(client);
           const where = `${redactUrl(config.DATABASE_URL)}: PostgreSQL ${version}`;
           if (applied < MIGRATIONS.length) {
             return fail(

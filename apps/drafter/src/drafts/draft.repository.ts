@@ -1,7 +1,8 @@
-// Owns: drafts
+// Owns: drafts, drafter_llm_usage (its SQL is the triage library's SqlTokenUsageStore)
 import { DraftedPayload, TriagedPayload } from '@draftdesk/contracts';
+import { SqlTokenUsageStore, TokenUsageStore } from '@draftdesk/triage';
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 
 /** What the drafter kept of a draft to write it again, and the next free revision of its message's draft. */
 export interface DraftSourceRow {
@@ -14,6 +15,13 @@ export interface DraftSourceRow {
 /** The drafts the drafter wrote, each with the triaged message it was written from. Runs in the caller's transaction. */
 @Injectable()
 export class DraftRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** The language model's daily token spend of the drafter, outside any transaction: tokens spent stay spent. */
+  tokenUsage(): TokenUsageStore {
+    return new SqlTokenUsageStore((sql, params) => this.dataSource.query(sql, params), 'drafter_llm_usage');
+  }
+
   /** False when this revision of the message's draft exists already. */
   async insert(
     m: EntityManager,

@@ -11,7 +11,6 @@ import {
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { ambientQueryRunner } from '@draftdesk/database';
-import { SqlTokenUsageStore } from '@draftdesk/triage';
 import { DataSource, EntityManager } from 'typeorm';
 import { DraftRepository } from './draft.repository';
 import { DRAFTER_OPTIONS, DrafterOptions } from './drafter.options';
@@ -47,11 +46,7 @@ export class DraftsService {
     private readonly draftRows: DraftRepository,
   ) {
     this.shop = withDemoOrdersDatedToday(loadSampleShop(options.shopDir), new Date());
-    this.drafters = drafterFactory(
-      options,
-      this.shop,
-      new SqlTokenUsageStore((sql, params) => dataSource.query(sql, params), 'drafter_llm_usage'),
-    );
+    this.drafters = drafterFactory(options, this.shop, draftRows.tokenUsage());
     this.orders = buildOrders(options, this.shop);
     // Knowledge reads join the consumer's transaction (see ambientQueryRunner) instead of taking a second connection.
     this.knowledge = buildKnowledge(ambientQueryRunner(dataSource), this.shop);

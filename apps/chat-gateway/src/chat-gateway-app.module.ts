@@ -1,14 +1,9 @@
-import { InfrastructureModule, ServiceConfig } from '@draftdesk/platform';
-import { DynamicModule, Module } from '@nestjs/common';
+import { ServiceAppModule, ServiceConfig } from '@draftdesk/platform';
 import { ChatGatewayOptions } from './chat-gateway.options';
 import { ChatGatewayModule } from './chat-gateway.module';
 
-@Module({})
-export class ChatGatewayAppModule {
-  static forRoot(config: ServiceConfig, options: ChatGatewayOptions): DynamicModule {
-    return {
-      module: ChatGatewayAppModule,
-      imports: [InfrastructureModule.forService('chat-gateway', config), ChatGatewayModule.register(options)],
-    };
-  }
-}
+/** The chat-gateway service: its feature module on the shared infrastructure. */
+export const ChatGatewayAppModule = {
+  forRoot: (config: ServiceConfig, options: ChatGatewayOptions) =>
+    ServiceAppModule.of('chat-gateway', config, ChatGatewayModule.register(options)),
+};

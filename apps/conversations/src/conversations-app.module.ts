@@ -1,14 +1,9 @@
-import { InfrastructureModule, ServiceConfig } from '@draftdesk/platform';
-import { DynamicModule, Module } from '@nestjs/common';
-import { ConversationsModule } from './conversations/conversations.module';
+import { ServiceAppModule, ServiceConfig } from '@draftdesk/platform';
 import { ConversationsOptions } from './conversations/conversations.options';
+import { ConversationsModule } from './conversations/conversations.module';
 
-@Module({})
-export class ConversationsAppModule {
-  static forRoot(config: ServiceConfig, options: ConversationsOptions): DynamicModule {
-    return {
-      module: ConversationsAppModule,
-      imports: [InfrastructureModule.forService('conversations', config), ConversationsModule.register(options)],
-    };
-  }
-}
+/** The conversations service: its feature module on the shared infrastructure. */
+export const ConversationsAppModule = {
+  forRoot: (config: ServiceConfig, options: ConversationsOptions) =>
+    ServiceAppModule.of('conversations', config, ConversationsModule.register(options)),
+};

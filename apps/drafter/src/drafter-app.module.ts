@@ -1,14 +1,9 @@
-import { InfrastructureModule, ServiceConfig } from '@draftdesk/platform';
-import { DynamicModule, Module } from '@nestjs/common';
+import { ServiceAppModule, ServiceConfig } from '@draftdesk/platform';
 import { DrafterOptions } from './drafts/drafter.options';
 import { DraftsModule } from './drafts/drafts.module';
 
-@Module({})
-export class DrafterAppModule {
-  static forRoot(config: ServiceConfig, options: DrafterOptions): DynamicModule {
-    return {
-      module: DrafterAppModule,
-      imports: [InfrastructureModule.forService('drafter', config), DraftsModule.register(options)],
-    };
-  }
-}
+/** The drafter service: its feature module on the shared infrastructure. */
+export const DrafterAppModule = {
+  forRoot: (config: ServiceConfig, options: DrafterOptions) =>
+    ServiceAppModule.of('drafter', config, DraftsModule.register(options)),
+};

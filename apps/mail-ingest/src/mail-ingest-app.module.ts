@@ -1,14 +1,9 @@
-import { InfrastructureModule, ServiceConfig } from '@draftdesk/platform';
-import { DynamicModule, Module } from '@nestjs/common';
-import { MailIngestModule } from './ingest/mail-ingest.module';
+import { ServiceAppModule, ServiceConfig } from '@draftdesk/platform';
 import { MailIngestOptions } from './ingest/mail-ingest.options';
+import { MailIngestModule } from './ingest/mail-ingest.module';
 
-@Module({})
-export class MailIngestAppModule {
-  static forRoot(config: ServiceConfig, options: MailIngestOptions): DynamicModule {
-    return {
-      module: MailIngestAppModule,
-      imports: [InfrastructureModule.forService('mail-ingest', config), MailIngestModule.register(options)],
-    };
-  }
-}
+/** The mail-ingest service: its feature module on the shared infrastructure. */
+export const MailIngestAppModule = {
+  forRoot: (config: ServiceConfig, options: MailIngestOptions) =>
+    ServiceAppModule.of('mail-ingest', config, MailIngestModule.register(options)),
+};

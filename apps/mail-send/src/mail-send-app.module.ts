@@ -1,14 +1,9 @@
-import { InfrastructureModule, ServiceConfig } from '@draftdesk/platform';
-import { DynamicModule, Module } from '@nestjs/common';
+import { ServiceAppModule, ServiceConfig } from '@draftdesk/platform';
 import { MailSendOptions } from './outbound/mail-send.options';
 import { MailSendModule } from './outbound/mail-send.module';
 
-@Module({})
-export class MailSendAppModule {
-  static forRoot(config: ServiceConfig, options: MailSendOptions): DynamicModule {
-    return {
-      module: MailSendAppModule,
-      imports: [InfrastructureModule.forService('mail-send', config), MailSendModule.register(options)],
-    };
-  }
-}
+/** The mail-send service: its feature module on the shared infrastructure. */
+export const MailSendAppModule = {
+  forRoot: (config: ServiceConfig, options: MailSendOptions) =>
+    ServiceAppModule.of('mail-send', config, MailSendModule.register(options)),
+};

@@ -1,15 +1,10 @@
-import { InfrastructureModule, ServiceConfig } from '@draftdesk/platform';
-import { DynamicModule, Module } from '@nestjs/common';
-import { ReviewModule } from './review.module';
+import { ServiceAppModule, ServiceConfig } from '@draftdesk/platform';
 import { ReviewOptions } from './review.options';
+import { ReviewModule } from './review.module';
 
-@Module({})
-export class ReviewAppModule {
-  static forRoot(config: ServiceConfig, options: ReviewOptions): DynamicModule {
-    return {
-      module: ReviewAppModule,
-      // The review module serves the API documentation itself, so that the embedded mode has it too.
-      imports: [InfrastructureModule.forService('review', config, { apiDocs: false }), ReviewModule.register(options)],
-    };
-  }
-}
+/** The review service: its feature module on the shared infrastructure. */
+export const ReviewAppModule = {
+  // The review module serves the API documentation itself, so that the embedded mode has it too.
+  forRoot: (config: ServiceConfig, options: ReviewOptions) =>
+    ServiceAppModule.of('review', config, ReviewModule.register(options), { apiDocs: false }),
+};

@@ -1,14 +1,9 @@
-import { InfrastructureModule, ServiceConfig } from '@draftdesk/platform';
-import { DynamicModule, Module } from '@nestjs/common';
-import { TriageModule } from './triage/triage.module';
+import { ServiceAppModule, ServiceConfig } from '@draftdesk/platform';
 import { TriageOptions } from './triage/triage.options';
+import { TriageModule } from './triage/triage.module';
 
-@Module({})
-export class TriageAppModule {
-  static forRoot(config: ServiceConfig, options: TriageOptions): DynamicModule {
-    return {
-      module: TriageAppModule,
-      imports: [InfrastructureModule.forService('triage', config), TriageModule.register(options)],
-    };
-  }
-}
+/** The triage service: its feature module on the shared infrastructure. */
+export const TriageAppModule = {
+  forRoot: (config: ServiceConfig, options: TriageOptions) =>
+    ServiceAppModule.of('triage', config, TriageModule.register(options)),
+};

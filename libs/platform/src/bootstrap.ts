@@ -1,3 +1,4 @@
+import { type ConfigOf, type ConfigSchema, loadConfigOrExit } from '@draftdesk/config';
 import { configureLogging, createLogger, PinoNestLogger } from '@draftdesk/observability';
 import { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -44,4 +45,25 @@ export function exitOnStartupFailure(service: string) {
     process.stderr.write(`${service}: failed to start: ${(error as Error)?.stack ?? error}\n`);
     process.exit(1);
   };
+}
+
+/**
+ * A service's whole main.ts: reads its configuration (exit 78 with the variable named when it is wrong), builds its
+ * module from it and starts it (exit 1 with the reason when that fails).
+ */
+export function runService<S extends ConfigSchema>(
+  service: string,
+  schema: S,
+  moduleFor: (config: ConfigOf<S>) => Type | DynamicModule,
+  configure?: StartOptions['configure'],
+): void {
+  const config = loadConfigOrExit(service, schema) as ConfigOf<S> & { PORT: number; HOST: string; LOG_LEVEL: string };
+  startService({
+    service,
+    module: moduleFor(config),
+    port: config.PORT,
+    host: config.HOST,
+    logLevel: config.LOG_LEVEL,
+    configure,
+  }).catch(exitOnStartupFailure(service));
 }

@@ -45,3 +45,16 @@ export class InfrastructureModule {
     };
   }
 }
+
+/** The root module of every service: its feature module on top of the infrastructure it runs on. */
+@Module({})
+export class ServiceAppModule {
+  static of(
+    service: string,
+    config: ServiceConfig,
+    feature: DynamicModule,
+    extras?: InfrastructureExtras,
+  ): DynamicModule {
+    return { module: ServiceAppModule, imports: [InfrastructureModule.forService(service, config, extras), feature] };
+  }
+}

@@ -19,6 +19,7 @@ import { parseWebhookBody } from './dto/webhook-body.util';
 import { IntakeService } from './intake.service';
 import { parseJson, RawBodyRequest, readRawBody } from './raw-body.util';
 import { verifyWebhook } from './standard-webhooks.util';
+import { ReceiveMessageDocs, ReceiveWhatsAppDocs, VerifyWhatsAppDocs } from '../docs/webhook-api.docs';
 import { TokenBuckets } from './token-bucket.util';
 import { sameToken, verifyWhatsApp } from './whatsapp-signature.util';
 
@@ -46,6 +47,7 @@ export class WebhooksController {
 
   @Post(':channelId/messages')
   @HttpCode(202)
+  @ReceiveMessageDocs()
   async receive(
     @Param('channelId') channelId: string,
     @Req() req: RawBodyRequest,
@@ -90,6 +92,7 @@ export class WebhooksController {
   /** Meta's subscription handshake: echo the challenge when the verify token is ours. */
   @Get(':channelId/whatsapp')
   @Header('content-type', 'text/plain')
+  @VerifyWhatsAppDocs()
   async verifySubscription(@Param('channelId') channelId: string, @Query() query: Record<string, string>) {
     const channel = await this.channel(channelId, 'whatsapp');
     if (query['hub.mode'] !== 'subscribe' || !sameToken(channel.verifyToken, query['hub.verify_token']))
@@ -103,6 +106,7 @@ export class WebhooksController {
    */
   @Post(':channelId/whatsapp')
   @HttpCode(200)
+  @ReceiveWhatsAppDocs()
   async receiveWhatsApp(
     @Param('channelId') channelId: string,
     @Req() req: RawBodyRequest,

@@ -42,7 +42,9 @@ for (const m of doc.matchAll(/^\|\s*([a-z_]+)\s*\|\s*([a-z -]+?)\s*\|\s*((?:apps
 
 /** The read models allowed to read tables they do not own: file → tables. */
 const readModels = new Map<string, Set<string>>();
-for (const m of doc.matchAll(/^\|\s*[A-Za-z]+\s*\|\s*((?:apps|libs)\/\S+\.read-model\.ts)\s*\|\s*([a-z_, ]+?)\s*\|[^|]+\|$/gm)) {
+for (const m of doc.matchAll(
+  /^\|\s*[A-Za-z]+\s*\|\s*((?:apps|libs)\/\S+\.read-model\.ts)\s*\|\s*([a-z_, ]+?)\s*\|[^|]+\|$/gm,
+)) {
   readModels.set(m[1], new Set(m[2].split(',').map((t) => t.trim())));
 }
 

@@ -211,7 +211,7 @@ export class ReviewItemsRepository {
       await m.query(
         `UPDATE review_items
             SET payload = $2, body = $3, decision = $4, intent = $5, language = $6, status = 'pending',
-                escalated = escalated OR $4 = 'escalate', decided_by = NULL, decided_at = NULL,
+                escalated = escalated OR $4 = 'escalate', decided_by = NULL, decided_at = NULL, needs_human_reply = false,
                 version = version + 1, updated_at = now()
           WHERE draft_id = $1 RETURNING version`,
         [itemId, JSON.stringify(drafted), drafted.body, drafted.decision, drafted.intent, drafted.language],
@@ -263,13 +263,44 @@ export class ReviewItemsRepository {
     );
   }
 
-  reject(m: EntityManager, draftId: string, shopId: string, reason: string, decidedBy: string) {
+  reject(
+    m: EntityManager,
+    draftId: string,
+    shopId: string,
+    reason: string | null,
+    decidedBy: string,
+    closeReason: string | null = null,
+  ) {
     return this.update(
       m,
       draftId,
       shopId,
-      `status = 'rejected', reject_reason = $3, decided_by = $4, decided_at = now(), claimed_by = NULL, claim_expires_at = NULL`,
-      [reason, decidedBy],
+      `status = 'rejected', reject_reason = $3, decided_by = $4, decided_at = now(), close_reason = $5,
+       needs_human_reply = false, claimed_by = NULL, claim_expires_at = NULL`,
+      [reason, decidedBy, closeReason],
+    );
+  }
+
+  /** The draft is set aside (it stays in the payload): the item waits, assigned to the agent, for their own reply. */
+  keepForOwnReply(m: EntityManager, draftId: string, shopId: string, userId: string, reason: string | null) {
+    return this.update(
+      m,
+      draftId,
+      shopId,
+      `needs_human_reply = true, assignee_id = $3, body = NULL, reject_reason = $4`,
+      [userId, reason],
+    );
+  }
+
+  /** The agent's own reply is approved like an edited draft. */
+  approveWritten(m: EntityManager, draftId: string, shopId: string, body: string, decidedBy: string) {
+    return this.update(
+      m,
+      draftId,
+      shopId,
+      `status = 'approved', body = $3, decided_by = $4, decided_at = now(), needs_human_reply = false,
+       claimed_by = NULL, claim_expires_at = NULL`,
+      [body, decidedBy],
     );
   }
 

@@ -177,6 +177,140 @@ describe('ActionsService', () => {
     });
   });
 
+  describe('reject with an outcome', () => {
+    it('closes the item with a close reason, and with the own words of "other"', async () => {
+      const spam = seed();
+      await expect(
+        actions.reject(agent, spam.draft_id, { outcome: 'close', closeReason: 'spam' }, body),
+      ).resolves.toMatchObject({ status: 'rejected', closeReason: 'spam', rejectReason: null, needsHumanReply: false });
+      const other = seed();
+      await actions.reject(agent, other.draft_id, { outcome: 'close', closeReason: 'other', reason: 'phoned' }, body);
+      expect(items.get(other.draft_id)).toMatchObject({ close_reason: 'other', reject_reason: 'phoned' });
+      expect(auditLog.entries.map((e) => e.after)).toEqual([
+        { status: 'rejected', reason: null, closeReason: 'spam' },
+        { status: 'rejected', reason: 'phoned', closeReason: 'other' },
+      ]);
+      expect(events).toEqual([]);
+    });
+
+    it('keeps the item open for the rejecting agent: assigned, marked, without the draft, nothing sent', async () => {
+      const row = seed({ assignee_id: otherAgent.userId });
+      const view = await actions.reject(agent, row.draft_id, { outcome: 'reply_myself', reason: 'wrong tone' }, body);
+      expect(view).toMatchObject({
+        status: 'pending',
+        needsHumanReply: true,
+        assigneeId: agent.userId,
+        body: null,
+        rejectReason: 'wrong tone',
+        version: 2,
+      });
+      expect(items.get(row.draft_id).payload.body).toBe(row.body);
+      expect(events).toEqual([]);
+      expect(live).toEqual([expect.objectContaining({ type: 'updated', draftId: row.draft_id })]);
+      expect(auditLog.entries[0]).toMatchObject({
+        action: 'reject_to_reply',
+        before: { body: row.body, assigneeId: otherAgent.userId },
+        after: { needsHumanReply: true, assigneeId: agent.userId },
+      });
+      // Without a draft, approving as is has nothing to send.
+      await expect(actions.approve(agent, row.draft_id, {}, body)).rejects.toMatchObject({
+        response: { code: 'DRAFT_HAS_NO_TEXT' },
+      });
+    });
+
+    it("keeps the guards of a reject: another agent's claim, an escalated item, a stale version", async () => {
+      const claimed = seed({ claimed_by: otherAgent.userId, claim_expires_at: new Date(Date.now() + 60_000) });
+      const escalated = seed({ escalated: true });
+      const stale = seed({ version: 4 });
+      const reply = { outcome: 'reply_myself' } as const;
+      await expect(actions.reject(agent, claimed.draft_id, reply, body)).rejects.toMatchObject({ status: 409 });
+      await expect(actions.reject(agent, escalated.draft_id, reply, body)).rejects.toMatchObject({ status: 403 });
+      await expect(
+        actions.reject(agent, stale.draft_id, reply, { version: 3, viaIfMatch: true }),
+      ).rejects.toMatchObject({ status: 412 });
+      expect([claimed, escalated, stale].map((r) => items.get(r.draft_id).needs_human_reply)).toEqual([
+        false,
+        false,
+        false,
+      ]);
+    });
+  });
+
+  describe('writeReply', () => {
+    it("sends the agent's own reply through the approval: the reply-approved event carries the text", async () => {
+      const row = seed();
+      await actions.reject(agent, row.draft_id, { outcome: 'reply_myself' }, body);
+      const view = await actions.writeReply(
+        agent,
+        row.draft_id,
+        { body: 'Beste Sanne, ik bel je.' },
+        {
+          version: 2,
+          viaIfMatch: true,
+        },
+      );
+      expect(view).toMatchObject({
+        status: 'approved',
+        body: 'Beste Sanne, ik bel je.',
+        needsHumanReply: false,
+        decidedBy: agent.email,
+        version: 3,
+      });
+      expect(events).toEqual([
+        expect.objectContaining({
+          topic: 'support.reply-approved.v1',
+          payload: expect.objectContaining({
+            draftId: row.draft_id,
+            body: 'Beste Sanne, ik bel je.',
+            approvedBy: agent.email,
+            autoSent: false,
+          }),
+        }),
+      ]);
+      expect(auditLog.entries.map((e) => e.action)).toEqual(['reject_to_reply', 'write_reply']);
+      expect(live.at(-1)).toMatchObject({ type: 'resolved', version: 3 });
+    });
+
+    it('writes the reply for an item that came without a draft', async () => {
+      const empty = seed({ body: null, decision: 'escalate' });
+      await expect(actions.writeReply(lead, empty.draft_id, { body: 'Hallo' }, body)).resolves.toMatchObject({
+        status: 'approved',
+        body: 'Hallo',
+      });
+    });
+
+    it('refuses an item that has a draft, a stale version and a decided item, and sends nothing', async () => {
+      const drafted = seed();
+      await expect(actions.writeReply(agent, drafted.draft_id, { body: 'x' }, body)).rejects.toMatchObject({
+        status: 409,
+        response: { code: 'DRAFT_HAS_TEXT' },
+      });
+      const stale = seed({ body: null, version: 5 });
+      await expect(
+        actions.writeReply(agent, stale.draft_id, { body: 'x' }, { version: 4, viaIfMatch: false }),
+      ).rejects.toMatchObject({ status: 409, response: { code: 'DRAFT_VERSION_CONFLICT' } });
+      const decided = seed({ body: null, status: 'rejected' });
+      await expect(actions.writeReply(agent, decided.draft_id, { body: 'x' }, body)).rejects.toMatchObject({
+        response: { code: 'DRAFT_NOT_PENDING' },
+      });
+      expect(events).toEqual([]);
+    });
+
+    it('keeps the written text in the history when the draft was superseded', async () => {
+      const row = seed({ body: null, status: 'superseded', superseded_at: new Date() });
+      await expect(actions.writeReply(agent, row.draft_id, { body: 'Mijn antwoord' }, body)).rejects.toMatchObject({
+        response: { code: 'DRAFT_SUPERSEDED' },
+      });
+      expect(auditLog.entries).toEqual([
+        expect.objectContaining({
+          action: 'write_reply_refused',
+          after: { reason: 'superseded', body: 'Mijn antwoord' },
+        }),
+      ]);
+      expect(events).toEqual([]);
+    });
+  });
+
   describe('escalate', () => {
     it('marks the item for a lead, drops its assignee and the claim, and keeps the reason in the history', async () => {
       const row = seed({

@@ -19,6 +19,7 @@ import {
   RedraftDto,
   RejectDto,
   SnoozeDto,
+  WriteReplyDto,
 } from './dto/actions.dto';
 import {
   draftConflict,
@@ -144,14 +145,62 @@ export class ActionsService {
     );
   }
 
+  /**
+   * Closes the item without a reply (the default; with a close reason when one is given), or, with the outcome
+   * `reply_myself`, keeps it open for the rejecting agent to write the reply (see writeReply).
+   */
   reject(actor: Actor, id: string, dto: RejectDto, expected: Expected) {
+    if (dto.outcome === 'reply_myself') return this.keepForOwnReply(actor, id, dto, expected);
+    const closeReason = dto.closeReason ?? null;
     return this.change(actor, id, expected, { claim: true, decision: true }, (row) => ({
-      apply: (m) => this.items.reject(m, id, actor.shopId, dto.reason, actor.email),
+      apply: (m) => this.items.reject(m, id, actor.shopId, dto.reason ?? null, actor.email, closeReason),
       live: 'resolved',
       action: 'reject',
       before: { status: row.status },
-      after: { status: 'rejected', reason: dto.reason },
+      after: { status: 'rejected', reason: dto.reason ?? null, ...(closeReason ? { closeReason } : {}) },
     }));
+  }
+
+  /** The draft is set aside (kept in the item's payload and history); the item is assigned to the agent, unsent. */
+  private keepForOwnReply(actor: Actor, id: string, dto: RejectDto, expected: Expected) {
+    return this.change(actor, id, expected, { claim: true, decision: true }, (row) => ({
+      apply: (m) => this.items.keepForOwnReply(m, id, actor.shopId, actor.userId, dto.reason ?? null),
+      live: 'updated',
+      action: 'reject_to_reply',
+      before: { status: row.status, body: row.body, assigneeId: row.assignee_id },
+      after: { needsHumanReply: true, assigneeId: actor.userId, reason: dto.reason ?? null },
+    }));
+  }
+
+  /**
+   * Sends a reply the agent wrote for an item without a usable draft (none, or rejected to reply themselves): it
+   * goes out as an edited approval does, with the agent's text in the reply-approved event. An item that still
+   * has a draft is approved instead (with the edited text).
+   */
+  async writeReply(actor: Actor, id: string, dto: WriteReplyDto, expected: Expected) {
+    const keepWhenSuperseded = (row: ReviewItemRow, m: EntityManager) =>
+      this.audit(m, actor, 'write_reply_refused', id, { status: row.status }, { reason: 'superseded', body: dto.body });
+    const result = await this.change(
+      actor,
+      id,
+      expected,
+      { claim: true, decision: true, keepWhenSuperseded },
+      (row) => {
+        if (row.body && !row.needs_human_reply)
+          throw draftConflict(ReviewErrorCode.HasDraft, `draft ${id} has a draft; approve it with the edited text`);
+        return {
+          apply: (m) => this.items.approveWritten(m, id, actor.shopId, dto.body, actor.email),
+          live: 'resolved',
+          action: 'write_reply',
+          before: { status: row.status, body: row.body },
+          after: { status: 'approved', body: dto.body },
+          effect: (m: EntityManager) =>
+            this.announceApproval(m, id, approvedEvent(row.conversation_id, row.payload, dto.body, actor.email, false)),
+        };
+      },
+    );
+    this.outbox.committed();
+    return result;
   }
 
   /**

@@ -30,6 +30,16 @@ describe('queueWhere', () => {
       'shop_id = $1 AND status = $2 AND mailbox = $3 AND due_at < $4',
       ['s', 'pending', 'support@shop.test', '2025-01-16T00:00:00Z'],
     ],
+    [
+      { needsReply: 'true', assignee: 'me', includeSnoozed: 'true' },
+      'shop_id = $1 AND status = $2 AND assignee_id = $3 AND needs_human_reply',
+      ['s', 'pending', 'u'],
+    ],
+    [
+      { needsReply: 'false', includeSnoozed: 'true' },
+      'shop_id = $1 AND status = $2 AND NOT needs_human_reply',
+      ['s', 'pending'],
+    ],
   ])('%p', (query, sql, params) => {
     expect(queueWhere('s', 'u', parse(query as Record<string, string>), now)).toEqual({ sql, params });
   });
@@ -38,6 +48,7 @@ describe('queueWhere', () => {
     [{ status: 'nope' }],
     [{ limit: '0' }],
     [{ assignee: 'someone' }],
+    [{ needsReply: 'yes' }],
     [{ unknown: 'x' }],
     [{ dueBefore: 'tomorrow' }],
   ])('rejects %p', (query) => expect(queueFilterSchema.safeParse(query).success).toBe(false));

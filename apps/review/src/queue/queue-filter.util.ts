@@ -16,6 +16,8 @@ export const queueFilterSchema = z
     assignee: z.union([z.enum(['me', 'none']), z.string().uuid()]).optional(),
     escalated: bool.optional(),
     breached: bool.optional(),
+    /** Items whose draft was rejected for the assignee to write the reply (true), or the others (false). */
+    needsReply: bool.optional(),
     /** Only items due before this instant; PostgreSQL refuses year 0 and offsets that push it there. */
     dueBefore: z
       .string()
@@ -74,6 +76,7 @@ export function queueWhere(
   else if (f.assignee) add((p) => `assignee_id = ${p}`, f.assignee === 'me' ? userId : f.assignee);
   if (f.escalated !== undefined) conditions.push(f.escalated ? 'escalated' : 'NOT escalated');
   if (f.breached !== undefined) conditions.push(f.breached ? 'sla_breached_at IS NOT NULL' : 'sla_breached_at IS NULL');
+  if (f.needsReply !== undefined) conditions.push(f.needsReply ? 'needs_human_reply' : 'NOT needs_human_reply');
   if (f.dueBefore) add((p) => `due_at < ${p}`, f.dueBefore);
   if (!f.includeSnoozed) add((p) => `(snoozed_until IS NULL OR snoozed_until <= ${p})`, now.toISOString());
   return { sql: conditions.join(' AND '), params };

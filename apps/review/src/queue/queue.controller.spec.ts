@@ -19,6 +19,9 @@ const ACTIONS: [string, Record<string, unknown>, keyof ActionsService, boolean][
   ['release', {}, 'release', false],
   ['approve', { body: 'Thanks!' }, 'approve', true],
   ['reject', { reason: 'wrong order' }, 'reject', true],
+  ['reject', { outcome: 'reply_myself' }, 'reject', true],
+  ['reject', { outcome: 'close', closeReason: 'other', reason: 'phoned' }, 'reject', true],
+  ['reply', { body: 'Hello Sanne' }, 'writeReply', true],
   ['redraft', { instruction: 'shorter' }, 'redraft', true],
   ['escalate', { reason: 'refund' }, 'escalate', true],
   ['reassign', { assigneeId: null }, 'reassign', true],
@@ -130,6 +133,22 @@ describe('QueueController item actions over HTTP', () => {
     expect(res.status).toBe(400);
     expect(res.body).toEqual(expect.objectContaining({ statusCode: 400, code, message }));
     expect(res.headers.etag).toBeUndefined();
+    expect(calls).toEqual([]);
+  });
+
+  it.each([
+    ['reject', {}, 'reason', 'required unless an outcome is chosen'],
+    ['reject', { outcome: 'close' }, 'closeReason', 'required when the outcome is close'],
+    ['reject', { outcome: 'close', closeReason: 'other' }, 'reason', 'required when the close reason is other'],
+    ['reject', { outcome: 'reply_myself', closeReason: 'spam' }, 'closeReason', 'only with the outcome close'],
+    ['reject', { outcome: 'forward' }, 'outcome', expect.any(String)],
+    ['reply', {}, 'body', expect.any(String)],
+    ['reply', { body: '   ' }, 'body', 'must not be empty'],
+  ])('%s with %j answers 400 naming %s', async (path, body, field, message) => {
+    const res = await post(`${ID}/${path}`, body);
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED' });
+    expect(res.body.errors).toEqual([expect.objectContaining({ field, message })]);
     expect(calls).toEqual([]);
   });
 

@@ -96,8 +96,19 @@ export class QueueController {
   }
 
   @ItemAction('reject')
+  @ApiOperation({
+    summary: 'Reject the draft: close the item (with a close reason), or keep it to write the reply yourself',
+  })
   reject(@CurrentActor() a: Actor, @ItemVersion(dto.rejectSchema) item: VersionedItem<dto.RejectDto>) {
     return this.actions.reject(a, item.id, item.body, item.expected());
+  }
+
+  @ItemAction('reply')
+  @ApiOperation({
+    summary: 'Send a reply the agent wrote, for an item without a usable draft or rejected to reply oneself',
+  })
+  reply(@CurrentActor() a: Actor, @ItemVersion(dto.writeReplySchema) item: VersionedItem<dto.WriteReplyDto>) {
+    return this.actions.writeReply(a, item.id, item.body, item.expected());
   }
 
   @ItemAction('redraft')

@@ -25,6 +25,10 @@ export interface ReviewItemRow {
   decided_by: string | null;
   decided_at: Date | null;
   reject_reason: string | null;
+  /** Rejected and closed: spam, already_answered, no_reply_needed or other. */
+  close_reason: string | null;
+  /** The draft was rejected for the assignee to write the reply. */
+  needs_human_reply: boolean;
   /** Why an approved reply did not go out (status failed). */
   send_error: string | null;
   /** Status superseded: the newer customer message, and the draft that answers it. */
@@ -36,7 +40,7 @@ export interface ReviewItemRow {
 
 export const ITEM_COLUMNS = `draft_id, conversation_id, shop_id, status, decision, version, payload, body, channel, mailbox, intent,
   language, priority, response_kind, due_at, sla_breached_at, assignee_id, escalated, claimed_by, claim_expires_at, snoozed_until,
-  decided_by, decided_at, reject_reason, send_error, superseded_by_message_id, superseded_by_draft_id, superseded_at, created_at`;
+  decided_by, decided_at, reject_reason, close_reason, needs_human_reply, send_error, superseded_by_message_id, superseded_by_draft_id, superseded_at, created_at`;
 
 /** Longest customer text and subject a queue list carries; the item itself (GET /v1/drafts/:id) has them whole. */
 export const LIST_EXCERPT_CHARS = 2_000;
@@ -88,6 +92,8 @@ export function toItemView(row: ReviewItemRow, now = new Date()) {
     decidedBy: row.decided_by,
     decidedAt: row.decided_at,
     rejectReason: row.reject_reason,
+    closeReason: row.close_reason,
+    needsHumanReply: row.needs_human_reply,
     sendError: row.send_error,
     supersededBy: row.superseded_at
       ? { messageId: row.superseded_by_message_id, draftId: row.superseded_by_draft_id, at: row.superseded_at }

@@ -27,6 +27,8 @@ export class InMemoryReviewItems implements Pick<
   | 'release'
   | 'approve'
   | 'reject'
+  | 'keepForOwnReply'
+  | 'approveWritten'
   | 'requestRedraft'
   | 'escalate'
   | 'reassign'
@@ -82,10 +84,38 @@ export class InMemoryReviewItems implements Pick<
     return this.update(draftId, shopId, { status: 'approved', body, ...decided(decidedBy), ...unclaimed });
   }
 
-  reject(_m: EntityManager, draftId: string, shopId: string, reason: string, decidedBy: string) {
+  reject(
+    _m: EntityManager,
+    draftId: string,
+    shopId: string,
+    reason: string | null,
+    decidedBy: string,
+    closeReason: string | null = null,
+  ) {
     return this.update(draftId, shopId, {
       status: 'rejected',
       reject_reason: reason,
+      close_reason: closeReason,
+      needs_human_reply: false,
+      ...decided(decidedBy),
+      ...unclaimed,
+    });
+  }
+
+  keepForOwnReply(_m: EntityManager, draftId: string, shopId: string, userId: string, reason: string | null) {
+    return this.update(draftId, shopId, {
+      needs_human_reply: true,
+      assignee_id: userId,
+      body: null,
+      reject_reason: reason,
+    });
+  }
+
+  approveWritten(_m: EntityManager, draftId: string, shopId: string, body: string, decidedBy: string) {
+    return this.update(draftId, shopId, {
+      status: 'approved',
+      body,
+      needs_human_reply: false,
       ...decided(decidedBy),
       ...unclaimed,
     });
@@ -309,6 +339,8 @@ export function reviewItem(overrides: Partial<ReviewItemRow> = {}): ReviewItemRo
     decided_by: null,
     decided_at: null,
     reject_reason: null,
+    close_reason: null,
+    needs_human_reply: false,
     send_error: null,
     superseded_by_message_id: null,
     superseded_by_draft_id: null,

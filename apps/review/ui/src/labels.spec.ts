@@ -1,12 +1,23 @@
 import { DEFAULT_ESCALATE_ON } from '@draftdesk/shop';
 import { DRAFT_REASON_CODES, INTENTS } from '@draftdesk/contracts';
-import { customerInWords, DETAIL_LABELS, INTENT_LABELS, intentInWords, REASON_LABELS, reasonInWords } from './labels';
+import { CLOSE_REASONS } from '../../src/queue/dto/actions.dto';
+import {
+  CLOSE_REASON_LABELS,
+  closeReasonInWords,
+  customerInWords,
+  DETAIL_LABELS,
+  INTENT_LABELS,
+  intentInWords,
+  REASON_LABELS,
+  reasonInWords,
+} from './labels';
 
 describe('the desk says every code in words, in English and Dutch', () => {
   it.each(['en', 'nl'] as const)(
-    'has %s words for every intent, reason code and default escalation trigger',
+    'has %s words for every intent, reason code, close reason and default escalation trigger',
     (locale) => {
       expect(INTENTS.filter((i) => !INTENT_LABELS[locale][i])).toEqual([]);
+      expect(CLOSE_REASONS.filter((r) => !CLOSE_REASON_LABELS[locale][r])).toEqual([]);
       expect(DRAFT_REASON_CODES.filter((c) => !REASON_LABELS[locale][c])).toEqual([]);
       expect(DEFAULT_ESCALATE_ON.filter((t) => !DETAIL_LABELS[locale][t])).toEqual([]);
     },
@@ -22,6 +33,8 @@ describe('the desk says every code in words, in English and Dutch', () => {
     expect(intentInWords('track_order', 'nl')).toBe('waar blijft mijn bestelling');
     expect(intentInWords('warranty_claim', 'en')).toBe('warranty claim');
     expect(intentInWords('track_order', 'de')).toBe('where is my order');
+    expect(closeReasonInWords('already_answered', 'nl')).toBe('al beantwoord');
+    expect(closeReasonInWords('moved_on', 'en')).toBe('moved_on');
   });
 
   it('names a chat customer by name and channel, never by the pseudo-address', () => {

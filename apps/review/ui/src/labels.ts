@@ -149,7 +149,28 @@ export const DETAIL_LABELS: Record<Locale, Record<string, string>> = {
   },
 };
 
+/** Why an agent closed an item without a reply (the reject dialog's choices). */
+export const CLOSE_REASON_LABELS: Record<Locale, Record<string, string>> = {
+  en: {
+    spam: 'spam',
+    already_answered: 'already answered',
+    no_reply_needed: 'no reply needed',
+    other: 'other (say why)',
+  },
+  nl: {
+    spam: 'spam',
+    already_answered: 'al beantwoord',
+    no_reply_needed: 'geen antwoord nodig',
+    other: 'anders (zeg waarom)',
+  },
+};
+
 const localeOf = (locale: string): Locale => (locale === 'nl' ? 'nl' : 'en');
+
+/** `already_answered` → "already answered"; an unknown code stays as it is. */
+export function closeReasonInWords(code: string, locale: string): string {
+  return CLOSE_REASON_LABELS[localeOf(locale)][code] ?? code;
+}
 
 /** `track_order` → "where is my order"; an intent the desk has no words for (a shop's own) stays as it is. */
 export function intentInWords(intent: string | null | undefined, locale: string): string {

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preac
 import htm from 'htm';
 import { api, ApiError, setCsrf } from './api.js';
 import { translator } from './i18n.js';
-import { customerInWords, intentInWords, reasonInWords } from './labels';
+import { CLOSE_REASON_LABELS, closeReasonInWords, customerInWords, intentInWords, reasonInWords } from './labels';
 
 const html = htm.bind(h);
 const SHORTCUTS = [
@@ -13,6 +13,8 @@ const SHORTCUTS = [
   ['e', 'edit'],
   ['r', 'reject'],
   ['x', 'escalate'],
+  ['s', 'sendKey'],
+  ['d', 'redraftKey'],
   ['Esc', 'leaveEditorKey'],
   ['?', 'showShortcuts'],
 ];
@@ -68,6 +70,15 @@ function QueueList({ items, selected, onSelect, t, counts, filter, setFilter }) 
         <option value="">${t('any')}</option>
         ${Object.entries(counts?.language ?? {}).map(([l, n]) => html`<option value=${l}>${l} (${n})</option>`)}
       </select>
+      <label for="f-needs-reply">
+        <input
+          id="f-needs-reply"
+          type="checkbox"
+          checked=${filter.needsReply === 'true'}
+          onChange=${(e) => setFilter({ ...filter, needsReply: e.target.checked ? 'true' : undefined })}
+        />
+        ${t('needsReplyOnly')}
+      </label>
     </div>
     ${items.length === 0 ? html`<p class="empty">${t('empty')}</p>` : null}
     <ol>
@@ -89,7 +100,8 @@ function QueueList({ items, selected, onSelect, t, counts, filter, setFilter }) 
               <span class="meta"
                 >${t('due')} ${item.dueAt ? new Date(item.dueAt).toLocaleString() : '—'}
                 ${item.slaBreached ? html` · <strong class="breach">${t('breached')}</strong>` : null}
-                ${item.escalated ? html` · <strong>${t('escalated')}</strong>` : null}</span
+                ${item.escalated ? html` · <strong>${t('escalated')}</strong>` : null}
+                ${item.needsHumanReply ? html` · <strong class="needs-reply">${t('needsReply')}</strong>` : null}</span
               >
             </button>
           </li>`,
@@ -101,6 +113,7 @@ function QueueList({ items, selected, onSelect, t, counts, filter, setFilter }) 
 function Conversation({ detail, t, editorRef, body, setBody, onAction, audit }) {
   if (!detail) return html`<main class="conversation"><p>${t('select')}</p></main>`;
   const { item, conversation, orderFacts, notes } = detail;
+  const ownReply = needsOwnReply(item);
   return html`<main class="conversation" aria-labelledby="conv-title">
     <div class="thread">
       <h2 id="conv-title">${item.subject}</h2>
@@ -119,7 +132,9 @@ function Conversation({ detail, t, editorRef, body, setBody, onAction, audit }) 
             }
           </article>`,
       )}
-      <label for="editor" class="section">${t('draft')} <span class="hint">(${t('leaveEditor')})</span></label>
+      <label for="editor" class="section"
+        >${t(ownReply ? 'writeReply' : 'draft')} <span class="hint">(${t('leaveEditor')})</span></label
+      >
       <textarea
         id="editor"
         ref=${editorRef}
@@ -128,11 +143,16 @@ function Conversation({ detail, t, editorRef, body, setBody, onAction, audit }) 
         rows="10"
       ></textarea>
       <div class="actions" role="toolbar" aria-label="actions">
-        <button onClick=${() => onAction('approve')}>${t('approve')} <kbd>a</kbd></button>
+        ${
+          ownReply
+            ? html`<button onClick=${() => onAction('send')}>${t('send')} <kbd>s</kbd></button>`
+            : html`<button onClick=${() => onAction('approve')}>${t('approve')} <kbd>a</kbd></button>`
+        }
         <button onClick=${() => editorRef.current?.focus()}>${t('edit')} <kbd>e</kbd></button>
         <button onClick=${() => onAction('reject')}>${t('reject')} <kbd>r</kbd></button>
         <button onClick=${() => onAction('escalate')}>${t('escalate')} <kbd>x</kbd></button>
       </div>
+      <${RedraftForm} key=${item.draftId} t=${t} onAction=${onAction} />
     </div>
     <aside class="context">
       <h3>${t('reasons')}</h3>
@@ -167,6 +187,23 @@ function Conversation({ detail, t, editorRef, body, setBody, onAction, audit }) 
   </main>`;
 }
 
+/** An item without a draft to approve: none came, or the agent rejected it to write the reply themselves. */
+const needsOwnReply = (item) => item.needsHumanReply || !item.body;
+
+/** Asks the drafter for a new draft of this item, following the agent's instruction (`d` focuses the field). */
+function RedraftForm({ t, onAction }) {
+  const submit = (ev) => {
+    ev.preventDefault();
+    const instruction = String(new FormData(ev.target).get('instruction') ?? '').trim();
+    if (instruction) onAction('redraft', instruction);
+  };
+  return html`<form class="redraft" onSubmit=${submit}>
+    <label for="redraft-instruction">${t('redraftInstruction')}</label>
+    <input id="redraft-instruction" name="instruction" required maxlength="2000" />
+    <button type="submit">${t('redraft')} <kbd>d</kbd></button>
+  </form>`;
+}
+
 /** The order the drafter grounded the draft in; what the message mentioned only as a hint beneath it. */
 function OrderFacts({ facts, t }) {
   const o = facts.order;
@@ -192,21 +229,27 @@ function OrderFacts({ facts, t }) {
   </div>`;
 }
 
-/** Asks for the reason of a reject (required) or an escalation (optional); Escape or Cancel closes it. */
+/** A dialog's key handler: Escape does `done` and goes no further (the desk's shortcuts do not see it). */
+const onEscape = (done) => (ev) => {
+  if (ev.key === 'Escape') {
+    ev.stopPropagation();
+    done();
+  }
+};
+
+/** The reason typed into a dialog's `reason` field, trimmed. */
+const reasonOf = (form) => String(new FormData(form).get('reason') ?? '').trim();
+
+/** Asks for the reason of an escalation (optional); Escape or Cancel closes it. */
 function ReasonDialog({ t, id, title, required, onDone }) {
   const ref = useRef();
   // Focused before the browser paints, so the first key typed after the dialog opens lands in the field.
   useLayoutEffect(() => ref.current?.focus(), []);
   const submit = (ev) => {
     ev.preventDefault();
-    onDone(String(new FormData(ev.target).get('reason') ?? '').trim());
+    onDone(reasonOf(ev.target));
   };
-  const onKeyDown = (ev) => {
-    if (ev.key === 'Escape') {
-      ev.stopPropagation();
-      onDone(null);
-    }
-  };
+  const onKeyDown = onEscape(() => onDone(null));
   return html`<div
     class="dialog"
     role="dialog"
@@ -217,6 +260,68 @@ function ReasonDialog({ t, id, title, required, onDone }) {
     <form onSubmit=${submit}>
       <label id=${`${id}-title`} for=${`${id}-reason`}>${t(title)}</label>
       <input id=${`${id}-reason`} name="reason" ref=${ref} required=${required} />
+      <button type="submit">${t('confirm')}</button>
+      <button type="button" onClick=${() => onDone(null)}>${t('cancel')}</button>
+    </form>
+  </div>`;
+}
+
+/**
+ * Rejecting a draft: close the item (the customer gets no reply) with a reason, or keep it to write the reply
+ * oneself. The reason field has the focus; it is required when the close reason is "other" (the default), so
+ * typing a reason and Enter closes the item as it always did. Escape or Cancel closes the dialog.
+ */
+function RejectDialog({ t, onDone }) {
+  const ref = useRef();
+  const [outcome, setOutcome] = useState('close');
+  const [closeReason, setCloseReason] = useState('other');
+  useLayoutEffect(() => ref.current?.focus(), []);
+  const submit = (ev) => {
+    ev.preventDefault();
+    const reason = reasonOf(ev.target);
+    onDone({ outcome, ...(outcome === 'close' ? { closeReason } : {}), ...(reason ? { reason } : {}) });
+  };
+  const choice = (value, label) =>
+    html`<label class="choice">
+      <input
+        type="radio"
+        name="outcome"
+        value=${value}
+        checked=${outcome === value}
+        onChange=${() => setOutcome(value)}
+      />
+      ${t(label)}
+    </label>`;
+  return html`<div
+    class="dialog"
+    role="dialog"
+    aria-modal="true"
+    aria-labelledby="reject-title"
+    onKeyDown=${onEscape(() => onDone(null))}
+  >
+    <form onSubmit=${submit}>
+      <label id="reject-title" for="reject-reason">${t('rejectReason')}</label>
+      <input
+        id="reject-reason"
+        name="reason"
+        ref=${ref}
+        maxlength="2000"
+        required=${outcome === 'close' && closeReason === 'other'}
+      />
+      <fieldset>
+        <legend>${t('rejectNext')}</legend>
+        ${choice('close', 'rejectClose')} ${choice('reply_myself', 'rejectReplyMyself')}
+      </fieldset>
+      ${
+        outcome === 'close'
+          ? html`<label for="reject-close-reason">${t('closeReason')}</label>
+              <select id="reject-close-reason" value=${closeReason} onChange=${(e) => setCloseReason(e.target.value)}>
+                ${Object.keys(CLOSE_REASON_LABELS.en).map(
+                  (r) => html`<option value=${r}>${closeReasonInWords(r, t.locale)}</option>`,
+                )}
+              </select>`
+          : null
+      }
       <button type="submit">${t('confirm')}</button>
       <button type="button" onClick=${() => onDone(null)}>${t('cancel')}</button>
     </form>
@@ -368,9 +473,19 @@ function App() {
     if (next && next.draftId !== selected) leave(() => open(next.draftId));
   };
 
+  /** Rejected to write the reply oneself: the item stays open with an empty editor. */
+  const keepForOwnReply = async (item) => {
+    setNotice(t('keptForReply'));
+    await loadQueue();
+    await open(item.draftId);
+    editorRef.current?.focus();
+  };
+
   const act = async (action, reason) => {
     if (!detail) return;
     const item = detail.item;
+    // An item without a draft to approve is answered with the agent's own text.
+    if (action === 'approve' && needsOwnReply(item)) action = 'send';
     try {
       if (action === 'approve') {
         await api(`/v1/drafts/${item.draftId}/approve`, {
@@ -381,8 +496,20 @@ function App() {
         setNotice(t('approved'));
       } else if (action === 'reject') {
         if (!reason) return setRejecting(true);
-        await api(`/v1/drafts/${item.draftId}/reject`, { method: 'POST', body: { reason }, ifMatch: item.version });
+        await api(`/v1/drafts/${item.draftId}/reject`, { method: 'POST', body: reason, ifMatch: item.version });
+        if (reason.outcome === 'reply_myself') return await keepForOwnReply(item);
         setNotice(t('rejected'));
+      } else if (action === 'send') {
+        if (!body.trim()) return editorRef.current?.focus();
+        await api(`/v1/drafts/${item.draftId}/reply`, { method: 'POST', body: { body }, ifMatch: item.version });
+        setNotice(t('sent'));
+      } else if (action === 'redraft') {
+        await api(`/v1/drafts/${item.draftId}/redraft`, {
+          method: 'POST',
+          body: { instruction: reason },
+          ifMatch: item.version,
+        });
+        setNotice(t('redraftRequested'));
       } else if (action === 'escalate') {
         if (reason === undefined) return setEscalating(true);
         await api(`/v1/drafts/${item.draftId}/escalate`, {
@@ -434,6 +561,8 @@ function App() {
         a: () => act('approve'),
         r: () => act('reject'),
         x: () => act('escalate'),
+        s: () => act('send'),
+        d: () => document.getElementById('redraft-instruction')?.focus(),
         e: () => editorRef.current?.focus(),
         '?': () => setHelping(true),
       };
@@ -497,14 +626,11 @@ function App() {
     </footer>
     ${
       rejecting
-        ? html`<${ReasonDialog}
+        ? html`<${RejectDialog}
             t=${t}
-            id="reject"
-            title="rejectReason"
-            required=${true}
-            onDone=${(reason) => {
+            onDone=${(choice) => {
               setRejecting(false);
-              if (reason) act('reject', reason);
+              if (choice) act('reject', choice);
             }}
           />`
         : null

@@ -10,8 +10,33 @@ export const approveSchema = z
     version,
   })
   .strict();
+/** Why an item is closed without a reply; `other` needs the agent's words in `reason`. */
+export const CLOSE_REASONS = ['spam', 'already_answered', 'no_reply_needed', 'other'] as const;
+/** After a reject: close the item (the default), or keep it open for the rejecting agent to write the reply. */
+export const REJECT_OUTCOMES = ['close', 'reply_myself'] as const;
+
+/**
+ * `{reason}` alone closes the item as before; `outcome` chooses: `close` with a `closeReason` (and `reason` for
+ * `other`), or `reply_myself` with an optional `reason`.
+ */
 export const rejectSchema = z
-  .object({ reason: z.string().trim().min(1, 'must not be empty').max(2000), version })
+  .object({
+    reason: z.string().trim().min(1, 'must not be empty').max(2000).optional(),
+    outcome: z.enum(REJECT_OUTCOMES).optional(),
+    closeReason: z.enum(CLOSE_REASONS).optional(),
+    version,
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+    if (!v.outcome && !v.reason) issue('reason', 'required unless an outcome is chosen');
+    if (v.outcome === 'close' && !v.closeReason) issue('closeReason', 'required when the outcome is close');
+    if (v.outcome !== 'close' && v.closeReason) issue('closeReason', 'only with the outcome close');
+    if (v.closeReason === 'other' && !v.reason) issue('reason', 'required when the close reason is other');
+  });
+/** A reply the agent wrote themselves, for an item without a usable draft. */
+export const writeReplySchema = z
+  .object({ body: z.string().trim().min(1, 'must not be empty').max(100_000), version })
   .strict();
 export const redraftSchema = z.object({ instruction: z.string().trim().min(1).max(2000), version }).strict();
 export const escalateSchema = z.object({ reason: z.string().trim().max(2000).optional(), version }).strict();
@@ -31,6 +56,7 @@ export const correctTriageSchema = z
 
 export type ApproveDto = z.infer<typeof approveSchema>;
 export type RejectDto = z.infer<typeof rejectSchema>;
+export type WriteReplyDto = z.infer<typeof writeReplySchema>;
 export type RedraftDto = z.infer<typeof redraftSchema>;
 export type EscalateDto = z.infer<typeof escalateSchema>;
 export type ReassignDto = z.infer<typeof reassignSchema>;

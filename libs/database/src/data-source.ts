@@ -13,6 +13,7 @@ import { SendLedger1764204600000 } from './migrations/1764204600000-SendLedger';
 import { TraceContext1764209000000 } from './migrations/1764209000000-TraceContext';
 import { SupersededDrafts1764209500000 } from './migrations/1764209500000-SupersededDrafts';
 import { DrafterLlmUsage1764210000000 } from './migrations/1764210000000-DrafterLlmUsage';
+import { SendDelay1764210500000 } from './migrations/1764210500000-SendDelay';
 
 /** Every migration, in order. Listed explicitly so the same list works from sources and from dist/. */
 export const MIGRATIONS = [
@@ -30,6 +31,7 @@ export const MIGRATIONS = [
   TraceContext1764209000000,
   SupersededDrafts1764209500000,
   DrafterLlmUsage1764210000000,
+  SendDelay1764210500000,
 ];
 
 export interface DatabaseSettings {

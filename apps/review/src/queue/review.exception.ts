@@ -9,6 +9,7 @@ export enum ReviewErrorCode {
   NoText = 'DRAFT_HAS_NO_TEXT',
   LeadRequired = 'ESCALATED_TO_LEAD',
   NotAMember = 'ASSIGNEE_NOT_A_MEMBER',
+  SendStarted = 'SEND_ALREADY_STARTED',
 }
 
 // Items of another shop answer 404 like missing ones, so ids cannot be probed across shops.
@@ -46,3 +47,12 @@ export const leadRequired = () =>
     code: ReviewErrorCode.LeadRequired,
     message: 'escalated: a lead or admin decides this draft',
   });
+
+/** Undo came after the send delay: the reply was handed on to be sent (or the item is no longer an approval). */
+export const tooLateToUndo = (id: string, status: string) =>
+  draftConflict(
+    ReviewErrorCode.SendStarted,
+    status === 'approved' || status === 'failed'
+      ? `draft ${id} was already sent (${status}); it can no longer be undone`
+      : `draft ${id} is ${status}, not waiting to be sent; there is nothing to undo`,
+  );

@@ -27,7 +27,7 @@ import {
   leadRequired,
   ReviewErrorCode,
   staleVersion,
-  tooLateToUndo,
+  notUndoable,
 } from './review.exception';
 import { announceApproval } from './approval.util';
 import { ReviewItemRow, toItemView } from './review-item.view';
@@ -175,10 +175,11 @@ export class ActionsService {
   /**
    * Calls off an approved reply that still waits out its send delay: the item is pending again with the approved
    * text as its draft text (or superseded, when the draft for the customer's newer message arrived meanwhile).
-   * Once the reply was handed on to be sent, 409 SEND_ALREADY_STARTED.
+   * Once the reply was handed on to be sent, 409 SEND_ALREADY_STARTED; for an item that was never sending, 409
+   * DRAFT_NOT_SENDING.
    */
   undo(actor: Actor, id: string, expected: Expected) {
-    const guard = { statuses: ['sending'], whenClosed: (row: ReviewItemRow) => tooLateToUndo(id, row.status) };
+    const guard = { statuses: ['sending'], whenClosed: (row: ReviewItemRow) => notUndoable(id, row.status) };
     return this.change(actor, id, expected, guard, async (row, m) => {
       // Under the conversation's lock, as a draft that arrives takes it: at most one open draft per conversation.
       await this.items.lockConversation(m, row.conversation_id);

@@ -95,7 +95,7 @@ describe('send with undo', () => {
       expect(desk.live.at(-1)).toMatchObject({ type: 'updated', version: 3 });
     });
 
-    it('answers 409 SEND_ALREADY_STARTED once the reply was handed on, and 409 too for an item never approved', async () => {
+    it('answers 409 SEND_ALREADY_STARTED once the reply was handed on, and 409 DRAFT_NOT_SENDING for one never approved', async () => {
       const sent = seed({ status: 'approved', version: 3 });
       await expect(desk.actions.undo(agent, sent.draft_id, unversioned)).rejects.toMatchObject({
         status: 409,
@@ -104,7 +104,7 @@ describe('send with undo', () => {
       const pending = seed();
       await expect(desk.actions.undo(agent, pending.draft_id, unversioned)).rejects.toMatchObject({
         status: 409,
-        response: { code: 'SEND_ALREADY_STARTED', message: expect.stringContaining('nothing to undo') },
+        response: { code: 'DRAFT_NOT_SENDING', message: expect.stringContaining('nothing to undo') },
       });
       expect(desk.items.get(sent.draft_id)).toMatchObject({ status: 'approved', version: 3 });
       expect(desk.auditLog.entries).toEqual([]);

@@ -10,6 +10,7 @@ import { LiveEvent, LiveEventsService } from '../live/live-events.service';
 import { DEFAULTS, REVIEW_OPTIONS, ReviewOptions } from '../review.options';
 import { dueAt, Priority, ResponseKind } from '../sla/business-hours.util';
 import { ShopsRepository } from '../sla/shops.repository';
+import { announceApproval } from './approval.util';
 import {
   ApproveDto,
   CorrectTriageDto,
@@ -25,11 +26,10 @@ import {
   draftNotFound,
   draftSuperseded,
   leadRequired,
+  notUndoable,
   ReviewErrorCode,
   staleVersion,
-  notUndoable,
 } from './review.exception';
-import { announceApproval } from './approval.util';
 import { ReviewItemRow, toItemView } from './review-item.view';
 import { ReviewRecordsRepository } from './review-records.repository';
 import { ScheduledSendWorker } from './scheduled-send.worker';

@@ -548,6 +548,49 @@ describe('review API', () => {
     });
   });
 
+  describe('send with undo', () => {
+    it("waits out the shop's own send delay as sending; undo within it is versioned, shop-bound and leaves no event", async () => {
+      await db.query(`UPDATE shops SET send_delay_seconds = 30 WHERE id = 'b'`);
+      const { draftId } = await seedItem(db, { shopId: 'b' });
+      const c = await signIn('other@shop-b.test');
+      const approved = await c.fetch(`/v1/drafts/${draftId}/approve`, {
+        method: 'POST',
+        json: { body: 'Tot morgen!' },
+      });
+      expect(approved.status).toBe(200);
+      const item = (await approved.json()) as { sendAt: string };
+      expect(item).toMatchObject({ status: 'sending', version: 2, body: 'Tot morgen!' });
+      expect(new Date(item.sendAt).getTime() - Date.now()).toBeGreaterThan(25_000);
+
+      expect((await fetch(`${review.url}/v1/drafts/${draftId}/undo`, { method: 'POST' })).status).toBe(401);
+      const elsewhere = await signIn('agent1@shop.test');
+      expect((await elsewhere.fetch(`/v1/drafts/${draftId}/undo`, { method: 'POST', json: {} })).status).toBe(404);
+      const stale = await c.fetch(`/v1/drafts/${draftId}/undo`, { method: 'POST', headers: { 'if-match': '"1"' } });
+      expect(stale.status).toBe(412);
+      const undone = await c.fetch(`/v1/drafts/${draftId}/undo`, { method: 'POST', headers: { 'if-match': '"2"' } });
+      expect(undone.status).toBe(200);
+      expect(await undone.json()).toMatchObject({ status: 'pending', version: 3, body: 'Tot morgen!' });
+      const again = await c.fetch(`/v1/drafts/${draftId}/undo`, { method: 'POST', json: {} });
+      expect(again.status).toBe(409);
+      expect(await again.json()).toMatchObject({ statusCode: 409, code: 'DRAFT_NOT_SENDING' });
+      expect(await db.query(`SELECT 1 FROM outbox WHERE value->'payload'->>'draftId' = $1`, [draftId])).toEqual([]);
+      const trail = await db.query<{ action: string }>(
+        `SELECT action FROM audit_log WHERE entity_id = $1 ORDER BY id`,
+        [draftId],
+      );
+      expect(trail.map((a) => a.action)).toEqual(['edit_and_approve', 'undo_approve']);
+    });
+
+    it('answers 409 SEND_ALREADY_STARTED for a reply already sent', async () => {
+      const { draftId } = await seedItem(db);
+      const c = await signIn('agent1@shop.test');
+      expect((await c.fetch(`/v1/drafts/${draftId}/approve`, { method: 'POST', json: {} })).status).toBe(200);
+      const late = await c.fetch(`/v1/drafts/${draftId}/undo`, { method: 'POST', json: {} });
+      expect(late.status).toBe(409);
+      expect(await late.json()).toMatchObject({ code: 'SEND_ALREADY_STARTED' });
+    });
+  });
+
   describe('SLA and live updates', () => {
     it('marks overdue items as breached, counts them in metrics and tells listeners', async () => {
       const c = await signIn('agent1@shop.test');

@@ -20,7 +20,8 @@ export async function startEmbedded(
   const begun = Date.now();
   const child = spawn(process.execPath, [join(repoRoot, 'bin', 'draftdesk.js'), 'start', ...(options.args ?? [])], {
     cwd: options.cwd ?? repoRoot,
-    env: { PATH: process.env.PATH ?? '', PORT: String(options.port), ...env },
+    // Approvals go out at once unless a test asks for the send delay (REVIEW_SEND_DELAY_SECONDS) people get.
+    env: { PATH: process.env.PATH ?? '', PORT: String(options.port), REVIEW_SEND_DELAY_SECONDS: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

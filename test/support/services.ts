@@ -77,6 +77,8 @@ export async function startService(
       LOG_LEVEL: 'info',
       HOST: '127.0.0.1',
       PORT: String(port),
+      // Approvals go out at once unless a test asks for the send delay (REVIEW_SEND_DELAY_SECONDS) people get.
+      REVIEW_SEND_DELAY_SECONDS: '0',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

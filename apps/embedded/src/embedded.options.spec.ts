@@ -124,6 +124,7 @@ const SAMPLES: Record<string, { value: string; with?: Record<string, string> }> 
   REVIEW_CLAIM_TTL_SECONDS: { value: '60' },
   REVIEW_COOKIE_SECURE: { value: 'true' },
   REVIEW_SLA_SWEEP_SECONDS: { value: '5' },
+  REVIEW_SEND_DELAY_SECONDS: { value: '0' },
   REVIEW_LIVE_FANOUT: { value: 'postgres' },
   OIDC_ISSUER: { value: 'https://login.other.test' },
   OIDC_CLIENT_ID: { value: 'other-client' },

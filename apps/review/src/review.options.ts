@@ -49,6 +49,11 @@ export interface ReviewOptions {
   /** Realms beside the review desk that its users and tokens may open (the embedded mode: conversations, kb). */
   alsoOpens?: RealmName[];
   signIn?: SignInOptions;
+  /**
+   * How long an approved reply waits before it is sent, so the agent can undo it; a shop's own
+   * `shops.send_delay_seconds` wins. 0 (or unset) sends at once.
+   */
+  sendDelaySeconds?: number;
   /** Folder with the built agent UI (index.html, app.js); the UI is not served when it is missing. */
   uiDir?: string;
 }
@@ -64,6 +69,7 @@ export const DEFAULTS = {
   trustedProxies: 0,
   passwordConcurrency: 2,
   passwordQueue: 8,
+  sendDelaySeconds: 10,
 } as const;
 
 /** The review service's own settings, shared by its main.ts and the embedded mode. */
@@ -87,6 +93,7 @@ export const reviewConfigShape = {
   REVIEW_TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(DEFAULTS.trustedProxies),
   REVIEW_PASSWORD_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(DEFAULTS.passwordConcurrency),
   REVIEW_PASSWORD_QUEUE: z.coerce.number().int().min(0).max(1000).default(DEFAULTS.passwordQueue),
+  REVIEW_SEND_DELAY_SECONDS: z.coerce.number().int().min(0).max(600).default(DEFAULTS.sendDelaySeconds),
   OIDC_ISSUER: z.string().url().optional(),
   OIDC_CLIENT_ID: z.string().min(1).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
@@ -111,6 +118,7 @@ export function reviewOptionsFromConfig(c: ReviewConfig, uiDir?: string): Review
     cookieSecure: c.REVIEW_COOKIE_SECURE === 'auto' ? 'auto' : c.REVIEW_COOKIE_SECURE === 'true',
     slaSweepSeconds: c.REVIEW_SLA_SWEEP_SECONDS,
     liveFanout: c.REVIEW_LIVE_FANOUT,
+    sendDelaySeconds: c.REVIEW_SEND_DELAY_SECONDS,
     signIn: {
       maxFailures: c.REVIEW_SIGNIN_MAX_FAILURES,
       lockoutSeconds: c.REVIEW_SIGNIN_LOCKOUT_SECONDS,

@@ -104,10 +104,11 @@ export type Decision = z.infer<typeof decisionSchema>;
 /**
  * Where a draft stands at the review desk. `pending` and `redraft_requested` are open (at most one per
  * conversation); `superseded`: the customer wrote again before it was sent, and the draft for that newer message
- * took its place.
+ * took its place. `sending`: approved, waiting out the shop's send delay, during which the agent can undo it.
  */
 export const draftStatusSchema = z.enum([
   'pending',
+  'sending',
   'approved',
   'rejected',
   'auto_sent',

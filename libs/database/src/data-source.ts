@@ -14,6 +14,7 @@ import { TraceContext1764209000000 } from './migrations/1764209000000-TraceConte
 import { SupersededDrafts1764209500000 } from './migrations/1764209500000-SupersededDrafts';
 import { DrafterLlmUsage1764210000000 } from './migrations/1764210000000-DrafterLlmUsage';
 import { RejectChoices1764210100000 } from './migrations/1764210100000-RejectChoices';
+import { SendDelay1764210500000 } from './migrations/1764210500000-SendDelay';
 
 /** Every migration, in order. Listed explicitly so the same list works from sources and from dist/. */
 export const MIGRATIONS = [
@@ -32,6 +33,7 @@ export const MIGRATIONS = [
   SupersededDrafts1764209500000,
   DrafterLlmUsage1764210000000,
   RejectChoices1764210100000,
+  SendDelay1764210500000,
 ];
 
 export interface DatabaseSettings {

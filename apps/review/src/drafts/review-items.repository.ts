@@ -263,6 +263,65 @@ export class ReviewItemsRepository {
     );
   }
 
+  /** Approved, waiting `delaySeconds` before it is sent (status sending, until send_at), so the agent can undo it. */
+  scheduleSend(
+    m: EntityManager,
+    draftId: string,
+    shopId: string,
+    body: string,
+    decidedBy: string,
+    delaySeconds: number,
+  ) {
+    return this.update(
+      m,
+      draftId,
+      shopId,
+      `status = 'sending', send_at = now() + make_interval(secs => $5), body = $3, decided_by = $4, decided_at = now(),
+       needs_human_reply = false, claimed_by = NULL, claim_expires_at = NULL`,
+      [body, decidedBy, delaySeconds],
+    );
+  }
+
+  /**
+   * The send is called off: the item is pending again and keeps the text the agent approved as its draft text; or,
+   * when a draft for the customer's newer message arrived meanwhile (`by`), superseded by it.
+   */
+  undoSend(m: EntityManager, draftId: string, shopId: string, by?: { messageId: string; draftId: string }) {
+    const reopened = `send_at = NULL, decided_by = NULL, decided_at = NULL`;
+    if (!by) return this.update(m, draftId, shopId, `status = 'pending', ${reopened}`, []);
+    return this.update(
+      m,
+      draftId,
+      shopId,
+      `status = 'superseded', superseded_by_message_id = $3, superseded_by_draft_id = $4, superseded_at = now(), ${reopened}`,
+      [by.messageId, by.draftId],
+    );
+  }
+
+  /**
+   * Up to `limit` items whose send delay has passed, turned approved and returned; rows another
+   * replica (or an undo) holds are skipped, so each is handed out once.
+   */
+  async takeDueSends(m: EntityManager, limit: number): Promise<ReviewItemRow[]> {
+    return returnedRows<ReviewItemRow>(
+      await m.query(
+        `UPDATE review_items SET status = 'approved', version = version + 1, updated_at = now()
+          WHERE draft_id IN (SELECT draft_id FROM review_items WHERE status = 'sending' AND send_at <= now()
+                              ORDER BY send_at LIMIT $1 FOR UPDATE SKIP LOCKED)
+          RETURNING ${ITEM_COLUMNS}`,
+        [limit],
+      ),
+    );
+  }
+
+  /** Milliseconds until the next waiting reply is due (0 when one is overdue); null when none waits. */
+  async nextSendInMs(): Promise<number | null> {
+    const [row] = await this.db.query(
+      `SELECT greatest(0, extract(epoch FROM min(send_at) - now()) * 1000)::float8 AS ms FROM review_items WHERE status = 'sending'`,
+    );
+    return row?.ms ?? null;
+  }
+
   reject(
     m: EntityManager,
     draftId: string,

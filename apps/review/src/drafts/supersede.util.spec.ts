@@ -36,9 +36,9 @@ describe('settle: which draft of a conversation stays open', () => {
       { kind: 'supersedes', draftIds: ['d1'] },
     ],
     [
-      'sent, approved and failed drafts are left alone',
-      arriving(4),
-      [item(1, 'approved'), item(2, 'auto_sent'), item(3, 'failed')],
+      'sent, approved (also while sending) and failed drafts are left alone',
+      arriving(5),
+      [item(1, 'approved'), item(2, 'auto_sent'), item(3, 'failed'), item(4, 'sending')],
       { kind: 'supersedes', draftIds: [] },
     ],
     [

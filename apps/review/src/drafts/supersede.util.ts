@@ -34,8 +34,9 @@ export const isOpen = (status: DraftStatus) => OPEN.includes(status);
  * the review desk decides only when a message number is missing (drafts from older producers).
  *
  * A draft for automated mail (status `ignored`, no reply) neither supersedes nor counts as newer: an
- * out-of-office is not the customer writing again. Approved, auto-sent and failed drafts are never superseded:
- * they are being sent or were sent; a draft for an older message than one of them is itself superseded.
+ * out-of-office is not the customer writing again. Approved (also while `sending`), auto-sent and failed drafts are
+ * never superseded: they are being sent or were sent; a draft for an older message than one of them is itself
+ * superseded.
  */
 export function settle(arriving: ArrivingDraft, items: readonly ConversationItem[]): Settlement {
   const others = items.filter(

@@ -1,15 +1,16 @@
 import { OutboxService } from '@draftdesk/messaging';
-import { inSpan } from '@draftdesk/observability';
-import { ForbiddenException, Inject, Injectable } from '@nestjs/common';
+import { ForbiddenException, Inject, Injectable, Optional } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Actor, hasRole } from '../auth/principal';
 import { AuditLogRepository } from '../drafts/audit-log.repository';
 import { ReviewItemsRepository } from '../drafts/review-items.repository';
 import { approvedEvent, redraftEvent } from '../drafts/review.service';
+import { isOpen } from '../drafts/supersede.util';
 import { LiveEvent, LiveEventsService } from '../live/live-events.service';
 import { DEFAULTS, REVIEW_OPTIONS, ReviewOptions } from '../review.options';
 import { dueAt, Priority, ResponseKind } from '../sla/business-hours.util';
 import { ShopsRepository } from '../sla/shops.repository';
+import { announceApproval } from './approval.util';
 import {
   ApproveDto,
   CorrectTriageDto,
@@ -26,11 +27,13 @@ import {
   draftNotFound,
   draftSuperseded,
   leadRequired,
+  notUndoable,
   ReviewErrorCode,
   staleVersion,
 } from './review.exception';
 import { ReviewItemRow, toItemView } from './review-item.view';
 import { ReviewRecordsRepository } from './review-records.repository';
+import { ScheduledSendWorker } from './scheduled-send.worker';
 
 /** The version a request expects, and whether it came as If-Match (412 when stale) or in the body (409). */
 export interface Expected {
@@ -45,6 +48,10 @@ interface Guard {
   decision?: boolean;
   /** What a refusal because the draft was superseded still records (committed before the 409 is answered). */
   keepWhenSuperseded?: (row: ReviewItemRow, m: EntityManager) => Promise<void>;
+  /** The statuses the action applies to (OPEN_STATUSES unless named). */
+  statuses?: readonly string[];
+  /** The refusal when the item is in none of them (409 DRAFT_NOT_PENDING unless given). */
+  whenClosed?: (row: ReviewItemRow) => Error;
 }
 
 /** Items an agent can act on: waiting for a decision, or approved but not delivered (approve again, or close by rejecting). */
@@ -73,6 +80,7 @@ export class ActionsService {
     private readonly outbox: OutboxService,
     private readonly live: LiveEventsService,
     @Inject(REVIEW_OPTIONS) private readonly options: ReviewOptions,
+    @Optional() private readonly sender?: ScheduledSendWorker,
   ) {}
 
   claim(actor: Actor, id: string, expected: Expected) {
@@ -102,7 +110,8 @@ export class ActionsService {
 
   /**
    * A superseded draft is not sent: the customer wrote again and the draft for that message answers the whole
-   * thread. The agent's edited text is not lost: it is kept in the item's history with the refusal.
+   * thread. The agent's edited text is not lost: it is kept in the item's history with the refusal. With a send
+   * delay (the shop's, or the desk's default) the reply waits as `sending` and can be undone; 0 sends at once.
    */
   async approve(actor: Actor, id: string, dto: ApproveDto, expected: Expected) {
     const keepWhenSuperseded = (row: ReviewItemRow, m: EntityManager) =>
@@ -119,31 +128,76 @@ export class ActionsService {
       id,
       expected,
       { claim: true, decision: true, keepWhenSuperseded },
-      (row) => {
+      async (row, m) => {
         const body = dto.body ?? row.body;
         if (!body) throw draftConflict(ReviewErrorCode.NoText, `draft ${id} has no text to send; edit it first`);
+        const action = dto.body && dto.body !== row.body ? 'edit_and_approve' : 'approve';
+        const delay = await this.sendDelayOf(m, actor.shopId);
+        if (delay > 0) return this.scheduleSend(actor, id, row, body, action, delay);
         return {
-          apply: (m) => this.items.approve(m, id, actor.shopId, body, actor.email),
-          live: 'resolved',
-          action: dto.body && dto.body !== row.body ? 'edit_and_approve' : 'approve',
+          apply: (tx: EntityManager) => this.items.approve(tx, id, actor.shopId, body, actor.email),
+          live: 'resolved' as const,
+          action,
           before: { status: row.status, body: row.body },
           after: { status: 'approved', body },
-          effect: (m: EntityManager) =>
-            this.announceApproval(m, id, approvedEvent(row.conversation_id, row.payload, body, actor.email, false)),
+          effect: (tx: EntityManager) =>
+            announceApproval(
+              this.items,
+              this.outbox,
+              tx,
+              id,
+              approvedEvent(row.conversation_id, row.payload, body, actor.email, false),
+            ),
         };
       },
     );
-    this.outbox.committed();
+    if (result.status === 'sending') this.sender?.scheduled();
+    else this.outbox.committed();
     return result;
   }
 
-  /** The approval continues the customer message's trace (linked to the agent's request), so one trace runs to the reply. */
-  private async announceApproval(m: EntityManager, id: string, event: Parameters<OutboxService['add']>[1]) {
-    const parent = await this.items.traceHeadersOf(m, id);
-    await inSpan('approve reply', { parent, linkActive: true, attributes: { 'draftdesk.draft_id': id } }, () =>
-      this.outbox.add(m, event),
-    );
+  // --- Send with undo: an approval waits out the send delay as `sending`; ScheduledSendWorker then sends it. ---
+
+  /** Seconds an approval in this shop waits before it is sent: the shop's own delay, else the desk's. */
+  private async sendDelayOf(m: EntityManager, shopId: string): Promise<number> {
+    return (await this.shops.sendDelaySeconds(m, shopId)) ?? this.options.sendDelaySeconds ?? 0;
   }
+
+  private scheduleSend(actor: Actor, id: string, row: ReviewItemRow, body: string, action: string, delay: number) {
+    return {
+      apply: (m: EntityManager) => this.items.scheduleSend(m, id, actor.shopId, body, actor.email, delay),
+      live: 'resolved' as const,
+      action,
+      before: { status: row.status, body: row.body },
+      after: { status: 'sending', body, sendDelaySeconds: delay },
+    };
+  }
+
+  /**
+   * Calls off an approved reply that still waits out its send delay: the item is pending again with the approved
+   * text as its draft text (or superseded, when the draft for the customer's newer message arrived meanwhile).
+   * Once the reply was handed on to be sent, 409 SEND_ALREADY_STARTED; for an item that was never sending, 409
+   * DRAFT_NOT_SENDING.
+   */
+  undo(actor: Actor, id: string, expected: Expected) {
+    const guard = { statuses: ['sending'], whenClosed: (row: ReviewItemRow) => notUndoable(id, row.status) };
+    return this.change(actor, id, expected, guard, async (row, m) => {
+      // Under the conversation's lock, as a draft that arrives takes it: at most one open draft per conversation.
+      await this.items.lockConversation(m, row.conversation_id);
+      const items = await this.items.itemsOfConversation(m, row.conversation_id);
+      const newer = items.find((i) => i.draftId !== id && isOpen(i.status));
+      const by = newer && { messageId: newer.messageId, draftId: newer.draftId };
+      return {
+        apply: (tx: EntityManager) => this.items.undoSend(tx, id, actor.shopId, by),
+        live: 'updated' as const,
+        action: 'undo_approve',
+        before: { status: row.status, body: row.body, decidedBy: row.decided_by },
+        after: by ? { status: 'superseded', supersededBy: by } : { status: 'pending', body: row.body },
+      };
+    });
+  }
+
+  // --- end of send with undo ---
 
   /**
    * Closes the item without a reply (the default; with a close reason when one is given), or, with the outcome
@@ -185,21 +239,30 @@ export class ActionsService {
       id,
       expected,
       { claim: true, decision: true, keepWhenSuperseded },
-      (row) => {
+      async (row, m) => {
         if (row.body && !row.needs_human_reply)
           throw draftConflict(ReviewErrorCode.HasDraft, `draft ${id} has a draft; approve it with the edited text`);
+        const delay = await this.sendDelayOf(m, actor.shopId);
+        if (delay > 0) return this.scheduleSend(actor, id, row, dto.body, 'write_reply', delay);
         return {
-          apply: (m) => this.items.approveWritten(m, id, actor.shopId, dto.body, actor.email),
-          live: 'resolved',
+          apply: (tx: EntityManager) => this.items.approveWritten(tx, id, actor.shopId, dto.body, actor.email),
+          live: 'resolved' as const,
           action: 'write_reply',
           before: { status: row.status, body: row.body },
           after: { status: 'approved', body: dto.body },
-          effect: (m: EntityManager) =>
-            this.announceApproval(m, id, approvedEvent(row.conversation_id, row.payload, dto.body, actor.email, false)),
+          effect: (tx: EntityManager) =>
+            announceApproval(
+              this.items,
+              this.outbox,
+              tx,
+              id,
+              approvedEvent(row.conversation_id, row.payload, dto.body, actor.email, false),
+            ),
         };
       },
     );
-    this.outbox.committed();
+    if (result.status === 'sending') this.sender?.scheduled();
+    else this.outbox.committed();
     return result;
   }
 
@@ -342,8 +405,8 @@ export class ActionsService {
       }
       if (expected.version !== undefined && expected.version !== row.version)
         throw staleVersion(expected.viaIfMatch, row.version, expected.version);
-      if (!OPEN_STATUSES.includes(row.status))
-        throw draftConflict(ReviewErrorCode.NotPending, `draft ${id} is ${row.status}`);
+      if (!(guard.statuses ?? OPEN_STATUSES).includes(row.status))
+        throw guard.whenClosed?.(row) ?? draftConflict(ReviewErrorCode.NotPending, `draft ${id} is ${row.status}`);
       const holder = activeClaim(row);
       if (guard.claim && holder && holder !== actor.userId) throw claimedBy(id);
       if (guard.decision && row.escalated && !hasRole(actor.role, 'lead')) throw leadRequired();

@@ -90,9 +90,21 @@ export class QueueController {
   }
 
   @ItemAction('approve')
-  @ApiOperation({ summary: 'Approve as is, or with an edited body (edit and approve); the reply is sent' })
+  @ApiOperation({
+    summary:
+      'Approve as is, or with an edited body (edit and approve); sent after the send delay (status sending) unless undone',
+  })
   approve(@CurrentActor() a: Actor, @ItemVersion(dto.approveSchema) item: VersionedItem<dto.ApproveDto>) {
     return this.actions.approve(a, item.id, item.body, item.expected());
+  }
+
+  @ItemAction('undo')
+  @ApiOperation({
+    summary:
+      'Call off an approval still waiting out the send delay: pending again with the approved text; 409 SEND_ALREADY_STARTED once sent',
+  })
+  undo(@CurrentActor() a: Actor, @ItemVersion(dto.versionOnlySchema) item: VersionedItem<dto.VersionOnlyDto>) {
+    return this.actions.undo(a, item.id, item.expected());
   }
 
   @ItemAction('reject')

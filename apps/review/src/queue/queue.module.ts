@@ -6,11 +6,12 @@ import { ActionsService } from './actions.service';
 import { AuditController } from './audit.controller';
 import { QueueController } from './queue.controller';
 import { QueueService } from './queue.service';
+import { ScheduledSendWorker } from './scheduled-send.worker';
 
-/** The review queue: filters, one item, every action an agent takes on it, and the audit log. */
+/** The review queue: filters, one item, every action an agent takes on it, the sending of delayed approvals, and the audit log. */
 @Module({
   imports: [AuthModule, LiveModule, ReviewDataModule],
   controllers: [QueueController, AuditController],
-  providers: [QueueService, ActionsService],
+  providers: [QueueService, ActionsService, ScheduledSendWorker],
 })
 export class QueueModule {}

@@ -35,12 +35,14 @@ export interface ReviewItemRow {
   superseded_by_message_id: string | null;
   superseded_by_draft_id: string | null;
   superseded_at: Date | null;
+  /** Status sending: when the reply goes out unless undone. */
+  send_at: Date | null;
   created_at: Date;
 }
 
 export const ITEM_COLUMNS = `draft_id, conversation_id, shop_id, status, decision, version, payload, body, channel, mailbox, intent,
   language, priority, response_kind, due_at, sla_breached_at, assignee_id, escalated, claimed_by, claim_expires_at, snoozed_until,
-  decided_by, decided_at, reject_reason, close_reason, needs_human_reply, send_error, superseded_by_message_id, superseded_by_draft_id, superseded_at, created_at`;
+  decided_by, decided_at, reject_reason, close_reason, needs_human_reply, send_error, superseded_by_message_id, superseded_by_draft_id, superseded_at, send_at, created_at`;
 
 /** Longest customer text and subject a queue list carries; the item itself (GET /v1/drafts/:id) has them whole. */
 export const LIST_EXCERPT_CHARS = 2_000;
@@ -95,6 +97,8 @@ export function toItemView(row: ReviewItemRow, now = new Date()) {
     closeReason: row.close_reason,
     needsHumanReply: row.needs_human_reply,
     sendError: row.send_error,
+    // Only while the reply waits to be sent: when it goes out unless undone.
+    ...(row.status === 'sending' ? { sendAt: row.send_at } : {}),
     supersededBy: row.superseded_at
       ? { messageId: row.superseded_by_message_id, draftId: row.superseded_by_draft_id, at: row.superseded_at }
       : null,

@@ -10,6 +10,8 @@ export enum ReviewErrorCode {
   HasDraft = 'DRAFT_HAS_TEXT',
   LeadRequired = 'ESCALATED_TO_LEAD',
   NotAMember = 'ASSIGNEE_NOT_A_MEMBER',
+  SendStarted = 'SEND_ALREADY_STARTED',
+  NotSending = 'DRAFT_NOT_SENDING',
 }
 
 // Items of another shop answer 404 like missing ones, so ids cannot be probed across shops.
@@ -47,3 +49,12 @@ export const leadRequired = () =>
     code: ReviewErrorCode.LeadRequired,
     message: 'escalated: a lead or admin decides this draft',
   });
+
+/** Undo of an item that is not waiting to be sent: too late once it was handed on, else nothing to undo. */
+export const notUndoable = (id: string, status: string) =>
+  ['approved', 'failed'].includes(status)
+    ? draftConflict(ReviewErrorCode.SendStarted, `draft ${id} was already sent (${status}); it can no longer be undone`)
+    : draftConflict(
+        ReviewErrorCode.NotSending,
+        `draft ${id} is ${status}, not waiting to be sent; there is nothing to undo`,
+      );

@@ -1,13 +1,18 @@
-import type { DraftedPayload } from '@draftdesk/contracts';
+import type { DraftedPayload, DraftStatus } from '@draftdesk/contracts';
+import type { OutboxService } from '@draftdesk/messaging';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { AuditLogRepository } from '../drafts/audit-log.repository';
 import type { ConversationDraftSummary, CountRow, ReviewItemsRepository } from '../drafts/review-items.repository';
 import type { BusinessHours, SlaPolicy } from '../sla/business-hours.util';
 import type { ShopsRepository } from '../sla/shops.repository';
+import type { LiveEvent, LiveEventsService } from '../live/live-events.service';
+import type { ReviewOptions } from '../review.options';
+import { ActionsService } from './actions.service';
 import type { QueueFilter } from './queue-filter.util';
 import type { ReviewItemRow } from './review-item.view';
 import type { ReviewRecordsRepository, TriageCorrection } from './review-records.repository';
+import type { ScheduledSendWorker } from './scheduled-send.worker';
 
 /**
  * The review desk's repositories over arrays and maps, for unit specs of the services' decisions. They do what
@@ -20,12 +25,16 @@ type Item = ReviewItemRow & { trace_headers?: Record<string, string> | null };
 export class InMemoryReviewItems implements Pick<
   ReviewItemsRepository,
   | 'transaction'
+  | 'lockConversation'
+  | 'itemsOfConversation'
   | 'lockItem'
   | 'versionOf'
   | 'traceHeadersOf'
   | 'claim'
   | 'release'
   | 'approve'
+  | 'scheduleSend'
+  | 'undoSend'
   | 'reject'
   | 'keepForOwnReply'
   | 'approveWritten'
@@ -50,6 +59,19 @@ export class InMemoryReviewItems implements Pick<
 
   transaction<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
     return work(TX);
+  }
+
+  async lockConversation() {}
+
+  async itemsOfConversation(_m: EntityManager, conversationId: string) {
+    return [...this.items.values()]
+      .filter((i) => i.conversation_id === conversationId)
+      .map((i) => ({
+        draftId: i.draft_id,
+        messageId: i.payload.messageId,
+        sequence: i.payload.messageSequence ?? null,
+        status: i.status as DraftStatus,
+      }));
   }
 
   async lockItem(_m: EntityManager, draftId: string, shopId: string) {
@@ -82,6 +104,30 @@ export class InMemoryReviewItems implements Pick<
 
   approve(_m: EntityManager, draftId: string, shopId: string, body: string, decidedBy: string) {
     return this.update(draftId, shopId, { status: 'approved', body, ...decided(decidedBy), ...unclaimed });
+  }
+
+  scheduleSend(_m: EntityManager, draftId: string, shopId: string, body: string, decidedBy: string, delay: number) {
+    const send_at = new Date(Date.now() + delay * 1000);
+    return this.update(draftId, shopId, {
+      status: 'sending',
+      send_at,
+      body,
+      needs_human_reply: false,
+      ...decided(decidedBy),
+      ...unclaimed,
+    });
+  }
+
+  undoSend(_m: EntityManager, draftId: string, shopId: string, by?: { messageId: string; draftId: string }) {
+    const reopened = { send_at: null, decided_by: null, decided_at: null };
+    if (!by) return this.update(draftId, shopId, { status: 'pending', ...reopened });
+    return this.update(draftId, shopId, {
+      status: 'superseded',
+      superseded_by_message_id: by.messageId,
+      superseded_by_draft_id: by.draftId,
+      superseded_at: new Date(),
+      ...reopened,
+    });
   }
 
   reject(
@@ -273,13 +319,19 @@ export class InMemoryReviewRecords implements Pick<
   }
 }
 
-export class InMemoryShops implements Pick<ShopsRepository, 'slaSettings' | 'hasMember'> {
+export class InMemoryShops implements Pick<ShopsRepository, 'slaSettings' | 'hasMember' | 'sendDelaySeconds'> {
   readonly shops = new Map<string, { businessHours: BusinessHours; sla: SlaPolicy }>();
+  /** Shops with a send delay of their own (shops.send_delay_seconds). */
+  readonly sendDelays = new Map<string, number>();
   /** `${shopId}/${userId}` of every membership. */
   readonly members = new Set<string>();
 
   async slaSettings(_m: EntityManager, shopId: string) {
     return this.shops.get(shopId) ?? null;
+  }
+
+  async sendDelaySeconds(_m: EntityManager, shopId: string) {
+    return this.sendDelays.get(shopId) ?? null;
   }
 
   async hasMember(shopId: string, userId: string) {
@@ -345,7 +397,39 @@ export function reviewItem(overrides: Partial<ReviewItemRow> = {}): ReviewItemRo
     superseded_by_message_id: null,
     superseded_by_draft_id: null,
     superseded_at: null,
+    send_at: null,
     created_at: new Date('2026-12-01T09:00:00Z'),
     ...overrides,
   };
+}
+
+/**
+ * An ActionsService over these repositories, with the outbox's events and the live events it published kept in
+ * arrays; `sender` stands in for the worker that sends delayed approvals.
+ */
+export function inMemoryActions(options: ReviewOptions, sender?: Pick<ScheduledSendWorker, 'scheduled'>) {
+  const desk = {
+    items: new InMemoryReviewItems(),
+    auditLog: new InMemoryAuditLog(),
+    records: new InMemoryReviewRecords(),
+    shops: new InMemoryShops(),
+    events: [] as { topic: string; payload: Record<string, unknown> }[],
+    live: [] as LiveEvent[],
+  };
+  const outbox = {
+    add: async (_m: unknown, event: { topic: string; payload: Record<string, unknown> }) =>
+      void desk.events.push(event),
+    committed: () => undefined,
+  } as unknown as OutboxService;
+  const actions = new ActionsService(
+    desk.items as unknown as ReviewItemsRepository,
+    desk.records as unknown as ReviewRecordsRepository,
+    desk.auditLog as unknown as AuditLogRepository,
+    desk.shops as unknown as ShopsRepository,
+    outbox,
+    { publish: (e: LiveEvent) => desk.live.push(e) } as unknown as LiveEventsService,
+    options,
+    sender as ScheduledSendWorker | undefined,
+  );
+  return { ...desk, actions };
 }

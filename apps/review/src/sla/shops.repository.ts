@@ -20,6 +20,12 @@ export class ShopsRepository {
     return shop ? { businessHours: shop.business_hours, sla: shop.sla } : null;
   }
 
+  /** The shop's own send delay in seconds; null when it takes the desk's default. */
+  async sendDelaySeconds(m: EntityManager, shopId: string): Promise<number | null> {
+    const [shop] = await m.query(`SELECT send_delay_seconds FROM shops WHERE id = $1`, [shopId]);
+    return shop?.send_delay_seconds ?? null;
+  }
+
   async hasMember(shopId: string, userId: string): Promise<boolean> {
     const rows = await this.db.query(`SELECT 1 FROM memberships WHERE user_id = $1 AND shop_id = $2`, [userId, shopId]);
     return rows.length > 0;

@@ -90,6 +90,12 @@ export const messages = {
     status_redraft_requested: 'being redrafted',
     status_failed: 'not delivered',
     status_superseded: 'superseded by a newer message',
+    status_sending: 'sending',
+    sendingIn: 'Sending in',
+    undo: 'Undo',
+    undoSend: 'Undo sending',
+    undone: 'Not sent: the draft is back in the queue with your text',
+    tooLateToUndo: 'Too late to undo: the reply was already sent',
   },
   nl: {
     signIn: 'Inloggen',
@@ -181,6 +187,12 @@ export const messages = {
     status_redraft_requested: 'wordt herschreven',
     status_failed: 'niet afgeleverd',
     status_superseded: 'vervangen door een nieuwer bericht',
+    status_sending: 'wordt verstuurd',
+    sendingIn: 'Versturen over',
+    undo: 'Ongedaan maken',
+    undoSend: 'Versturen ongedaan maken',
+    undone: 'Niet verstuurd: het concept staat weer in de wachtrij met je tekst',
+    tooLateToUndo: 'Te laat om ongedaan te maken: het antwoord is al verstuurd',
   },
 };
 

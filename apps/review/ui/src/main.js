@@ -15,6 +15,7 @@ const SHORTCUTS = [
   ['x', 'escalate'],
   ['s', 'sendKey'],
   ['d', 'redraftKey'],
+  ['z', 'undoSend'],
   ['Esc', 'leaveEditorKey'],
   ['?', 'showShortcuts'],
 ];
@@ -103,6 +104,7 @@ function QueueList({ items, selected, onSelect, t, counts, filter, setFilter }) 
                 ${item.escalated ? html` · <strong>${t('escalated')}</strong>` : null}
                 ${item.needsHumanReply ? html` · <strong class="needs-reply">${t('needsReply')}</strong>` : null}</span
               >
+              ${item.status === 'sending' ? html`<span class="status status-sending">${t('status_sending')}</span>` : null}
             </button>
           </li>`,
       )}
@@ -385,6 +387,53 @@ function DiscardDialog({ t, onDone }) {
   </div>`;
 }
 
+// --- Send with undo: after an approval the reply waits out the shop's send delay; `z` or the toast's button undoes it.
+
+/** The approval waiting to be sent (the item as the approve answered it, and where it stood in the queue), or null. */
+function useSendWithUndo({ t, setNotice, reopen }) {
+  const [sending, setSending] = useState(null);
+  const [now, setNow] = useState(Date.now());
+  useEffect(() => {
+    if (!sending) return undefined;
+    const timer = setInterval(() => {
+      setNow(Date.now());
+      // A moment after the delay: the reply was handed on, nothing left to undo.
+      if (Date.now() > new Date(sending.item.sendAt).getTime() + 1000) setSending(null);
+    }, 250);
+    return () => clearInterval(timer);
+  }, [sending]);
+  const secondsLeft = sending ? Math.max(0, Math.ceil((new Date(sending.item.sendAt).getTime() - now) / 1000)) : 0;
+  const undo = async () => {
+    if (!sending) return;
+    const { item } = sending;
+    setSending(null);
+    try {
+      await api(`/v1/drafts/${item.draftId}/undo`, { method: 'POST', body: {}, ifMatch: item.version });
+      setNotice(t('undone'));
+      await reopen(item.draftId);
+    } catch (e) {
+      setNotice(e instanceof ApiError && e.code === 'SEND_ALREADY_STARTED' ? t('tooLateToUndo') : e.message);
+    }
+  };
+  /** The queue with the item being sent still in its place, marked as sending. */
+  const withSending = (items) => {
+    if (!sending || items.some((i) => i.draftId === sending.item.draftId)) return items;
+    const shown = [...items];
+    shown.splice(Math.min(sending.index, shown.length), 0, sending.item);
+    return shown;
+  };
+  return { sending, secondsLeft, undo, withSending, scheduled: (item, index) => setSending({ item, index }) };
+}
+
+function SendingToast({ t, secondsLeft, onUndo }) {
+  return html`<div class="toast" role="status" data-testid="sending-toast">
+    <span>${t('sendingIn')} ${secondsLeft} s</span> —
+    <button type="button" onClick=${onUndo}>${t('undo')} <kbd>z</kbd></button>
+  </div>`;
+}
+
+// --- end of send with undo
+
 function App() {
   const [me, setMe] = useState(undefined);
   const [locale, setLocale] = useState(localStorage.getItem('dd-locale') ?? navigator.language?.slice(0, 2) ?? 'en');
@@ -403,6 +452,14 @@ function App() {
   const [leaving, setLeaving] = useState(null);
   const [helping, setHelping] = useState(false);
   const editorRef = useRef();
+  const sendWithUndo = useSendWithUndo({
+    t,
+    setNotice,
+    reopen: async (id) => {
+      await loadQueue();
+      await open(id);
+    },
+  });
   const edited = !!detail && body !== (detail.item.body ?? '');
   // Leaving an edited draft (another draft, j/k, closing the tab) asks first; the edit is otherwise lost.
   const leave = (go) => (edited ? setLeaving(() => go) : go());
@@ -488,12 +545,18 @@ function App() {
     if (action === 'approve' && needsOwnReply(item)) action = 'send';
     try {
       if (action === 'approve') {
-        await api(`/v1/drafts/${item.draftId}/approve`, {
+        const approved = await api(`/v1/drafts/${item.draftId}/approve`, {
           method: 'POST',
           body: body !== item.body ? { body } : {},
           ifMatch: item.version,
         });
-        setNotice(t('approved'));
+        if (approved.status === 'sending') {
+          sendWithUndo.scheduled(
+            approved,
+            items.findIndex((i) => i.draftId === item.draftId),
+          );
+          setNotice(null);
+        } else setNotice(t('approved'));
       } else if (action === 'reject') {
         if (!reason) return setRejecting(true);
         await api(`/v1/drafts/${item.draftId}/reject`, { method: 'POST', body: reason, ifMatch: item.version });
@@ -563,6 +626,7 @@ function App() {
         x: () => act('escalate'),
         s: () => act('send'),
         d: () => document.getElementById('redraft-instruction')?.focus(),
+        z: () => sendWithUndo.undo(),
         e: () => editorRef.current?.focus(),
         '?': () => setHelping(true),
       };
@@ -604,7 +668,7 @@ function App() {
       </button>
     </header>
     <${QueueList}
-      items=${items}
+      items=${sendWithUndo.withSending(items)}
       selected=${selected}
       onSelect=${(id) => (id === selected ? undefined : leave(() => open(id)))}
       t=${t}
@@ -633,6 +697,11 @@ function App() {
               if (choice) act('reject', choice);
             }}
           />`
+        : null
+    }
+    ${
+      sendWithUndo.sending
+        ? html`<${SendingToast} t=${t} secondsLeft=${sendWithUndo.secondsLeft} onUndo=${sendWithUndo.undo} />`
         : null
     }
     ${helping ? html`<${ShortcutsDialog} t=${t} onDone=${() => setHelping(false)} />` : null}

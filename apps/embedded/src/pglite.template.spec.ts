@@ -47,20 +47,18 @@ describe('the PGlite template a fresh embedded data directory starts from', () =
     expect(existsSync(join(dataDir, 'PG_VERSION'))).toBe(true);
   });
 
-  it('leaves a data directory that holds a database alone', () => {
+  it.each([
+    ['PG_VERSION', 'a database, which it leaves alone', 'existing'],
+    ['notes.txt', 'files it does not know, which it never copies over (PGlite runs initdb)', 'initdb'],
+  ])('seeds nothing into a data directory holding %s: %s', (file, _, origin) => {
     const dataDir = join(home, 'pglite');
     mkdirSync(dataDir);
-    writeFileSync(join(dataDir, 'PG_VERSION'), '17\n');
-    expect(seedPgliteDataDir(dataDir, template)).toBe('existing');
-    expect(readdirSync(dataDir)).toEqual(['PG_VERSION']);
+    writeFileSync(join(dataDir, file), '17\n');
+    expect(seedPgliteDataDir(dataDir, template)).toBe(origin);
+    expect(readdirSync(dataDir)).toEqual([file]);
   });
 
-  it('never copies over files it does not know, and leaves PGlite to run initdb without a template', () => {
-    const dataDir = join(home, 'pglite');
-    mkdirSync(dataDir);
-    writeFileSync(join(dataDir, 'notes.txt'), 'mine');
-    expect(seedPgliteDataDir(dataDir, template)).toBe('initdb');
-    expect(readdirSync(dataDir)).toEqual(['notes.txt']);
+  it('leaves PGlite to run initdb without a template', () => {
     expect(seedPgliteDataDir(join(home, 'other'), null)).toBe('initdb');
     expect(existsSync(join(home, 'other'))).toBe(false);
   });

@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { servePglite } from './pglite.serve';
 import { PgliteOrigin, seedPgliteDataDir } from './pglite.template';
 
 export interface EmbeddedPostgres {
@@ -20,7 +19,11 @@ export async function startEmbeddedPostgres(dataDir: string, port: number): Prom
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
   const origin = seedPgliteDataDir(dataDir);
   const script = join(__dirname, 'pglite.worker.js');
-  if (!existsSync(script)) return { url, origin, ...(await servePglite(dataDir, port)) };
+  if (!existsSync(script)) {
+    // Loaded here only: with a worker, PGlite lives in the worker's thread and this one never needs it.
+    const { servePglite } = await import('./pglite.serve');
+    return { url, origin, ...(await servePglite(dataDir, port)) };
+  }
   return { url, origin, stop: await startInWorker(script, dataDir, port) };
 }
 

@@ -1,6 +1,7 @@
 import { runMigrations } from '@draftdesk/database';
 import { freeLoopbackPort } from '@draftdesk/platform';
-import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { servePglite } from './pglite.serve';
 import {
   currentTemplateContents,
@@ -31,6 +32,7 @@ async function main(): Promise<void> {
     } finally {
       await served.stop();
     }
+    readableByAll(staging);
     rmSync(PGLITE_TEMPLATE_MANIFEST, { force: true });
     rmSync(PGLITE_TEMPLATE_DIR, { recursive: true, force: true });
     renameSync(staging, PGLITE_TEMPLATE_DIR);
@@ -39,6 +41,19 @@ async function main(): Promise<void> {
     if (existsSync(staging)) rmSync(staging, { recursive: true, force: true });
   }
   process.stdout.write(`made the embedded database template (${length} migrations)\n`);
+}
+
+/**
+ * PostgreSQL leaves some files readable by their owner only; the template must be readable by whoever starts the app
+ * (in the image, dist/ belongs to root and the app runs as another user). A copy is its starter's own again.
+ */
+function readableByAll(dir: string): void {
+  chmodSync(dir, 0o755);
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) readableByAll(path);
+    else chmodSync(path, 0o644);
+  }
 }
 
 main().then(

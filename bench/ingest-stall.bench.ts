@@ -7,7 +7,6 @@
  *
  *   npm run build && npm run bench:ingest-stall [-- --idle-seconds 5]
  */
-import { ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +14,7 @@ import { performance } from 'node:perf_hooks';
 import { freePort } from '../test/support/services';
 import { dotStuffed, RawSmtpClient } from '../test/mail/smtp-client.util';
 import { LatencySummary, summarise } from './support/stats';
+import { EmbeddedProcess, startEmbeddedProcess } from './support/embedded-process';
 
 const args = process.argv.slice(2);
 const arg = (name: string, fallback: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
@@ -51,36 +51,6 @@ function header(id: string, contentType: string): string {
     '',
     '',
   ].join('\r\n');
-}
-
-async function startEmbedded(dataDir: string, ports: { http: number; smtp: number; pg: number }) {
-  const child = spawn(process.execPath, [join(root, 'bin', 'draftdesk.js'), 'start'], {
-    cwd: root,
-    env: {
-      PATH: process.env.PATH ?? '',
-      DRAFTDESK_DATA_DIR: dataDir,
-      PORT: String(ports.http),
-      SMTP_INBOUND_PORT: String(ports.smtp),
-      EMBEDDED_PG_PORT: String(ports.pg),
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout!.on('data', (d) => (output += d));
-  child.stderr!.on('data', (d) => (output += d));
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`embedded app exited ${child.exitCode}: ${output}`);
-    const ready = await fetch(`http://127.0.0.1:${ports.http}/health/ready`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ready) break;
-    if (Date.now() > deadline) throw new Error(`embedded app not ready in 120 s: ${output}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  return { child, output: () => output };
 }
 
 /** Polls /health/live every POLL_MS until told to stop; a failed request counts as its time to fail. */
@@ -125,10 +95,10 @@ async function sendTimed(port: number, name: string, raw: Buffer) {
 async function main() {
   const dataDir = mkdtempSync(join(tmpdir(), 'draftdesk-stall-'));
   const ports = { http: await freePort(), smtp: await freePort(), pg: await freePort() };
-  let app: { child: ChildProcess; output: () => string } | null = null;
+  let app: EmbeddedProcess | null = null;
   try {
     log('starting the embedded suite from dist/');
-    app = await startEmbedded(dataDir, ports);
+    app = await startEmbeddedProcess(dataDir, ports);
     const health = `http://127.0.0.1:${ports.http}/health/live`;
     // Built and dot-stuffed before any polling: the poller shares this process's event loop.
     const textMail = dotStuffed(plainTextMail(25_000_000));

@@ -57,5 +57,13 @@ copyDir(path.join(root, 'libs', 'triage', 'model'), path.join(out, 'libs', 'tria
 copyDir(path.join(root, 'apps', 'cli', 'templates'), path.join(out, 'apps', 'cli', 'templates'));
 const { buildUi } = require('./build-ui');
 console.log(`built the agent UI in ${buildUi()} ms`);
+// The database a fresh embedded data directory starts from (apps/embedded/src/pglite.template.ts): made in a process
+// of its own, since it runs PGlite. Without it a first start still works, through PGlite's own initdb.
+const template = require('child_process').spawnSync(
+  process.execPath,
+  [path.join(out, 'apps', 'embedded', 'src', 'pglite.template.build.js')],
+  { stdio: 'inherit' },
+);
+if (template.status !== 0) console.warn('warning: no embedded database template; a first start will run initdb');
 fs.writeFileSync(path.join(out, '.build-stamp'), new Date().toISOString());
 console.log(`built ${files.length} files into dist/ in ${Date.now() - started} ms`);

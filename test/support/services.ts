@@ -1,23 +1,14 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { freeLoopbackPort } from '@draftdesk/platform';
 import { repoRoot } from './engines';
 import { expectEventually } from './expect-eventually';
 
 export type ServiceName =
   'mail-ingest' | 'chat-gateway' | 'conversations' | 'triage' | 'drafter' | 'review' | 'mail-send';
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
+export const freePort = freeLoopbackPort;
 
 /** One service running as its own process from dist/, exactly as it runs in a container. */
 export class RunningService {

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { EmbeddedAppModule } from './embedded-app.module';
 import { EmbeddedOptions, embeddedConfigSchema, embeddedOptionsFromConfig } from './embedded.options';
 import { startEmbeddedPostgres } from './pglite.server';
+import { PgliteOrigin } from './pglite.template';
 import { configureChatGatewayHttp } from '../../chat-gateway/src';
 import { dataDirSecrets } from './embedded-secrets.util';
 import { embeddedBanner } from './embedded-banner.util';
@@ -29,6 +30,7 @@ async function main() {
   configureLogging('draftdesk', options.logLevel);
   const log = createLogger('embedded');
   const postgres = database.pglite ? await startEmbeddedPostgres(database.pglite.dir, database.pglite.port) : null;
+  if (postgres) log.info({ origin: postgres.origin }, `embedded database: ${PGLITE_ORIGINS[postgres.origin]}`);
   const databaseUrl = database.url ?? postgres!.url;
   await runMigrations({ url: databaseUrl, poolSize: 2 }, (line) => log.info(`migrations: ${line}`));
   const app = await startService({
@@ -51,6 +53,12 @@ async function main() {
   log.info({ seconds }, 'draftdesk is up');
   process.stdout.write(embeddedBanner(options, seconds, process.cwd(), supportAddress(options.drafter.shopDir)));
 }
+
+const PGLITE_ORIGINS: Record<PgliteOrigin, string> = {
+  template: 'a fresh data directory, started from the template the build made',
+  existing: 'the data directory of an earlier start',
+  initdb: 'a fresh data directory without a template: PGlite runs initdb (run `npm run build` to make the template)',
+};
 
 /** The address a test mail goes to: the shop's own (the drafter has already loaded it without error). */
 function supportAddress(shopDir: string | undefined): string | undefined {

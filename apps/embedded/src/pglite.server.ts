@@ -1,10 +1,12 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { servePglite } from './pglite.serve';
+import { PgliteOrigin, seedPgliteDataDir } from './pglite.template';
 
 export interface EmbeddedPostgres {
   url: string;
+  /** Where the database came from: the build's template, an earlier start, or PGlite's own initdb. */
+  origin: PgliteOrigin;
   stop(): Promise<void>;
 }
 
@@ -15,9 +17,14 @@ export interface EmbeddedPostgres {
  */
 export async function startEmbeddedPostgres(dataDir: string, port: number): Promise<EmbeddedPostgres> {
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
+  const origin = seedPgliteDataDir(dataDir);
   const script = join(__dirname, 'pglite.worker.js');
-  if (!existsSync(script)) return { url, ...(await servePglite(dataDir, port)) };
-  return { url, stop: await startInWorker(script, dataDir, port) };
+  if (!existsSync(script)) {
+    // Loaded here only: with a worker, PGlite lives in the worker's thread and this one never needs it.
+    const { servePglite } = await import('./pglite.serve');
+    return { url, origin, ...(await servePglite(dataDir, port)) };
+  }
+  return { url, origin, stop: await startInWorker(script, dataDir, port) };
 }
 
 async function startInWorker(script: string, dataDir: string, port: number): Promise<() => Promise<void>> {

@@ -7,3 +7,4 @@ export * from './bearer-token.util';
 export * from './validation.exception';
 export * from './access';
 export * from './api-docs';
+export * from './free-port.util';

@@ -83,9 +83,9 @@ describe('draftdesk triage with TRIAGE_ENGINE=openai (local fake chat-completion
     expect(server.requests).toHaveLength(0);
   });
 
-  it('TRIAGE_ENGINE=openai without OPENAI_API_KEY exits 2 naming the variable', async () => {
+  it('TRIAGE_ENGINE=openai without OPENAI_API_KEY exits 78 (a configuration error) naming the variable', async () => {
     const run = await runCli(['triage', '--text', text], { env: { TRIAGE_ENGINE: 'openai' } });
-    expect(run.code).toBe(2);
+    expect(run.code).toBe(78);
     expect(run.stderr).toMatch(/OPENAI_API_KEY is required/);
     expect(run.stdout).toBe('');
   });

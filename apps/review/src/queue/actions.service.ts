@@ -132,33 +132,56 @@ export class ActionsService {
         const body = dto.body ?? row.body;
         if (!body) throw draftConflict(ReviewErrorCode.NoText, `draft ${id} has no text to send; edit it first`);
         const action = dto.body && dto.body !== row.body ? 'edit_and_approve' : 'approve';
-        const delay = await this.sendDelayOf(m, actor.shopId);
-        if (delay > 0) return this.scheduleSend(actor, id, row, body, action, delay);
-        return {
-          apply: (tx: EntityManager) => this.items.approve(tx, id, actor.shopId, body, actor.email),
-          live: 'resolved' as const,
-          action,
-          before: { status: row.status, body: row.body },
-          after: { status: 'approved', body },
-          effect: (tx: EntityManager) =>
-            announceApproval(
-              this.items,
-              this.outbox,
-              tx,
-              id,
-              approvedEvent(row.conversation_id, row.payload, body, actor.email, false),
-            ),
-        };
+        return this.send(m, actor, id, row, body, action, (tx) =>
+          this.items.approve(tx, id, actor.shopId, body, actor.email),
+        );
       },
     );
-    if (result.status === 'sending') this.sender?.scheduled();
-    else this.outbox.committed();
-    return result;
+    return this.wakeSender(result);
   }
 
   // --- Send with undo: an approval waits out the send delay as `sending`; ScheduledSendWorker then sends it. ---
 
   /** Seconds an approval in this shop waits before it is sent: the shop's own delay, else the desk's. */
+  /**
+   * The change that sends `body` as the reply: after the send delay when there is one (`sending`, undoable), or at
+   * once (`approve` marks the item, the reply-approved event goes into the outbox in the same transaction).
+   */
+  private async send(
+    m: EntityManager,
+    actor: Actor,
+    id: string,
+    row: ReviewItemRow,
+    body: string,
+    action: string,
+    approve: (tx: EntityManager) => Promise<ReviewItemRow>,
+  ) {
+    const delay = await this.sendDelayOf(m, actor.shopId);
+    if (delay > 0) return this.scheduleSend(actor, id, row, body, action, delay);
+    return {
+      apply: approve,
+      live: 'resolved' as const,
+      action,
+      before: { status: row.status, body: row.body },
+      after: { status: 'approved', body },
+      effect: (tx: EntityManager) =>
+        announceApproval(
+          this.items,
+          this.outbox,
+          tx,
+          id,
+          approvedEvent(row.conversation_id, row.payload, body, actor.email, false),
+        ),
+    };
+  }
+
+  /** Wakes whoever sends next: the scheduled-send loop for a delayed reply, the relay for one sent at once. */
+  private wakeSender<T extends { status: string }>(result: T): T {
+    if (result.status === 'sending') this.sender?.scheduled();
+    else this.outbox.committed();
+    return result;
+  }
+
   private async sendDelayOf(m: EntityManager, shopId: string): Promise<number> {
     return (await this.shops.sendDelaySeconds(m, shopId)) ?? this.options.sendDelaySeconds ?? 0;
   }
@@ -242,28 +265,12 @@ export class ActionsService {
       async (row, m) => {
         if (row.body && !row.needs_human_reply)
           throw draftConflict(ReviewErrorCode.HasDraft, `draft ${id} has a draft; approve it with the edited text`);
-        const delay = await this.sendDelayOf(m, actor.shopId);
-        if (delay > 0) return this.scheduleSend(actor, id, row, dto.body, 'write_reply', delay);
-        return {
-          apply: (tx: EntityManager) => this.items.approveWritten(tx, id, actor.shopId, dto.body, actor.email),
-          live: 'resolved' as const,
-          action: 'write_reply',
-          before: { status: row.status, body: row.body },
-          after: { status: 'approved', body: dto.body },
-          effect: (tx: EntityManager) =>
-            announceApproval(
-              this.items,
-              this.outbox,
-              tx,
-              id,
-              approvedEvent(row.conversation_id, row.payload, dto.body, actor.email, false),
-            ),
-        };
+        return this.send(m, actor, id, row, dto.body, 'write_reply', (tx) =>
+          this.items.approveWritten(tx, id, actor.shopId, dto.body, actor.email),
+        );
       },
     );
-    if (result.status === 'sending') this.sender?.scheduled();
-    else this.outbox.committed();
-    return result;
+    return this.wakeSender(result);
   }
 
   /**

@@ -7,6 +7,8 @@ export const messages = {
     signOut: 'Sign out',
     badCredentials: 'Wrong email or password',
     queue: 'Queue',
+    drafts: 'Drafts',
+    pages: 'Pages',
     empty: 'Nothing waiting. Well done.',
     status: 'Status',
     priority: 'Priority',
@@ -103,6 +105,8 @@ export const messages = {
     password: 'Wachtwoord',
     signOut: 'Uitloggen',
     badCredentials: 'Onjuist e-mailadres of wachtwoord',
+    drafts: 'Concepten',
+    pages: "Pagina's",
     queue: 'Wachtrij',
     empty: 'Niets te doen. Goed bezig.',
     status: 'Status',
@@ -195,6 +199,11 @@ export const messages = {
     tooLateToUndo: 'Te laat om ongedaan te maken: het antwoord is al verstuurd',
   },
 };
+
+/** A page of the desk adds its own strings, in both languages, beside its code (see views.ts). */
+export function addMessages(extra) {
+  for (const [locale, table] of Object.entries(extra)) Object.assign((messages[locale] ??= {}), table);
+}
 
 export function translator(locale) {
   const table = messages[locale] ?? messages.en;

@@ -4,6 +4,7 @@ import htm from 'htm';
 import { api, ApiError, setCsrf } from './api.js';
 import { translator } from './i18n.js';
 import { CLOSE_REASON_LABELS, closeReasonInWords, customerInWords, intentInWords, reasonInWords } from './labels';
+import { routeOf, visibleTo, VIEWS } from './views';
 
 const html = htm.bind(h);
 const SHORTCUTS = [
@@ -451,6 +452,8 @@ function App() {
   /** The move that waits for the agent to say whether an edited draft may be left. */
   const [leaving, setLeaving] = useState(null);
   const [helping, setHelping] = useState(false);
+  const [page, setPage] = useState(() => routeOf(location.hash));
+  const navigate = (hash) => leave(() => (location.hash = hash));
   const editorRef = useRef();
   const sendWithUndo = useSendWithUndo({
     t,
@@ -473,6 +476,11 @@ function App() {
     return () => window.removeEventListener('beforeunload', warn);
   }, [edited]);
 
+  useEffect(() => {
+    const onHash = () => setPage(routeOf(location.hash));
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
   useEffect(() => {
     api('/v1/auth/me')
       .then((m) => {
@@ -618,6 +626,13 @@ function App() {
         /^(INPUT|SELECT|TEXTAREA)$/.test(ev.target.tagName)
       )
         return;
+      if (page.id !== 'drafts') {
+        if (ev.key === '?') {
+          ev.preventDefault();
+          setHelping(true);
+        }
+        return;
+      }
       const handlers = {
         j: () => move(1),
         k: () => move(-1),
@@ -651,6 +666,12 @@ function App() {
   return html`<div class="app">
     <header class="top">
       <h1 class="brand">draftdesk</h1>
+      <nav aria-label=${t('pages')} class="pages">
+        <a href="#/" aria-current=${page.id === 'drafts' ? 'page' : undefined}>${t('drafts')}</a>
+        ${VIEWS.filter((v) => visibleTo(v, me.memberships)).map(
+          (v) => html`<a href="#/${v.id}" aria-current=${page.id === v.id ? 'page' : undefined}>${t(v.label)}</a>`,
+        )}
+      </nav>
       <p role="status" class="notice">${notice ?? ''}</p>
       <span>${me.email}</span>
       <label for="locale" class="sr-only">Language</label>
@@ -667,24 +688,39 @@ function App() {
         ${t('signOut')}
       </button>
     </header>
-    <${QueueList}
-      items=${sendWithUndo.withSending(items)}
-      selected=${selected}
-      onSelect=${(id) => (id === selected ? undefined : leave(() => open(id)))}
-      t=${t}
-      counts=${counts}
-      filter=${filter}
-      setFilter=${setFilter}
-    />
-    <${Conversation}
-      detail=${detail}
-      t=${t}
-      editorRef=${editorRef}
-      body=${body}
-      setBody=${setBody}
-      onAction=${act}
-      audit=${audit}
-    />
+    ${
+      page.view
+        ? html`<main class="page" id="page-${page.id}">
+            <${page.view.component}
+              t=${t}
+              me=${me}
+              locale=${locale}
+              route=${page.route}
+              setNotice=${setNotice}
+              navigate=${navigate}
+            />
+          </main>`
+        : html`
+            <${QueueList}
+              items=${sendWithUndo.withSending(items)}
+              selected=${selected}
+              onSelect=${(id) => (id === selected ? undefined : leave(() => open(id)))}
+              t=${t}
+              counts=${counts}
+              filter=${filter}
+              setFilter=${setFilter}
+            />
+            <${Conversation}
+              detail=${detail}
+              t=${t}
+              editorRef=${editorRef}
+              body=${body}
+              setBody=${setBody}
+              onAction=${act}
+              audit=${audit}
+            />
+          `
+    }
     <footer class="shortcuts" aria-label=${t('shortcuts')}>
       ${t('shortcuts')}: ${SHORTCUTS.map(([k, a]) => html`<span><kbd>${k}</kbd> ${t(a)}</span>`)}
     </footer>

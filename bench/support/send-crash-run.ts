@@ -3,6 +3,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { createTestDatabase, TestDatabase } from '../../test/support/database';
 import { engines } from '../../test/support/engines';
 import { RunningService, startService } from '../../test/support/services';
+import { localTcpPorts } from './postgres-clients.util';
 
 export interface SendCrashOptions {
   replies: number;
@@ -81,6 +82,9 @@ export async function runSendCrash(options: SendCrashOptions): Promise<SendCrash
       const target = Math.min(options.replies - 1, before + 5 + Math.floor(Math.random() * 36));
       const deadline = Date.now() + options.timeoutMs;
       while ((await sentCount()) < target && Date.now() < deadline) await sleep(20);
+      // The victim must be in the middle of a send: with two replicas the other may hold every reply in flight.
+      const busyUntil = Math.min(deadline, Date.now() + 15_000);
+      while ((await sendingHeldBy(db, running[victim]!)) === 0 && Date.now() < busyUntil) await sleep(5);
       await running[victim]!.kill('SIGKILL');
       killedAt.push(Date.now());
       log(`kill ${k + 1}/${options.kills} (replica ${victim}): ${await sentCount()}/${options.replies} recorded`);
@@ -220,4 +224,22 @@ export async function countByMessageId(address: string): Promise<Map<string, num
     await client.logout();
   }
   return counts;
+}
+
+/**
+ * Replies a replica is sending right now: SENDING rows under the worker key whose advisory lock one of its own
+ * PostgreSQL connections holds (the replicas share an application name, so their connections are told apart by port).
+ */
+async function sendingHeldBy(db: TestDatabase, replica: RunningService): Promise<number> {
+  const ports = [...localTcpPorts(replica.process.pid ?? 0)];
+  if (ports.length === 0) return 0;
+  const [row] = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n
+       FROM outbound_mails o
+       JOIN pg_locks l ON l.locktype = 'advisory' AND l.granted AND l.objsubid = 2 AND l.objid = o.worker_key::oid
+       JOIN pg_stat_activity a ON a.pid = l.pid
+      WHERE o.status = 'SENDING' AND a.client_port = ANY($1::int[])`,
+    [ports],
+  );
+  return row.n;
 }

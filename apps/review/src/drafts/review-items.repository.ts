@@ -373,13 +373,26 @@ export class ReviewItemsRepository {
     );
   }
 
-  escalate(m: EntityManager, draftId: string, shopId: string) {
+  escalate(m: EntityManager, draftId: string, shopId: string, reason: string | null, escalatedBy: string) {
     return this.update(
       m,
       draftId,
       shopId,
-      `escalated = true, assignee_id = NULL, claimed_by = NULL, claim_expires_at = NULL`,
-      [],
+      `escalated = true, escalation_reason = $3, escalated_by = $4, assignee_id = NULL, claimed_by = NULL,
+       claim_expires_at = NULL`,
+      [reason, escalatedBy],
+    );
+  }
+
+  /** Back from the lead's queue to the agents, assigned to someone or to no one. */
+  handBack(m: EntityManager, draftId: string, shopId: string, assigneeId: string | null) {
+    return this.update(
+      m,
+      draftId,
+      shopId,
+      `escalated = false, escalation_reason = NULL, escalated_by = NULL, assignee_id = $3, claimed_by = NULL,
+       claim_expires_at = NULL`,
+      [assigneeId],
     );
   }
 

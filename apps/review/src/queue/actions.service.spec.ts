@@ -326,6 +326,65 @@ describe('ActionsService', () => {
         after: { escalated: true, reason: 'refund over limit' },
       });
       expect(live).toEqual([expect.objectContaining({ type: 'updated' })]);
+      expect(items.get(row.draft_id)).toMatchObject({
+        escalation_reason: 'refund over limit',
+        escalated_by: agent.userId,
+      });
+    });
+  });
+
+  describe('hand back', () => {
+    const escalatedBy = (who: Actor, extra: Partial<ReviewItemRow> = {}) =>
+      seed({ escalated: true, escalation_reason: 'refund over limit', escalated_by: who.userId, ...extra });
+
+    it("goes back to whoever escalated it, with the lead's note, and leaves the lead's queue", async () => {
+      shops.members.add(`${SHOP}/${agent.userId}`);
+      const row = escalatedBy(agent);
+      const view = await actions.handBack(lead, row.draft_id, { note: 'Refund approved up to 80 euro' }, body);
+      expect(view).toMatchObject({ escalated: false, escalationReason: null, assigneeId: agent.userId });
+      expect(records.notes).toEqual([
+        expect.objectContaining({
+          draftId: row.draft_id,
+          authorId: lead.userId,
+          body: 'Refund approved up to 80 euro',
+        }),
+      ]);
+      expect(auditLog.entries[0]).toMatchObject({
+        action: 'hand_back',
+        before: { escalated: true, reason: 'refund over limit' },
+        after: { escalated: false, assigneeId: agent.userId },
+      });
+      // The agent may now decide it.
+      await expect(actions.approve(agent, row.draft_id, {}, body)).resolves.toMatchObject({ status: 'approved' });
+    });
+
+    it('goes to whom the lead names, to no one when asked, and to no one when the escalating agent left', async () => {
+      shops.members.add(`${SHOP}/${otherAgent.userId}`);
+      const named = escalatedBy(agent);
+      await expect(
+        actions.handBack(lead, named.draft_id, { assigneeId: otherAgent.userId }, body),
+      ).resolves.toMatchObject({ assigneeId: otherAgent.userId });
+      shops.members.add(`${SHOP}/${agent.userId}`);
+      const nobody = escalatedBy(agent);
+      await expect(actions.handBack(lead, nobody.draft_id, { assigneeId: null }, body)).resolves.toMatchObject({
+        assigneeId: null,
+      });
+      const gone = escalatedBy(lead, { escalated_by: randomUUID() });
+      await expect(actions.handBack(lead, gone.draft_id, {}, body)).resolves.toMatchObject({ assigneeId: null });
+    });
+
+    it('refuses an agent, a non-member assignee and an item that is not escalated', async () => {
+      const row = escalatedBy(agent);
+      await expect(actions.handBack(agent, row.draft_id, {}, body)).rejects.toMatchObject({ status: 403 });
+      await expect(actions.handBack(lead, row.draft_id, { assigneeId: randomUUID() }, body)).rejects.toMatchObject({
+        response: { code: 'ASSIGNEE_NOT_A_MEMBER' },
+      });
+      const plain = seed();
+      await expect(actions.handBack(lead, plain.draft_id, {}, body)).rejects.toMatchObject({
+        response: { code: 'DRAFT_NOT_ESCALATED' },
+      });
+      expect(items.get(row.draft_id).escalated).toBe(true);
+      expect(auditLog.entries).toEqual([]);
     });
   });
 

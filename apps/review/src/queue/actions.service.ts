@@ -15,6 +15,7 @@ import {
   ApproveDto,
   CorrectTriageDto,
   EscalateDto,
+  HandBackDto,
   NoteDto,
   ReassignDto,
   RedraftDto,
@@ -298,12 +299,37 @@ export class ActionsService {
 
   escalate(actor: Actor, id: string, dto: EscalateDto, expected: Expected) {
     return this.change(actor, id, expected, { claim: true }, (row) => ({
-      apply: (m) => this.items.escalate(m, id, actor.shopId),
+      apply: (m) => this.items.escalate(m, id, actor.shopId, dto.reason ?? null, actor.userId),
       live: 'updated',
       action: 'escalate',
       before: { escalated: row.escalated, assigneeId: row.assignee_id },
       after: { escalated: true, reason: dto.reason ?? null },
     }));
+  }
+
+  /**
+   * A lead hands an escalated item back to the agents: assigned to whom the lead names, by default to whoever
+   * escalated it (if still a member), with the lead's note on the item.
+   */
+  async handBack(actor: Actor, id: string, dto: HandBackDto, expected: Expected) {
+    if (!hasRole(actor.role, 'lead'))
+      throw new ForbiddenException({ code: 'ROLE_REQUIRED', message: 'this needs the lead role' });
+    if (dto.assigneeId && !(await this.shops.hasMember(actor.shopId, dto.assigneeId)))
+      throw draftConflict(ReviewErrorCode.NotAMember, 'the assignee has no role in this shop');
+    return this.change(actor, id, expected, {}, async (row, m) => {
+      if (!row.escalated) throw draftConflict(ReviewErrorCode.NotEscalated, 'this draft is not escalated');
+      const byDefault =
+        row.escalated_by && (await this.shops.hasMember(actor.shopId, row.escalated_by, m)) ? row.escalated_by : null;
+      const assigneeId = dto.assigneeId === undefined ? byDefault : dto.assigneeId;
+      return {
+        apply: (m) => this.items.handBack(m, id, actor.shopId, assigneeId),
+        effect: dto.note ? (m) => this.records.addNote(m, actor.shopId, id, actor.userId, dto.note!) : undefined,
+        live: 'updated',
+        action: 'hand_back',
+        before: { escalated: true, reason: row.escalation_reason, assigneeId: row.assignee_id },
+        after: { escalated: false, assigneeId, note: dto.note ?? null },
+      };
+    });
   }
 
   async reassign(actor: Actor, id: string, dto: ReassignDto, expected: Expected) {

@@ -134,6 +134,15 @@ export class QueueController {
     return this.actions.escalate(a, item.id, item.body, item.expected());
   }
 
+  @ItemAction('hand-back')
+  @MinRole('lead')
+  @ApiOperation({
+    summary: "Hand an escalated draft back to the agents (by default to whoever escalated it), with a lead's note",
+  })
+  handBack(@CurrentActor() a: Actor, @ItemVersion(dto.handBackSchema) item: VersionedItem<dto.HandBackDto>) {
+    return this.actions.handBack(a, item.id, item.body, item.expected());
+  }
+
   @ItemAction('reassign')
   @MinRole('lead')
   reassign(@CurrentActor() a: Actor, @ItemVersion(dto.reassignSchema) item: VersionedItem<dto.ReassignDto>) {

@@ -37,12 +37,15 @@ export interface ReviewItemRow {
   superseded_at: Date | null;
   /** Status sending: when the reply goes out unless undone. */
   send_at: Date | null;
+  escalation_reason: string | null;
+  /** The user who escalated it: a hand back goes to them unless the lead names someone else. */
+  escalated_by: string | null;
   created_at: Date;
 }
 
 export const ITEM_COLUMNS = `draft_id, conversation_id, shop_id, status, decision, version, payload, body, channel, mailbox, intent,
   language, priority, response_kind, due_at, sla_breached_at, assignee_id, escalated, claimed_by, claim_expires_at, snoozed_until,
-  decided_by, decided_at, reject_reason, close_reason, needs_human_reply, send_error, superseded_by_message_id, superseded_by_draft_id, superseded_at, send_at, created_at`;
+  decided_by, decided_at, reject_reason, close_reason, needs_human_reply, send_error, superseded_by_message_id, superseded_by_draft_id, superseded_at, send_at, escalation_reason, escalated_by, created_at`;
 
 /** Longest customer text and subject a queue list carries; the item itself (GET /v1/drafts/:id) has them whole. */
 export const LIST_EXCERPT_CHARS = 2_000;
@@ -87,6 +90,8 @@ export function toItemView(row: ReviewItemRow, now = new Date()) {
     slaBreached: row.sla_breached_at !== null,
     assigneeId: row.assignee_id,
     escalated: row.escalated,
+    escalationReason: row.escalation_reason,
+    escalatedBy: row.escalated_by,
     claimedBy: claimActive ? row.claimed_by : null,
     claimExpiresAt: claimActive ? row.claim_expires_at : null,
     snoozedUntil: row.snoozed_until,

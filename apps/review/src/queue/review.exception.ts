@@ -12,6 +12,7 @@ export enum ReviewErrorCode {
   NotAMember = 'ASSIGNEE_NOT_A_MEMBER',
   SendStarted = 'SEND_ALREADY_STARTED',
   NotSending = 'DRAFT_NOT_SENDING',
+  NotEscalated = 'DRAFT_NOT_ESCALATED',
 }
 
 // Items of another shop answer 404 like missing ones, so ids cannot be probed across shops.

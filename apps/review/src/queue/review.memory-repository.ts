@@ -171,8 +171,24 @@ export class InMemoryReviewItems implements Pick<
     return this.update(draftId, shopId, { status: 'redraft_requested', ...decided(decidedBy), ...unclaimed });
   }
 
-  escalate(_m: EntityManager, draftId: string, shopId: string) {
-    return this.update(draftId, shopId, { escalated: true, assignee_id: null, ...unclaimed });
+  escalate(_m: EntityManager, draftId: string, shopId: string, reason: string | null, escalatedBy: string) {
+    return this.update(draftId, shopId, {
+      escalated: true,
+      escalation_reason: reason,
+      escalated_by: escalatedBy,
+      assignee_id: null,
+      ...unclaimed,
+    });
+  }
+
+  handBack(_m: EntityManager, draftId: string, shopId: string, assigneeId: string | null) {
+    return this.update(draftId, shopId, {
+      escalated: false,
+      escalation_reason: null,
+      escalated_by: null,
+      assignee_id: assigneeId,
+      ...unclaimed,
+    });
   }
 
   reassign(_m: EntityManager, draftId: string, shopId: string, assigneeId: string | null) {
@@ -334,7 +350,7 @@ export class InMemoryShops implements Pick<ShopsRepository, 'slaSettings' | 'has
     return this.sendDelays.get(shopId) ?? null;
   }
 
-  async hasMember(shopId: string, userId: string) {
+  async hasMember(shopId: string, userId: string, _m?: unknown) {
     return this.members.has(`${shopId}/${userId}`);
   }
 }
@@ -398,6 +414,8 @@ export function reviewItem(overrides: Partial<ReviewItemRow> = {}): ReviewItemRo
     superseded_by_draft_id: null,
     superseded_at: null,
     send_at: null,
+    escalation_reason: null,
+    escalated_by: null,
     created_at: new Date('2026-12-01T09:00:00Z'),
     ...overrides,
   };

@@ -26,8 +26,9 @@ export class ShopsRepository {
     return shop?.send_delay_seconds ?? null;
   }
 
-  async hasMember(shopId: string, userId: string): Promise<boolean> {
-    const rows = await this.db.query(`SELECT 1 FROM memberships WHERE user_id = $1 AND shop_id = $2`, [userId, shopId]);
+  /** Pass the transaction's manager when asking from inside one (the embedded database has a single connection). */
+  async hasMember(shopId: string, userId: string, m: DataSource | EntityManager = this.db): Promise<boolean> {
+    const rows = await m.query(`SELECT 1 FROM memberships WHERE user_id = $1 AND shop_id = $2`, [userId, shopId]);
     return rows.length > 0;
   }
 }

@@ -5,6 +5,7 @@ import { api, ApiError, setCsrf } from './api.js';
 import { translator } from './i18n.js';
 import { CLOSE_REASON_LABELS, closeReasonInWords, customerInWords, intentInWords, reasonInWords } from './labels';
 import { routeOf, visibleTo, VIEWS } from './views';
+import { EscalationPanel, leads, useDeskAlerts } from './escalation.js';
 
 const html = htm.bind(h);
 const SHORTCUTS = [
@@ -81,6 +82,15 @@ function QueueList({ items, selected, onSelect, t, counts, filter, setFilter }) 
         />
         ${t('needsReplyOnly')}
       </label>
+      <label for="f-escalated">
+        <input
+          id="f-escalated"
+          type="checkbox"
+          checked=${filter.escalated === 'true'}
+          onChange=${(e) => setFilter({ ...filter, escalated: e.target.checked ? 'true' : undefined })}
+        />
+        ${t('escalatedOnly')}
+      </label>
     </div>
     ${items.length === 0 ? html`<p class="empty">${t('empty')}</p>` : null}
     <ol>
@@ -113,7 +123,7 @@ function QueueList({ items, selected, onSelect, t, counts, filter, setFilter }) 
   </nav>`;
 }
 
-function Conversation({ detail, t, editorRef, body, setBody, onAction, audit }) {
+function Conversation({ detail, t, editorRef, body, setBody, onAction, audit, me }) {
   if (!detail) return html`<main class="conversation"><p>${t('select')}</p></main>`;
   const { item, conversation, orderFacts, notes } = detail;
   const ownReply = needsOwnReply(item);
@@ -158,6 +168,12 @@ function Conversation({ detail, t, editorRef, body, setBody, onAction, audit }) 
       <${RedraftForm} key=${item.draftId} t=${t} onAction=${onAction} />
     </div>
     <aside class="context">
+      <${EscalationPanel}
+        item=${item}
+        t=${t}
+        canHandBack=${leads(me, item.shopId)}
+        onHandBack=${(choice) => onAction('handBack', choice)}
+      />
       <h3>${t('reasons')}</h3>
       <ul>
         ${item.reasons.map((r) => html`<li title=${r}>${reasonInWords(r, t.locale)}</li>`)}
@@ -455,6 +471,7 @@ function App() {
   const [page, setPage] = useState(() => routeOf(location.hash));
   const navigate = (hash) => leave(() => (location.hash = hash));
   const editorRef = useRef();
+  const alerts = useDeskAlerts(counts, t);
   const sendWithUndo = useSendWithUndo({
     t,
     setNotice,
@@ -581,6 +598,13 @@ function App() {
           ifMatch: item.version,
         });
         setNotice(t('redraftRequested'));
+      } else if (action === 'handBack') {
+        await api(`/v1/drafts/${item.draftId}/hand-back`, {
+          method: 'POST',
+          body: reason ?? {},
+          ifMatch: item.version,
+        });
+        setNotice(t('handedBack'));
       } else if (action === 'escalate') {
         if (reason === undefined) return setEscalating(true);
         await api(`/v1/drafts/${item.draftId}/escalate`, {
@@ -673,6 +697,7 @@ function App() {
         )}
       </nav>
       <p role="status" class="notice">${notice ?? ''}</p>
+      ${alerts.canAsk ? html`<button onClick=${alerts.ask}>${t('notificationsOn')}</button>` : null}
       <span>${me.email}</span>
       <label for="locale" class="sr-only">Language</label>
       <select id="locale" value=${locale} onChange=${(e) => setLocale(e.target.value)}>
@@ -718,6 +743,7 @@ function App() {
               setBody=${setBody}
               onAction=${act}
               audit=${audit}
+              me=${me}
             />
           `
     }

@@ -40,6 +40,14 @@ export const writeReplySchema = z
   .strict();
 export const redraftSchema = z.object({ instruction: z.string().trim().min(1).max(2000), version }).strict();
 export const escalateSchema = z.object({ reason: z.string().trim().max(2000).optional(), version }).strict();
+/** Back to the agents: to `assigneeId` (null: no one), by default to whoever escalated it; a note says what to do. */
+export const handBackSchema = z
+  .object({
+    assigneeId: z.string().uuid().nullable().optional(),
+    note: z.string().trim().min(1).max(10_000).optional(),
+    version,
+  })
+  .strict();
 export const reassignSchema = z.object({ assigneeId: z.string().uuid().nullable(), version }).strict();
 export const snoozeSchema = z.object({ until: z.string().datetime({ offset: true }), version }).strict();
 export const noteSchema = z.object({ body: z.string().trim().min(1).max(10_000) }).strict();
@@ -59,6 +67,7 @@ export type RejectDto = z.infer<typeof rejectSchema>;
 export type WriteReplyDto = z.infer<typeof writeReplySchema>;
 export type RedraftDto = z.infer<typeof redraftSchema>;
 export type EscalateDto = z.infer<typeof escalateSchema>;
+export type HandBackDto = z.infer<typeof handBackSchema>;
 export type ReassignDto = z.infer<typeof reassignSchema>;
 export type SnoozeDto = z.infer<typeof snoozeSchema>;
 export type NoteDto = z.infer<typeof noteSchema>;

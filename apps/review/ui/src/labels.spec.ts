@@ -1,9 +1,16 @@
 import { DEFAULT_ESCALATE_ON } from '@draftdesk/shop';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { DRAFT_REASON_CODES, INTENTS } from '@draftdesk/contracts';
 import { CLOSE_REASONS } from '../../src/queue/dto/actions.dto';
 import {
+  ACTION_LABELS,
+  actionInWords,
   CLOSE_REASON_LABELS,
   closeReasonInWords,
+  languageInWords,
+  PRIORITY_LABELS,
+  priorityInWords,
   customerInWords,
   DETAIL_LABELS,
   INTENT_LABELS,
@@ -22,6 +29,42 @@ describe('the desk says every code in words, in English and Dutch', () => {
       expect(DEFAULT_ESCALATE_ON.filter((t) => !DETAIL_LABELS[locale][t])).toEqual([]);
     },
   );
+
+  /** Every action the desk writes to the audit log, read from the review app's source. */
+  const auditActions = () => {
+    const src = join(__dirname, '..', '..', 'src');
+    const files = readdirSync(src, { recursive: true, encoding: 'utf8' }).filter(
+      (f) => f.endsWith('.ts') && !f.endsWith('.spec.ts') && !f.includes('memory-repository'),
+    );
+    const text = files.map((f) => readFileSync(join(src, f), 'utf8')).join('\n');
+    const found = new Set<string>();
+    const patterns = [
+      /action: '([a-z_]+)'/g,
+      /this\.audit\(m, actor, '([a-z_]+)'/g,
+      /recordDraft\(\s*m,\s*(?:'[a-z]+'|[a-z.]+),\s*'([a-z_]+)'/g,
+      /this\.send\(m, actor, id, row, [^,]+, '([a-z_]+)'/g,
+      /const action = [^;\n]*\? '([a-z_]+)' : '([a-z_]+)'/g,
+    ];
+    for (const pattern of patterns)
+      for (const m of text.matchAll(pattern)) for (const code of m.slice(1)) if (code) found.add(code);
+    return [...found].sort();
+  };
+
+  it.each(['en', 'nl'] as const)('has %s words for every priority and every action in a draft history', (locale) => {
+    expect(['urgent', 'high', 'normal', 'low'].filter((p) => !PRIORITY_LABELS[locale][p])).toEqual([]);
+    const actions = auditActions();
+    expect(actions).toEqual(expect.arrayContaining(['approve', 'escalate', 'hand_back', 'sla_breached', 'send']));
+    expect(actions.filter((a) => !ACTION_LABELS[locale][a])).toEqual([]);
+  });
+
+  it('says priorities, history actions and languages in words, and leaves an unknown one as it is', () => {
+    expect(priorityInWords('urgent', 'nl')).toBe('spoed');
+    expect(actionInWords('hand_back', 'en')).toBe('handed back by a lead');
+    expect(actionInWords('something_new', 'nl')).toBe('something_new');
+    expect(languageInWords('nl', 'en')).toBe('Dutch');
+    expect(languageInWords('en', 'nl')).toBe('Engels');
+    expect(languageInWords('not a code', 'en')).toBe('not a code');
+  });
 
   it('labels a reason with its details, and leaves an unknown code or detail as it is', () => {
     expect(reasonInWords('escalate:legal_threat', 'nl')).toBe('doorgezet naar een senior collega: juridische dreiging');

@@ -211,3 +211,81 @@ export function customerInWords(
   if (name && address) return `${name} (${address})`;
   return name || address || '—';
 }
+
+export const PRIORITY_LABELS: Record<Locale, Record<string, string>> = {
+  en: { urgent: 'urgent', high: 'high', normal: 'normal', low: 'low' },
+  nl: { urgent: 'spoed', high: 'hoog', normal: 'normaal', low: 'laag' },
+};
+
+/** What the history of a draft says happened (the audit log's actions). */
+export const ACTION_LABELS: Record<Locale, Record<string, string>> = {
+  en: {
+    approve: 'approved',
+    approve_refused: 'approval refused',
+    auto_send: 'sent automatically',
+    redrafted: 'new draft written',
+    send: 'sent after the undo delay',
+    claim: 'took it',
+    correct_triage: 'corrected the triage',
+    edit_and_approve: 'edited and approved',
+    escalate: 'escalated to a lead',
+    hand_back: 'handed back by a lead',
+    note: 'added a note',
+    reassign: 'reassigned',
+    reject: 'rejected',
+    reject_to_reply: 'rejected to write the reply',
+    release: 'let it go',
+    request_redraft: 'asked for a new draft',
+    send_failed: 'sending failed',
+    sla_breached: 'past the SLA',
+    snooze: 'snoozed',
+    superseded: 'superseded by a newer draft',
+    undo_approve: 'undid the send',
+    write_reply: 'wrote the reply',
+    write_reply_refused: 'reply refused',
+  },
+  nl: {
+    approve: 'goedgekeurd',
+    approve_refused: 'goedkeuring geweigerd',
+    auto_send: 'automatisch verstuurd',
+    redrafted: 'nieuw concept geschreven',
+    send: 'verstuurd na de wachttijd',
+    claim: 'opgepakt',
+    correct_triage: 'triage gecorrigeerd',
+    edit_and_approve: 'bewerkt en goedgekeurd',
+    escalate: 'geëscaleerd naar een teamleider',
+    hand_back: 'teruggegeven door een teamleider',
+    note: 'notitie toegevoegd',
+    reassign: 'opnieuw toegewezen',
+    reject: 'afgewezen',
+    reject_to_reply: 'afgewezen om zelf te antwoorden',
+    release: 'losgelaten',
+    request_redraft: 'nieuw concept gevraagd',
+    send_failed: 'versturen mislukt',
+    sla_breached: 'over de SLA-termijn',
+    snooze: 'gesnoozed',
+    superseded: 'vervangen door een nieuwer concept',
+    undo_approve: 'versturen ongedaan gemaakt',
+    write_reply: 'antwoord geschreven',
+    write_reply_refused: 'antwoord geweigerd',
+  },
+};
+
+export function priorityInWords(priority: string | null | undefined, locale: string): string {
+  if (!priority) return '—';
+  return PRIORITY_LABELS[localeOf(locale)][priority] ?? priority;
+}
+
+export function actionInWords(action: string, locale: string): string {
+  return ACTION_LABELS[localeOf(locale)][action] ?? action;
+}
+
+/** A language code as its name in the agent's language ('nl' → 'Dutch' or 'Nederlands'). */
+export function languageInWords(code: string | null | undefined, locale: string): string {
+  if (!code) return '—';
+  try {
+    return new Intl.DisplayNames([localeOf(locale)], { type: 'language' }).of(code) ?? code;
+  } catch {
+    return code; // not a language code Intl knows
+  }
+}

@@ -3,7 +3,16 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preac
 import htm from 'htm';
 import { api, ApiError, setCsrf } from './api.js';
 import { translator } from './i18n.js';
-import { CLOSE_REASON_LABELS, closeReasonInWords, customerInWords, intentInWords, reasonInWords } from './labels';
+import {
+  actionInWords,
+  CLOSE_REASON_LABELS,
+  closeReasonInWords,
+  customerInWords,
+  intentInWords,
+  languageInWords,
+  priorityInWords,
+  reasonInWords,
+} from './labels';
 import { routeOf, visibleTo, VIEWS } from './views';
 import { EscalationPanel, leads, useDeskAlerts } from './escalation.js';
 
@@ -62,7 +71,7 @@ function QueueList({ items, selected, onSelect, t, counts, filter, setFilter }) 
         onChange=${(e) => setFilter({ ...filter, priority: e.target.value || undefined })}
       >
         <option value="">${t('any')}</option>
-        ${['urgent', 'high', 'normal', 'low'].map((p) => html`<option value=${p}>${p} (${counts?.priority?.[p] ?? 0})</option>`)}
+        ${['urgent', 'high', 'normal', 'low'].map((p) => html`<option value=${p}>${priorityInWords(p, t.locale)} (${counts?.priority?.[p] ?? 0})</option>`)}
       </select>
       <label for="f-language">${t('language')}</label>
       <select
@@ -71,7 +80,7 @@ function QueueList({ items, selected, onSelect, t, counts, filter, setFilter }) 
         onChange=${(e) => setFilter({ ...filter, language: e.target.value || undefined })}
       >
         <option value="">${t('any')}</option>
-        ${Object.entries(counts?.language ?? {}).map(([l, n]) => html`<option value=${l}>${l} (${n})</option>`)}
+        ${Object.entries(counts?.language ?? {}).map(([l, n]) => html`<option value=${l}>${languageInWords(l, t.locale)} (${n})</option>`)}
       </select>
       <label for="f-needs-reply">
         <input
@@ -103,10 +112,10 @@ function QueueList({ items, selected, onSelect, t, counts, filter, setFilter }) 
               data-draft=${item.draftId}
               onClick=${() => onSelect(item.draftId)}
             >
-              <span class=${`prio prio-${item.priority}`}>${item.priority}</span>
+              <span class=${`prio prio-${item.priority}`}>${priorityInWords(item.priority, t.locale)}</span>
               <span class="subject">${item.subject}</span>
               <span class="meta"
-                >${customerInWords(item.to, t.locale)} · ${item.language} ·
+                >${customerInWords(item.to, t.locale)} · ${languageInWords(item.language, t.locale)} ·
                 ${intentInWords(item.intent, t.locale)}</span
               >
               <span class="meta"
@@ -190,7 +199,7 @@ function Conversation({ detail, t, editorRef, body, setBody, onAction, audit, me
       </ul>
       <h3>${t('history')}</h3>
       <ol class="history">
-        ${audit.map((a) => html`<li>${new Date(a.createdAt).toLocaleString()} · ${a.actor} · ${a.action}</li>`)}
+        ${audit.map((a) => html`<li>${new Date(a.createdAt).toLocaleString()} · ${a.actor} · ${actionInWords(a.action, t.locale)}</li>`)}
       </ol>
       <h3>${t('conversationDrafts')}</h3>
       <ol class="drafts">

@@ -225,6 +225,18 @@ describe('desk settings API', () => {
       );
       expect(byAgent.missing).toEqual(['order.number', 'order.status', 'order.tracking_url', 'agent.name']);
 
+      // Sending the text with a placeholder still in it is refused, naming the field.
+      for (const action of ['approve', 'reply']) {
+        const res = await agent.fetch(`/v1/drafts/${ungrounded.draftId}/${action}`, {
+          method: 'POST',
+          json: { body: byAgent.text },
+        });
+        expect(res.status).toBe(400);
+        expect(await res.json()).toMatchObject({
+          errors: [{ field: 'body', message: expect.stringContaining('{{order.number}}') }],
+        });
+      }
+
       const elsewhere = await seedItem(db, { shopId: 'b' });
       expect((await render(agent, elsewhere.draftId)).status).toBe(404);
       expect((await render(agent, grounded.draftId, randomUUID())).status).toBe(404);

@@ -1,4 +1,4 @@
-import { placeholderProblems, renderCanned } from './canned-placeholders.util';
+import { placeholderProblems, renderCanned, unfilledPlaceholders } from './canned-placeholders.util';
 
 const order = {
   orderNumber: '100234',
@@ -45,5 +45,13 @@ describe('canned reply placeholders', () => {
   it('takes the customer name from the order when the draft has none', () => {
     const facts = { order: { ...order, customerName: 'S. de Vries' }, language: 'nl' };
     expect(renderCanned('{{customer.name}}', facts).text).toBe('S. de Vries');
+  });
+
+  it('finds the placeholders a reply still holds, and nothing else in braces', () => {
+    expect(unfilledPlaceholders('Hoi {{ customer.name }}, {{order.number}} {{order.number}} {{x}} {json}')).toEqual([
+      'customer.name',
+      'order.number',
+    ]);
+    expect(unfilledPlaceholders('Beste Sanne, je pakket is onderweg.')).toEqual([]);
   });
 });

@@ -25,6 +25,12 @@ export function placeholderProblems(text: string): string[] {
   return problems;
 }
 
+/** The placeholders a text still holds (a canned reply's value the agent has not filled in yet), each once. */
+export function unfilledPlaceholders(text: string): Placeholder[] {
+  const found = [...text.matchAll(PLACEHOLDER)].map((m) => m[1].trim());
+  return [...new Set(found)].filter((name): name is Placeholder => (PLACEHOLDERS as readonly string[]).includes(name));
+}
+
 /** What the desk knows when a canned reply goes into a draft. */
 export interface PlaceholderFacts {
   customerName?: string | null;

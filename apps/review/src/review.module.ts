@@ -1,11 +1,13 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuthModule } from './auth/auth.module';
+import { CannedModule } from './canned/canned.module';
 import { DocsController } from './docs.controller';
 import { IncomingDraftsModule } from './drafts/incoming-drafts.module';
 import { LiveModule } from './live/live.module';
 import { QueueModule } from './queue/queue.module';
 import { ReviewOptionsModule } from './review-options.module';
 import { ReviewOptions } from './review.options';
+import { SettingsModule } from './settings/settings.module';
 import { SlaModule } from './sla/sla.module';
 import { UiModule } from './ui/ui.module';
 import { UsersModule } from './users/users.module';
@@ -25,6 +27,8 @@ export class ReviewModule {
         QueueModule,
         SlaModule,
         UiModule,
+        CannedModule,
+        SettingsModule,
       ],
       controllers: [DocsController],
     };

@@ -16,6 +16,7 @@ import { DrafterLlmUsage1764210000000 } from './migrations/1764210000000-Drafter
 import { RejectChoices1764210100000 } from './migrations/1764210100000-RejectChoices';
 import { SendDelay1764210500000 } from './migrations/1764210500000-SendDelay';
 import { EscalationHandBack1764211400000 } from './migrations/1764211400000-EscalationHandBack';
+import { CannedReplies1764211200000 } from './migrations/1764211200000-CannedReplies';
 
 /** Every migration, in order. Listed explicitly so the same list works from sources and from dist/. */
 export const MIGRATIONS = [
@@ -35,6 +36,7 @@ export const MIGRATIONS = [
   DrafterLlmUsage1764210000000,
   RejectChoices1764210100000,
   SendDelay1764210500000,
+  CannedReplies1764211200000,
   EscalationHandBack1764211400000,
 ];
 

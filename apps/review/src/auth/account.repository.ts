@@ -27,6 +27,17 @@ export interface ShopUserRow {
   disabled: boolean;
 }
 
+/** An API token as the token list shows it: never its secret or hash. */
+export interface ApiTokenRow {
+  id: string;
+  name: string;
+  owner: string;
+  own: boolean;
+  revocable: boolean;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+}
+
 /** Where a statement runs: the pool, or the caller's transaction. */
 type Queryable = Pick<EntityManager, 'query'>;
 
@@ -95,12 +106,34 @@ export class AccountRepository {
     );
   }
 
-  async removeMembership(userId: string, shopId: string): Promise<boolean> {
-    const rows = await this.db.query(`DELETE FROM memberships WHERE user_id = $1 AND shop_id = $2 RETURNING user_id`, [
+  async removeMembership(userId: string, shopId: string, m: Queryable = this.db): Promise<boolean> {
+    const rows = await m.query(`DELETE FROM memberships WHERE user_id = $1 AND shop_id = $2 RETURNING user_id`, [
       userId,
       shopId,
     ]);
     return returnedRows(rows).length > 0;
+  }
+
+  /** The user's role in the shop, null for a non-member; the membership row locked until the transaction ends. */
+  async lockMembership(m: Queryable, userId: string, shopId: string): Promise<Role | null> {
+    const [row] = await m.query(`SELECT role FROM memberships WHERE user_id = $1 AND shop_id = $2 FOR UPDATE`, [
+      userId,
+      shopId,
+    ]);
+    return row?.role ?? null;
+  }
+
+  /** The shop's admins, their memberships locked: two admins demoting each other at once cannot both succeed. */
+  async lockShopAdmins(m: Queryable, shopId: string): Promise<string[]> {
+    const rows: { user_id: string }[] = await m.query(
+      `SELECT user_id FROM memberships WHERE shop_id = $1 AND role = 'admin' ORDER BY user_id FOR UPDATE`,
+      [shopId],
+    );
+    return rows.map((r) => r.user_id);
+  }
+
+  async changeRole(m: Queryable, userId: string, shopId: string, role: Role): Promise<void> {
+    await m.query(`UPDATE memberships SET role = $3 WHERE user_id = $1 AND shop_id = $2`, [userId, shopId, role]);
   }
 
   listShopUsers(shopId: string): Promise<ShopUserRow[]> {
@@ -203,6 +236,24 @@ export class AccountRepository {
       [id, shopId, adminOf],
     );
     return token ?? null;
+  }
+
+  /**
+   * Live tokens of the shop's users (only the caller's own unless `all`), newest first, never their secret. A token
+   * is revocable by the caller when it is theirs or every shop of its owner is one of `adminOf`.
+   */
+  listTokens(shopId: string, callerId: string, adminOf: string[], all: boolean): Promise<ApiTokenRow[]> {
+    return this.db.query(
+      `SELECT t.id, t.name, u.email AS owner, t.user_id = $2 AS own, t.created_at AS "createdAt",
+              t.last_used_at AS "lastUsedAt",
+              (t.user_id = $2 OR NOT EXISTS (SELECT 1 FROM memberships o
+                 WHERE o.user_id = t.user_id AND NOT (o.shop_id = ANY($3::text[])))) AS revocable
+         FROM api_tokens t JOIN users u ON u.id = t.user_id
+        WHERE t.revoked_at IS NULL AND ($4 OR t.user_id = $2)
+          AND EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = t.user_id AND m.shop_id = $1)
+        ORDER BY t.created_at DESC, t.id`,
+      [shopId, callerId, adminOf, all],
+    );
   }
 
   async revokeToken(id: string): Promise<void> {

@@ -1,5 +1,5 @@
 import type { Response } from 'express';
-import { ForbiddenException, HttpException, HttpStatus, NotFoundException } from '@nestjs/common';
+import { ConflictException, ForbiddenException, HttpException, HttpStatus, NotFoundException } from '@nestjs/common';
 
 export enum AuthErrorCode {
   UserInOtherShop = 'USER_IN_OTHER_SHOP',
@@ -8,6 +8,7 @@ export enum AuthErrorCode {
   TooManyAttempts = 'TOO_MANY_ATTEMPTS',
   RateLimited = 'RATE_LIMITED',
   SignInBusy = 'SIGN_IN_BUSY',
+  LastAdmin = 'LAST_ADMIN',
 }
 
 /** Accounts span shops: only someone who administers every shop of a user may change what the user signs in with. */
@@ -24,6 +25,14 @@ export const userNotFound = () =>
   new NotFoundException({ code: AuthErrorCode.UserNotFound, message: 'no such user in this shop', errors: [] });
 export const tokenNotFound = () =>
   new NotFoundException({ code: AuthErrorCode.TokenNotFound, message: 'no such token', errors: [] });
+
+/** A shop keeps at least one admin: otherwise nobody could manage its users any more. */
+export const lastAdmin = (field?: string) =>
+  new ConflictException({
+    code: AuthErrorCode.LastAdmin,
+    message: 'this is the shop’s only admin; make someone else admin first',
+    errors: field ? [{ field, message: 'would leave the shop without an admin' }] : [],
+  });
 
 /**
  * 429 (this client must slow down) or 503 (sign-in is saturated for everyone), with Retry-After in whole seconds.

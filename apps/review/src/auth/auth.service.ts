@@ -1,11 +1,11 @@
 import { createLogger } from '@draftdesk/observability';
-import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { ForbiddenException, Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { DEFAULTS, REVIEW_OPTIONS, ReviewOptions } from '../review.options';
 import { AccountRepository } from './account.repository';
 import { Argon2Pool } from './argon2-pool.util';
-import { tokenNotFound, userInOtherShop } from './auth.exception';
+import { lastAdmin, tokenNotFound, userInOtherShop } from './auth.exception';
 import { Membership, Principal, Role, ShopAdmin } from './principal';
 import { hashSecret, newSecret } from './token.util';
 
@@ -93,9 +93,37 @@ export class AuthService implements OnApplicationBootstrap {
     });
   }
 
-  /** Takes the user's role in this shop away; the account and its other shops stay as they are. */
+  /**
+   * Takes the user's role in this shop away; the account and its other shops stay as they are. False for a
+   * non-member; LAST_ADMIN rather than leave the shop without an admin.
+   */
   async removeFromShop(userId: string, shopId: string): Promise<boolean> {
-    return this.accounts.removeMembership(userId, shopId);
+    return this.db.transaction(async (tx) => {
+      await this.keepAnAdmin(tx, userId, shopId, null);
+      return this.accounts.removeMembership(userId, shopId, tx);
+    });
+  }
+
+  /** Gives a member of the shop another role there; false for a non-member, LAST_ADMIN for its only admin. */
+  async changeRole(userId: string, shopId: string, role: Role): Promise<boolean> {
+    return this.db.transaction(async (tx) => {
+      if (!(await this.keepAnAdmin(tx, userId, shopId, role))) return false;
+      await this.accounts.changeRole(tx, userId, shopId, role);
+      return true;
+    });
+  }
+
+  /** Refuses a change that leaves the shop without an admin; the member's current role, or null for a non-member. */
+  private async keepAnAdmin(tx: EntityManager, userId: string, shopId: string, newRole: Role | null) {
+    const admins = await this.accounts.lockShopAdmins(tx, shopId);
+    const current = await this.accounts.lockMembership(tx, userId, shopId);
+    if (current === 'admin' && newRole !== 'admin' && admins.length <= 1) throw lastAdmin(newRole ? 'role' : undefined);
+    return current;
+  }
+
+  listTokens(caller: ShopAdmin & { userId: string }) {
+    const all = caller.adminOf.includes(caller.shopId);
+    return this.accounts.listTokens(caller.shopId, caller.userId, caller.adminOf, all);
   }
 
   async listUsers(shopId: string) {
@@ -152,12 +180,17 @@ export class AuthService implements OnApplicationBootstrap {
   }
 
   /**
-   * Revokes a token of a user of the caller's shop. A token acts in every shop of its user, so unless it is the
-   * caller's own, the caller must administer all of them.
+   * Revokes a token of a user of the caller's shop. Anyone may revoke their own; a token acts in every shop of its
+   * user, so anyone else's takes an admin of all of them.
    */
   async revokeApiToken(id: string, caller: ShopAdmin & { userId: string }): Promise<void> {
     const token = await this.accounts.findTokenForShop(id, caller.shopId, caller.adminOf);
     if (!token) throw tokenNotFound();
+    if (token.user_id !== caller.userId && !caller.adminOf.includes(caller.shopId))
+      throw new ForbiddenException({
+        code: 'ROLE_REQUIRED',
+        message: 'revoking another user’s token needs the admin role',
+      });
     if (token.user_id !== caller.userId && !token.managed) throw userInOtherShop();
     await this.accounts.revokeToken(id);
   }

@@ -22,6 +22,30 @@ export class AuditLogRepository {
     );
   }
 
+  /** A change to the shop's settings (a canned reply, the send delay, …): who, what, before and after. */
+  async recordSetting(
+    actor: string,
+    action: string,
+    entity: string,
+    entityId: string,
+    before: unknown,
+    after: unknown,
+    shopId: string,
+  ): Promise<void> {
+    await this.db.query(
+      `INSERT INTO audit_log (actor, action, entity, entity_id, before, after, shop_id) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [
+        actor,
+        action,
+        entity,
+        entityId,
+        before == null ? null : JSON.stringify(before),
+        JSON.stringify(after ?? null),
+        shopId,
+      ],
+    );
+  }
+
   /** The shop's audit trail, newest first, or one entity's when `entityId` is given. */
   trail(shopId: string, limit: number, entityId: string | null) {
     return this.db.query(

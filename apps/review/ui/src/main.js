@@ -2,6 +2,7 @@ import { h, render } from 'preact';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import htm from 'htm';
 import { api, ApiError, setCsrf } from './api.js';
+import { CannedPicker } from './canned.js';
 import { translator } from './i18n.js';
 import {
   actionInWords,
@@ -15,6 +16,7 @@ import {
 } from './labels';
 import { routeOf, visibleTo, VIEWS } from './views';
 import { EscalationPanel, leads, useDeskAlerts } from './escalation.js';
+import './pages/settings.js';
 
 const html = htm.bind(h);
 const SHORTCUTS = [
@@ -27,6 +29,7 @@ const SHORTCUTS = [
   ['s', 'sendKey'],
   ['d', 'redraftKey'],
   ['z', 'undoSend'],
+  ['c', 'cannedKey'],
   ['Esc', 'leaveEditorKey'],
   ['?', 'showShortcuts'],
 ];
@@ -174,6 +177,7 @@ function Conversation({ detail, t, editorRef, body, setBody, onAction, audit, me
         <button onClick=${() => onAction('reject')}>${t('reject')} <kbd>r</kbd></button>
         <button onClick=${() => onAction('escalate')}>${t('escalate')} <kbd>x</kbd></button>
       </div>
+      <${CannedPicker} key=${item.draftId} t=${t} item=${item} editorRef=${editorRef} body=${body} setBody=${setBody} />
       <${RedraftForm} key=${item.draftId} t=${t} onAction=${onAction} />
     </div>
     <aside class="context">
@@ -675,6 +679,7 @@ function App() {
         s: () => act('send'),
         d: () => document.getElementById('redraft-instruction')?.focus(),
         z: () => sendWithUndo.undo(),
+        c: () => document.getElementById('canned-open')?.click(),
         e: () => editorRef.current?.focus(),
         '?': () => setHelping(true),
       };

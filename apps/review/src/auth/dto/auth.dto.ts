@@ -18,3 +18,6 @@ export type CreateUserDto = z.infer<typeof createUserSchema>;
 
 export const createTokenSchema = z.object({ name: z.string().trim().min(1).max(200) }).strict();
 export type CreateTokenDto = z.infer<typeof createTokenSchema>;
+
+export const changeRoleSchema = z.object({ role: z.enum(['agent', 'lead', 'admin']) }).strict();
+export type ChangeRoleDto = z.infer<typeof changeRoleSchema>;

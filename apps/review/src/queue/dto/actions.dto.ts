@@ -1,12 +1,28 @@
 import { z } from 'zod';
+import { unfilledPlaceholders } from '../../canned/canned-placeholders.util';
 
 /** The version the agent saw; stale → 409 (or 412 when sent as If-Match instead). */
 const version = z.number().int().positive().optional();
 
+/** A reply to send: never with a canned reply's placeholder the agent was meant to fill in. */
+const replyBody = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(100_000)
+  .superRefine((text, ctx) => {
+    const unfilled = unfilledPlaceholders(text);
+    if (unfilled.length)
+      ctx.addIssue({
+        code: 'custom',
+        message: `still holds ${unfilled.map((p) => `{{${p}}}`).join(', ')} from a canned reply: fill it in first`,
+      });
+  });
+
 export const approveSchema = z
   .object({
     /** The edited reply; omitted to approve the draft as it is. */
-    body: z.string().trim().min(1, 'must not be empty').max(100_000).optional(),
+    body: replyBody.optional(),
     version,
   })
   .strict();
@@ -35,9 +51,7 @@ export const rejectSchema = z
     if (v.closeReason === 'other' && !v.reason) issue('reason', 'required when the close reason is other');
   });
 /** A reply the agent wrote themselves, for an item without a usable draft. */
-export const writeReplySchema = z
-  .object({ body: z.string().trim().min(1, 'must not be empty').max(100_000), version })
-  .strict();
+export const writeReplySchema = z.object({ body: replyBody, version }).strict();
 export const redraftSchema = z.object({ instruction: z.string().trim().min(1).max(2000), version }).strict();
 export const escalateSchema = z.object({ reason: z.string().trim().max(2000).optional(), version }).strict();
 /** Back to the agents: to `assigneeId` (null: no one), by default to whoever escalated it; a note says what to do. */

@@ -1,0 +1,46 @@
+// What the settings page's sections share: their common strings, the caller's role, and an error in words.
+import { addMessages } from '../i18n.js';
+
+addMessages({
+  en: {
+    settings: 'Settings',
+    settingsIntro: 'What your team works with: canned replies, who has which role, API tokens and the shop’s times.',
+    save: 'Save',
+    saved: 'Saved',
+    delete: 'Delete',
+    confirmDelete: 'Yes, delete',
+    role_agent: 'Agent',
+    role_lead: 'Team lead',
+    role_admin: 'Admin',
+    adminsOnly: 'Only admins can change this.',
+    settingsForLeads: 'The settings are for team leads and admins.',
+  },
+  nl: {
+    settings: 'Instellingen',
+    settingsIntro:
+      'Waarmee je team werkt: standaardantwoorden, wie welke rol heeft, API-tokens en de tijden van de winkel.',
+    save: 'Opslaan',
+    saved: 'Opgeslagen',
+    delete: 'Verwijderen',
+    confirmDelete: 'Ja, verwijderen',
+    role_agent: 'Medewerker',
+    role_lead: 'Teamleider',
+    role_admin: 'Beheerder',
+    adminsOnly: 'Alleen beheerders kunnen dit wijzigen.',
+    settingsForLeads: 'De instellingen zijn voor teamleiders en beheerders.',
+  },
+});
+
+/** The role of the signed-in user in the shop the API acts in (their only shop, else "default", else the first). */
+export function roleInShop(me) {
+  const memberships = me?.memberships ?? [];
+  const membership =
+    memberships.length === 1 ? memberships[0] : (memberships.find((m) => m.shopId === 'default') ?? memberships[0]);
+  return membership?.role ?? 'agent';
+}
+
+/** An API error's message with the fields it names, for the notice line. */
+export function problemOf(e) {
+  const fields = (e?.body?.errors ?? []).map((f) => `${f.field} ${f.message}`);
+  return fields.length ? fields.join('; ') : (e?.message ?? String(e));
+}

@@ -1,8 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuthModule } from './auth/auth.module';
+import { CustomersModule } from './customers/customers.module';
 import { DocsController } from './docs.controller';
 import { IncomingDraftsModule } from './drafts/incoming-drafts.module';
 import { LiveModule } from './live/live.module';
+import { MentionsModule } from './mentions/mentions.module';
 import { QueueModule } from './queue/queue.module';
 import { ReviewOptionsModule } from './review-options.module';
 import { ReviewOptions } from './review.options';
@@ -25,6 +27,8 @@ export class ReviewModule {
         QueueModule,
         SlaModule,
         UiModule,
+        CustomersModule,
+        MentionsModule,
       ],
       controllers: [DocsController],
     };

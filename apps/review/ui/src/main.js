@@ -5,6 +5,9 @@ import { api, ApiError, setCsrf } from './api.js';
 import { translator } from './i18n.js';
 import { CLOSE_REASON_LABELS, closeReasonInWords, customerInWords, intentInWords, reasonInWords } from './labels';
 import { routeOf, visibleTo, VIEWS } from './views';
+import { CustomerPanel } from './customer-panel.js';
+import { MentionsBadge } from './mentions.js';
+import { NotesPanel } from './notes-panel.js';
 
 const html = htm.bind(h);
 const SHORTCUTS = [
@@ -158,6 +161,7 @@ function Conversation({ detail, t, editorRef, body, setBody, onAction, audit }) 
       <${RedraftForm} key=${item.draftId} t=${t} onAction=${onAction} />
     </div>
     <aside class="context">
+      <${CustomerPanel} key=${item.draftId} draftId=${item.draftId} t=${t} />
       <h3>${t('reasons')}</h3>
       <ul>
         ${item.reasons.map((r) => html`<li title=${r}>${reasonInWords(r, t.locale)}</li>`)}
@@ -169,9 +173,7 @@ function Conversation({ detail, t, editorRef, body, setBody, onAction, audit }) 
       <h3>${t('orderFacts')}</h3>
       <${OrderFacts} facts=${orderFacts} t=${t} />
       <h3>${t('notes')}</h3>
-      <ul>
-        ${notes.map((n) => html`<li>${n.author}: ${n.body}</li>`)}
-      </ul>
+      <${NotesPanel} key=${item.draftId} draftId=${item.draftId} notes=${notes} t=${t} />
       <h3>${t('history')}</h3>
       <ol class="history">
         ${audit.map((a) => html`<li>${new Date(a.createdAt).toLocaleString()} · ${a.actor} · ${a.action}</li>`)}
@@ -673,6 +675,7 @@ function App() {
         )}
       </nav>
       <p role="status" class="notice">${notice ?? ''}</p>
+      <${MentionsBadge} t=${t} />
       <span>${me.email}</span>
       <label for="locale" class="sr-only">Language</label>
       <select id="locale" value=${locale} onChange=${(e) => setLocale(e.target.value)}>

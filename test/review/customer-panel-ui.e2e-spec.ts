@@ -103,6 +103,8 @@ describe('agent UI: customer panel and notes with mentions', () => {
 
   it('shows the customer, their earlier conversation and their orders beside the draft', async () => {
     await signIn(page, 'lead@shop.test');
+    // The queue has loaded its one draft before `j` opens it.
+    await page.getByRole('navigation', { name: 'Wachtrij' }).getByText('Re: Waar is mijn bestelling?').waitFor();
     await page.keyboard.press('j');
     const panel = page.getByTestId('customer-panel');
     await panel.getByText('Sanne de Vries').waitFor();
@@ -163,6 +165,15 @@ describe('agent UI: customer panel and notes with mentions', () => {
     await mention.getByRole('button', { name: 'Gelezen' }).click();
     await noorPage.getByText('Niemand heeft je genoemd').waitFor();
     await expectEventually(async () => expect((await badge.textContent())?.trim()).toMatch(/^@\s*0/));
+
+    // A new mention reaches Noor's header live (the `noted` event), without a reload.
+    await field.click();
+    await page.keyboard.type('@noor');
+    await page.getByRole('option', { name: /Noor Visser/ }).waitFor();
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('graag vandaag nog');
+    await page.getByRole('button', { name: 'Notitie toevoegen' }).click();
+    await expectEventually(async () => expect((await badge.textContent())?.trim()).toMatch(/^@\s*1/));
     await noorPage.close();
   });
 });

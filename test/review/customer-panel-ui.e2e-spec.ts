@@ -132,6 +132,7 @@ describe('agent UI: customer panel and notes with mentions', () => {
     await page.keyboard.type('Kun jij de vervoerder bellen, @No');
     const suggestion = page.getByRole('option', { name: /Noor Visser/ });
     await suggestion.waitFor();
+    await suggestion.scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(screenshots, 'note-mention-suggestions-1440.png') });
     expect(await accessibilityViolations(page)).toEqual([]);
     await page.keyboard.press('Enter');

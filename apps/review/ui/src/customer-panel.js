@@ -125,8 +125,11 @@ export function CustomerPanel({ draftId, t }) {
             </a>
             ${c.firstLine && c.subject ? html`<span class="first-line">${c.firstLine.split('\n')[0]}</span>` : null}
             <span class="meta">
-              ${inWords(t, 'conversationStatus', c.status)} · ${inWords(t, 'channel', c.channel)} ·
-              ${t('customerLastActivity')} ${date(c.lastActivityAt, locale)}
+              ${[
+                inWords(t, 'conversationStatus', c.status),
+                inWords(t, 'channel', c.channel),
+                `${t('customerLastActivity')} ${date(c.lastActivityAt, locale)}`,
+              ].join(' · ')}
               ${c.current ? html` · <strong>${t('customerThisConversation')}</strong>` : null}
             </span>
           </li>`,

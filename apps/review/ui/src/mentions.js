@@ -85,7 +85,9 @@ function MentionsPage({ t, setNotice }) {
               ${m.subject} · ${t('mentionsBy')} ${m.author ?? '—'} · ${new Date(m.createdAt).toLocaleString(t.locale)}
             </p>
             <p>${m.body}</p>
-            <a href=${`#/conversation/${encodeURIComponent(m.conversationId)}`}>${t('mentionsOpen')}</a>
+            <a href=${`#/conversation/${encodeURIComponent(m.conversationId)}`} onClick=${() => markRead([m.noteId])}
+              >${t('mentionsOpen')}</a
+            >
             <button type="button" onClick=${() => markRead([m.noteId])}>${t('mentionsMarkRead')}</button>
           </li>`,
       )}

@@ -1,9 +1,11 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuthModule } from './auth/auth.module';
 import { CannedModule } from './canned/canned.module';
+import { CustomersModule } from './customers/customers.module';
 import { DocsController } from './docs.controller';
 import { IncomingDraftsModule } from './drafts/incoming-drafts.module';
 import { LiveModule } from './live/live.module';
+import { MentionsModule } from './mentions/mentions.module';
 import { QueueModule } from './queue/queue.module';
 import { ReviewOptionsModule } from './review-options.module';
 import { ReviewOptions } from './review.options';
@@ -29,6 +31,8 @@ export class ReviewModule {
         UiModule,
         CannedModule,
         SettingsModule,
+        CustomersModule,
+        MentionsModule,
       ],
       controllers: [DocsController],
     };

@@ -1,5 +1,6 @@
 import { env } from '@draftdesk/config';
 import { serviceConfigShape, type RealmName } from '@draftdesk/platform';
+import { OrderSource, orderSourceConfigRules, orderSourceConfigShape, orderSourceFromConfig } from '@draftdesk/shop';
 import { z } from 'zod';
 
 export const REVIEW_OPTIONS = Symbol('REVIEW_OPTIONS');
@@ -56,6 +57,10 @@ export interface ReviewOptions {
   sendDelaySeconds?: number;
   /** Folder with the built agent UI (index.html, app.js); the UI is not served when it is missing. */
   uiDir?: string;
+  /** The shop folder (its orders.json for the `file` order source); the sample shop when unset. */
+  shopDir?: string;
+  /** Where the customer panel reads a customer's orders: the drafter's order source. */
+  orders?: OrderSource;
 }
 
 export const DEFAULTS = {
@@ -99,12 +104,17 @@ export const reviewConfigShape = {
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   OIDC_REDIRECT_URI: z.string().url().optional(),
   OIDC_ALLOW_INSECURE: env.bool().default(false),
+  /** The drafter's shop folder and order source: the customer panel shows the orders the drafter sees. */
+  SHOP_DIR: z.string().optional(),
+  ...orderSourceConfigShape,
 };
 
 type ReviewConfig = z.infer<z.ZodObject<typeof reviewConfigShape>>;
 
 /** The review service's settings. */
-export const reviewConfigSchema = z.object({ ...serviceConfigShape(3006), ...reviewConfigShape });
+export const reviewConfigSchema = z
+  .object({ ...serviceConfigShape(3006), ...reviewConfigShape })
+  .superRefine(orderSourceConfigRules);
 
 export function reviewOptionsFromConfig(c: ReviewConfig, uiDir?: string): ReviewOptions {
   return {
@@ -139,5 +149,7 @@ export function reviewOptionsFromConfig(c: ReviewConfig, uiDir?: string): Review
           }
         : undefined,
     uiDir,
+    shopDir: c.SHOP_DIR,
+    orders: orderSourceFromConfig(c),
   };
 }

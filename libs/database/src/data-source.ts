@@ -17,6 +17,7 @@ import { RejectChoices1764210100000 } from './migrations/1764210100000-RejectCho
 import { SendDelay1764210500000 } from './migrations/1764210500000-SendDelay';
 import { EscalationHandBack1764211400000 } from './migrations/1764211400000-EscalationHandBack';
 import { CannedReplies1764211200000 } from './migrations/1764211200000-CannedReplies';
+import { NoteMentions1764211100000 } from './migrations/1764211100000-NoteMentions';
 
 /** Every migration, in order. Listed explicitly so the same list works from sources and from dist/. */
 export const MIGRATIONS = [
@@ -36,6 +37,7 @@ export const MIGRATIONS = [
   DrafterLlmUsage1764210000000,
   RejectChoices1764210100000,
   SendDelay1764210500000,
+  NoteMentions1764211100000,
   CannedReplies1764211200000,
   EscalationHandBack1764211400000,
 ];

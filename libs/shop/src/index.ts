@@ -9,6 +9,7 @@ export * from './orders/cached-order.connector';
 export * from './orders/rest-order.connector';
 export * from './orders/shopify-order.connector';
 export * from './orders/demo-order-dates.util';
+export * from './orders/order-source.config';
 export * from './knowledge/knowledge-source';
 export * from './knowledge/pg-knowledge';
 export * from './knowledge/kb-import.util';

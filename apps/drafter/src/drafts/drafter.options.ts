@@ -1,11 +1,7 @@
 import { configProblem, env } from '@draftdesk/config';
 import { serviceConfigShape } from '@draftdesk/platform';
+import { OrderSource, orderSourceConfigRules, orderSourceConfigShape, orderSourceFromConfig } from '@draftdesk/shop';
 import { z } from 'zod';
-
-const headerList = z
-  .string()
-  .regex(/^([A-Za-z0-9-]+:[^;]+)(;\s*[A-Za-z0-9-]+:[^;]+)*$/, 'expected "Name: value; Other: value"')
-  .optional();
 
 /**
  * Tokens per shop per UTC day, counted in the database so every replica spends from one budget; 0 = unlimited.
@@ -40,19 +36,7 @@ export const drafterConfigShape = {
   /** One model call; the same variable as triage's, so one setting covers both. */
   OPENAI_TIMEOUT_MS: env.int().pipe(z.number().min(100)).default(20_000),
   ...drafterTokenBudgetShape,
-  ORDERS_CONNECTOR: z.enum(['file', 'rest', 'shopify']).default('file'),
-  ORDERS_REST_BY_NUMBER_URL: z.string().url().optional(),
-  ORDERS_REST_BY_EMAIL_URL: z.string().url().optional(),
-  /** e.g. "Authorization: Bearer abc; X-Api-Key: xyz" */
-  ORDERS_REST_HEADERS: headerList,
-  SHOPIFY_SHOP_URL: z.string().url().optional(),
-  SHOPIFY_ACCESS_TOKEN: z.string().min(1).optional(),
-  SHOPIFY_API_VERSION: z
-    .string()
-    .regex(/^\d{4}-\d{2}$/)
-    .default('2024-10'),
-  ORDERS_TIMEOUT_MS: env.int().pipe(z.number().min(100)).default(3000),
-  ORDERS_CACHE_TTL_MS: env.int().pipe(z.number().min(0)).default(60_000),
+  ...orderSourceConfigShape,
   /** Bearer token for /v1/kb; open when unset (the embedded mode on loopback). */
   KB_API_TOKEN: z.string().min(24).optional(),
 };
@@ -70,24 +54,7 @@ export interface DrafterOptions {
     /** 0 = unlimited. */
     tokensPerDay: number;
   };
-  orders?:
-    | { kind: 'file' }
-    | {
-        kind: 'rest';
-        byNumberUrl?: string;
-        byEmailUrl?: string;
-        headers: Record<string, string>;
-        timeoutMs: number;
-        cacheTtlMs: number;
-      }
-    | {
-        kind: 'shopify';
-        shopUrl: string;
-        accessToken: string;
-        apiVersion: string;
-        timeoutMs: number;
-        cacheTtlMs: number;
-      };
+  orders?: OrderSource;
   kbApiToken?: string;
 }
 
@@ -97,31 +64,13 @@ type DrafterConfig = z.infer<z.ZodObject<typeof drafterConfigShape>>;
 export function drafterConfigRules(config: DrafterConfig, ctx: z.RefinementCtx): void {
   if (config.DRAFTER_ENGINE === 'openai' && !config.OPENAI_API_KEY)
     configProblem(ctx, 'OPENAI_API_KEY', 'is required when DRAFTER_ENGINE=openai');
-  if (config.ORDERS_CONNECTOR === 'rest' && !config.ORDERS_REST_BY_NUMBER_URL && !config.ORDERS_REST_BY_EMAIL_URL)
-    configProblem(
-      ctx,
-      'ORDERS_REST_BY_NUMBER_URL',
-      'is required (or ORDERS_REST_BY_EMAIL_URL) when ORDERS_CONNECTOR=rest',
-    );
-  if (config.ORDERS_CONNECTOR === 'shopify') {
-    for (const variable of ['SHOPIFY_SHOP_URL', 'SHOPIFY_ACCESS_TOKEN'] as const)
-      if (!config[variable]) configProblem(ctx, variable, 'is required when ORDERS_CONNECTOR=shopify');
-  }
+  orderSourceConfigRules(config, ctx);
 }
 
 /** The drafter service's settings. */
 export const drafterConfigSchema = z
   .object({ ...serviceConfigShape(3005), ...drafterConfigShape })
   .superRefine(drafterConfigRules);
-
-function parseHeaders(value: string | undefined): Record<string, string> {
-  const headers: Record<string, string> = {};
-  for (const part of (value ?? '').split(';')) {
-    const i = part.indexOf(':');
-    if (i > 0) headers[part.slice(0, i).trim()] = part.slice(i + 1).trim();
-  }
-  return headers;
-}
 
 /** From settings validated by drafterConfigRules to options. */
 export function drafterOptionsFromConfig(config: DrafterConfig): DrafterOptions {
@@ -130,7 +79,7 @@ export function drafterOptionsFromConfig(config: DrafterConfig): DrafterOptions 
     messageIdDomain: config.MESSAGE_ID_DOMAIN,
     engine: config.DRAFTER_ENGINE,
     kbApiToken: config.KB_API_TOKEN,
-    orders: { kind: 'file' },
+    orders: orderSourceFromConfig(config),
   };
   if (config.DRAFTER_ENGINE === 'openai') {
     options.openai = {
@@ -141,24 +90,6 @@ export function drafterOptionsFromConfig(config: DrafterConfig): DrafterOptions 
       timeoutMs: Math.min(config.OPENAI_TIMEOUT_MS, config.DRAFTER_TIMEOUT_MS),
       maxRetries: config.OPENAI_MAX_RETRIES,
       tokensPerDay: drafterTokensPerDay(config),
-    };
-  }
-  const cache = { timeoutMs: config.ORDERS_TIMEOUT_MS, cacheTtlMs: config.ORDERS_CACHE_TTL_MS };
-  if (config.ORDERS_CONNECTOR === 'rest') {
-    options.orders = {
-      kind: 'rest',
-      byNumberUrl: config.ORDERS_REST_BY_NUMBER_URL,
-      byEmailUrl: config.ORDERS_REST_BY_EMAIL_URL,
-      headers: parseHeaders(config.ORDERS_REST_HEADERS),
-      ...cache,
-    };
-  } else if (config.ORDERS_CONNECTOR === 'shopify') {
-    options.orders = {
-      kind: 'shopify',
-      shopUrl: config.SHOPIFY_SHOP_URL!,
-      accessToken: config.SHOPIFY_ACCESS_TOKEN!,
-      apiVersion: config.SHOPIFY_API_VERSION,
-      ...cache,
     };
   }
   return options;

@@ -1,14 +1,11 @@
 import {
-  CachedOrderConnector,
+  buildOrderConnector,
   InMemoryKnowledge,
-  InMemoryOrderConnector,
   KbRepository,
   PgKnowledge,
   SqlRunner,
   LoadedShop,
   OrderConnector,
-  RestOrderConnector,
-  ShopifyOrderConnector,
 } from '@draftdesk/shop';
 import { DraftProvider, OfflineDrafter, OpenAiDrafter } from '@draftdesk/drafting';
 import { InMemoryTokenUsageStore, type TokenUsageStore } from '@draftdesk/triage';
@@ -54,23 +51,7 @@ export function drafterFactory(options: DrafterOptions, shop: LoadedShop, usage:
 }
 
 export function buildOrders(options: DrafterOptions, shop: LoadedShop): OrderConnector {
-  const o = options.orders;
-  if (!o || o.kind === 'file') return new InMemoryOrderConnector(shop.orders);
-  const inner =
-    o.kind === 'rest'
-      ? new RestOrderConnector({
-          byNumberUrl: o.byNumberUrl,
-          byEmailUrl: o.byEmailUrl,
-          headers: o.headers,
-          timeoutMs: o.timeoutMs,
-        })
-      : new ShopifyOrderConnector({
-          shopUrl: o.shopUrl,
-          accessToken: o.accessToken,
-          apiVersion: o.apiVersion,
-          timeoutMs: o.timeoutMs,
-        });
-  return o.cacheTtlMs > 0 ? new CachedOrderConnector(inner, { ttlMs: o.cacheTtlMs }) : inner;
+  return buildOrderConnector(options.orders, shop.orders);
 }
 
 export function buildKnowledge(db: SqlRunner, shop: LoadedShop): PgKnowledge {

@@ -7,8 +7,9 @@ import { REVIEW_OPTIONS, ReviewOptions } from '../review.options';
 import { LiveChannelRepository } from './live-channel.repository';
 import { decodeNotification, encodeNotification, LIVE_CHANNEL } from './live-notification.util';
 
+/** `noted`: a note was added to the draft (its mentions are read from GET /v1/mentions). */
 export type LiveEventType =
-  'arrived' | 'claimed' | 'released' | 'updated' | 'resolved' | 'sla_breached' | 'redrafted' | 'superseded';
+  'arrived' | 'claimed' | 'released' | 'updated' | 'resolved' | 'sla_breached' | 'redrafted' | 'superseded' | 'noted';
 
 export interface LiveEvent {
   type: LiveEventType;

@@ -12,6 +12,7 @@ const TYPES = new Set([
   'sla_breached',
   'redrafted',
   'superseded',
+  'noted',
 ]);
 
 export function encodeNotification(origin: string, event: LiveEvent): string {

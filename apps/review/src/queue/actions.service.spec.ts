@@ -475,5 +475,23 @@ describe('ActionsService', () => {
       expect(items.get(row.draft_id).version).toBe(7);
       await expect(actions.note(agent, randomUUID(), { body: 'x' })).rejects.toMatchObject({ status: 404 });
     });
+
+    it('keeps the colleagues a note mentions and tells the shop live; a stranger is a 400 naming the field', async () => {
+      const row = seed({ version: 3 });
+      records.members.add(`${SHOP}/${otherAgent.userId}`);
+      const stranger = randomUUID();
+      await expect(
+        actions.note(agent, row.draft_id, { body: 'ask @other', mentions: [otherAgent.userId, stranger] }),
+      ).rejects.toMatchObject({
+        status: 400,
+        response: { errors: [{ field: 'mentions.1', message: 'is not a colleague in this shop' }] },
+      });
+      expect(records.notes).toEqual([]);
+
+      const note = await actions.note(agent, row.draft_id, { body: 'ask @other', mentions: [otherAgent.userId] });
+      expect(note.mentions).toEqual([otherAgent.userId]);
+      expect(records.mentions).toEqual([{ noteId: note.id, userId: otherAgent.userId, shopId: SHOP }]);
+      expect(live).toEqual([{ type: 'noted', shopId: SHOP, draftId: row.draft_id, version: 3, by: agent.userId }]);
+    });
   });
 });

@@ -1,4 +1,5 @@
 import { OutboxService } from '@draftdesk/messaging';
+import { invalidRequest } from '@draftdesk/platform';
 import { ForbiddenException, Inject, Injectable, Optional } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Actor, hasRole } from '../auth/principal';
@@ -400,14 +401,27 @@ export class ActionsService {
     });
   }
 
-  /** Notes change nothing an agent could overwrite, so they need no version. */
+  /** Notes change nothing an agent could overwrite, so they need no version. Mentions name colleagues of the shop. */
   async note(actor: Actor, id: string, dto: NoteDto) {
-    return this.items.transaction(async (m) => {
-      if ((await this.items.versionOf(m, id, actor.shopId)) === null) throw draftNotFound(id);
+    const mentions = dto.mentions ?? [];
+    const { note, version } = await this.items.transaction(async (m) => {
+      const version = await this.items.versionOf(m, id, actor.shopId);
+      if (version === null) throw draftNotFound(id);
+      const strangers = new Set(await this.records.strangersTo(m, actor.shopId, mentions));
+      if (strangers.size)
+        throw invalidRequest(
+          mentions
+            .map((userId, i) => ({ userId, field: `mentions.${i}` }))
+            .filter(({ userId }) => strangers.has(userId))
+            .map(({ field }) => ({ field, message: 'is not a colleague in this shop' })),
+        );
       const note = await this.records.addNote(m, actor.shopId, id, actor.userId, dto.body);
-      await this.audit(m, actor, 'note', id, null, { noteId: note.id });
-      return { id: note.id, createdAt: note.createdAt, body: dto.body, author: actor.email };
+      await this.records.addMentions(m, actor.shopId, note.id, mentions);
+      await this.audit(m, actor, 'note', id, null, { noteId: note.id, mentions });
+      return { note, version };
     });
+    this.live.publish({ type: 'noted', shopId: actor.shopId, draftId: id, version, by: actor.userId });
+    return { id: note.id, createdAt: note.createdAt, body: dto.body, author: actor.email, mentions };
   }
 
   private async change(

@@ -164,6 +164,10 @@ export class QueueController {
 
   @Post(':id/notes')
   @HttpCode(201)
+  @ApiOperation({
+    summary:
+      'An internal note; `mentions` names colleagues of the shop (anyone else is a 400), who see it in /v1/mentions',
+  })
   @ApiZodBody(dto.noteSchema)
   note(
     @CurrentActor() a: Actor,

@@ -1,4 +1,4 @@
-// Owns: review_notes, redraft_requests, triage_corrections
+// Owns: review_notes, note_mentions, redraft_requests, triage_corrections
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 
@@ -33,10 +33,42 @@ export class ReviewRecordsRepository {
     return note;
   }
 
-  /** The item's notes, oldest first, with their author's email. */
-  notesOf(draftId: string): Promise<{ id: string; body: string; createdAt: Date; author: string | null }[]> {
+  /** Records who a note mentions; each colleague once. */
+  async addMentions(m: EntityManager, shopId: string, noteId: string, userIds: readonly string[]): Promise<void> {
+    if (userIds.length === 0) return;
+    await m.query(
+      `INSERT INTO note_mentions (note_id, user_id, shop_id) SELECT $1, unnest($2::uuid[]), $3 ON CONFLICT DO NOTHING`,
+      [noteId, [...new Set(userIds)], shopId],
+    );
+  }
+
+  /** Of these user ids, those without a role in the shop (unknown ids included). */
+  async strangersTo(m: EntityManager, shopId: string, userIds: readonly string[]): Promise<string[]> {
+    if (userIds.length === 0) return [];
+    const rows: { id: string }[] = await m.query(
+      `SELECT id FROM unnest($1::uuid[]) AS wanted(id)
+        WHERE NOT EXISTS (SELECT 1 FROM memberships ms JOIN users u ON u.id = ms.user_id
+                           WHERE ms.user_id = wanted.id AND ms.shop_id = $2 AND NOT u.disabled)`,
+      [[...userIds], shopId],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** The item's notes, oldest first, with their author's email and the colleagues each mentions. */
+  notesOf(draftId: string): Promise<
+    {
+      id: string;
+      body: string;
+      createdAt: Date;
+      author: string | null;
+      mentions: { id: string; email: string; name: string }[];
+    }[]
+  > {
     return this.db.query(
-      `SELECT n.id, n.body, n.created_at AS "createdAt", u.email AS author FROM review_notes n LEFT JOIN users u ON u.id = n.author_id
+      `SELECT n.id, n.body, n.created_at AS "createdAt", u.email AS author,
+              coalesce((SELECT json_agg(json_build_object('id', mu.id, 'email', mu.email, 'name', mu.name) ORDER BY mu.email)
+                          FROM note_mentions nm JOIN users mu ON mu.id = nm.user_id WHERE nm.note_id = n.id), '[]') AS mentions
+         FROM review_notes n LEFT JOIN users u ON u.id = n.author_id
         WHERE n.draft_id = $1 ORDER BY n.id`,
       [draftId],
     );

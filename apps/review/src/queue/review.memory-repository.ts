@@ -299,7 +299,7 @@ export class InMemoryAuditLog implements Pick<AuditLogRepository, 'recordDraft' 
 
 export class InMemoryReviewRecords implements Pick<
   ReviewRecordsRepository,
-  'addNote' | 'notesOf' | 'recordRedraftRequest' | 'recordTriageCorrection'
+  'addNote' | 'addMentions' | 'strangersTo' | 'notesOf' | 'recordRedraftRequest' | 'recordTriageCorrection'
 > {
   readonly notes: { id: string; shopId: string; draftId: string; authorId: string; body: string; createdAt: Date }[] =
     [];
@@ -307,6 +307,17 @@ export class InMemoryReviewRecords implements Pick<
   readonly corrections: TriageCorrection[] = [];
   /** Authors' emails, as the users table would give them. */
   readonly emails = new Map<string, string>();
+  /** Who has a role in which shop, as memberships would say: `${shopId}/${userId}`. */
+  readonly members = new Set<string>();
+  readonly mentions: { noteId: string; userId: string; shopId: string }[] = [];
+
+  async addMentions(_m: EntityManager, shopId: string, noteId: string, userIds: readonly string[]) {
+    for (const userId of new Set(userIds)) this.mentions.push({ noteId, userId, shopId });
+  }
+
+  async strangersTo(_m: EntityManager, shopId: string, userIds: readonly string[]) {
+    return userIds.filter((id) => !this.members.has(`${shopId}/${id}`));
+  }
 
   async addNote(_m: EntityManager, shopId: string, draftId: string, authorId: string, body: string) {
     const note = { id: String(this.notes.length + 1), shopId, draftId, authorId, body, createdAt: new Date() };
@@ -317,7 +328,15 @@ export class InMemoryReviewRecords implements Pick<
   async notesOf(draftId: string) {
     return this.notes
       .filter((n) => n.draftId === draftId)
-      .map((n) => ({ id: n.id, body: n.body, createdAt: n.createdAt, author: this.emails.get(n.authorId) ?? null }));
+      .map((n) => ({
+        id: n.id,
+        body: n.body,
+        createdAt: n.createdAt,
+        author: this.emails.get(n.authorId) ?? null,
+        mentions: this.mentions
+          .filter((m) => m.noteId === n.id)
+          .map((m) => ({ id: m.userId, email: this.emails.get(m.userId) ?? '', name: '' })),
+      }));
   }
 
   async recordRedraftRequest(

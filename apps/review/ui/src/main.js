@@ -17,6 +17,9 @@ import {
 import { routeOf, visibleTo, VIEWS } from './views';
 import { EscalationPanel, leads, useDeskAlerts } from './escalation.js';
 import './pages/settings.js';
+import { CustomerPanel } from './customer-panel.js';
+import { MentionsBadge } from './mentions.js';
+import { NotesPanel } from './notes-panel.js';
 
 const html = htm.bind(h);
 const SHORTCUTS = [
@@ -187,6 +190,7 @@ function Conversation({ detail, t, editorRef, body, setBody, onAction, audit, me
         canHandBack=${leads(me, item.shopId)}
         onHandBack=${(choice) => onAction('handBack', choice)}
       />
+      <${CustomerPanel} key=${item.draftId} draftId=${item.draftId} t=${t} />
       <h3>${t('reasons')}</h3>
       <ul>
         ${item.reasons.map((r) => html`<li title=${r}>${reasonInWords(r, t.locale)}</li>`)}
@@ -198,9 +202,7 @@ function Conversation({ detail, t, editorRef, body, setBody, onAction, audit, me
       <h3>${t('orderFacts')}</h3>
       <${OrderFacts} facts=${orderFacts} t=${t} />
       <h3>${t('notes')}</h3>
-      <ul>
-        ${notes.map((n) => html`<li>${n.author}: ${n.body}</li>`)}
-      </ul>
+      <${NotesPanel} key=${item.draftId} draftId=${item.draftId} notes=${notes} t=${t} />
       <h3>${t('history')}</h3>
       <ol class="history">
         ${audit.map((a) => html`<li>${new Date(a.createdAt).toLocaleString()} · ${a.actor} · ${actionInWords(a.action, t.locale)}</li>`)}
@@ -712,6 +714,7 @@ function App() {
       </nav>
       <p role="status" class="notice">${notice ?? ''}</p>
       ${alerts.canAsk ? html`<button onClick=${alerts.ask}>${t('notificationsOn')}</button>` : null}
+      <${MentionsBadge} t=${t} />
       <span>${me.email}</span>
       <label for="locale" class="sr-only">Language</label>
       <select id="locale" value=${locale} onChange=${(e) => setLocale(e.target.value)}>

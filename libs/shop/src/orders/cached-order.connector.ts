@@ -1,5 +1,11 @@
 import { draftReason } from '@draftdesk/contracts';
-import type { OrderConnector, OrderLookup, OrderQuery } from './order-connector.types';
+import type {
+  OrderConnector,
+  OrderHistory,
+  OrderHistorySource,
+  OrderLookup,
+  OrderQuery,
+} from './order-connector.types';
 import { normaliseOrderNumber } from './order-connector.types';
 
 export interface OrderCacheOptions {
@@ -12,13 +18,13 @@ export interface OrderCacheOptions {
  * Keeps answers briefly: a conversation asks about the same order several times within minutes, and the shop's
  * API has rate limits. Failures are not cached, so a timeout does not hide the order for the whole TTL.
  */
-export class CachedOrderConnector implements OrderConnector {
+export class CachedOrderConnector implements OrderConnector, OrderHistorySource {
   readonly name: string;
   private readonly entries = new Map<string, { at: number; value: Promise<OrderLookup> }>();
   private readonly now: () => number;
 
   constructor(
-    private readonly inner: OrderConnector,
+    private readonly inner: OrderConnector & OrderHistorySource,
     private readonly options: OrderCacheOptions,
   ) {
     this.name = `cached:${inner.name}`;
@@ -38,6 +44,11 @@ export class CachedOrderConnector implements OrderConnector {
     }));
     if (!result.order && result.reason !== 'order_not_found') this.entries.delete(key);
     return result;
+  }
+
+  /** Not cached: an agent opens a customer's history once, and wants it as the shop has it now. */
+  ordersOf(email: string, limit?: number): Promise<OrderHistory> {
+    return this.inner.ordersOf(email, limit);
   }
 
   private evict(): void {

@@ -1,9 +1,17 @@
 import type { OrderFacts } from '../shop.types';
 import { findOrder } from '../order-lookup.util';
-import type { OrderConnector, OrderLookup, OrderQuery } from './order-connector.types';
+import {
+  ORDER_HISTORY_LIMIT,
+  orderHistoryOf,
+  type OrderConnector,
+  type OrderHistory,
+  type OrderHistorySource,
+  type OrderLookup,
+  type OrderQuery,
+} from './order-connector.types';
 
 /** Orders from the shop folder's orders.json (the sample shop and the embedded demo). */
-export class InMemoryOrderConnector implements OrderConnector {
+export class InMemoryOrderConnector implements OrderConnector, OrderHistorySource {
   readonly name = 'memory';
 
   constructor(private readonly orders: OrderFacts[]) {}
@@ -12,5 +20,9 @@ export class InMemoryOrderConnector implements OrderConnector {
     if (!query.orderNumber && !query.email) return { order: null, reason: 'no_order_reference' };
     const order = findOrder(this.orders, query);
     return order ? { order } : { order: null, reason: 'order_not_found' };
+  }
+
+  async ordersOf(email: string, limit = ORDER_HISTORY_LIMIT): Promise<OrderHistory> {
+    return orderHistoryOf(this.orders, email, limit);
   }
 }

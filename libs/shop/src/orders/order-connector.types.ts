@@ -16,6 +16,30 @@ export interface OrderConnector {
   lookup(query: OrderQuery): Promise<OrderLookup>;
 }
 
+/** A customer's orders, newest first; none is a normal answer, and `reason` says why (as in OrderLookup). */
+export interface OrderHistory {
+  orders: OrderFacts[];
+  reason?: string;
+}
+
+/** Every order placed with one address, for the desk's customer panel; the connectors answer it beside `lookup`. */
+export interface OrderHistorySource {
+  readonly name: string;
+  ordersOf(email: string, limit?: number): Promise<OrderHistory>;
+}
+
+/** The most orders a customer panel lists. */
+export const ORDER_HISTORY_LIMIT = 20;
+
+/** Newest first, at most `limit`, and only those placed with `email`: whatever the source sent back. */
+export function orderHistoryOf(orders: readonly OrderFacts[], email: string, limit: number): OrderHistory {
+  const mine = orders
+    .filter((o) => ownedBy(o, email))
+    .sort((x, y) => Date.parse(y.placedAt) - Date.parse(x.placedAt))
+    .slice(0, limit);
+  return mine.length ? { orders: mine } : { orders: [], reason: 'order_not_found' };
+}
+
 export class OrderConnectorError extends Error {
   constructor(
     readonly code: string,

@@ -2,6 +2,7 @@ import { createServer, IncomingMessage, Server, ServerResponse } from 'http';
 import { AddressInfo } from 'net';
 import { loadSampleShop } from '../shop-loader.util';
 import { CachedOrderConnector } from './cached-order.connector';
+import { InMemoryOrderConnector } from './memory-order.connector';
 import { RestOrderConnector } from './rest-order.connector';
 import { ShopifyOrderConnector } from './shopify-order.connector';
 
@@ -200,5 +201,45 @@ describe('CachedOrderConnector', () => {
     expect((await failing.lookup({ orderNumber: '100241' })).reason).toBe('order_lookup_failed:timeout');
     slow = false;
     expect((await failing.lookup({ orderNumber: '100241' })).order?.orderNumber).toBe('100241');
+  });
+});
+
+describe('a customer’s orders (ordersOf), for the desk’s customer panel', () => {
+  it('REST: every order of the address from the by-email URL, newest first; none without that URL', async () => {
+    const history = await rest().ordersOf('Tom@Example.test');
+    expect(new URL(seen[0].url, 'http://x').searchParams.get('email')).toBe('tom@example.test');
+    expect(history.orders.map((o) => o.orderNumber)).toEqual(['100241']);
+    expect(await rest().ordersOf('nobody@example.test')).toEqual({ orders: [], reason: 'order_not_found' });
+    expect(await rest({ byEmailUrl: undefined }).ordersOf('tom@example.test')).toEqual({
+      orders: [],
+      reason: 'no_order_reference',
+    });
+    slow = true;
+    expect(await rest({ timeoutMs: 100 }).ordersOf('tom@example.test')).toEqual({
+      orders: [],
+      reason: 'order_lookup_failed:timeout',
+    });
+  });
+
+  it('Shopify: by email with status=any, mapped to OrderFacts', async () => {
+    const history = await new ShopifyOrderConnector({ shopUrl: base, accessToken: 'shpat_test' }).ordersOf(
+      'bob@example.test',
+    );
+    expect(new URL(seen[0].url, 'http://x').searchParams.get('status')).toBe('any');
+    expect(history.orders).toEqual([expect.objectContaining({ orderNumber: '1001', trackingNumber: '3SABC9876543' })]);
+  });
+
+  it('the shop folder: only the address’s orders, newest first, at most the limit', async () => {
+    const mine = [
+      { ...orders[0], orderNumber: 'A1', customerEmail: 'x@example.test', placedAt: '2026-01-01T00:00:00Z' },
+      { ...orders[0], orderNumber: 'A2', customerEmail: 'X@example.test', placedAt: '2026-03-01T00:00:00Z' },
+      { ...orders[0], orderNumber: 'A3', customerEmail: 'x@example.test', placedAt: '2026-02-01T00:00:00Z' },
+    ];
+    const connector = new InMemoryOrderConnector([...orders, ...mine]);
+    expect((await connector.ordersOf('x@example.test')).orders.map((o) => o.orderNumber)).toEqual(['A2', 'A3', 'A1']);
+    expect((await connector.ordersOf('x@example.test', 1)).orders.map((o) => o.orderNumber)).toEqual(['A2']);
+    expect(await new CachedOrderConnector(connector, { ttlMs: 1000 }).ordersOf('x@example.test', 2)).toEqual({
+      orders: [mine[1], mine[2]],
+    });
   });
 });

@@ -3,7 +3,17 @@ import { draftReason } from '@draftdesk/contracts';
 import type { OrderFacts } from '../shop.types';
 import { orderSchema } from '../shop-loader.util';
 import { fillTemplate, getJson } from './http-json.util';
-import { OrderConnector, OrderConnectorError, OrderLookup, OrderQuery, ownedBy } from './order-connector.types';
+import {
+  ORDER_HISTORY_LIMIT,
+  OrderConnector,
+  OrderConnectorError,
+  OrderHistory,
+  OrderHistorySource,
+  orderHistoryOf,
+  OrderLookup,
+  OrderQuery,
+  ownedBy,
+} from './order-connector.types';
 
 export interface RestOrderOptions {
   /** e.g. https://erp.example/orders/{orderNumber} — answers one order in the OrderFacts shape, or 404. */
@@ -29,17 +39,36 @@ function latest(orders: OrderFacts[]): OrderFacts | null {
 }
 
 /** A shop's own order API, described by URL templates and fixed headers (e.g. an API key). */
-export class RestOrderConnector implements OrderConnector {
+export class RestOrderConnector implements OrderConnector, OrderHistorySource {
   readonly name = 'rest';
 
   constructor(private readonly options: RestOrderOptions) {}
 
+  private get http() {
+    return { headers: this.options.headers, timeoutMs: this.options.timeoutMs ?? 3000, fetch: this.options.fetch };
+  }
+
+  /** Every order the by-email URL answers for the address; without that URL the API cannot list them. */
+  async ordersOf(email: string, limit = ORDER_HISTORY_LIMIT): Promise<OrderHistory> {
+    if (!this.options.byEmailUrl) return { orders: [], reason: 'no_order_reference' };
+    try {
+      const body = await getJson(
+        fillTemplate(this.options.byEmailUrl, { email: email.trim().toLowerCase() }),
+        this.http,
+      );
+      if (body === null) return { orders: [], reason: 'order_not_found' };
+      const parsed = manyOrders.safeParse(body);
+      if (!parsed.success) throw new OrderConnectorError('invalid_order', parsed.error.issues[0].message);
+      return orderHistoryOf(parsed.data as OrderFacts[], email, limit);
+    } catch (error) {
+      if (error instanceof OrderConnectorError)
+        return { orders: [], reason: draftReason('order_lookup_failed', error.code) };
+      throw error;
+    }
+  }
+
   async lookup(query: OrderQuery): Promise<OrderLookup> {
-    const http = {
-      headers: this.options.headers,
-      timeoutMs: this.options.timeoutMs ?? 3000,
-      fetch: this.options.fetch,
-    };
+    const http = this.http;
     try {
       if (query.orderNumber && this.options.byNumberUrl) {
         const number = query.orderNumber.replace(/^#/, '').trim();

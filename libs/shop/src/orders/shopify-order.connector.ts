@@ -2,7 +2,17 @@ import { z } from 'zod';
 import { draftReason } from '@draftdesk/contracts';
 import type { OrderFacts, OrderStatus } from '../shop.types';
 import { getJson } from './http-json.util';
-import { OrderConnector, OrderConnectorError, OrderLookup, OrderQuery, ownedBy } from './order-connector.types';
+import {
+  ORDER_HISTORY_LIMIT,
+  OrderConnector,
+  OrderConnectorError,
+  OrderHistory,
+  OrderHistorySource,
+  orderHistoryOf,
+  OrderLookup,
+  OrderQuery,
+  ownedBy,
+} from './order-connector.types';
 
 export interface ShopifyOptions {
   /** https://<shop>.myshopify.com (or a local test server). */
@@ -101,10 +111,34 @@ export function mapShopifyOrder(o: ShopifyOrder): OrderFacts {
 }
 
 /** Shopify Admin REST API: GET /admin/api/<version>/orders.json?name=…&status=any with X-Shopify-Access-Token. */
-export class ShopifyOrderConnector implements OrderConnector {
+export class ShopifyOrderConnector implements OrderConnector, OrderHistorySource {
   readonly name = 'shopify';
 
   constructor(private readonly options: ShopifyOptions) {}
+
+  private async orders(params: URLSearchParams): Promise<OrderFacts[]> {
+    const base = this.options.shopUrl.replace(/\/+$/, '');
+    const url = `${base}/admin/api/${this.options.apiVersion ?? '2024-10'}/orders.json?${params}`;
+    const body = await getJson(url, {
+      headers: { 'X-Shopify-Access-Token': this.options.accessToken },
+      timeoutMs: this.options.timeoutMs ?? 3000,
+      fetch: this.options.fetch,
+    });
+    const parsed = ordersResponse.safeParse(body ?? { orders: [] });
+    if (!parsed.success) throw new OrderConnectorError('invalid_order', parsed.error.issues[0].message);
+    return parsed.data.orders.map(mapShopifyOrder);
+  }
+
+  async ordersOf(email: string, limit = ORDER_HISTORY_LIMIT): Promise<OrderHistory> {
+    const params = new URLSearchParams({ status: 'any', email: email.trim().toLowerCase(), limit: String(limit) });
+    try {
+      return orderHistoryOf(await this.orders(params), email, limit);
+    } catch (error) {
+      if (error instanceof OrderConnectorError)
+        return { orders: [], reason: draftReason('order_lookup_failed', error.code) };
+      throw error;
+    }
+  }
 
   async lookup(query: OrderQuery): Promise<OrderLookup> {
     const params = new URLSearchParams({ status: 'any' });
@@ -112,20 +146,11 @@ export class ShopifyOrderConnector implements OrderConnector {
     else if (query.email) params.set('email', query.email.trim().toLowerCase());
     else return { order: null, reason: 'no_order_reference' };
     params.set('limit', query.orderNumber ? '5' : '10');
-    const base = this.options.shopUrl.replace(/\/+$/, '');
-    const url = `${base}/admin/api/${this.options.apiVersion ?? '2024-10'}/orders.json?${params}`;
     try {
-      const body = await getJson(url, {
-        headers: { 'X-Shopify-Access-Token': this.options.accessToken },
-        timeoutMs: this.options.timeoutMs ?? 3000,
-        fetch: this.options.fetch,
-      });
-      const parsed = ordersResponse.safeParse(body ?? { orders: [] });
-      if (!parsed.success) throw new OrderConnectorError('invalid_order', parsed.error.issues[0].message);
+      const orders = await this.orders(params);
       const wanted = query.orderNumber?.replace(/^#/, '').trim();
       // `name` filters loosely on some API versions, so the exact order number is checked again here.
-      const candidates = parsed.data.orders
-        .map(mapShopifyOrder)
+      const candidates = orders
         .filter((o) => !wanted || o.orderNumber === wanted)
         .filter((o) => ownedBy(o, query.email))
         .sort((x, y) => Date.parse(y.placedAt) - Date.parse(x.placedAt));

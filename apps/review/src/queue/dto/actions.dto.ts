@@ -64,7 +64,17 @@ export const handBackSchema = z
   .strict();
 export const reassignSchema = z.object({ assigneeId: z.string().uuid().nullable(), version }).strict();
 export const snoozeSchema = z.object({ until: z.string().datetime({ offset: true }), version }).strict();
-export const noteSchema = z.object({ body: z.string().trim().min(1).max(10_000) }).strict();
+export const noteSchema = z
+  .object({
+    body: z.string().trim().min(1).max(10_000),
+    /** Colleagues of the shop the note is for (user ids); each sees it among their mentions. */
+    mentions: z
+      .array(z.string().uuid())
+      .max(20)
+      .refine((ids) => new Set(ids).size === ids.length, 'must not name a colleague twice')
+      .optional(),
+  })
+  .strict();
 export const versionOnlySchema = z.object({ version }).strict();
 export const correctTriageSchema = z
   .object({

@@ -4,6 +4,7 @@ import { DocsController } from './docs.controller';
 import { IncomingDraftsModule } from './drafts/incoming-drafts.module';
 import { LiveModule } from './live/live.module';
 import { QueueModule } from './queue/queue.module';
+import { ReportsModule } from './reports/reports.module';
 import { ReviewOptionsModule } from './review-options.module';
 import { ReviewOptions } from './review.options';
 import { SlaModule } from './sla/sla.module';
@@ -24,6 +25,7 @@ export class ReviewModule {
         IncomingDraftsModule,
         QueueModule,
         SlaModule,
+        ReportsModule,
         UiModule,
       ],
       controllers: [DocsController],

@@ -56,6 +56,8 @@ export interface ReviewOptions {
   sendDelaySeconds?: number;
   /** Folder with the built agent UI (index.html, app.js); the UI is not served when it is missing. */
   uiDir?: string;
+  /** The shop folder whose policy the reports show beside each intent (the drafter's SHOP_DIR); the sample shop when unset. */
+  shopDir?: string;
 }
 
 export const DEFAULTS = {
@@ -94,6 +96,7 @@ export const reviewConfigShape = {
   REVIEW_PASSWORD_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(DEFAULTS.passwordConcurrency),
   REVIEW_PASSWORD_QUEUE: z.coerce.number().int().min(0).max(1000).default(DEFAULTS.passwordQueue),
   REVIEW_SEND_DELAY_SECONDS: z.coerce.number().int().min(0).max(600).default(DEFAULTS.sendDelaySeconds),
+  SHOP_DIR: z.string().optional(),
   OIDC_ISSUER: z.string().url().optional(),
   OIDC_CLIENT_ID: z.string().min(1).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
@@ -139,5 +142,6 @@ export function reviewOptionsFromConfig(c: ReviewConfig, uiDir?: string): Review
           }
         : undefined,
     uiDir,
+    shopDir: c.SHOP_DIR,
   };
 }

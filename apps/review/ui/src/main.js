@@ -5,6 +5,7 @@ import { api, ApiError, setCsrf } from './api.js';
 import { translator } from './i18n.js';
 import { CLOSE_REASON_LABELS, closeReasonInWords, customerInWords, intentInWords, reasonInWords } from './labels';
 import { routeOf, visibleTo, VIEWS } from './views';
+import './pages/reports.js';
 
 const html = htm.bind(h);
 const SHORTCUTS = [

@@ -11,6 +11,13 @@ import { engines } from '../support/engines';
 import { RunningService, startService } from '../support/services';
 import { seedAudit, seedReportItem } from './reports-fixtures';
 
+/** What the test reads of the API's answer, to compare the page with. */
+interface ReportSeen {
+  volume: { byChannel: Record<string, number[]> };
+  intents: { intent: string; volume: number }[];
+  totals: { volume: number };
+}
+
 const INTENTS = ['track_order', 'delivery_period', 'get_refund', 'change_order', 'complaint'];
 
 /**
@@ -115,8 +122,8 @@ describe('reports page in Chromium', () => {
           await page.screenshot({ path: join(screenshots, `reports-${name}-${scheme}-${w}.png`), fullPage: true });
         expect(await accessibilityViolations(page)).toEqual([]);
         // Neither the document nor the page's own scroll box may scroll sideways; wide tables scroll in theirs.
-        const overflow = await page.evaluate(() =>
-          [document.documentElement, document.querySelector('main.page')!].map((e) => e.scrollWidth - e.clientWidth),
+        const overflow = await page.evaluate(
+          `[document.documentElement, document.querySelector('main.page')].map((e) => e.scrollWidth - e.clientWidth)`,
         );
         expect({ width: w, overflow }).toEqual({ width: w, overflow: [0, 0] });
         if (w !== 360) {
@@ -138,21 +145,23 @@ describe('reports page in Chromium', () => {
     await page.getByLabel('To').fill('2026-11-15');
     await page.getByRole('button', { name: 'Show' }).click();
     await page.waitForURL(/#\/reports\/2026-11-02\/2026-11-15$/);
-    const report = await page.evaluate(() => fetch('/v1/reports?from=2026-11-02&to=2026-11-15').then((r) => r.json()));
+    const report = (await page.evaluate(
+      `fetch('/v1/reports?from=2026-11-02&to=2026-11-15').then((r) => r.json())`,
+    )) as ReportSeen;
     const intentTable = page.locator('#report-intent-table');
     await intentTable.waitFor();
 
     // The charts: canvases with a name that sums them up.
     const volume = page.locator('canvas#report-volume-chart');
     expect(await volume.getAttribute('role')).toBe('img');
-    const emailTotal = report.volume.byChannel.email.reduce((a: number, b: number) => a + b, 0);
+    const emailTotal = report.volume.byChannel.email.reduce((a, b) => a + b, 0);
     expect(await volume.getAttribute('aria-label')).toContain(`e-mail ${emailTotal}`);
     expect(await page.locator('canvas#report-intent-chart').getAttribute('aria-label')).toContain('where is my order');
     // ...and their numbers as tables: one row per day.
     expect(await page.locator('#report-volume-table tbody tr').count()).toBe(14);
 
     // The per-intent table: every intent with its volume and the policy's setting, then all intents.
-    const track = report.intents.find((i: { intent: string }) => i.intent === 'track_order');
+    const track = report.intents.find((i) => i.intent === 'track_order')!;
     const trackRow = intentTable.locator('tbody tr', { hasText: 'where is my order' });
     await expect(trackRow.locator('td').first().textContent()).resolves.toBe(String(track.volume));
     await expect(trackRow.locator('td').nth(1).textContent()).resolves.toBe('on from 85% confidence');

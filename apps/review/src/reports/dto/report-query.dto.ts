@@ -5,14 +5,19 @@ export const MAX_REPORT_DAYS = 366;
 
 const DAY_MS = 86_400_000;
 
+const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+
+/** YYYY-MM-DD naming a day the calendar has (not 2026-02-30); one message per bad value. */
 const isoDay = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
+  .regex(DAY_PATTERN, 'expected a date as YYYY-MM-DD')
   .refine(
-    (d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d),
-    {
-      message: 'is not a calendar date',
+    (d) => {
+      if (!DAY_PATTERN.test(d)) return true;
+      const time = Date.parse(`${d}T00:00:00Z`);
+      return !Number.isNaN(time) && new Date(time).toISOString().startsWith(d);
     },
+    { message: 'is not a calendar date' },
   );
 
 /** `?from=YYYY-MM-DD&to=YYYY-MM-DD[&format=csv]`: both days included, in the shop's time zone. */

@@ -285,6 +285,19 @@ describe('reports', () => {
     expect(res.body.agents).toEqual([expect.objectContaining({ email: 'bram@shop.test', decisions: 1 })]);
   });
 
+  it("counts a draft set aside for the agent's own reply, still unanswered, as turned down to reply oneself", async () => {
+    const { draftId } = await seedReportItem(db, {
+      intent: 'complaint',
+      channel: 'email',
+      status: 'pending',
+      receivedAt: '2026-11-10T09:00:00Z',
+    });
+    await db.query(`UPDATE review_items SET needs_human_reply = true, body = NULL WHERE draft_id = $1`, [draftId]);
+    const res = await get('?from=2026-11-10&to=2026-11-10');
+    expect(res.body.rejectReasons).toEqual([{ reason: 'reply_myself', count: 1 }]);
+    expect(res.body.intents[0]).toMatchObject({ intent: 'complaint', volume: 1, topRejectReason: 'reply_myself' });
+  });
+
   it.each([
     ['', 'from'],
     ['?from=2026-11-02', 'to'],

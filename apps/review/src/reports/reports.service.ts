@@ -3,11 +3,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import { REVIEW_OPTIONS, ReviewOptions } from '../review.options';
 import { daysOf } from './dto/report-query.dto';
 import { normalisedEditDistance } from './edit-distance.util';
-import { AgentFiguresRow, IntentFiguresRow, ReportsReadModel } from './reports.read-model';
+import { AgentFiguresRow, EditedReplyRow, IntentFiguresRow, ReportsReadModel } from './reports.read-model';
 
 /** Edited replies read per round trip while the edit distance is summed: bounds the memory a year's range takes. */
-const EDIT_PAGE = 500;
-const FIRST_UUID = '00000000-0000-0000-0000-000000000000';
+const EDIT_PAGE = 2000;
 
 export interface Percentiles {
   p50: number | null;
@@ -138,7 +137,7 @@ export class ReportsService {
   /** Sum of the edit distances of the changed replies, per intent and (key null) in all; unchanged ones add 0. */
   private async editDistanceSums(shopId: string, from: string, to: string): Promise<Map<string | null, number>> {
     const sums = new Map<string | null, number>();
-    let after = FIRST_UUID;
+    let after: EditedReplyRow | null = null;
     for (;;) {
       const page = await this.readModel.editedReplies(shopId, from, to, after, EDIT_PAGE);
       for (const r of page) {
@@ -147,7 +146,7 @@ export class ReportsService {
         sums.set(null, (sums.get(null) ?? 0) + d);
       }
       if (page.length < EDIT_PAGE) return sums;
-      after = page[page.length - 1].draft_id;
+      after = page[page.length - 1];
     }
   }
 

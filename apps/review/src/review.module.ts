@@ -7,6 +7,7 @@ import { IncomingDraftsModule } from './drafts/incoming-drafts.module';
 import { LiveModule } from './live/live.module';
 import { MentionsModule } from './mentions/mentions.module';
 import { QueueModule } from './queue/queue.module';
+import { ReportsModule } from './reports/reports.module';
 import { ReviewOptionsModule } from './review-options.module';
 import { ReviewOptions } from './review.options';
 import { SettingsModule } from './settings/settings.module';
@@ -28,6 +29,7 @@ export class ReviewModule {
         IncomingDraftsModule,
         QueueModule,
         SlaModule,
+        ReportsModule,
         UiModule,
         CannedModule,
         SettingsModule,

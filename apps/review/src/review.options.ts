@@ -57,7 +57,7 @@ export interface ReviewOptions {
   sendDelaySeconds?: number;
   /** Folder with the built agent UI (index.html, app.js); the UI is not served when it is missing. */
   uiDir?: string;
-  /** The shop folder (its orders.json for the `file` order source); the sample shop when unset. */
+  /** The shop folder (the drafter's SHOP_DIR): its orders.json for the `file` order source, and the policy the reports show beside each intent; the sample shop when unset. */
   shopDir?: string;
   /** Where the customer panel reads a customer's orders: the drafter's order source. */
   orders?: OrderSource;
@@ -104,7 +104,7 @@ export const reviewConfigShape = {
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   OIDC_REDIRECT_URI: z.string().url().optional(),
   OIDC_ALLOW_INSECURE: env.bool().default(false),
-  /** The drafter's shop folder and order source: the customer panel shows the orders the drafter sees. */
+  /** The drafter's shop folder and order source: the customer panel shows the orders the drafter sees, the reports its policy. */
   SHOP_DIR: z.string().optional(),
   ...orderSourceConfigShape,
 };

@@ -18,6 +18,7 @@ import { SendDelay1764210500000 } from './migrations/1764210500000-SendDelay';
 import { EscalationHandBack1764211400000 } from './migrations/1764211400000-EscalationHandBack';
 import { CannedReplies1764211200000 } from './migrations/1764211200000-CannedReplies';
 import { NoteMentions1764211100000 } from './migrations/1764211100000-NoteMentions';
+import { ReportIndexes1764211300000 } from './migrations/1764211300000-ReportIndexes';
 
 /** Every migration, in order. Listed explicitly so the same list works from sources and from dist/. */
 export const MIGRATIONS = [
@@ -39,6 +40,7 @@ export const MIGRATIONS = [
   SendDelay1764210500000,
   NoteMentions1764211100000,
   CannedReplies1764211200000,
+  ReportIndexes1764211300000,
   EscalationHandBack1764211400000,
 ];
 

@@ -3,7 +3,7 @@ import type { KbSnippet, OrderFacts, ShopProfile } from '@draftdesk/shop';
 import { extractAmounts, extractPercentages } from './fact-extraction.util';
 import { draftReason } from '@draftdesk/contracts';
 import { checkGrounding } from './grounding.util';
-import type { ShopPolicy } from '@draftdesk/shop';
+import { autoSendFor, type ShopPolicy } from '@draftdesk/shop';
 
 export type Decision = 'auto_send' | 'review' | 'escalate' | 'ignore';
 
@@ -55,11 +55,8 @@ function escalationMatches(trigger: string, triage: GateInput['triage']): boolea
 }
 
 function thresholdFor(policy: ShopPolicy, intent: string): number {
-  const min = policy.autoSend.minConfidence;
-  if (typeof min === 'number') return min;
-  return min[intent] ?? min['default'] ?? DEFAULT_THRESHOLD;
+  return autoSendFor(policy, intent).minConfidence;
 }
-const DEFAULT_THRESHOLD = 0.9;
 
 function minutesOf(clock: string): number {
   const [h, m] = clock.split(':').map(Number);

@@ -75,6 +75,17 @@ export const policySchema = z
   })
   .strict();
 
+const DEFAULT_MIN_CONFIDENCE = 0.9;
+
+/** Whether the policy lets a draft of this intent leave without a person, and the triage confidence it needs. */
+export function autoSendFor(policy: ShopPolicy, intent: string): { enabled: boolean; minConfidence: number } {
+  const min = policy.autoSend.minConfidence;
+  return {
+    enabled: policy.autoSend.enabled && policy.autoSend.intents.includes(intent),
+    minConfidence: typeof min === 'number' ? min : (min[intent] ?? min['default'] ?? DEFAULT_MIN_CONFIDENCE),
+  };
+}
+
 export class PolicyError extends Error {
   constructor(
     message: string,

@@ -20,6 +20,7 @@ import './pages/settings.js';
 import { CustomerPanel } from './customer-panel.js';
 import { MentionsBadge } from './mentions.js';
 import { NotesPanel } from './notes-panel.js';
+import './pages/reports.js';
 
 const html = htm.bind(h);
 const SHORTCUTS = [

@@ -67,7 +67,11 @@ describe('outbox relay and inbox on PostgreSQL', () => {
     await bus.start();
     const seen: string[] = [];
     const r = runner('c1', bus, async (e) => void seen.push(e.id));
-    bus.subscribe({ group: 'c1', topics: [Topics.replySent], handler: (rec, hb) => r.handle(rec, hb) });
+    bus.subscribe({
+      group: 'c1',
+      topics: [Topics.replySent],
+      handler: (records, control) => r.handleBatch(records, control),
+    });
     const outbox = new OutboxService();
     const event = createEvent(Topics.replySent, { producer: 'p1', conversationId, payload });
     await dataSource.transaction((m) => outbox.add(m, event));
@@ -98,8 +102,9 @@ describe('outbox relay and inbox on PostgreSQL', () => {
     bus.subscribe({
       group: 'flaky-bus',
       topics: [Topics.replySent],
-      handler: async () => {
+      handler: async (records, control) => {
         if (fail) throw new Error('broker unavailable');
+        for (const record of records) await control.resolved(record);
       },
     });
     const event = createEvent(Topics.replySent, { producer: 'p2', conversationId, payload });

@@ -8,13 +8,24 @@ export interface BusRecord {
   offset?: string;
 }
 
-export type RecordHandler = (record: BusRecord, heartbeat: () => Promise<void>) => Promise<void>;
+/** What a consumer may tell the transport while it works through a batch. */
+export interface BatchControl {
+  /** Keeps the consumer's membership alive during long work. */
+  heartbeat(): Promise<void>;
+  /** The record is applied for good (committed, skipped as a repeat, or dead-lettered), and so is every one before it. */
+  resolved(record: BusRecord): Promise<void>;
+  /** False once the transport wants its records back (shutdown, rebalance): start no further transaction. */
+  active(): boolean;
+}
+
+/** Receives records of one partition in order; returns once each is resolved, or throws to have the rest redelivered. */
+export type BatchHandler = (records: BusRecord[], control: BatchControl) => Promise<void>;
 
 export interface Subscription {
   /** The consumer group: one per service, so each service sees every event once. */
   group: string;
   topics: string[];
-  handler: RecordHandler;
+  handler: BatchHandler;
 }
 
 /**

@@ -27,14 +27,23 @@ export class InProcessEventBus implements EventBus {
   /** Delivery happens inside publish, which the relay stops calling: nothing else is in hand. */
   async stopConsumers(): Promise<void> {}
 
+  /** Each subscription gets the records of its topics as one batch, in publish order (the relay's order). */
   async publish(records: BusRecord[]): Promise<void> {
     if (!this.running) throw new Error('in-process bus is stopped');
-    for (const record of records) {
-      for (const subscription of this.subscriptions) {
-        if (subscription.topics.includes(record.topic)) {
-          await subscription.handler({ ...record, partition: 0 }, async () => {});
-        }
-      }
+    for (const subscription of this.subscriptions) {
+      const batch = records
+        .filter((record) => subscription.topics.includes(record.topic))
+        .map((record): BusRecord => ({ ...record, partition: 0 }));
+      if (batch.length === 0) continue;
+      let resolved = 0;
+      await subscription.handler(batch, {
+        heartbeat: async () => {},
+        resolved: async (record) => void (resolved = Math.max(resolved, batch.indexOf(record) + 1)),
+        active: () => this.running,
+      });
+      // The outbox rows are marked published once this resolves: an event left unapplied must fail the publish.
+      if (resolved < batch.length)
+        throw new Error(`${subscription.group} applied ${resolved} of ${batch.length} events before stopping`);
     }
   }
 

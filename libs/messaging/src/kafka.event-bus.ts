@@ -146,26 +146,36 @@ export class KafkaEventBus implements EventBus {
       await consumer.connect();
       for (const topic of subscription.topics)
         await consumer.subscribe({ topic: this.prefix + topic, fromBeginning: true });
-      // kafkajs commits only offsets whose eachMessage resolved — i.e. whose effect is committed in PostgreSQL —
-      // in batches (every 100 messages or 500 ms, and on rebalance/shutdown). A crash replays at most that window,
-      // which the inbox turns into no-ops.
+      // An offset is resolved only once the transaction holding its event committed (or the event is on the
+      // dead-letter topic), and kafkajs commits resolved offsets every 100 records or 500 ms and at the end of each
+      // batch. A crash replays at most that window, which the inbox turns into no-ops.
       await consumer.run({
         autoCommit: true,
         autoCommitInterval: 500,
         autoCommitThreshold: 100,
+        eachBatchAutoResolve: false,
         partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? this.options.partitions,
-        eachMessage: async ({ topic, partition, message, heartbeat }) => {
-          const record: BusRecord = {
-            topic: topic.slice(this.prefix.length),
-            partition,
+        eachBatch: async ({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }) => {
+          const topic = batch.topic.slice(this.prefix.length);
+          const records: BusRecord[] = batch.messages.map((message) => ({
+            topic,
+            partition: batch.partition,
             offset: message.offset,
             key: message.key?.toString() ?? '',
             value: message.value?.toString() ?? '',
             headers: Object.fromEntries(
               Object.entries(message.headers ?? {}).map(([k, v]) => [k, v?.toString() ?? '']),
             ),
-          };
-          await subscription.handler(record, heartbeat);
+          }));
+          await subscription.handler(records, {
+            heartbeat,
+            resolved: async (record) => {
+              resolveOffset(record.offset!);
+              await commitOffsetsIfNecessary();
+            },
+            // A stale batch was taken over by a seek or a rebalance: its remaining records are someone else's.
+            active: () => isRunning() && !isStale(),
+          });
         },
       });
       this.consumers.push(consumer);
@@ -226,7 +236,7 @@ export class KafkaEventBus implements EventBus {
     return true;
   }
 
-  /** kafkajs lets the running eachMessage calls finish and commits their offsets before it leaves the group. */
+  /** A running batch finishes its current transaction; kafkajs commits the resolved offsets before it leaves the group. */
   async stopConsumers(): Promise<void> {
     await Promise.allSettled(this.consumers.splice(0).map((c) => c.disconnect()));
   }

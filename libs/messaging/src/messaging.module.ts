@@ -13,7 +13,7 @@ import {
 import { DiscoveryModule, DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { DataSource, EntityManager } from 'typeorm';
 import { ConsumerRunner, EventHandler } from './consumer.host';
-import { EVENT_BUS, EventBus } from './event-bus';
+import { BusRecord, EVENT_BUS, EventBus } from './event-bus';
 import { InProcessEventBus } from './in-process.event-bus';
 import { KafkaEventBus } from './kafka.event-bus';
 import { ON_EVENT, OnEventOptions } from './on-event.decorator';
@@ -40,6 +40,17 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
     (_, reject) => (timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms)),
   );
   return Promise.race([promise, limit]).finally(() => clearTimeout(timer));
+}
+
+/** Consecutive records of the same topic, in order. */
+function topicRuns(records: BusRecord[]): BusRecord[][] {
+  const runs: BusRecord[][] = [];
+  for (const record of records) {
+    const last = runs[runs.length - 1];
+    if (last && last[0].topic === record.topic) last.push(record);
+    else runs.push([record]);
+  }
+  return runs;
 }
 
 @Injectable()
@@ -82,7 +93,13 @@ export class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplica
       this.bus.subscribe({
         group: `${this.options.groupPrefix ?? 'draftdesk.'}${consumer}`,
         topics: [...runners.keys()],
-        handler: (record, heartbeat) => runners.get(record.topic as OnEventOptions['topic'])!.handle(record, heartbeat),
+        handler: async (records, control) => {
+          // A Kafka batch holds one topic; the in-process bus may mix this consumer's topics, kept in their order.
+          for (const run of topicRuns(records)) {
+            if (!control.active()) return;
+            await runners.get(run[0].topic as OnEventOptions['topic'])!.handleBatch(run, control);
+          }
+        },
       });
       this.log.info({ consumer, topics: [...runners.keys()] }, 'consumer registered');
     }

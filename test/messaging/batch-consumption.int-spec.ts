@@ -29,7 +29,7 @@ function inbound(i: number, run: string, from: string): InboundPayload {
 }
 
 /**
- * The conversations service consumes a partition in batches of up to 200 events per transaction: a crash inside a
+ * The conversations service applies a partition batch of 200 events in transactions of up to 64: a crash inside a
  * batch loses none of it and applies none of it twice, and one bad event is dead-lettered without its neighbours.
  */
 describe('Kafka consumers: batches of events in one transaction', () => {

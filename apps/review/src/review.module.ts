@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AuthModule } from './auth/auth.module';
 import { DocsController } from './docs.controller';
 import { IncomingDraftsModule } from './drafts/incoming-drafts.module';
+import { InboxModule } from './inbox/inbox.module';
 import { LiveModule } from './live/live.module';
 import { QueueModule } from './queue/queue.module';
 import { ReviewOptionsModule } from './review-options.module';
@@ -23,6 +24,7 @@ export class ReviewModule {
         LiveModule,
         IncomingDraftsModule,
         QueueModule,
+        InboxModule,
         SlaModule,
         UiModule,
       ],

@@ -15,6 +15,7 @@ import { SupersededDrafts1764209500000 } from './migrations/1764209500000-Supers
 import { DrafterLlmUsage1764210000000 } from './migrations/1764210000000-DrafterLlmUsage';
 import { RejectChoices1764210100000 } from './migrations/1764210100000-RejectChoices';
 import { SendDelay1764210500000 } from './migrations/1764210500000-SendDelay';
+import { ConversationInbox1764211000000 } from './migrations/1764211000000-ConversationInbox';
 
 /** Every migration, in order. Listed explicitly so the same list works from sources and from dist/. */
 export const MIGRATIONS = [
@@ -34,6 +35,7 @@ export const MIGRATIONS = [
   DrafterLlmUsage1764210000000,
   RejectChoices1764210100000,
   SendDelay1764210500000,
+  ConversationInbox1764211000000,
 ];
 
 export interface DatabaseSettings {

@@ -192,7 +192,7 @@ describe('inbox of conversations', () => {
          VALUES ($1, $2, 'inbound', 'email', $3, 'x@example.test', 'One more thing', 'One more thing', now() + interval '1 second')`,
         [randomUUID(), conversationId, `<${randomUUID()}@example.test>`],
       );
-      const detail = await (await agent1.fetch(`/v1/inbox/${conversationId}`)).json();
+      const detail = (await (await agent1.fetch(`/v1/inbox/${conversationId}`)).json()) as { conversation: Item };
       expect(detail.conversation.status).not.toBe('closed');
 
       const audit = await db.query<{ action: string; actor: string }>(
@@ -212,7 +212,10 @@ describe('inbox of conversations', () => {
       );
       const res = await agent1.fetch(`/v1/inbox/${pending.conversationId}`);
       expect(res.status).toBe(200);
-      const detail = await res.json();
+      const detail = (await res.json()) as {
+        pendingDraftId: string;
+        messages: { direction: string; delivery: string | null }[];
+      };
       expect(detail.pendingDraftId).toBe(pending.draftId);
       expect(
         detail.messages.map((m: { direction: string; delivery: string | null }) => [m.direction, m.delivery]),

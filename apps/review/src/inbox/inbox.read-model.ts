@@ -46,7 +46,7 @@ export interface InboxMessageRow {
  * its draft with a close reason; pending_draft while a draft awaits a decision; snoozed; waiting when our reply was
  * the last message; else open.
  */
-const CONVERSATIONS = `
+const SELECTED = `
   SELECT c.id, c.channel, c.mailbox, c.subject, c.updated_at AS last_activity, c.updated_at::text AS activity_key,
          cu.name AS customer_name, cu.address AS customer_address,
          COALESCE(cs.shop_id, ri.shop_id, 'default') AS shop_id,
@@ -66,13 +66,37 @@ const CONVERSATIONS = `
     FROM conversations c
     JOIN customers cu ON cu.id = c.customer_id
     LEFT JOIN conversation_states cs ON cs.conversation_id = c.id
+`;
+
+/**
+ * Two joins of the same rows. `lateral` looks up each conversation's newest review item and message by index, in
+ * activity order: cheapest when the first rows in that order qualify (a page without filters on what is derived).
+ * `joined` takes every conversation's newest of each in one pass: cheapest when most rows are read (counts, a rare
+ * status), where per-row lookups cost seconds at 100,000 conversations.
+ */
+const CONVERSATIONS = {
+  lateral: `${SELECTED}
     LEFT JOIN LATERAL (
       SELECT r.draft_id, r.status, r.shop_id, r.assignee_id, r.close_reason, r.intent, r.language, r.priority,
              r.due_at, r.sla_breached_at, r.escalated
         FROM review_items r WHERE r.conversation_id = c.id ORDER BY r.created_at DESC LIMIT 1) ri ON true
     LEFT JOIN LATERAL (
       SELECT m.direction, m.occurred_at FROM messages m
-       WHERE m.conversation_id = c.id ORDER BY m.occurred_at DESC LIMIT 1) lm ON true`;
+       WHERE m.conversation_id = c.id ORDER BY m.occurred_at DESC LIMIT 1) lm ON true`,
+  joined: `${SELECTED}
+    LEFT JOIN (
+      SELECT DISTINCT ON (r.conversation_id) r.conversation_id, r.draft_id, r.status, r.shop_id, r.assignee_id,
+             r.close_reason, r.intent, r.language, r.priority, r.due_at, r.sla_breached_at, r.escalated
+        FROM review_items r ORDER BY r.conversation_id, r.created_at DESC) ri ON ri.conversation_id = c.id
+    LEFT JOIN (
+      SELECT DISTINCT ON (m.conversation_id) m.conversation_id, m.direction, m.occurred_at FROM messages m
+       ORDER BY m.conversation_id, m.occurred_at DESC) lm ON lm.conversation_id = c.id`,
+};
+
+/** Whether the filter names only what the conversation and customer rows hold (the channel, the search). */
+function onlyOwnColumns(f: Partial<InboxFilter>): boolean {
+  return (f.view ?? 'all') === 'all' && !f.status && !f.assignee && !f.intent && !f.language && !f.priority && !f.sla;
+}
 
 interface Where {
   sql: string;
@@ -136,7 +160,7 @@ export class InboxReadModel {
     }
     params.push(limit);
     return this.db.query<InboxRow[]>(
-      `SELECT * FROM (${CONVERSATIONS}) x WHERE ${where.sql} ${keyset}
+      `SELECT * FROM (${CONVERSATIONS[onlyOwnColumns(f) ? 'lateral' : 'joined']}) x WHERE ${where.sql} ${keyset}
         ORDER BY x.last_activity DESC, x.id DESC LIMIT $${params.length}`,
       params,
     );
@@ -160,7 +184,7 @@ export class InboxReadModel {
       ),
     ]);
     const [row] = await this.db.query<Record<string, number>[]>(
-      `SELECT ${columns.join(', ')} FROM (${CONVERSATIONS}) x WHERE ${where.sql}`,
+      `SELECT ${columns.join(', ')} FROM (${CONVERSATIONS.joined}) x WHERE ${where.sql}`,
       where.params,
     );
     return row;
@@ -168,7 +192,7 @@ export class InboxReadModel {
 
   async find(shopId: string, conversationId: string): Promise<InboxRow | null> {
     const [row] = await this.db.query<InboxRow[]>(
-      `SELECT * FROM (${CONVERSATIONS}) x WHERE x.shop_id = $1 AND x.id = $2`,
+      `SELECT * FROM (${CONVERSATIONS.lateral}) x WHERE x.shop_id = $1 AND x.id = $2`,
       [shopId, conversationId],
     );
     return row ?? null;

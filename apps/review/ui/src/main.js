@@ -5,6 +5,7 @@ import { api, ApiError, setCsrf } from './api.js';
 import { translator } from './i18n.js';
 import { CLOSE_REASON_LABELS, closeReasonInWords, customerInWords, intentInWords, reasonInWords } from './labels';
 import { routeOf, visibleTo, VIEWS } from './views';
+import './pages/inbox.js';
 
 const html = htm.bind(h);
 const SHORTCUTS = [
@@ -523,6 +524,11 @@ function App() {
   useEffect(() => {
     if (me) loadQueue();
   }, [me, loadQueue]);
+  // #/?draft=<id> opens that draft (the inbox links a conversation's waiting draft so).
+  useEffect(() => {
+    const draft = /[?&]draft=([0-9a-f-]{36})/i.exec(location.hash)?.[1];
+    if (me && page.id === 'drafts' && draft) open(draft);
+  }, [me, page]);
   useEffect(() => {
     if (!me) return undefined;
     const source = new EventSource('/v1/events');

@@ -6,6 +6,9 @@ import { conversationNotFound, leadRequired, notAMember } from './inbox.exceptio
 import { encodeCursor, InboxCountsQuery, INBOX_STATUSES, INBOX_VIEWS, InboxQuery } from './inbox-query.util';
 import { InboxReadModel, InboxRow } from './inbox.read-model';
 
+/** How long a count answers for the same question again. */
+const COUNTS_FRESH_MS = 5_000;
+
 function toView(r: InboxRow) {
   return {
     id: r.id,
@@ -38,6 +41,8 @@ function toView(r: InboxRow) {
 /** The inbox of conversations: pages, counts, one conversation with its thread, and what agents decide about it. */
 @Injectable()
 export class InboxService {
+  private readonly recentCounts = new Map<string, { until: number; row: Promise<Record<string, number>> }>();
+
   constructor(
     private readonly inbox: InboxReadModel,
     private readonly states: ConversationStatesRepository,
@@ -55,9 +60,22 @@ export class InboxService {
     };
   }
 
+  /**
+   * Counting reads every conversation of the shop, so a count is shared for a few seconds by whoever asks the same
+   * (the tabs of 50 agents refreshing): one query per question and interval, not one per agent and refresh.
+   */
   async counts(actor: Actor, query: InboxCountsQuery) {
     const { shop: _shop, ...filter } = query;
-    const row = await this.inbox.counts(actor.shopId, actor.userId, filter);
+    const key = JSON.stringify([actor.shopId, actor.userId, filter]);
+    const now = Date.now();
+    for (const [k, v] of this.recentCounts) if (v.until <= now) this.recentCounts.delete(k);
+    let entry = this.recentCounts.get(key);
+    if (!entry) {
+      entry = { until: now + COUNTS_FRESH_MS, row: this.inbox.counts(actor.shopId, actor.userId, filter) };
+      this.recentCounts.set(key, entry);
+      entry.row.catch(() => this.recentCounts.delete(key));
+    }
+    const row = await entry.row;
     return Object.fromEntries(
       INBOX_VIEWS.map((view) => [
         view,

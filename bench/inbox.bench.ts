@@ -8,6 +8,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { createTestDatabase } from '../test/support/database';
 import { engines, repoRoot } from '../test/support/engines';
@@ -113,6 +114,14 @@ async function main() {
       }
     }),
   );
+  // The same requests one at a time: what each costs the server when no other agent's request is queued before it.
+  const alone = { list: [] as number[], search: [] as number[], open: [] as number[] };
+  const aloneUntil = Date.now() + 10_000;
+  for (let n = 0; Date.now() < aloneUntil; n++) {
+    await timed(alone.list, `/v1/inbox?${lists[n % lists.length]}&limit=50`);
+    await timed(alone.search, `/v1/inbox?${searches[n % searches.length]}&limit=50`);
+    await timed(alone.open, `/v1/inbox/${ids[n % ids.length]}`);
+  }
   await review.kill('SIGTERM');
   await db.drop();
   const summary = (v: number[]) => ({ count: v.length, p50_ms: pct(v, 50), p99_ms: pct(v, 99) });
@@ -127,6 +136,8 @@ async function main() {
     search: summary(timings.search),
     counts: summary(timings.counts),
     open: summary(timings.open),
+    oneAgentAtATime: { list: summary(alone.list), search: summary(alone.search), open: summary(alone.open) },
+    loadAverage: loadavg()[0],
     at: new Date().toISOString(),
   };
   console.log(JSON.stringify(result, null, 2));

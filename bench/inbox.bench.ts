@@ -29,13 +29,28 @@ function pct(values: number[], p: number) {
 
 async function main() {
   const db = await createTestDatabase('bench_inbox');
-  const token = `bench-${randomBytes(24).toString('hex')}`;
   log(`seeding ${conversations} conversations and ${agents} agents…`);
   const t0 = Date.now();
   await seedInbox(db, conversations, agents);
   const seededMs = Date.now() - t0;
   log(`seeded in ${seededMs} ms`);
 
+  const started: { kill(signal: NodeJS.Signals): Promise<unknown> }[] = [];
+  try {
+    await measure(db, seededMs, started);
+  } finally {
+    // A run that fails (an engine away) leaves neither its service nor its 100,000 conversations behind.
+    await Promise.all(started.map((s) => s.kill('SIGTERM')));
+    await db.drop();
+  }
+}
+
+async function measure(
+  db: Awaited<ReturnType<typeof createTestDatabase>>,
+  seededMs: number,
+  started: { kill(signal: NodeJS.Signals): Promise<unknown> }[],
+) {
+  const token = `bench-${randomBytes(24).toString('hex')}`;
   const review = await startService(
     'review',
     {
@@ -50,6 +65,7 @@ async function main() {
     },
     'bench-inbox',
   );
+  started.push(review);
   await review.ready();
   // The token's user is the fiftieth agent: give them their share of conversations for the view "mine".
   await db.query(
@@ -122,8 +138,6 @@ async function main() {
     await timed(alone.search, `/v1/inbox?${searches[n % searches.length]}&limit=50`);
     await timed(alone.open, `/v1/inbox/${ids[n % ids.length]}`);
   }
-  await review.kill('SIGTERM');
-  await db.drop();
   const summary = (v: number[]) => ({ count: v.length, p50_ms: pct(v, 50), p99_ms: pct(v, 99) });
   const result = {
     conversations,

@@ -4,6 +4,7 @@ import { CannedModule } from './canned/canned.module';
 import { CustomersModule } from './customers/customers.module';
 import { DocsController } from './docs.controller';
 import { IncomingDraftsModule } from './drafts/incoming-drafts.module';
+import { InboxModule } from './inbox/inbox.module';
 import { LiveModule } from './live/live.module';
 import { MentionsModule } from './mentions/mentions.module';
 import { QueueModule } from './queue/queue.module';
@@ -28,6 +29,7 @@ export class ReviewModule {
         LiveModule,
         IncomingDraftsModule,
         QueueModule,
+        InboxModule,
         SlaModule,
         ReportsModule,
         UiModule,

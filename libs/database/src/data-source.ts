@@ -19,6 +19,7 @@ import { EscalationHandBack1764211400000 } from './migrations/1764211400000-Esca
 import { CannedReplies1764211200000 } from './migrations/1764211200000-CannedReplies';
 import { NoteMentions1764211100000 } from './migrations/1764211100000-NoteMentions';
 import { ReportIndexes1764211300000 } from './migrations/1764211300000-ReportIndexes';
+import { ConversationInbox1764211000000 } from './migrations/1764211000000-ConversationInbox';
 
 /** Every migration, in order. Listed explicitly so the same list works from sources and from dist/. */
 export const MIGRATIONS = [
@@ -38,6 +39,7 @@ export const MIGRATIONS = [
   DrafterLlmUsage1764210000000,
   RejectChoices1764210100000,
   SendDelay1764210500000,
+  ConversationInbox1764211000000,
   NoteMentions1764211100000,
   CannedReplies1764211200000,
   ReportIndexes1764211300000,

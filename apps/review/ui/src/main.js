@@ -21,6 +21,7 @@ import { CustomerPanel } from './customer-panel.js';
 import { MentionsBadge } from './mentions.js';
 import { NotesPanel } from './notes-panel.js';
 import './pages/reports.js';
+import './pages/inbox.js';
 
 const html = htm.bind(h);
 const SHORTCUTS = [
@@ -556,6 +557,11 @@ function App() {
   useEffect(() => {
     if (me) loadQueue();
   }, [me, loadQueue]);
+  // #/?draft=<id> opens that draft (the inbox links a conversation's waiting draft so).
+  useEffect(() => {
+    const draft = /[?&]draft=([0-9a-f-]{36})/i.exec(location.hash)?.[1];
+    if (me && page.id === 'drafts' && draft) open(draft);
+  }, [me, page]);
   useEffect(() => {
     if (!me) return undefined;
     const source = new EventSource('/v1/events');

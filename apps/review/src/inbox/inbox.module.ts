@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
+import { ConversationStatesRepository } from './conversation-states.repository';
+import { InboxController } from './inbox.controller';
+import { InboxReadModel } from './inbox.read-model';
+import { InboxService } from './inbox.service';
+
+/** The inbox of conversations and the desk's decisions about whole conversations (conversation_states). */
+@Module({
+  imports: [AuthModule],
+  controllers: [InboxController],
+  providers: [InboxReadModel, ConversationStatesRepository, InboxService],
+})
+export class InboxModule {}

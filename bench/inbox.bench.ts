@@ -1,0 +1,165 @@
+/**
+ * The inbox of conversations under load (the review API's other half, beside review.bench.ts's queue): 100,000
+ * conversations of varied status, channel, language and assignee in PostgreSQL, seeded with generate_series, and
+ * 50 agents (users of the shop) with as many concurrent clients. Measures p50/p99 of listing (several views and
+ * filters, and a second page by cursor), searching (words of messages, the start of an address), counting and
+ * opening a conversation.
+ * Run: npm run bench:inbox  (needs `npm run build` and the engines; BENCH_CONVERSATIONS, BENCH_AGENTS, BENCH_SECONDS override)
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { createTestDatabase } from '../test/support/database';
+import { engines, repoRoot } from '../test/support/engines';
+import { startService } from '../test/support/services';
+import { seedInbox } from './inbox-seed';
+
+const conversations = Number(process.env.BENCH_CONVERSATIONS ?? 100_000);
+const agents = Number(process.env.BENCH_AGENTS ?? 50);
+const seconds = Number(process.env.BENCH_SECONDS ?? 20);
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+function pct(values: number[], p: number) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length
+    ? Number(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))].toFixed(2))
+    : null;
+}
+
+async function main() {
+  const db = await createTestDatabase('bench_inbox');
+  log(`seeding ${conversations} conversations and ${agents} agents…`);
+  const t0 = Date.now();
+  await seedInbox(db, conversations, agents);
+  const seededMs = Date.now() - t0;
+  log(`seeded in ${seededMs} ms`);
+
+  const started: { kill(signal: NodeJS.Signals): Promise<unknown> }[] = [];
+  try {
+    await measure(db, seededMs, started);
+  } finally {
+    // A run that fails (an engine away) leaves neither its service nor its 100,000 conversations behind.
+    await Promise.all(started.map((s) => s.kill('SIGTERM')));
+    await db.drop();
+  }
+}
+
+async function measure(
+  db: Awaited<ReturnType<typeof createTestDatabase>>,
+  seededMs: number,
+  started: { kill(signal: NodeJS.Signals): Promise<unknown> }[],
+) {
+  const token = `bench-${randomBytes(24).toString('hex')}`;
+  const review = await startService(
+    'review',
+    {
+      DATABASE_URL: db.url,
+      KAFKA_BROKERS: engines.kafkaBrokers,
+      KAFKA_TOPIC_PREFIX: `bench-${randomBytes(4).toString('hex')}.`,
+      REVIEW_API_TOKEN: token,
+      REVIEW_ADMIN_EMAIL: 'admin@shop.test',
+      REVIEW_ADMIN_PASSWORD: 'bench admin password',
+      DATABASE_POOL_SIZE: '20',
+      LOG_LEVEL: 'warn',
+    },
+    'bench-inbox',
+  );
+  started.push(review);
+  await review.ready();
+  // The token's user is the fiftieth agent: give them their share of conversations for the view "mine".
+  await db.query(
+    `UPDATE conversation_states SET assignee_id = (SELECT id FROM users WHERE email = 'admin@shop.test')
+      WHERE assignee_id IS NOT NULL AND abs(hashtext(conversation_id::text)) % $1 = 0`,
+    [agents],
+  );
+  const headers = { authorization: `Bearer ${token}` };
+  const ids = (
+    await db.query<{ id: string }>(`SELECT id FROM conversations ORDER BY random() LIMIT $1`, [agents * 200])
+  ).map((r) => r.id);
+  const lists = [
+    'view=all',
+    'view=mine',
+    'view=unassigned',
+    'view=escalated',
+    'status=open',
+    'status=pending_draft&sla=breached',
+    'status=waiting&channel=chat',
+    'view=unassigned&priority=urgent&language=nl',
+  ];
+  const searches = [
+    'q=parcel',
+    'q=bestelling',
+    'q=kapot+blender',
+    'q=customer4711',
+    'q=sanne+de',
+    'q=retour&status=open',
+  ];
+  const timings = {
+    list: [] as number[],
+    nextPage: [] as number[],
+    search: [] as number[],
+    counts: [] as number[],
+    open: [] as number[],
+  };
+  let errors = 0;
+  const deadline = Date.now() + seconds * 1000;
+  const timed = async (bucket: number[], path: string) => {
+    const start = performance.now();
+    const res = await fetch(`${review.url}${path}`, { headers });
+    const body = await res.text();
+    bucket.push(performance.now() - start);
+    if (!res.ok) {
+      errors++;
+      log(`${res.status} ${path}: ${body.slice(0, 200)}`);
+    }
+    return res.ok ? (JSON.parse(body) as { nextCursor?: string | null }) : null;
+  };
+  log(`${agents} agents for ${seconds} s…`);
+  await Promise.all(
+    Array.from({ length: agents }, async (_, a) => {
+      let n = a;
+      while (Date.now() < deadline) {
+        n++;
+        const first = await timed(timings.list, `/v1/inbox?${lists[n % lists.length]}&limit=50`);
+        if (first?.nextCursor)
+          await timed(timings.nextPage, `/v1/inbox?${lists[n % lists.length]}&limit=50&cursor=${first.nextCursor}`);
+        await timed(timings.search, `/v1/inbox?${searches[n % searches.length]}&limit=50`);
+        await timed(timings.open, `/v1/inbox/${ids[a * 200 + (n % 200)]}`);
+        if (n % 4 === 0) await timed(timings.counts, '/v1/inbox/counts');
+      }
+    }),
+  );
+  // The same requests one at a time: what each costs the server when no other agent's request is queued before it.
+  const alone = { list: [] as number[], search: [] as number[], open: [] as number[] };
+  const aloneUntil = Date.now() + 10_000;
+  for (let n = 0; Date.now() < aloneUntil; n++) {
+    await timed(alone.list, `/v1/inbox?${lists[n % lists.length]}&limit=50`);
+    await timed(alone.search, `/v1/inbox?${searches[n % searches.length]}&limit=50`);
+    await timed(alone.open, `/v1/inbox/${ids[n % ids.length]}`);
+  }
+  const summary = (v: number[]) => ({ count: v.length, p50_ms: pct(v, 50), p99_ms: pct(v, 99) });
+  const result = {
+    conversations,
+    agents,
+    seconds,
+    seededMs,
+    errors,
+    list: summary(timings.list),
+    nextPage: summary(timings.nextPage),
+    search: summary(timings.search),
+    counts: summary(timings.counts),
+    open: summary(timings.open),
+    oneAgentAtATime: { list: summary(alone.list), search: summary(alone.search), open: summary(alone.open) },
+    loadAverage: loadavg()[0],
+    at: new Date().toISOString(),
+  };
+  console.log(JSON.stringify(result, null, 2));
+  mkdirSync(join(repoRoot, 'bench', 'results'), { recursive: true });
+  writeFileSync(join(repoRoot, 'bench', 'results', 'inbox.json'), `${JSON.stringify(result, null, 2)}\n`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,4 +1,5 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { expectEventually } from '../support/expect-eventually';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -141,10 +142,11 @@ describe('reports page in Chromium', () => {
     await signIn('en-GB');
     await page.selectOption('#locale', 'en');
     await page.getByRole('link', { name: 'Reports' }).click();
-    await page.getByLabel('From').fill('2026-11-02');
-    await page.getByLabel('To').fill('2026-11-15');
+    // By id: once the charts are drawn, their names ("auto-sent …") also hold the words From and To.
+    await page.locator('#report-from').fill('2026-11-02');
+    await page.locator('#report-to').fill('2026-11-15');
     await page.getByRole('button', { name: 'Show' }).click();
-    await page.waitForURL(/#\/reports\/2026-11-02\/2026-11-15$/);
+    await expectEventually(async () => expect(page.url()).toMatch(/#\/reports\/2026-11-02\/2026-11-15$/));
     const report = (await page.evaluate(
       `fetch('/v1/reports?from=2026-11-02&to=2026-11-15').then((r) => r.json())`,
     )) as ReportSeen;

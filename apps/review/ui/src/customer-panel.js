@@ -25,8 +25,8 @@ addMessages({
     conversationStatus_open: 'open',
     conversationStatus_closed: 'closed',
     conversationStatus_resolved: 'resolved',
-    channel_email: 'email',
-    channel_chat: 'chat',
+    panelChannel_email: 'email',
+    panelChannel_chat: 'chat',
     orderStatus_pending: 'awaiting payment',
     orderStatus_paid: 'paid',
     orderStatus_shipped: 'shipped',
@@ -50,8 +50,8 @@ addMessages({
     conversationStatus_open: 'open',
     conversationStatus_closed: 'gesloten',
     conversationStatus_resolved: 'opgelost',
-    channel_email: 'e-mail',
-    channel_chat: 'chat',
+    panelChannel_email: 'e-mail',
+    panelChannel_chat: 'chat',
     orderStatus_pending: 'wacht op betaling',
     orderStatus_paid: 'betaald',
     orderStatus_shipped: 'verzonden',
@@ -127,7 +127,7 @@ export function CustomerPanel({ draftId, t }) {
             <span class="meta">
               ${[
                 inWords(t, 'conversationStatus', c.status),
-                inWords(t, 'channel', c.channel),
+                inWords(t, 'panelChannel', c.channel),
                 `${t('customerLastActivity')} ${date(c.lastActivityAt, locale)}`,
               ].join(' · ')}
               ${c.current ? html` · <strong>${t('customerThisConversation')}</strong>` : null}

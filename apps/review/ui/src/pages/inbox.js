@@ -30,8 +30,8 @@ addMessages({
     inboxStatus_closed: 'Closed',
     openConversations: 'open',
     channel: 'Channel',
-    channel_email: 'Email',
-    channel_chat: 'Chat',
+    inboxChannel_email: 'Email',
+    inboxChannel_chat: 'Chat',
     priority_low: 'Low',
     priority_normal: 'Normal',
     priority_high: 'High',
@@ -55,13 +55,13 @@ addMessages({
     assign: 'Assign',
     takeIt: 'Take it',
     closeConversation: 'Close',
-    closeReason: 'Reason for closing',
+    inboxCloseReason: 'Reason for closing',
     closeNote: 'Note',
-    closeReason_resolved: 'Resolved',
-    closeReason_spam: 'Spam',
-    closeReason_no_reply_needed: 'No reply needed',
-    closeReason_duplicate: 'Duplicate',
-    closeReason_other: 'Other',
+    inboxCloseReason_resolved: 'Resolved',
+    inboxCloseReason_spam: 'Spam',
+    inboxCloseReason_no_reply_needed: 'No reply needed',
+    inboxCloseReason_duplicate: 'Duplicate',
+    inboxCloseReason_other: 'Other',
     reopen: 'Reopen',
     snoozeUntil: 'Snooze until',
     snooze: 'Snooze',
@@ -96,8 +96,8 @@ addMessages({
     inboxStatus_closed: 'Gesloten',
     openConversations: 'open',
     channel: 'Kanaal',
-    channel_email: 'E-mail',
-    channel_chat: 'Chat',
+    inboxChannel_email: 'E-mail',
+    inboxChannel_chat: 'Chat',
     priority_low: 'Laag',
     priority_normal: 'Normaal',
     priority_high: 'Hoog',
@@ -121,13 +121,13 @@ addMessages({
     assign: 'Toewijzen',
     takeIt: 'Zelf oppakken',
     closeConversation: 'Sluiten',
-    closeReason: 'Reden om te sluiten',
+    inboxCloseReason: 'Reden om te sluiten',
     closeNote: 'Notitie',
-    closeReason_resolved: 'Opgelost',
-    closeReason_spam: 'Spam',
-    closeReason_no_reply_needed: 'Geen antwoord nodig',
-    closeReason_duplicate: 'Dubbel',
-    closeReason_other: 'Anders',
+    inboxCloseReason_resolved: 'Opgelost',
+    inboxCloseReason_spam: 'Spam',
+    inboxCloseReason_no_reply_needed: 'Geen antwoord nodig',
+    inboxCloseReason_duplicate: 'Dubbel',
+    inboxCloseReason_other: 'Anders',
     reopen: 'Heropenen',
     snoozeUntil: 'Sluimeren tot',
     snooze: 'Sluimeren',
@@ -267,7 +267,7 @@ function InboxPage({ t, locale, route, navigate }) {
         value=${filter.channel}
         onChange=${set('channel')}
         t=${t}
-        options=${['email', 'chat'].map((c) => [c, t(`channel_${c}`)])}
+        options=${['email', 'chat'].map((c) => [c, t(`inboxChannel_${c}`)])}
       />
       <${FilterSelect}
         id="inbox-priority"
@@ -312,7 +312,7 @@ function InboxPage({ t, locale, route, navigate }) {
               <span class="inbox-customer">${customerInWords(c.customer, locale)}</span>
               <span class="inbox-subject">${c.subject || '—'}</span>
               <span class="meta">
-                <${StatusBadge} t=${t} status=${c.status} /> · ${t(`channel_${c.channel}`)}
+                <${StatusBadge} t=${t} status=${c.status} /> · ${t(`inboxChannel_${c.channel}`)}
                 ${c.draft?.intent ? html` · ${intentInWords(c.draft.intent, locale)}` : null}
                 ${
                   c.draft?.slaBreached && c.status === 'pending_draft'
@@ -388,9 +388,9 @@ function ConversationControls({ t, me, detail, people, act }) {
               act('close', note.trim() ? { reason, note: note.trim() } : { reason }, 'closedDone');
             }}
           >
-            <label for="conv-close-reason">${t('closeReason')}</label>
+            <label for="conv-close-reason">${t('inboxCloseReason')}</label>
             <select id="conv-close-reason" value=${reason} onChange=${(e) => setReason(e.target.value)}>
-              ${CLOSE_REASONS.map((r) => html`<option value=${r}>${t(`closeReason_${r}`)}</option>`)}
+              ${CLOSE_REASONS.map((r) => html`<option value=${r}>${t(`inboxCloseReason_${r}`)}</option>`)}
             </select>
             <label for="conv-close-note">${t('closeNote')}</label>
             <input
@@ -463,11 +463,11 @@ function ConversationPage({ t, me, locale, route, setNotice }) {
     <a href="#/inbox" class="back">${t('backToInbox')}</a>
     <h2 id="conv-title">${c.subject || customerInWords(c.customer, locale)}</h2>
     <p class="meta">
-      ${customerInWords(c.customer, locale)} · ${t(`channel_${c.channel}`)} ·
+      ${customerInWords(c.customer, locale)} · ${t(`inboxChannel_${c.channel}`)} ·
       <${StatusBadge} t=${t} status=${c.status} />
       ${
         c.status === 'closed' && c.closedReason
-          ? html` · ${t('closedBecause')}: ${t(`closeReason_${c.closedReason}`)}`
+          ? html` · ${t('closedBecause')}: ${t(`inboxCloseReason_${c.closedReason}`)}`
           : null
       }
       ${c.status === 'snoozed' ? html` · ${t('snoozedUntil')} ${when(c.snoozedUntil, locale)}` : null}

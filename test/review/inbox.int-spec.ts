@@ -362,6 +362,20 @@ describe('inbox of conversations', () => {
     });
   });
 
+  it('stores and finds a customer with a huge name and a message of megabytes (the search indexes are bounded)', async () => {
+    const huge = 'Hugo '.repeat(8_000); // 40 kB: past the 8 kB an index entry may hold
+    const words = Array.from({ length: 300_000 }, (_, i) => `woord${i}`).join(' '); // 3 MB: past a tsvector's 1 MB
+    const big = await seedConversation(db, {
+      name: huge,
+      address: `${'x'.repeat(10_000)}@example.test`,
+      messages: [{ direction: 'inbound', subject: 'Heel lang bericht', text: `zoekwoordvooraan ${words}` }],
+    });
+    const search = async (q: string) => idsOf(await all(agent1, { q }));
+    expect(await search('hugo hugo')).toEqual([big.conversationId]);
+    expect(await search('zoekwoordvooraan')).toEqual([big.conversationId]);
+    expect(await search('xxxxxxxx')).toEqual([big.conversationId]);
+  });
+
   describe('paging', () => {
     it('pages newest activity first without gaps or repeats while conversations arrive between pages', async () => {
       const marker = `paging${randomBytes(3).toString('hex')}`;

@@ -128,11 +128,11 @@ function inboxWhere(shopId: string, userId: string, f: Partial<InboxFilter>): Wh
     params.push(likePrefix(f.q));
     const prefix = `$${params.length}`;
     const byCustomer = `SELECT c2.id FROM conversations c2 JOIN customers cu2 ON cu2.id = c2.customer_id
-                         WHERE lower(cu2.address) LIKE ${prefix} OR lower(cu2.name) LIKE ${prefix}`;
+                         WHERE lower(left(cu2.address, 200)) LIKE ${prefix} OR lower(left(cu2.name, 200)) LIKE ${prefix}`;
     if (words) {
       params.push(words);
       conditions.push(`x.id IN (SELECT m.conversation_id FROM messages m
-                                  WHERE to_tsvector('simple', m.subject || ' ' || m.new_text) @@ to_tsquery('simple', $${params.length})
+                                  WHERE to_tsvector('simple', left(m.subject || ' ' || m.new_text, 100000)) @@ to_tsquery('simple', $${params.length})
                                 UNION ${byCustomer})`);
     } else conditions.push(`x.id IN (${byCustomer})`);
   }

@@ -27,11 +27,14 @@ export class ConversationInbox1764211000000 implements MigrationInterface {
       )`);
     await q.query(`CREATE INDEX conversation_states_assignee ON conversation_states (shop_id, assignee_id)`);
     await q.query(`CREATE INDEX conversations_activity ON conversations (updated_at DESC, id DESC)`);
+    // Bounded expressions: an index entry is at most 8 kB and a tsvector at most 1 MB, and a customer's name or a
+    // message of any size must still be stored (a search term is at most 200 characters; the first 100,000
+    // characters of a message are searchable).
     await q.query(
-      `CREATE INDEX messages_search ON messages USING gin (to_tsvector('simple', subject || ' ' || new_text))`,
+      `CREATE INDEX messages_search ON messages USING gin (to_tsvector('simple', left(subject || ' ' || new_text, 100000)))`,
     );
-    await q.query(`CREATE INDEX customers_address_prefix ON customers (lower(address) text_pattern_ops)`);
-    await q.query(`CREATE INDEX customers_name_prefix ON customers (lower(name) text_pattern_ops)`);
+    await q.query(`CREATE INDEX customers_address_prefix ON customers (lower(left(address, 200)) text_pattern_ops)`);
+    await q.query(`CREATE INDEX customers_name_prefix ON customers (lower(left(name, 200)) text_pattern_ops)`);
     await q.query(`CREATE INDEX review_items_conversation ON review_items (conversation_id, created_at DESC)`);
   }
 

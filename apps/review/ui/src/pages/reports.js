@@ -31,9 +31,9 @@ function RangeForm({ t, range, navigate }) {
   const csv = `/v1/reports?${new URLSearchParams({ ...range, format: 'csv' })}`;
   return html`<form class="report-range" onSubmit=${submit} aria-describedby="report-range-help">
     <label for="report-from">${t('reportFrom')}</label>
-    <input id="report-from" name="from" type="date" value=${range.from} required />
+    <input id="report-from" name="from" type="date" defaultValue=${range.from} required />
     <label for="report-to">${t('reportTo')}</label>
-    <input id="report-to" name="to" type="date" value=${range.to} required />
+    <input id="report-to" name="to" type="date" defaultValue=${range.to} required />
     <button type="submit">${t('reportShow')}</button>
     <a href=${csv} download>${t('reportCsv')}</a>
     <p id="report-range-help" class="meta">${t('reportRange')}</p>
@@ -269,7 +269,7 @@ export function ReportsPage({ t, locale, route, navigate }) {
   }, [range.from, range.to]);
   return html`<section class="reports" aria-labelledby="reports-title">
     <h2 id="reports-title">${t('reportsTitle')}</h2>
-    <${RangeForm} t=${t} range=${range} navigate=${navigate} />
+    <${RangeForm} key=${`${range.from}/${range.to}`} t=${t} range=${range} navigate=${navigate} />
     ${error ? html`<p role="alert" class="error">${error}</p>` : null}
     ${!report && !error ? html`<p role="status">${t('reportLoading')}</p>` : null}
     ${

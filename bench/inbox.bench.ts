@@ -18,6 +18,7 @@ import { createTestDatabase } from '../test/support/database';
 import { engines, repoRoot } from '../test/support/engines';
 import { startService } from '../test/support/services';
 import { seedInbox } from './inbox-seed';
+import { cpuSeconds } from './support/processes';
 
 const conversations = Number(process.env.BENCH_CONVERSATIONS ?? 100_000);
 const agents = Number(process.env.BENCH_AGENTS ?? 50);
@@ -150,10 +151,36 @@ async function measure(
     clearInterval(progress);
     return timings;
   }
+  /**
+   * CPU the server spent per request in a phase: the review process and the PostgreSQL backends of its pool (every
+   * other session of this database), read from /proc. Unlike latency, it does not depend on what else the machine runs.
+   */
+  const serverCpu = async () => {
+    const backends = await db.query<{ pid: number }>(
+      `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+    );
+    return {
+      review: cpuSeconds(review.process.pid) ?? 0,
+      postgres: new Map(backends.map((b) => [b.pid, cpuSeconds(b.pid) ?? 0])),
+    };
+  };
+  async function cpuPerRequest<T extends Record<string, number[]>>(phase: () => Promise<T>) {
+    const before = await serverCpu();
+    const timings = await phase();
+    const after = await serverCpu();
+    const requests = Object.values(timings).reduce((n, v) => n + v.length, 0);
+    let postgres = 0;
+    for (const [pid, cpu] of after.postgres) postgres += cpu - (before.postgres.get(pid) ?? 0);
+    const perRequest = (seconds: number) => Number(((seconds * 1000) / Math.max(1, requests)).toFixed(2));
+    return {
+      timings,
+      cpuMsPerRequest: { review: perRequest(after.review - before.review), postgres: perRequest(postgres) },
+    };
+  }
   log(`${agents} agents at work (${thinkMs} ms between clicks on average) for ${seconds} s…`);
-  const atWork = await agentsFor(thinkMs);
+  const atWork = await cpuPerRequest(() => agentsFor(thinkMs));
   log(`${agents} agents without pause for ${seconds} s…`);
-  const saturated = await agentsFor(0);
+  const saturated = await cpuPerRequest(() => agentsFor(0));
   // The same requests one at a time: what each costs the server when no other agent's request is queued before it.
   const alone = { list: [] as number[], search: [] as number[], open: [] as number[] };
   const aloneUntil = Date.now() + 10_000;
@@ -163,8 +190,10 @@ async function measure(
     await timed(alone.open, `/v1/inbox/${ids[n % ids.length]}`);
   }
   const summary = (v: number[]) => ({ count: v.length, p50_ms: pct(v, 50), p99_ms: pct(v, 99) });
-  const summaries = (t: Awaited<ReturnType<typeof agentsFor>>) =>
-    Object.fromEntries(Object.entries(t).map(([k, v]) => [k, summary(v)]));
+  const summaries = ({ timings, cpuMsPerRequest }: Awaited<ReturnType<typeof cpuPerRequest>>) => ({
+    ...Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, summary(v)])),
+    cpuMsPerRequest,
+  });
   const result = {
     conversations,
     agents,

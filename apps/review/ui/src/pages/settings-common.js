@@ -4,7 +4,8 @@ import { addMessages } from '../i18n.js';
 addMessages({
   en: {
     settings: 'Settings',
-    settingsIntro: 'What your team works with: canned replies, who has which role, API tokens and the shop’s times.',
+    settingsIntro:
+      'What your team works with: canned replies, the knowledge base, who has which role, API tokens and the shop’s times.',
     save: 'Save',
     saved: 'Saved',
     delete: 'Delete',
@@ -18,7 +19,7 @@ addMessages({
   nl: {
     settings: 'Instellingen',
     settingsIntro:
-      'Waarmee je team werkt: standaardantwoorden, wie welke rol heeft, API-tokens en de tijden van de winkel.',
+      'Waarmee je team werkt: standaardantwoorden, de kennisbank, wie welke rol heeft, API-tokens en de tijden van de winkel.',
     save: 'Opslaan',
     saved: 'Opgeslagen',
     delete: 'Verwijderen',

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import nodemailer from 'nodemailer';
+import nodemailer, { type SendMailOptions } from 'nodemailer';
 import { Browser, Page } from 'playwright-core';
 import { accessibilityViolations } from '../support/axe';
 import { launchChromium, screenshots } from '../support/browser';
@@ -39,7 +39,7 @@ describe('agent UI: cited articles, the knowledge base settings, a live conversa
     return (res.status === 204 ? undefined : await res.json()) as T;
   };
 
-  const mail = async (message: nodemailer.SendMailOptions) => {
+  const mail = async (message: SendMailOptions) => {
     const transport = nodemailer.createTransport({ host: '127.0.0.1', port: smtpPort, secure: false, ignoreTLS: true });
     await transport.sendMail({ from: 'Sanne de Vries <customer@example.test>', to: 'support@shop.test', ...message });
     transport.close();

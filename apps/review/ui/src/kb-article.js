@@ -116,13 +116,13 @@ function ArticleDialog({ t, id, onClose }) {
       ${
         article?.body
           ? html`<p class="meta">
-                <code>${article.id}</code> ·
-                <span lang=${article.language}>${languageInWords(article.language, t.locale)}</span>
-                ${article.source === 'shop-folder' ? html` · ${t('kbArticleFromFolder')}` : null}
-                ${
+                <code>${article.id}</code>${' · '}<span lang=${article.language}
+                  >${languageInWords(article.language, t.locale)}</span
+                >${article.source === 'shop-folder' ? ` · ${t('kbArticleFromFolder')}` : null}${
                   article.url && /^https?:\/\//.test(article.url)
-                    ? html` ·
-                        <a href=${article.url} target="_blank" rel="noopener noreferrer">${t('kbArticleAddress')}</a>`
+                    ? html`${' · '}<a href=${article.url} target="_blank" rel="noopener noreferrer"
+                          >${t('kbArticleAddress')}</a
+                        >`
                     : null
                 }
               </p>

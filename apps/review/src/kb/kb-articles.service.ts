@@ -1,4 +1,4 @@
-import { KbEntry, KbSnippet, loadSampleShop } from '@draftdesk/shop';
+import { KbEntry, loadSampleShop } from '@draftdesk/shop';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Actor } from '../auth/principal';
 import { AuditLogRepository } from '../drafts/audit-log.repository';
@@ -8,17 +8,7 @@ import { kbArticleIdTaken, kbArticleNotFound } from './kb.exception';
 import { KbArticlesRepository } from './kb-articles.repository';
 
 /** An article as the desk shows it; `source` says whether it can be edited here or lives in the shop folder. */
-export interface KbArticleView {
-  id: string;
-  kind: KbSnippet['kind'];
-  language: string;
-  title: string;
-  body: string;
-  intents: string[];
-  url?: string;
-  updatedAt?: string;
-  source: 'database' | 'shop-folder';
-}
+export type KbArticleView = Omit<KbEntry, 'shopId'> & { source: 'database' | 'shop-folder' };
 
 const view = ({ shopId: _shop, ...entry }: KbEntry): KbArticleView => ({ ...entry, source: 'database' });
 

@@ -6,7 +6,7 @@ import htm from 'htm';
 import { api } from '../api.js';
 import { languageInWords } from '../canned.js';
 import { addMessages } from '../i18n.js';
-import { problemOf } from './settings-common.js';
+import { problemOf, RowButtons } from './settings-common.js';
 
 const html = htm.bind(h);
 
@@ -256,29 +256,16 @@ export function KbSettings({ t, role, setNotice }) {
                     </div>
                     ${
                       canWrite
-                        ? html`<div class="settings-buttons">
-                            ${
-                              deleting === a.id
-                                ? html`<button type="button" class="danger" onClick=${() => remove(a)}>
-                                      ${t('confirmDelete')}: ${a.title}
-                                    </button>
-                                    <button type="button" onClick=${() => setDeleting(null)}>${t('cancel')}</button>`
-                                : html`<button
-                                      type="button"
-                                      aria-label=${`${t('kbSettingsEdit')}: ${a.title}`}
-                                      onClick=${() => setEditing(a.id)}
-                                    >
-                                      ${t('kbSettingsEdit')}
-                                    </button>
-                                    <button
-                                      type="button"
-                                      aria-label=${`${t('delete')}: ${a.title}`}
-                                      onClick=${() => setDeleting(a.id)}
-                                    >
-                                      ${t('delete')}
-                                    </button>`
-                            }
-                          </div>`
+                        ? html`<${RowButtons}
+                            t=${t}
+                            name=${a.title}
+                            editLabel=${t('kbSettingsEdit')}
+                            deleting=${deleting === a.id}
+                            onEdit=${() => setEditing(a.id)}
+                            onAskDelete=${() => setDeleting(a.id)}
+                            onDelete=${() => remove(a)}
+                            onCancelDelete=${() => setDeleting(null)}
+                          />`
                         : null
                     }
                   </div>`

@@ -11,7 +11,7 @@ import { freePort } from '../support/services';
  * The agent's desk and the knowledge base (embedded mode, Debian's Chromium): a draft's cited article opens in a
  * dialog, rendered without any HTML of its own, and says so once it is gone; leads and admins keep the articles on
  * #/settings with each refused field named under it; an open conversation page shows a customer's new message as it
- * arrives and keeps what the agent was typing. Every screen in English and Dutch, light and dark, has no axe
+ * arrives and keeps what the agent was typing, and a state someone else gave it. Every screen in English and Dutch, light and dark, has no axe
  * violations, and fits a phone.
  */
 describe('agent UI: cited articles, the knowledge base settings, a live conversation page', () => {
@@ -206,7 +206,7 @@ describe('agent UI: cited articles, the knowledge base settings, a live conversa
     await page.keyboard.press('Escape');
   });
 
-  it("shows a customer's new message on the open conversation page without losing what the agent types", async () => {
+  it("shows a customer's new message and a close made elsewhere on the open conversation page, keeping what the agent types", async () => {
     const { items } = await api<{ items: { id: string }[] }>('/v1/inbox');
     const conversationId = items[0].id;
     await page.goto(`${suite.url}/#/conversation/${conversationId}`);
@@ -227,5 +227,13 @@ describe('agent UI: cited articles, the knowledge base settings, a live conversa
     await expect(note.inputValue()).resolves.toBe('Klant belt nog');
     await bothSizes('conversation-live');
     await accessibleEverywhere('a conversation page after a live update');
+
+    // Someone else closes it (here an integration token): the page shows it closed.
+    await api(`/v1/inbox/${conversationId}/close`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ reason: 'resolved' }),
+    });
+    await page.locator('.conversation-page .inbox-status').filter({ hasText: 'Gesloten' }).waitFor();
   });
 });

@@ -24,7 +24,7 @@ const url = z.url('expected an https:// address').max(2000).optional();
 /** An article's id is what drafts cite; the desk makes one from the language and title when none is given. */
 export const kbArticleIdSchema = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9._-]{0,127}$/, 'letters, digits, dot, dash, underscore');
+  .regex(/^[a-z0-9][a-z0-9._-]{0,127}$/i, 'letters, digits, dot, dash, underscore');
 
 export const createKbArticleSchema = z
   .object({ id: kbArticleIdSchema.optional(), kind: kind.default('article'), language, title, body, intents, url })

@@ -5,6 +5,7 @@ import { CustomersModule } from './customers/customers.module';
 import { DocsController } from './docs.controller';
 import { IncomingDraftsModule } from './drafts/incoming-drafts.module';
 import { InboxModule } from './inbox/inbox.module';
+import { KbModule } from './kb/kb.module';
 import { LiveModule } from './live/live.module';
 import { MentionsModule } from './mentions/mentions.module';
 import { QueueModule } from './queue/queue.module';
@@ -37,6 +38,7 @@ export class ReviewModule {
         SettingsModule,
         CustomersModule,
         MentionsModule,
+        KbModule,
       ],
       controllers: [DocsController],
     };

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preac
 import htm from 'htm';
 import { api, ApiError, setCsrf } from './api.js';
 import { CannedPicker } from './canned.js';
+import { Citations } from './kb-article.js';
 import { translator } from './i18n.js';
 import {
   actionInWords,
@@ -198,9 +199,7 @@ function Conversation({ detail, t, editorRef, body, setBody, onAction, audit, me
         ${item.reasons.map((r) => html`<li title=${r}>${reasonInWords(r, t.locale)}</li>`)}
       </ul>
       <h3>${t('citations')}</h3>
-      <ul>
-        ${item.citations.map((c) => html`<li><code>${c}</code></li>`)}
-      </ul>
+      <${Citations} key=${item.draftId} t=${t} citations=${item.citations} />
       <h3>${t('orderFacts')}</h3>
       <${OrderFacts} facts=${orderFacts} t=${t} />
       <h3>${t('notes')}</h3>

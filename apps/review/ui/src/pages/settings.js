@@ -1,4 +1,4 @@
-// The settings page (#/settings, leads and admins): canned replies, users and roles, API tokens, and the shop's send
+// The settings page (#/settings, leads and admins): canned replies, the knowledge base, users and roles, API tokens, and the shop's send
 // delay, business hours and SLA targets. Each section is its own component and file; the API decides who may change
 // what (leads read users and shop settings, admins change them).
 import { h } from 'preact';
@@ -6,6 +6,7 @@ import htm from 'htm';
 import { VIEWS } from '../views';
 import { roleInShop } from './settings-common.js';
 import { CannedSettings } from './settings-canned.js';
+import { KbSettings } from './settings-kb.js';
 import { ShopSettings } from './settings-shop.js';
 import { TokenSettings } from './settings-tokens.js';
 import { UserSettings } from './settings-users.js';
@@ -24,6 +25,7 @@ export function SettingsPage({ t, me, locale, setNotice }) {
     <h2>${t('settings')}</h2>
     <p class="hint">${t('settingsIntro')}</p>
     <${CannedSettings} ...${props} />
+    <${KbSettings} ...${props} />
     <${UserSettings} ...${props} />
     <${TokenSettings} ...${props} />
     <${ShopSettings} ...${props} />

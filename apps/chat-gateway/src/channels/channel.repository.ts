@@ -41,6 +41,27 @@ export class ChannelRepository {
     );
   }
 
+  /** False when a channel with this id exists (it is left as it is). */
+  async insert(row: ChannelRow): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(
+      `INSERT INTO chat_channels (id, kind, callback_url, api_base_url, phone_number_id, rate_per_second, rate_burst, secrets_enc, identity_verified)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+       ON CONFLICT (id) DO NOTHING RETURNING id`,
+      [
+        row.id,
+        row.kind,
+        row.callback_url,
+        row.api_base_url,
+        row.phone_number_id,
+        row.rate_per_second,
+        row.rate_burst,
+        row.secrets_enc,
+        row.identity_verified,
+      ],
+    );
+    return rows.length > 0;
+  }
+
   async find(id: string): Promise<ChannelRow | null> {
     const [row]: ChannelRow[] = await this.dataSource.query(`SELECT * FROM chat_channels WHERE id = $1`, [id]);
     return row ?? null;

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { Browser, Page } from 'playwright-core';
-import { accessibilityViolations } from '../support/axe';
+import { expectAccessibleEverywhere } from '../support/axe';
 import { launchChromium, screenshots } from '../support/browser';
 import { RunningEmbedded, startEmbeddedSandbox } from '../support/embedded-sandbox';
 import { engines } from '../support/engines';
@@ -37,18 +37,7 @@ describe('agent UI: mailboxes and chat channels in the settings', () => {
   const get = async (path: string): Promise<string> =>
     (await fetch(`${suite.url}${path}`, { headers: suite.reviewAuth() })).text();
 
-  /** axe on the screen as it is, in both languages and both themes; ends in Dutch and light. */
-  async function accessibleEverywhere(what: string) {
-    for (const locale of ['en', 'nl']) {
-      await page.locator('#locale').selectOption(locale);
-      for (const colorScheme of ['light', 'dark'] as const) {
-        await page.emulateMedia({ colorScheme });
-        const violations = await accessibilityViolations(page);
-        expect({ what, locale, colorScheme, violations }).toEqual({ what, locale, colorScheme, violations: [] });
-      }
-    }
-    await page.emulateMedia({ colorScheme: 'light' });
-  }
+  const accessibleEverywhere = (what: string) => expectAccessibleEverywhere(page, what);
 
   /** Elements that would scroll sideways: the document, and any settings section wider than its box. */
   const overflowing = () =>

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { webhookHeaders } from '../../apps/chat-gateway/src/intake/standard-webhooks.util';
 import { createTestDatabase, TestDatabase } from '../support/database';
 import { engines } from '../support/engines';
 import { uniqueAddress } from '../support/mail';
@@ -98,6 +99,24 @@ describe('desk settings: mailboxes and chat channels (review → mail-ingest, ch
     auth: { kind: 'password', user, password: engines.catchAllPassword },
     ...overrides,
   });
+  /** A customer's message to chat-gateway's webhook, signed with `secret`: the status it answers. */
+  let sent = 0;
+  const deliver = async (channel: string, secret: string) => {
+    sent += 1;
+    const body = JSON.stringify({
+      sessionId: `session-${sent}`,
+      messageId: `msg-${sent}`,
+      customer: { id: `cust-${sent}`, name: 'Anna de Vries' },
+      text: 'Waar blijft mijn bestelling?',
+      timestamp: new Date().toISOString(),
+    });
+    const res = await fetch(`${chat.url}/v1/channels/${channel}/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...webhookHeaders(secret, `wh_${sent}_${Date.now()}`, body) },
+      body,
+    });
+    return res.status;
+  };
   const test = async (body: unknown, path = '/v1/settings/mailboxes/test') => {
     const res = await admin(path, { method: 'POST', json: body });
     expect(res.status).toBe(200);
@@ -218,7 +237,7 @@ describe('desk settings: mailboxes and chat channels (review → mail-ingest, ch
   });
 
   describe('chat channels', () => {
-    it('shows a new channel’s signing secret once, rotates it, and never lists it', async () => {
+    it('shows a new channel’s signing secret once, rotates it (the old one accepted until the next rotation), and never lists it', async () => {
       const bad = await admin('/v1/settings/chat-channels', {
         method: 'POST',
         json: { id: 'web shop', callbackUrl: 'not a url' },
@@ -250,10 +269,15 @@ describe('desk settings: mailboxes and chat channels (review → mail-ingest, ch
       const next = (await rotated.json()) as { channel: { secretCount: number }; secret: string };
       expect(next.secret).not.toBe(made.secret);
       expect(next.channel.secretCount).toBe(2);
+      // The provider may still sign with the old secret while it switches; both are accepted.
+      expect(await deliver('webshop', made.secret)).toBe(202);
+      expect(await deliver('webshop', next.secret)).toBe(202);
       const dropped = (await (
         await admin('/v1/settings/chat-channels/webshop/secret', { method: 'POST', json: { keepPrevious: false } })
       ).json()) as { channel: { secretCount: number }; secret: string };
       expect(dropped.channel.secretCount).toBe(1);
+      expect(await deliver('webshop', next.secret)).toBe(401);
+      expect(await deliver('webshop', dropped.secret)).toBe(202);
       expect((await admin('/v1/settings/chat-channels/nope/secret', { method: 'POST', json: {} })).status).toBe(404);
       expect((await admin('/v1/settings/chat-channels/bad%20id/secret', { method: 'POST', json: {} })).status).toBe(
         400,

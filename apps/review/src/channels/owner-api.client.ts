@@ -4,6 +4,12 @@ import type { OwnerApiEndpoint } from '../review.options';
 
 export type OwnerService = 'mail-ingest' | 'chat-gateway';
 
+/** The review service's settings that point at each owner: its address and its admin token. */
+const SETTINGS: Record<OwnerService, { url: string; token: string }> = {
+  'mail-ingest': { url: 'MAIL_INGEST_URL', token: 'MAIL_ADMIN_TOKEN' },
+  'chat-gateway': { url: 'CHAT_GATEWAY_URL', token: 'CHAT_ADMIN_TOKEN' },
+};
+
 /**
  * The admin API of the service that owns a table the settings page shows (mailboxes: mail-ingest; chat channels:
  * chat-gateway). The owner validates, seals the secrets with its own key and restarts what the change concerns;
@@ -27,7 +33,7 @@ export class OwnerApiClient {
     if (!this.endpoint)
       throw new ServiceUnavailableException({
         code: 'OWNER_NOT_CONNECTED',
-        message: `the desk is not connected to ${this.service}: set ${this.variables()}`,
+        message: `the desk is not connected to ${this.service}: set ${SETTINGS[this.service].url} and ${SETTINGS[this.service].token}`,
         errors: [],
       });
     let res: Response;
@@ -59,17 +65,11 @@ export class OwnerApiClient {
         message:
           res.status >= 500
             ? `${this.service} failed (${res.status}): try again in a moment`
-            : `${this.service} does not accept the desk's ${this.variables().split(' and ')[1]}`,
+            : `${this.service} does not accept the desk's ${SETTINGS[this.service].token}`,
         errors: [],
       });
     }
     throw new HttpException({ statusCode: res.status, errors: [], ...answer }, res.status);
-  }
-
-  private variables(): string {
-    return this.service === 'mail-ingest'
-      ? 'MAIL_INGEST_URL and MAIL_ADMIN_TOKEN'
-      : 'CHAT_GATEWAY_URL and CHAT_ADMIN_TOKEN';
   }
 }
 

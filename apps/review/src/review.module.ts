@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuthModule } from './auth/auth.module';
 import { CannedModule } from './canned/canned.module';
+import { ChannelsModule } from './channels/channels.module';
 import { CustomersModule } from './customers/customers.module';
 import { DocsController } from './docs.controller';
 import { IncomingDraftsModule } from './drafts/incoming-drafts.module';
@@ -36,6 +37,7 @@ export class ReviewModule {
         UiModule,
         CannedModule,
         SettingsModule,
+        ChannelsModule,
         CustomersModule,
         MentionsModule,
         KbModule,

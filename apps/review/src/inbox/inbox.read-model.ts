@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { InboxCursor, InboxFilter, InboxStatus, INBOX_STATUSES, searchQuery } from './inbox-query.util';
+import { InboxCursor, InboxFilter, InboxStatus, INBOX_STATUSES, InboxView, searchQuery } from './inbox-query.util';
 
 export interface InboxRow {
   id: string;
@@ -152,21 +152,23 @@ export class InboxReadModel {
     );
   }
 
-  /** Per view, the conversations in each status (the other filters applied). */
-  async counts(shopId: string, userId: string, f: Omit<InboxFilter, 'view' | 'status'>) {
-    const where = inboxWhere(shopId, userId, f);
-    where.params.push(userId);
-    const me = `$${where.params.length}`;
-    const views: Record<string, string> = {
+  /**
+   * Per view asked, the conversations in each status (the other filters applied). The view "mine" alone reads only
+   * the user's conversations, through the assignee index; the others count the shop's.
+   */
+  async counts(shopId: string, userId: string, f: Omit<InboxFilter, 'view' | 'status'>, views: readonly InboxView[]) {
+    const where = inboxWhere(shopId, userId, views.length === 1 && views[0] === 'mine' ? { ...f, view: 'mine' } : f);
+    if (views.includes('mine')) where.params.push(userId);
+    const conditions: Record<InboxView, string> = {
       all: 'true',
-      mine: `e.assignee_id = ${me}`,
+      mine: `e.assignee_id = $${where.params.length}`,
       unassigned: 'e.assignee_id IS NULL',
       escalated: 'e.escalated',
     };
-    const columns = Object.entries(views).flatMap(([view, condition]) => [
-      `count(*) FILTER (WHERE ${condition})::int AS "${view}:total"`,
+    const columns = views.flatMap((view) => [
+      `count(*) FILTER (WHERE ${conditions[view]})::int AS "${view}:total"`,
       ...INBOX_STATUSES.map(
-        (s) => `count(*) FILTER (WHERE ${condition} AND ${statusCondition(s, `'${s}'`)})::int AS "${view}:${s}"`,
+        (s) => `count(*) FILTER (WHERE ${conditions[view]} AND ${statusCondition(s, `'${s}'`)})::int AS "${view}:${s}"`,
       ),
     ]);
     const [row] = await this.db.query<Record<string, number>[]>(

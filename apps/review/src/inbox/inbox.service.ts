@@ -68,22 +68,35 @@ export class InboxService {
    */
   async counts(actor: Actor, query: InboxCountsQuery) {
     const { shop: _shop, ...filter } = query;
-    const key = JSON.stringify([actor.shopId, actor.userId, filter]);
-    const now = Date.now();
-    for (const [k, v] of this.recentCounts) if (v.until <= now) this.recentCounts.delete(k);
-    let entry = this.recentCounts.get(key);
-    if (!entry) {
-      entry = { until: now + COUNTS_FRESH_MS, row: this.inbox.counts(actor.shopId, actor.userId, filter) };
-      this.recentCounts.set(key, entry);
-      entry.row.catch(() => this.recentCounts.delete(key));
-    }
-    const row = await entry.row;
+    const { shopId, userId } = actor;
+    // The shop's views are the same for every agent (unless the filter names "me"); "mine" is each agent's own.
+    const shopWide = this.recently([shopId, filter.assignee === 'me' ? userId : null, filter], () =>
+      this.inbox.counts(shopId, userId, filter, ['all', 'unassigned', 'escalated']),
+    );
+    const mine = this.recently([shopId, userId, filter, 'mine'], () =>
+      this.inbox.counts(shopId, userId, filter, ['mine']),
+    );
+    const row = { ...(await shopWide), ...(await mine) };
     return Object.fromEntries(
       INBOX_VIEWS.map((view) => [
         view,
         Object.fromEntries(['total', ...INBOX_STATUSES].map((s) => [s, Number(row[`${view}:${s}`] ?? 0)])),
       ]),
     );
+  }
+
+  /** A count asked again within a few seconds is answered from the first asking. */
+  private recently(key: unknown[], count: () => Promise<Record<string, number>>) {
+    const k = JSON.stringify(key);
+    const now = Date.now();
+    for (const [old, v] of this.recentCounts) if (v.until <= now) this.recentCounts.delete(old);
+    let entry = this.recentCounts.get(k);
+    if (!entry) {
+      entry = { until: now + COUNTS_FRESH_MS, row: count() };
+      this.recentCounts.set(k, entry);
+      entry.row.catch(() => this.recentCounts.delete(k));
+    }
+    return entry.row;
   }
 
   async row(actor: Actor, conversationId: string): Promise<InboxRow> {

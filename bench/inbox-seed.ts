@@ -47,9 +47,13 @@ export async function seedInbox(db: TestDatabase, conversations: number, agents:
        FROM generate_series(1, $1) i`,
     [conversations],
   );
+  // Stored in the order of their last activity, as a desk's rows are: a conversation's row is written anew at each
+  // message, so the recently active ones sit together at the table's end, not scattered over it.
   await db.query(`INSERT INTO conversations (id, customer_id, channel, mailbox, subject, normalized_subject, token, updated_at)
-                  SELECT gen_random_uuid(), id, CASE WHEN address LIKE 'chat:%' THEN 'chat' ELSE 'email' END, 'support@shop.test',
-                         'Question', 'question', md5(id::text), now() - random() * interval '30 days' FROM customers`);
+                  SELECT * FROM (
+                    SELECT gen_random_uuid(), id, CASE WHEN address LIKE 'chat:%' THEN 'chat' ELSE 'email' END, 'support@shop.test',
+                           'Question', 'question', md5(id::text), now() - random() * interval '30 days' AS updated_at FROM customers) c
+                   ORDER BY updated_at`);
   // Every conversation starts with the customer; two in five have our reply last (sent, one in ten of those failed).
   await db.query(`INSERT INTO messages (id, conversation_id, direction, channel, external_message_id, from_address, subject, text, new_text, occurred_at)
                   SELECT gen_random_uuid(), c.id, 'inbound', c.channel, c.id::text || '@example.test', 'x@example.test', 'Question', t.text, t.text,
@@ -80,7 +84,7 @@ export async function seedInbox(db: TestDatabase, conversations: number, agents:
     [agents - 1],
   );
   await db.query(`SET session_replication_role = DEFAULT`);
-  await db.query(`SELECT inbox_entry_refresh(id, NULL) FROM conversations`);
+  await db.query(`SELECT inbox_entry_refresh(id, NULL) FROM (SELECT id FROM conversations ORDER BY updated_at) c`);
   // What autovacuum does to a table in use: the rows' visibility recorded, the statistics the planner reads.
   await db.query(`VACUUM ANALYZE`);
 }

@@ -544,4 +544,53 @@ describe('inbox of conversations', () => {
       expect(idsOf(await all(agent1, { q: 'eerstewoordvanalles' }))).toEqual([conversationId]);
     });
   });
+
+  describe('search over thousands of conversations', () => {
+    it('pages every match in activity order, whether the words are common, sparse or rare', async () => {
+      // 6,000 conversations of shop B, one a second apart: "algemeen" in every 5th (a page fills from the newest),
+      // "middel" in every 60th (the newest 2,000 do not fill a page; walking on does), "schaars" in every 400th (the
+      // words' index answers) and "zeldzaam" in three old ones.
+      const n = 6000;
+      await db.query(
+        `INSERT INTO customers (id, address, name) SELECT gen_random_uuid(), 'bulk' || lpad(i::text, 4, '0') || '@example.test', 'Klant ' || i FROM generate_series(1, $1) i`,
+        [n],
+      );
+      await db.query(
+        `INSERT INTO conversations (id, customer_id, channel, mailbox, subject, normalized_subject, token, updated_at)
+         SELECT gen_random_uuid(), cu.id, 'email', 'support@shop.test', 'Vraag', 'vraag', md5(cu.id::text),
+                now() - make_interval(secs => substring(cu.address from 5 for 4)::int)
+           FROM customers cu WHERE cu.address LIKE 'bulk%'`,
+      );
+      await db.query(
+        `INSERT INTO conversation_states (conversation_id, shop_id)
+         SELECT c.id, 'b' FROM conversations c JOIN customers cu ON cu.id = c.customer_id WHERE cu.address LIKE 'bulk%'`,
+      );
+      await db.query(
+        `INSERT INTO messages (id, conversation_id, direction, channel, external_message_id, from_address, subject, text, new_text, occurred_at)
+         SELECT gen_random_uuid(), c.id, 'inbound', 'email', c.id::text || '@bulk.test', cu.address, 'Vraag', t.text, t.text, c.updated_at
+           FROM conversations c JOIN customers cu ON cu.id = c.customer_id,
+                LATERAL (SELECT substring(cu.address from 5 for 4)::int AS i) k,
+                LATERAL (SELECT concat_ws(' ', 'bericht',
+                           CASE WHEN k.i % 5 = 0 THEN 'algemeen' END, CASE WHEN k.i % 60 = 0 THEN 'middel' END,
+                           CASE WHEN k.i % 400 = 0 THEN 'schaars' END, CASE WHEN k.i IN (4100, 5000, 5999) THEN 'zeldzaam' END) AS text) t
+          WHERE cu.address LIKE 'bulk%'`,
+      );
+      await db.query(`ANALYZE inbox_entries`);
+      for (const [word, expected] of [
+        ['algemeen', n / 5],
+        ['middel', n / 60],
+        ['schaars', n / 400],
+        ['zeldzaam', 3],
+      ] as const) {
+        const truth = await db.query<{ id: string }>(
+          `SELECT conversation_id AS id FROM inbox_entries
+            WHERE shop_id = 'b' AND (customer_words || message_words) @@ to_tsquery('simple', $1)
+            ORDER BY last_activity DESC, conversation_id DESC`,
+          [`${word}:*`],
+        );
+        expect({ word, n: truth.length }).toEqual({ word, n: expected });
+        expect({ word, ids: idsOf(await all(shopB, { q: word })) }).toEqual({ word, ids: truth.map((r) => r.id) });
+      }
+    }, 120_000);
+  });
 });

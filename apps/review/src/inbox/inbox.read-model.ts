@@ -64,8 +64,9 @@ function statusCondition(status: InboxStatus, param: string): string {
 }
 
 const ACTIVITY_ORDER = 'e.last_activity DESC, e.conversation_id DESC';
-/** How many of the most recent conversations a search reads before it asks the words' index. */
+/** How many of the most recent conversations a search reads first, and at most before it asks the words' index. */
 const SEARCH_WALK = 2000;
+const SEARCH_WALK_MAX = 20_000;
 
 /** The words searched: the customer's name and address and every message (the expression of their index). */
 const WORDS = `(e.customer_words || e.message_words)`;
@@ -110,6 +111,29 @@ function inboxWhere(shopId: string, userId: string, f: Partial<InboxFilter>): Wh
 }
 
 /**
+ * A statement over the rows of `where` in an activity range: older than `before` (a previous page's last row) and,
+ * with `from`, no older than that row. `sql` gets the filter's conditions, the range's, and the parameter of `limit`
+ * (none when 0).
+ */
+function inRange(
+  where: Where,
+  range: { before?: InboxCursor; from?: InboxCursor },
+  sql: (q: { where: string; range: string; limit: string }) => string,
+  limit: number,
+): [string, unknown[]] {
+  const params = [...where.params];
+  const bounds = ['true'];
+  const key = (c: InboxCursor) => {
+    params.push(c.a, c.i);
+    return `($${params.length - 1}::timestamptz, $${params.length}::uuid)`;
+  };
+  if (range.before) bounds.push(`(e.last_activity, e.conversation_id) < ${key(range.before)}`);
+  if (range.from) bounds.push(`(e.last_activity, e.conversation_id) >= ${key(range.from)}`);
+  if (limit) params.push(limit);
+  return [sql({ where: where.sql, range: bounds.join(' AND '), limit: `$${params.length}` }), params];
+}
+
+/**
  * The desk's inbox over the conversations service's customers, conversations and messages joined with the desk's
  * review items and conversation states (SELECT only).
  */
@@ -120,36 +144,78 @@ export class InboxReadModel {
   /** A page, newest activity first; `after` is the previous page's last row (a keyset, stable under inserts). */
   async list(shopId: string, userId: string, f: InboxFilter, after: InboxCursor | undefined, limit: number) {
     const where = inboxWhere(shopId, userId, f);
-    const params = [...where.params];
-    let keyset = '';
-    if (after) {
-      params.push(after.a, after.i);
-      keyset = `AND (e.last_activity, e.conversation_id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`;
-    }
-    params.push(limit);
-    const n = `$${params.length}`;
     if (!f.q)
       // The page's ids from the activity index alone where it can (see the migration InboxEntries), then their rows.
       return this.db.query<InboxRow[]>(
-        `${SELECTED} WHERE e.conversation_id IN (
-           SELECT e.conversation_id FROM inbox_entries e WHERE ${where.sql} ${keyset} ORDER BY ${ACTIVITY_ORDER} LIMIT ${n})
-         ORDER BY ${ACTIVITY_ORDER}`,
-        params,
+        ...inRange(
+          where,
+          { before: after },
+          (q) => `${SELECTED} WHERE e.conversation_id IN (
+             SELECT e.conversation_id FROM inbox_entries e WHERE ${q.where} AND ${q.range} ORDER BY ${ACTIVITY_ORDER} LIMIT ${q.limit})
+           ORDER BY ${ACTIVITY_ORDER}`,
+          limit,
+        ),
       );
-    // A search first reads the most recent conversations in order: common words fill a page there. When they do
-    // not, the words' index finds every match and they are sorted, ordered by an expression no index has so that
-    // PostgreSQL cannot walk the activity index instead (quick for common words, but a read of every conversation
-    // for words that are rare or match nothing together, whatever the statistics guess).
-    const recent = await this.db.query<InboxRow[]>(
-      `SELECT ${SHOWN} FROM (SELECT * FROM inbox_entries e WHERE e.shop_id = $1 ${keyset} ORDER BY ${ACTIVITY_ORDER} LIMIT ${SEARCH_WALK}) e
-        WHERE ${where.sql} ORDER BY ${ACTIVITY_ORDER} LIMIT ${n}`,
-      params,
+    return this.search(where, after, limit);
+  }
+
+  /**
+   * A search reads the most recent conversations in activity order, where common words fill a page at once. What it
+   * found there tells how common the words are: if walking on would fill the page within SEARCH_WALK_MAX rows, it
+   * walks on; otherwise the matches are few and the words' index finds the rest, sorted (ordered by an expression no
+   * index has, so that PostgreSQL cannot walk instead: for rare words, or words that match nothing together, that
+   * would read every conversation whatever the statistics guess).
+   */
+  private async search(where: Where, after: InboxCursor | undefined, limit: number): Promise<InboxRow[]> {
+    const found: InboxRow[] = [];
+    let before = after;
+    let walked = 0;
+    let chunk = SEARCH_WALK;
+    for (;;) {
+      // The last row of the next chunk, from the activity index alone; none when fewer rows are left.
+      const [from] = await this.db.query<InboxCursor[]>(
+        ...inRange(
+          { sql: 'e.shop_id = $1', params: [where.params[0]] },
+          { before },
+          (
+            q,
+          ) => `SELECT e.last_activity::text AS a, e.conversation_id AS i FROM inbox_entries e WHERE ${q.where} AND ${q.range}
+                   ORDER BY ${ACTIVITY_ORDER} OFFSET ${chunk - 1} LIMIT 1`,
+          0,
+        ),
+      );
+      found.push(
+        ...(await this.db.query<InboxRow[]>(
+          ...inRange(
+            where,
+            { before, from },
+            // OFFSET 0 keeps the words out of the inner scan: it reads the range in activity order, whatever the
+            // planner would guess of the words, and stops when the page is full.
+            (
+              q,
+            ) => `SELECT ${SHOWN} FROM (SELECT * FROM inbox_entries e WHERE e.shop_id = $1 AND ${q.range} ORDER BY ${ACTIVITY_ORDER} OFFSET 0) e
+                     WHERE ${q.where} ORDER BY ${ACTIVITY_ORDER} LIMIT ${q.limit}`,
+            limit - found.length,
+          ),
+        )),
+      );
+      walked += chunk;
+      if (found.length === limit || !from) return found;
+      before = from;
+      const rowsToFill = found.length === 0 ? Infinity : ((limit - found.length) * walked) / found.length;
+      if (rowsToFill > SEARCH_WALK_MAX - walked) break;
+      chunk = Math.ceil(Math.min(rowsToFill * 1.5, SEARCH_WALK_MAX - walked));
+    }
+    const rest = await this.db.query<InboxRow[]>(
+      ...inRange(
+        where,
+        { before },
+        (q) =>
+          `${SELECTED} WHERE ${q.where} AND ${q.range} ORDER BY e.last_activity + interval '0 s' DESC, e.conversation_id DESC LIMIT ${q.limit}`,
+        limit - found.length,
+      ),
     );
-    if (recent.length === limit) return recent;
-    return this.db.query<InboxRow[]>(
-      `${SELECTED} WHERE ${where.sql} ${keyset} ORDER BY e.last_activity + interval '0 s' DESC, e.conversation_id DESC LIMIT ${n}`,
-      params,
-    );
+    return [...found, ...rest];
   }
 
   /**

@@ -2,6 +2,7 @@ import { h, render } from 'preact';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import htm from 'htm';
 import { api, ApiError, setCsrf } from './api.js';
+import { BulkResult, ConfirmDialog, RowCheckbox, say, SelectionBar, useSelection } from './bulk.js';
 import { CannedPicker } from './canned.js';
 import { translator } from './i18n.js';
 import {
@@ -36,6 +37,8 @@ const SHORTCUTS = [
   ['z', 'undoSend'],
   ['c', 'cannedKey'],
   ['Esc', 'leaveEditorKey'],
+  ['/', 'searchKey'],
+  ['x', 'bulkSelectKey'],
   ['?', 'showShortcuts'],
 ];
 
@@ -68,7 +71,7 @@ function SignIn({ onSignedIn, t }) {
   </main>`;
 }
 
-function QueueList({ items, selected, onSelect, t, counts, filter, setFilter }) {
+function QueueList({ items, selected, onSelect, t, counts, filter, setFilter, picked, bulk }) {
   return html`<nav class="queue" aria-label=${t('queue')}>
     <h2>${t('queue')} <span class="count">${counts?.total ?? items.length} ${t('total')}</span></h2>
     <div class="filters">
@@ -110,10 +113,18 @@ function QueueList({ items, selected, onSelect, t, counts, filter, setFilter }) 
       </label>
     </div>
     ${items.length === 0 ? html`<p class="empty">${t('empty')}</p>` : null}
+    <${BulkResult}
+      t=${t}
+      result=${bulk.result}
+      nameOf=${(id) => bulk.subjects.get(id) ?? id}
+      onDismiss=${bulk.dismiss}
+    />
+    <${SelectionBar} t=${t} selection=${picked} actions=${[[t('queueBulkApprove'), bulk.approve]]} />
     <ol>
       ${items.map(
         (item) =>
           html`<li key=${item.draftId}>
+            <${RowCheckbox} t=${t} id=${item.draftId} what=${item.subject} selection=${picked} />
             <button
               class=${`item ${item.draftId === selected ? 'selected' : ''}`}
               aria-current=${item.draftId === selected ? 'true' : undefined}
@@ -485,6 +496,12 @@ function App() {
   /** The move that waits for the agent to say whether an edited draft may be left. */
   const [leaving, setLeaving] = useState(null);
   const [helping, setHelping] = useState(false);
+  /** Drafts picked for a bulk approval, whether it is being confirmed, and what the last one came to. */
+  const picked = useSelection();
+  const [approvingPicked, setApprovingPicked] = useState(false);
+  const [bulkResult, setBulkResult] = useState(null);
+  /** The subjects of the drafts of the last bulk approval: the approved ones leave the queue, the summary names them. */
+  const [bulkSubjects, setBulkSubjects] = useState(new Map());
   const [page, setPage] = useState(() => routeOf(location.hash));
   const navigate = (hash) => leave(() => (location.hash = hash));
   const editorRef = useRef();
@@ -653,6 +670,25 @@ function App() {
     }
   };
 
+  /** Approves the picked drafts as they are, each at the version the queue showed; the refused stay picked. */
+  const approvePicked = async () => {
+    const versions = new Map(items.map((i) => [i.draftId, i.version]));
+    setBulkSubjects(new Map(items.map((i) => [i.draftId, i.subject])));
+    try {
+      const answer = await api('/v1/drafts/bulk-approve', {
+        method: 'POST',
+        body: { items: picked.ids.map((id) => ({ id, version: versions.get(id) })) },
+      });
+      setBulkResult(answer);
+      picked.keep(answer.results.filter((r) => !r.ok).map((r) => r.id));
+      await loadQueue();
+    } catch (e) {
+      setNotice(e.message);
+    } finally {
+      setApprovingPicked(false);
+    }
+  };
+
   // A layout effect: the listener must see the state of the frame on screen, or a key pressed right after a
   // dialog closes would still be read with the dialog open and be lost.
   useLayoutEffect(() => {
@@ -666,6 +702,8 @@ function App() {
         escalating ||
         leaving ||
         helping ||
+        approvingPicked ||
+        ev.target.closest?.('.dialog') ||
         ev.ctrlKey ||
         ev.metaKey ||
         ev.altKey ||
@@ -758,6 +796,13 @@ function App() {
               counts=${counts}
               filter=${filter}
               setFilter=${setFilter}
+              picked=${picked}
+              bulk=${{
+                result: bulkResult,
+                subjects: bulkSubjects,
+                dismiss: () => setBulkResult(null),
+                approve: () => setApprovingPicked(true),
+              }}
             />
             <${Conversation}
               detail=${detail}
@@ -788,6 +833,19 @@ function App() {
     ${
       sendWithUndo.sending
         ? html`<${SendingToast} t=${t} secondsLeft=${sendWithUndo.secondsLeft} onUndo=${sendWithUndo.undo} />`
+        : null
+    }
+    ${
+      approvingPicked
+        ? html`<${ConfirmDialog}
+            t=${t}
+            id="bulk-approve"
+            title=${say(t, 'queueBulkApproveTitle', picked.ids.length)}
+            summary=${say(t, 'queueBulkApproveSummary', picked.ids.length)}
+            confirm=${say(t, 'queueBulkApproveTitle', picked.ids.length)}
+            onConfirm=${approvePicked}
+            onCancel=${() => setApprovingPicked(false)}
+          />`
         : null
     }
     ${helping ? html`<${ShortcutsDialog} t=${t} onDone=${() => setHelping(false)} />` : null}

@@ -4,6 +4,7 @@
 import { h } from 'preact';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import htm from 'htm';
+import { onEscape } from './dialog.js';
 import { addMessages } from './i18n.js';
 
 const html = htm.bind(h);
@@ -111,19 +112,13 @@ export function ConfirmDialog({ t, id, title, summary, confirm, onConfirm, onCan
   const first = useRef();
   const [busy, setBusy] = useState(false);
   useLayoutEffect(() => first.current?.querySelector('select, input, button')?.focus(), []);
-  const onKeyDown = (ev) => {
-    if (ev.key === 'Escape') {
-      ev.stopPropagation();
-      onCancel();
-    }
-  };
   return html`<div
     class="dialog"
     role="dialog"
     aria-modal="true"
     aria-labelledby=${`${id}-title`}
     aria-describedby=${`${id}-summary`}
-    onKeyDown=${onKeyDown}
+    onKeyDown=${onEscape(onCancel)}
   >
     <form
       ref=${first}

@@ -4,6 +4,7 @@ import htm from 'htm';
 import { api, ApiError, setCsrf } from './api.js';
 import { BulkResult, ConfirmDialog, RowCheckbox, say, SelectionBar, useSelection } from './bulk.js';
 import { CannedPicker } from './canned.js';
+import { onEscape } from './dialog.js';
 import { translator } from './i18n.js';
 import {
   actionInWords,
@@ -71,6 +72,9 @@ function SignIn({ onSignedIn, t }) {
   </main>`;
 }
 
+/** A draft named for an agent: its customer and subject (many drafts share a subject). */
+const draftInWords = (item, locale) => `${customerInWords(item.to, locale)}: ${item.subject}`;
+
 function QueueList({ items, selected, onSelect, t, counts, filter, setFilter, picked, bulk }) {
   return html`<nav class="queue" aria-label=${t('queue')}>
     <h2>${t('queue')} <span class="count">${counts?.total ?? items.length} ${t('total')}</span></h2>
@@ -124,7 +128,7 @@ function QueueList({ items, selected, onSelect, t, counts, filter, setFilter, pi
       ${items.map(
         (item) =>
           html`<li key=${item.draftId}>
-            <${RowCheckbox} t=${t} id=${item.draftId} what=${item.subject} selection=${picked} />
+            <${RowCheckbox} t=${t} id=${item.draftId} what=${draftInWords(item, t.locale)} selection=${picked} />
             <button
               class=${`item ${item.draftId === selected ? 'selected' : ''}`}
               aria-current=${item.draftId === selected ? 'true' : undefined}
@@ -275,14 +279,6 @@ function OrderFacts({ facts, t }) {
     ${facts.entities.length ? html`<p class="hint">${t('mentioned')}: ${facts.entities.map((e) => e.value).join(', ')}</p>` : null}
   </div>`;
 }
-
-/** A dialog's key handler: Escape does `done` and goes no further (the desk's shortcuts do not see it). */
-const onEscape = (done) => (ev) => {
-  if (ev.key === 'Escape') {
-    ev.stopPropagation();
-    done();
-  }
-};
 
 /** The reason typed into a dialog's `reason` field, trimmed. */
 const reasonOf = (form) => String(new FormData(form).get('reason') ?? '').trim();
@@ -673,7 +669,7 @@ function App() {
   /** Approves the picked drafts as they are, each at the version the queue showed; the refused stay picked. */
   const approvePicked = async () => {
     const versions = new Map(items.map((i) => [i.draftId, i.version]));
-    setBulkSubjects(new Map(items.map((i) => [i.draftId, i.subject])));
+    setBulkSubjects(new Map(items.map((i) => [i.draftId, draftInWords(i, locale)])));
     try {
       const answer = await api('/v1/drafts/bulk-approve', {
         method: 'POST',

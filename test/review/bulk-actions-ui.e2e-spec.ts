@@ -10,7 +10,6 @@ import { accessibilityViolations } from '../support/axe';
 import { launchChromium, screenshots } from '../support/browser';
 import { createTestDatabase, TestDatabase } from '../support/database';
 import { engines } from '../support/engines';
-import { expectEventually } from '../support/expect-eventually';
 import { seedConversation } from './inbox-fixtures';
 import { seedItem } from './review-fixtures';
 

@@ -161,7 +161,7 @@ describe('bulk actions on a selection', () => {
     const [id] = await conversations(1);
     const res = await post(agent1, '/v1/inbox/bulk-close', { ids: [id], reason: 'other' });
     expect(res.status).toBe(400);
-    expect((await res.json()).errors).toEqual([expect.objectContaining({ field: 'note' })]);
+    expect(((await res.json()) as { errors: unknown[] }).errors).toEqual([expect.objectContaining({ field: 'note' })]);
     const ok = await bulk(agent1, '/v1/inbox/bulk-close', { ids: [id], reason: 'other', note: 'Test order' });
     expect(ok.done).toBe(1);
   });

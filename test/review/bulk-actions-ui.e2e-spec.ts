@@ -3,13 +3,12 @@ import { createServiceApp } from '@draftdesk/platform';
 import { INestApplication } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { Browser, Page } from 'playwright-core';
 import { AUDITED_APPS } from '../security/audited-apps';
-import { accessibilityViolations } from '../support/axe';
-import { launchChromium, screenshots } from '../support/browser';
+import { launchChromium } from '../support/browser';
 import { createTestDatabase, TestDatabase } from '../support/database';
 import { engines } from '../support/engines';
+import { checkScreen } from '../support/screens';
 import { seedConversation } from './inbox-fixtures';
 import { seedItem } from './review-fixtures';
 
@@ -76,29 +75,6 @@ describe('bulk actions UI in Chromium', () => {
   const row = (id: string) => page.locator(`[data-conversation="${id}"]`);
   const check = (id: string) => page.locator(`[data-select="${id}"]`);
 
-  /** Screenshots of what is on screen at 1440×900 and 390×844, and axe in both languages and both themes. */
-  async function checkScreen(name: string) {
-    for (const locale of ['en', 'nl'] as const) {
-      await setLocale(locale);
-      for (const scheme of ['light', 'dark'] as const) {
-        await page.emulateMedia({ colorScheme: scheme });
-        expect({ name, locale, scheme, violations: await accessibilityViolations(page) }).toEqual({
-          name,
-          locale,
-          scheme,
-          violations: [],
-        });
-      }
-      await page.emulateMedia({ colorScheme: 'light' });
-    }
-    await setLocale('en');
-    await page.screenshot({ path: join(screenshots, `${name}-1440.png`) });
-    await page.setViewportSize({ width: 390, height: 844 });
-    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
-    await page.screenshot({ path: join(screenshots, `${name}-390.png`) });
-    await page.setViewportSize({ width: 1440, height: 900 });
-  }
-
   it('closes the selected conversations after the confirmation, and says which one failed and why', async () => {
     await page.goto(`${base}/#/inbox`);
     await row(conversations[0]).waitFor();
@@ -113,13 +89,13 @@ describe('bulk actions UI in Chromium', () => {
     await bar.getByText('3 selected').waitFor();
     expect(await check(conversations[0]).isChecked()).toBe(true);
     expect(await check(conversations[3]).isChecked()).toBe(false);
-    await checkScreen('bulk-selection-bar');
+    await checkScreen(page, 'bulk-selection-bar');
 
     await bar.getByRole('button', { name: 'Close…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Close 3 conversations' });
     await dialog.getByText('3 selected conversations will be closed with the reason you choose.').waitFor();
     expect(await page.evaluate('document.activeElement?.id')).toBe('bulk-close-reason');
-    await checkScreen('bulk-confirm-dialog');
+    await checkScreen(page, 'bulk-confirm-dialog');
     // Escape sends nothing.
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
@@ -136,7 +112,7 @@ describe('bulk actions UI in Chromium', () => {
     await result.getByText(/^Chris Smit \(c-[0-9a-f]+@example.test\): Question 3$/).waitFor();
     // The refused one stays selected, to look at or try again.
     await bar.getByText('1 selected').waitFor();
-    await checkScreen('bulk-result');
+    await checkScreen(page, 'bulk-result');
 
     const closed = await db.query<{ conversation_id: string; closed_reason: string }>(
       `SELECT conversation_id, closed_reason FROM conversation_states WHERE status = 'closed' ORDER BY conversation_id`,

@@ -3,8 +3,12 @@
  * conversations of varied status, channel, language and assignee in PostgreSQL, seeded with generate_series, and
  * 50 agents (users of the shop) with as many concurrent clients. Measures p50/p99 of listing (several views and
  * filters, and a second page by cursor), searching (words of messages, the start of an address), counting and
- * opening a conversation.
- * Run: npm run bench:inbox  (needs `npm run build` and the engines; BENCH_CONVERSATIONS, BENCH_AGENTS, BENCH_SECONDS override)
+ * opening a conversation, three ways: agents at work (each agent's next click 0.5–1.5 s after the answer to the last,
+ * i.e. 50 people clicking about once a second, far busier than a desk), saturated (every agent's next request as soon
+ * as the last is answered: what the server does at its limit, where the latency is mostly the queue of 49 others),
+ * and one request at a time.
+ * Run: npm run bench:inbox  (needs `npm run build` and the engines; BENCH_CONVERSATIONS, BENCH_AGENTS, BENCH_SECONDS,
+ * BENCH_THINK_MS override)
  */
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -14,10 +18,12 @@ import { createTestDatabase } from '../test/support/database';
 import { engines, repoRoot } from '../test/support/engines';
 import { startService } from '../test/support/services';
 import { seedInbox } from './inbox-seed';
+import { cpuSeconds } from './support/processes';
 
 const conversations = Number(process.env.BENCH_CONVERSATIONS ?? 100_000);
 const agents = Number(process.env.BENCH_AGENTS ?? 50);
 const seconds = Number(process.env.BENCH_SECONDS ?? 20);
+const thinkMs = Number(process.env.BENCH_THINK_MS ?? 1000);
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
 function pct(values: number[], p: number) {
@@ -95,15 +101,7 @@ async function measure(
     'q=sanne+de',
     'q=retour&status=open',
   ];
-  const timings = {
-    list: [] as number[],
-    nextPage: [] as number[],
-    search: [] as number[],
-    counts: [] as number[],
-    open: [] as number[],
-  };
   let errors = 0;
-  const deadline = Date.now() + seconds * 1000;
   const timed = async (bucket: number[], path: string) => {
     const start = performance.now();
     const res = await fetch(`${review.url}${path}`, { headers });
@@ -115,21 +113,74 @@ async function measure(
     }
     return res.ok ? (JSON.parse(body) as { nextCursor?: string | null }) : null;
   };
-  log(`${agents} agents for ${seconds} s…`);
-  await Promise.all(
-    Array.from({ length: agents }, async (_, a) => {
-      let n = a;
-      while (Date.now() < deadline) {
-        n++;
-        const first = await timed(timings.list, `/v1/inbox?${lists[n % lists.length]}&limit=50`);
-        if (first?.nextCursor)
-          await timed(timings.nextPage, `/v1/inbox?${lists[n % lists.length]}&limit=50&cursor=${first.nextCursor}`);
-        await timed(timings.search, `/v1/inbox?${searches[n % searches.length]}&limit=50`);
-        await timed(timings.open, `/v1/inbox/${ids[a * 200 + (n % 200)]}`);
-        if (n % 4 === 0) await timed(timings.counts, '/v1/inbox/counts');
-      }
-    }),
-  );
+  /** Every agent at once for `seconds`, each waiting about `think` ms between a response and their next request. */
+  async function agentsFor(think: number) {
+    const timings = {
+      list: [] as number[],
+      nextPage: [] as number[],
+      search: [] as number[],
+      counts: [] as number[],
+      open: [] as number[],
+    };
+    const pause = () => (think > 0 ? new Promise((r) => setTimeout(r, think * (0.5 + Math.random()))) : undefined);
+    const deadline = Date.now() + seconds * 1000;
+    let done = 0;
+    const progress = setInterval(() => log(`  ${done} requests…`), 5000);
+    const step = async (bucket: number[], path: string) => {
+      const answer = await timed(bucket, path);
+      done++;
+      await pause();
+      return answer;
+    };
+    // Agents start spread over the first think time, as people do, not all in the same millisecond.
+    await Promise.all(
+      Array.from({ length: agents }, async (_, a) => {
+        await new Promise((r) => setTimeout(r, Math.random() * think));
+        let n = a;
+        while (Date.now() < deadline) {
+          n++;
+          const first = await step(timings.list, `/v1/inbox?${lists[n % lists.length]}&limit=50`);
+          if (first?.nextCursor)
+            await step(timings.nextPage, `/v1/inbox?${lists[n % lists.length]}&limit=50&cursor=${first.nextCursor}`);
+          await step(timings.search, `/v1/inbox?${searches[n % searches.length]}&limit=50`);
+          await step(timings.open, `/v1/inbox/${ids[a * 200 + (n % 200)]}`);
+          if (n % 4 === 0) await step(timings.counts, '/v1/inbox/counts');
+        }
+      }),
+    );
+    clearInterval(progress);
+    return timings;
+  }
+  /**
+   * CPU the server spent per request in a phase: the review process and the PostgreSQL backends of its pool (every
+   * other session of this database), read from /proc. Unlike latency, it does not depend on what else the machine runs.
+   */
+  const serverCpu = async () => {
+    const backends = await db.query<{ pid: number }>(
+      `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+    );
+    return {
+      review: cpuSeconds(review.process.pid) ?? 0,
+      postgres: new Map(backends.map((b) => [b.pid, cpuSeconds(b.pid) ?? 0])),
+    };
+  };
+  async function cpuPerRequest<T extends Record<string, number[]>>(phase: () => Promise<T>) {
+    const before = await serverCpu();
+    const timings = await phase();
+    const after = await serverCpu();
+    const requests = Object.values(timings).reduce((n, v) => n + v.length, 0);
+    let postgres = 0;
+    for (const [pid, cpu] of after.postgres) postgres += cpu - (before.postgres.get(pid) ?? 0);
+    const perRequest = (seconds: number) => Number(((seconds * 1000) / Math.max(1, requests)).toFixed(2));
+    return {
+      timings,
+      cpuMsPerRequest: { review: perRequest(after.review - before.review), postgres: perRequest(postgres) },
+    };
+  }
+  log(`${agents} agents at work (${thinkMs} ms between clicks on average) for ${seconds} s…`);
+  const atWork = await cpuPerRequest(() => agentsFor(thinkMs));
+  log(`${agents} agents without pause for ${seconds} s…`);
+  const saturated = await cpuPerRequest(() => agentsFor(0));
   // The same requests one at a time: what each costs the server when no other agent's request is queued before it.
   const alone = { list: [] as number[], search: [] as number[], open: [] as number[] };
   const aloneUntil = Date.now() + 10_000;
@@ -139,17 +190,19 @@ async function measure(
     await timed(alone.open, `/v1/inbox/${ids[n % ids.length]}`);
   }
   const summary = (v: number[]) => ({ count: v.length, p50_ms: pct(v, 50), p99_ms: pct(v, 99) });
+  const summaries = ({ timings, cpuMsPerRequest }: Awaited<ReturnType<typeof cpuPerRequest>>) => ({
+    ...Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, summary(v)])),
+    cpuMsPerRequest,
+  });
   const result = {
     conversations,
     agents,
     seconds,
+    thinkMs,
     seededMs,
     errors,
-    list: summary(timings.list),
-    nextPage: summary(timings.nextPage),
-    search: summary(timings.search),
-    counts: summary(timings.counts),
-    open: summary(timings.open),
+    agentsAtWork: summaries(atWork),
+    saturated: summaries(saturated),
     oneAgentAtATime: { list: summary(alone.list), search: summary(alone.search), open: summary(alone.open) },
     loadAverage: loadavg()[0],
     at: new Date().toISOString(),

@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { Pool } from 'pg';
 import type { TestDatabase } from '../support/database';
 import { Desk, startDesk } from './desk-app';
 import { seedConversation } from './inbox-fixtures';
@@ -396,6 +397,110 @@ describe('inbox of conversations', () => {
       >;
       expect(searched.all.total).toBe(0);
       expect((await agent1.fetch('/v1/inbox/counts?view=mine')).status).toBe(400);
+    });
+  });
+
+  describe('the inbox rows PostgreSQL keeps', () => {
+    /** Every conversation's row recomputed from its sources must equal the row the triggers left. */
+    async function expectRowsFollowTheirSources(conversationIds: string[]) {
+      const columns = `conversation_id, shop_id, channel, mailbox, subject, customer_id, customer_name, customer_address,
+        last_activity, base_status, snoozed_until, assignee_id, closed_reason, draft_id, draft_status, intent, language,
+        priority, due_at, sla_breached_at, escalated, last_direction, last_message_at, customer_words`;
+      const read = () =>
+        db.query(
+          `SELECT ${columns} FROM inbox_entries WHERE conversation_id = ANY($1::uuid[]) ORDER BY conversation_id`,
+          [conversationIds],
+        );
+      const kept = await read();
+      await db.query(`SELECT inbox_entry_refresh(id, NULL) FROM conversations WHERE id = ANY($1::uuid[])`, [
+        conversationIds,
+      ]);
+      const recomputed = await read();
+      expect(kept).toHaveLength(conversationIds.length);
+      expect(kept).toEqual(recomputed);
+    }
+
+    it('follows concurrent writers of messages, drafts, desk states and customers', async () => {
+      const pool = new Pool({ connectionString: db.url, max: 8 });
+      try {
+        const conversations = await Promise.all(
+          Array.from({ length: 12 }, (_, i) => seedItem(db, { escalated: i % 5 === 0, priority: 'high' })),
+        );
+        const conversationIds = conversations.map((c) => c.conversationId);
+        const agentId = ids['agent1@shop.test'];
+        // Each writer works on every conversation in its own order, in its own transactions, all at once.
+        const writers = [
+          (c: (typeof conversations)[number]) =>
+            pool.query(
+              `INSERT INTO messages (id, conversation_id, direction, channel, external_message_id, from_address, subject, text, new_text, status, occurred_at)
+               VALUES ($1, $2, 'outbound', 'email', $3, 'support@shop.test', 'Re', 'onderweg', 'onderweg', 'sent', now())`,
+              [randomUUID(), c.conversationId, `<${randomUUID()}@shop.test>`],
+            ),
+          (c: (typeof conversations)[number]) =>
+            pool.query(`UPDATE review_items SET status = 'approved' WHERE draft_id = $1`, [c.draftId]),
+          (c: (typeof conversations)[number]) =>
+            pool.query(
+              `INSERT INTO conversation_states (conversation_id, shop_id, assignee_id, snoozed_until) VALUES ($1, 'default', $2, now() + interval '1 hour')
+               ON CONFLICT (conversation_id) DO UPDATE SET assignee_id = $2`,
+              [c.conversationId, agentId],
+            ),
+          (c: (typeof conversations)[number]) =>
+            pool.query(`UPDATE conversations SET updated_at = now(), subject = 'Bezorging' WHERE id = $1`, [
+              c.conversationId,
+            ]),
+          (c: (typeof conversations)[number]) =>
+            pool.query(
+              `UPDATE customers SET name = 'Sanne Jansen' WHERE id = (SELECT customer_id FROM conversations WHERE id = $1)`,
+              [c.conversationId],
+            ),
+        ];
+        await Promise.all(
+          writers.map(async (write, w) => {
+            const order = w % 2 ? [...conversations].reverse() : conversations;
+            for (const c of order) await write(c);
+          }),
+        );
+        await expectRowsFollowTheirSources(conversationIds);
+        const rows = await db.query<{ base_status: string; assignee_id: string; customer_name: string }>(
+          `SELECT base_status, assignee_id, customer_name FROM inbox_entries WHERE conversation_id = ANY($1::uuid[])`,
+          [conversationIds],
+        );
+        expect(new Set(rows.map((r) => JSON.stringify(r)))).toEqual(
+          new Set([JSON.stringify({ base_status: 'waiting', assignee_id: agentId, customer_name: 'Sanne Jansen' })]),
+        );
+        // Snoozed while waiting: the status the inbox shows, from the stored one and the snooze's end.
+        expect(new Set((await all(agent1, { q: 'sanne jansen' })).map((i) => i.status))).toEqual(new Set(['snoozed']));
+      } finally {
+        await pool.end();
+      }
+    });
+
+    it('takes the words of the messages a conversation already had when its row is made again', async () => {
+      const marker = `vooraf${randomBytes(3).toString('hex')}`;
+      const { conversationId } = await seedConversation(db, {
+        messages: [{ direction: 'inbound', text: `${marker} eerst` }],
+      });
+      await db.query(`DELETE FROM inbox_entries WHERE conversation_id = $1`, [conversationId]);
+      expect(await all(agent1, { q: marker })).toEqual([]);
+      await db.query(`INSERT INTO conversation_states (conversation_id, shop_id) VALUES ($1, 'default')`, [
+        conversationId,
+      ]);
+      expect(idsOf(await all(agent1, { q: marker }))).toEqual([conversationId]);
+      await expectRowsFollowTheirSources([conversationId]);
+    });
+
+    it('stores every message of a conversation whose words pass a tsvector’s 1 MB, and finds its first words', async () => {
+      const messages = Array.from({ length: 10 }, (_, m) => ({
+        direction: 'inbound' as const,
+        text: `${m === 0 ? 'eerstewoordvanalles ' : ''}${Array.from({ length: 12_000 }, (_, i) => `m${m}w${i}`).join(' ')}`,
+      }));
+      const { conversationId } = await seedConversation(db, { messages });
+      const [{ n }] = await db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM messages WHERE conversation_id = $1`,
+        [conversationId],
+      );
+      expect(n).toBe(10);
+      expect(idsOf(await all(agent1, { q: 'eerstewoordvanalles' }))).toEqual([conversationId]);
     });
   });
 });

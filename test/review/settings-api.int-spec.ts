@@ -372,5 +372,28 @@ describe('desk settings API', () => {
       expect((await tokenClient(review.url, made.token)('/v1/drafts')).status).toBe(401);
       expect(((await (await lead.fetch('/v1/tokens')).json()) as { items: unknown[] }).items).toEqual([]);
     });
+
+    it('marks a token used at most once a minute, so that requests on one token do not queue on its row', async () => {
+      const made = (await (await lead.fetch('/v1/tokens', { method: 'POST', json: { name: 'poller' } })).json()) as {
+        id: string;
+        token: string;
+      };
+      const usedAt = async () =>
+        (
+          await db.query<{ last_used_at: Date | null }>(`SELECT last_used_at FROM api_tokens WHERE id = $1`, [made.id])
+        )[0].last_used_at;
+      const call = tokenClient(review.url, made.token);
+      expect(await usedAt()).toBeNull();
+      expect((await call('/v1/drafts')).status).toBe(200);
+      const first = await usedAt();
+      expect(first).not.toBeNull();
+      expect((await call('/v1/drafts')).status).toBe(200);
+      expect(await usedAt()).toEqual(first);
+      await db.query(`UPDATE api_tokens SET last_used_at = now() - interval '2 minutes' WHERE id = $1`, [made.id]);
+      const before = (await usedAt())!;
+      expect((await call('/v1/drafts')).status).toBe(200);
+      expect((await usedAt())!.getTime()).toBeGreaterThan(before.getTime());
+      expect((await lead.fetch(`/v1/tokens/${made.id}`, { method: 'DELETE' })).status).toBe(204);
+    });
   });
 });

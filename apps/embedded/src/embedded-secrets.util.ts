@@ -10,6 +10,8 @@ export interface EmbeddedSecrets {
   mailboxSecretsKey(): Buffer;
   /** The bearer token for /v1/mailboxes. */
   mailAdminToken(): string;
+  /** The bearer token for /v1/chat/channels (the settings page's chat channels go through it). */
+  chatAdminToken(): string;
   /** The review API's integration token. */
   reviewApiToken(): string;
   /** The agent UI's admin password. */
@@ -22,6 +24,7 @@ export interface EmbeddedSecrets {
 export const SECRET_FILES = {
   reviewApiToken: 'review-api-token',
   mailAdminToken: 'mail-admin-token',
+  chatAdminToken: 'chat-admin-token',
   adminPassword: 'admin-password',
   demoChatSecret: 'demo-chat-secret',
 } as const;
@@ -54,6 +57,8 @@ export function dataDirSecrets(dataDir: string): EmbeddedSecrets {
       ),
     mailAdminToken: () =>
       persistentSecret(dataDir, SECRET_FILES.mailAdminToken, () => randomBytes(24).toString('base64url')),
+    chatAdminToken: () =>
+      persistentSecret(dataDir, SECRET_FILES.chatAdminToken, () => randomBytes(24).toString('base64url')),
     reviewApiToken: () =>
       persistentSecret(dataDir, SECRET_FILES.reviewApiToken, () => randomBytes(24).toString('base64url')),
     adminPassword: () =>

@@ -94,6 +94,10 @@ export function embeddedOptionsFromConfig(config: EmbeddedConfig, secrets: Embed
     CHAT_CHANNELS_JSON: config.CHAT_CHANNELS_JSON ?? [demoChat!.channel],
     MAILBOX_SECRETS_KEY: config.MAILBOX_SECRETS_KEY ?? secrets.mailboxSecretsKey(),
     MAIL_ADMIN_TOKEN: config.MAIL_ADMIN_TOKEN ?? secrets.mailAdminToken(),
+    CHAT_ADMIN_TOKEN: config.CHAT_ADMIN_TOKEN ?? secrets.chatAdminToken(),
+    // The settings page reaches mail-ingest's and chat-gateway's admin APIs in this same process.
+    MAIL_INGEST_URL: config.MAIL_INGEST_URL ?? localUrl(config.HOST, config.PORT),
+    CHAT_GATEWAY_URL: config.CHAT_GATEWAY_URL ?? localUrl(config.HOST, config.PORT),
     REVIEW_API_TOKEN: config.REVIEW_API_TOKEN ?? secrets.reviewApiToken(),
     REVIEW_ADMIN_PASSWORD: admin.password,
     SENT_DIR: config.SENT_DIR ?? join(dataDir, 'sent'),

@@ -1,10 +1,12 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuthModule } from './auth/auth.module';
 import { CannedModule } from './canned/canned.module';
+import { ChannelsModule } from './channels/channels.module';
 import { CustomersModule } from './customers/customers.module';
 import { DocsController } from './docs.controller';
 import { IncomingDraftsModule } from './drafts/incoming-drafts.module';
 import { InboxModule } from './inbox/inbox.module';
+import { KbModule } from './kb/kb.module';
 import { LiveModule } from './live/live.module';
 import { MentionsModule } from './mentions/mentions.module';
 import { QueueModule } from './queue/queue.module';
@@ -35,8 +37,10 @@ export class ReviewModule {
         UiModule,
         CannedModule,
         SettingsModule,
+        ChannelsModule,
         CustomersModule,
         MentionsModule,
+        KbModule,
       ],
       controllers: [DocsController],
     };

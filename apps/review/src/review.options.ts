@@ -31,6 +31,12 @@ export interface SignInOptions {
   passwordQueue?: number;
 }
 
+/** Another service's admin API the desk's settings page works through: where it answers and its bearer token. */
+export interface OwnerApiEndpoint {
+  url: string;
+  token: string;
+}
+
 export interface ReviewOptions {
   /** An integration token (Authorization: Bearer) acting as the bootstrap admin; the embedded mode's dev token. */
   apiToken?: string;
@@ -61,6 +67,12 @@ export interface ReviewOptions {
   shopDir?: string;
   /** Where the customer panel reads a customer's orders: the drafter's order source. */
   orders?: OrderSource;
+  /**
+   * The mailboxes and chat channels on the settings page belong to mail-ingest and chat-gateway; the desk changes
+   * them through those services' admin APIs. Unset → that section says it is not connected.
+   */
+  mailIngestAdmin?: OwnerApiEndpoint;
+  chatGatewayAdmin?: OwnerApiEndpoint;
 }
 
 export const DEFAULTS = {
@@ -104,6 +116,12 @@ export const reviewConfigShape = {
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   OIDC_REDIRECT_URI: z.string().url().optional(),
   OIDC_ALLOW_INSECURE: env.bool().default(false),
+  /** mail-ingest's address and MAIL_ADMIN_TOKEN (the same variable mail-ingest reads): the settings page's mailboxes. */
+  MAIL_INGEST_URL: z.string().url().optional(),
+  MAIL_ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** chat-gateway's address and CHAT_ADMIN_TOKEN (the same variable chat-gateway reads): the settings page's chat channels. */
+  CHAT_GATEWAY_URL: z.string().url().optional(),
+  CHAT_ADMIN_TOKEN: z.string().min(16).optional(),
   /** The drafter's shop folder and order source: the customer panel shows the orders the drafter sees, the reports its policy. */
   SHOP_DIR: z.string().optional(),
   ...orderSourceConfigShape,
@@ -151,5 +169,11 @@ export function reviewOptionsFromConfig(c: ReviewConfig, uiDir?: string): Review
     uiDir,
     shopDir: c.SHOP_DIR,
     orders: orderSourceFromConfig(c),
+    mailIngestAdmin: ownerApi(c.MAIL_INGEST_URL, c.MAIL_ADMIN_TOKEN),
+    chatGatewayAdmin: ownerApi(c.CHAT_GATEWAY_URL, c.CHAT_ADMIN_TOKEN),
   };
+}
+
+function ownerApi(url: string | undefined, token: string | undefined): OwnerApiEndpoint | undefined {
+  return url && token ? { url: url.replace(/\/+$/, ''), token } : undefined;
 }

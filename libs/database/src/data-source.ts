@@ -20,6 +20,7 @@ import { CannedReplies1764211200000 } from './migrations/1764211200000-CannedRep
 import { NoteMentions1764211100000 } from './migrations/1764211100000-NoteMentions';
 import { ReportIndexes1764211300000 } from './migrations/1764211300000-ReportIndexes';
 import { ConversationInbox1764211000000 } from './migrations/1764211000000-ConversationInbox';
+import { InboxEntries1764212000000 } from './migrations/1764212000000-InboxEntries';
 
 /** Every migration, in order. Listed explicitly so the same list works from sources and from dist/. */
 export const MIGRATIONS = [
@@ -44,6 +45,7 @@ export const MIGRATIONS = [
   CannedReplies1764211200000,
   ReportIndexes1764211300000,
   EscalationHandBack1764211400000,
+  InboxEntries1764212000000,
 ];
 
 export interface DatabaseSettings {

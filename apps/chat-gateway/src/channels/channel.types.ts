@@ -26,6 +26,10 @@ export const genericChannelSchema = z
   })
   .strict();
 
+/** A generic channel as an admin creates it: its signing secret is made by the gateway and shown once. */
+export const newGenericChannelSchema = genericChannelSchema.omit({ secrets: true, kind: true });
+export type NewGenericChannel = z.input<typeof newGenericChannelSchema>;
+
 /** A WhatsApp Business Cloud API number. */
 export const whatsAppChannelSchema = z
   .object({

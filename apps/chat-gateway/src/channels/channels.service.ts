@@ -1,9 +1,22 @@
 import { open, seal } from '@draftdesk/config';
 import { createLogger } from '@draftdesk/observability';
 import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
 import { CHAT_GATEWAY_OPTIONS, ChatGatewayOptions } from '../chat-gateway.options';
 import { ChannelRepository, ChannelRow } from './channel.repository';
-import { ChannelConfig, ChannelInput, channelConfigSchema } from './channel.types';
+import { ChannelConfig, ChannelInput, channelConfigSchema, NewGenericChannel } from './channel.types';
+
+/** A Standard Webhooks signing secret: whsec_ and 24 random bytes in base64. */
+export function newWebhookSecret(): string {
+  return `whsec_${randomBytes(24).toString('base64')}`;
+}
+
+/** Only a generic channel's secret is made here; a WhatsApp app secret comes from Meta. */
+export class NotGenericChannelError extends Error {
+  constructor(readonly channelId: string) {
+    super(`channel ${channelId} is not a generic channel: its secrets come from the provider`);
+  }
+}
 
 interface SealedSecrets {
   secrets: string[];
@@ -33,11 +46,43 @@ export class ChannelsService implements OnApplicationBootstrap {
 
   async upsert(input: ChannelInput): Promise<ChannelConfig> {
     const channel = channelConfigSchema.parse(input);
+    await this.channels.upsert(this.toRow(channel));
+    this.cache.delete(channel.id);
+    return channel;
+  }
+
+  /** A new generic channel with a signing secret made here; null when the id is taken. */
+  async create(input: NewGenericChannel): Promise<{ channel: ChannelConfig; secret: string } | null> {
+    const secret = newWebhookSecret();
+    const channel = channelConfigSchema.parse({ ...input, kind: 'generic', secrets: [secret] });
+    if (!(await this.channels.insert(this.toRow(channel)))) return null;
+    this.cache.delete(channel.id);
+    return { channel, secret };
+  }
+
+  /**
+   * A new signing secret for a generic channel, first in line (replies are signed with it). The one before stays
+   * accepted at intake while the provider switches, unless `keepPrevious` is false; older ones are dropped.
+   */
+  async rotateSecret(id: string, keepPrevious: boolean): Promise<{ channel: ChannelConfig; secret: string } | null> {
+    const row = await this.channels.find(id);
+    if (!row) return null;
+    const current = this.fromRow(row);
+    if (current.kind !== 'generic') throw new NotGenericChannelError(id);
+    const secret = newWebhookSecret();
+    const channel = await this.upsert({
+      ...current,
+      secrets: [secret, ...current.secrets.slice(0, keepPrevious ? 1 : 0)],
+    });
+    return { channel, secret };
+  }
+
+  private toRow(channel: ChannelConfig): ChannelRow {
     const sealed: SealedSecrets =
       channel.kind === 'whatsapp'
         ? { secrets: channel.secrets, verifyToken: channel.verifyToken, accessToken: channel.accessToken }
         : { secrets: channel.secrets };
-    await this.channels.upsert({
+    return {
       id: channel.id,
       kind: channel.kind,
       callback_url: channel.kind === 'generic' ? channel.callbackUrl : null,
@@ -48,9 +93,7 @@ export class ChannelsService implements OnApplicationBootstrap {
       secrets_enc: seal(this.options.secretsKey, JSON.stringify(sealed), channel.id),
       // WhatsApp vouches for a phone number, never for an e-mail address: its senders are not verified for orders.
       identity_verified: channel.kind === 'generic' && channel.identityVerified,
-    });
-    this.cache.delete(channel.id);
-    return channel;
+    };
   }
 
   async find(id: string): Promise<ChannelConfig | null> {

@@ -9,6 +9,7 @@ import { RawMailRepository } from './raw-mail.repository';
 import { MailboxesController } from '../mailboxes/mailboxes.controller';
 import { MailAdminAuthenticator } from '../mailboxes/mail-admin.authenticator';
 import { MailboxStore } from '../mailboxes/mailbox-store.service';
+import { MailboxTester } from '../mailboxes/mailbox-tester.service';
 import { MailboxRepository } from '../mailboxes/mailbox.repository';
 
 @Module({})
@@ -24,6 +25,7 @@ export class MailIngestModule {
         IngestService,
         MailboxRepository,
         MailboxStore,
+        MailboxTester,
         MailboxesService,
         MailAdminAuthenticator,
         SmtpInboundService,

@@ -60,6 +60,10 @@ export const createMailboxSchema = z
   .strict();
 export type CreateMailbox = z.infer<typeof createMailboxSchema>;
 
+/** "Test connection" takes what a new mailbox is created with; it needs no name, since nothing is saved. */
+export const testMailboxSchema = createMailboxSchema.partial({ name: true });
+export type TestMailbox = z.infer<typeof testMailboxSchema>;
+
 /** Every field may change but the name (it keys checkpoints and raw mail); `auth` is replaced as a whole. */
 export const patchMailboxSchema = z.object(fields).partial().strict();
 export type PatchMailbox = z.infer<typeof patchMailboxSchema>;

@@ -2,6 +2,7 @@ import { AuthRealm, Realms, ZodBodyPipe } from '@draftdesk/platform';
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import { MailboxesService } from '../imap/mailboxes.service';
 import { MailboxStore } from './mailbox-store.service';
+import { MailboxTester } from './mailbox-tester.service';
 import {
   CreateMailbox,
   createMailboxSchema,
@@ -9,6 +10,8 @@ import {
   MailboxRow,
   PatchMailbox,
   patchMailboxSchema,
+  TestMailbox,
+  testMailboxSchema,
 } from './mailbox.types';
 
 /** Mailboxes beside the one from the environment; running watchers follow within MAILBOX_RECONCILE_SECONDS. */
@@ -18,6 +21,7 @@ export class MailboxesController {
   constructor(
     private readonly store: MailboxStore,
     private readonly mailboxes: MailboxesService,
+    private readonly tester: MailboxTester,
   ) {}
 
   @Get()
@@ -35,6 +39,20 @@ export class MailboxesController {
     const row = await this.store.create(body);
     this.mailboxes.reconcileSoon();
     return this.describe(row);
+  }
+
+  /** Connects with these settings (nothing is saved): 200 with ok true, or ok false and the reason in words. */
+  @Post('test')
+  @HttpCode(200)
+  test(@Body(new ZodBodyPipe(testMailboxSchema)) body: TestMailbox) {
+    return this.tester.test(body);
+  }
+
+  /** Connects with a stored mailbox's settings and these changes (nothing is saved); its stored credentials unless `auth` is given. */
+  @Post(':id/test')
+  @HttpCode(200)
+  testStored(@Param('id', ParseUUIDPipe) id: string, @Body(new ZodBodyPipe(patchMailboxSchema)) body: PatchMailbox) {
+    return this.tester.testStored(id, body);
   }
 
   @Patch(':id')

@@ -190,14 +190,21 @@ export class AccountRepository {
     return row ?? null;
   }
 
-  /** The user of a live token of an enabled user, marking the token used. */
+  /**
+   * The user of a live token of an enabled user, marking the token used at most once a minute: one integration or
+   * a whole team's requests on one token would otherwise all wait on the same row and each pay a commit.
+   */
   async useToken(tokenHash: string): Promise<string | null> {
-    const rows = await this.db.query(
-      `UPDATE api_tokens t SET last_used_at = now() FROM users u
-        WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND u.id = t.user_id AND NOT u.disabled RETURNING t.user_id`,
+    const [row] = await this.db.query<{ user_id: string }[]>(
+      `WITH live AS (
+         SELECT t.id, t.user_id, t.last_used_at FROM api_tokens t JOIN users u ON u.id = t.user_id
+          WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND NOT u.disabled),
+       touched AS (
+         UPDATE api_tokens t SET last_used_at = now() FROM live
+          WHERE t.id = live.id AND (live.last_used_at IS NULL OR live.last_used_at < now() - interval '1 minute'))
+       SELECT user_id FROM live`,
       [tokenHash],
     );
-    const [row] = returnedRows<{ user_id: string }>(rows);
     return row?.user_id ?? null;
   }
 

@@ -95,7 +95,7 @@ export class ReviewService {
     }
     if (status === 'pending')
       whenCommitted(afterCommit, () =>
-        this.live.publish({ type: 'arrived', shopId, draftId: drafted.draftId, version: 1, by: null }),
+        this.live.publish({ type: 'arrived', shopId, draftId: drafted.draftId, version: 1, by: null, conversationId }),
       );
     if (status !== 'auto_sent') return;
     await this.auditLog.recordDraft(m, 'policy', 'auto_send', drafted.draftId, null, { status }, shopId);

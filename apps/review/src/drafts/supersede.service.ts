@@ -62,6 +62,7 @@ export class SupersedeService {
         draftId: r.draft_id,
         version: r.version,
         by: null,
+        conversationId,
       })),
       metrics: rows.map((r) => ({ channel: r.channel ?? drafted.channel, claimed: activeClaim(r) !== null })),
     };

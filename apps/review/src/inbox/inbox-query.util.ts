@@ -84,11 +84,3 @@ export function searchQuery(q: string | undefined): string | null {
         .join(' & ')
     : null;
 }
-
-/** The search as a LIKE prefix for addresses and names: the wildcards the agent types are matched literally. */
-export function likePrefix(q: string): string {
-  return `${q
-    .trim()
-    .toLowerCase()
-    .replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { hasRole, type Actor } from '../auth/principal';
 import { eachOnItsOwn } from '../bulk/bulk.util';
+import { LiveEventsService } from '../live/live-events.service';
 import { ConversationState, ConversationStatesRepository, StateChange } from './conversation-states.repository';
 import { AssignDto, BulkAssignDto, BulkCloseDto, CloseDto, SnoozeConversationDto } from './dto/inbox-actions.dto';
 import { conversationNotFound, leadRequired, notAMember, unknownAssignee } from './inbox.exception';
@@ -47,6 +48,7 @@ export class InboxService {
   constructor(
     private readonly inbox: InboxReadModel,
     private readonly states: ConversationStatesRepository,
+    private readonly live: LiveEventsService,
   ) {}
 
   async list(actor: Actor, query: InboxQuery) {
@@ -175,7 +177,17 @@ export class InboxService {
         actor.shopId,
       );
     });
-    return toView(await this.row(actor, conversationId));
+    const view = toView(await this.row(actor, conversationId));
+    // Others with the conversation open see the change; the desk's queue ignores an event of this type.
+    this.live.publish({
+      type: 'conversation',
+      shopId: actor.shopId,
+      draftId: view.draft?.id ?? '',
+      version: 0,
+      by: actor.userId,
+      conversationId,
+    });
+    return view;
   }
 }
 

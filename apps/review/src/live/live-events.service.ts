@@ -7,9 +7,21 @@ import { REVIEW_OPTIONS, ReviewOptions } from '../review.options';
 import { LiveChannelRepository } from './live-channel.repository';
 import { decodeNotification, encodeNotification, LIVE_CHANNEL } from './live-notification.util';
 
-/** `noted`: a note was added to the draft (its mentions are read from GET /v1/mentions). */
+/**
+ * `noted`: a note was added to the draft (its mentions are read from GET /v1/mentions). `conversation`: the inbox's
+ * state of a whole conversation changed (assigned, closed, reopened, snoozed); its draftId is the pending draft, if any.
+ */
 export type LiveEventType =
-  'arrived' | 'claimed' | 'released' | 'updated' | 'resolved' | 'sla_breached' | 'redrafted' | 'superseded' | 'noted';
+  | 'arrived'
+  | 'claimed'
+  | 'released'
+  | 'updated'
+  | 'resolved'
+  | 'sla_breached'
+  | 'redrafted'
+  | 'superseded'
+  | 'noted'
+  | 'conversation';
 
 export interface LiveEvent {
   type: LiveEventType;
@@ -17,6 +29,8 @@ export interface LiveEvent {
   draftId: string;
   version: number;
   by: string | null;
+  /** Where the publisher knows it (a new draft, a conversation's state), so an open conversation page refreshes. */
+  conversationId?: string;
 }
 
 const RECONNECT_MS = 1000;

@@ -13,6 +13,12 @@ describe('live notifications between replicas', () => {
     ['a missing shop', JSON.stringify({ o: 'b', e: { ...event, shopId: undefined } }), null],
     ['no origin', JSON.stringify({ e: event }), null],
     ['a null actor', encodeNotification('b', { ...event, by: null }), { ...event, by: null }],
+    [
+      'a conversation’s state, with its id',
+      encodeNotification('b', { ...event, type: 'conversation', conversationId: 'c1' }),
+      { ...event, type: 'conversation', conversationId: 'c1' },
+    ],
+    ['a conversation id that is not text', JSON.stringify({ o: 'b', e: { ...event, conversationId: 7 } }), event],
   ])('%s', (_name, payload, expected) => {
     expect(decodeNotification(payload, 'a')).toEqual(expected);
   });

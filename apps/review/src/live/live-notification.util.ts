@@ -13,6 +13,7 @@ const TYPES = new Set([
   'redrafted',
   'superseded',
   'noted',
+  'conversation',
 ]);
 
 export function encodeNotification(origin: string, event: LiveEvent): string {
@@ -38,6 +39,7 @@ export function decodeNotification(payload: string | undefined, self: string): L
       draftId: e.draftId,
       version: e.version,
       by: typeof e.by === 'string' ? e.by : null,
+      ...(typeof e.conversationId === 'string' ? { conversationId: e.conversationId } : {}),
     };
   } catch {
     return null;

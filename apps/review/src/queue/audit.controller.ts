@@ -32,7 +32,7 @@ export class AuditController {
   @Sse('events')
   @ApiOperation({
     summary:
-      'Server-sent events: arrived, claimed, released, updated, resolved, sla_breached, redrafted, superseded, noted (from every replica)',
+      'Server-sent events: arrived, claimed, released, updated, resolved, sla_breached, redrafted, superseded, noted, conversation (from every replica)',
   })
   events(@CurrentActor() actor: Actor): Observable<MessageEvent> {
     return this.live.forShop(actor.shopId) as Observable<MessageEvent>;

@@ -5,6 +5,7 @@ import { api, ApiError, setCsrf } from './api.js';
 import { BulkResult, ConfirmDialog, RowCheckbox, say, SelectionBar, useSelection } from './bulk.js';
 import { CannedPicker } from './canned.js';
 import { onEscape } from './dialog.js';
+import { Citations } from './kb-article.js';
 import { translator } from './i18n.js';
 import {
   actionInWords,
@@ -213,9 +214,7 @@ function Conversation({ detail, t, editorRef, body, setBody, onAction, audit, me
         ${item.reasons.map((r) => html`<li title=${r}>${reasonInWords(r, t.locale)}</li>`)}
       </ul>
       <h3>${t('citations')}</h3>
-      <ul>
-        ${item.citations.map((c) => html`<li><code>${c}</code></li>`)}
-      </ul>
+      <${Citations} key=${item.draftId} t=${t} citations=${item.citations} />
       <h3>${t('orderFacts')}</h3>
       <${OrderFacts} facts=${orderFacts} t=${t} />
       <h3>${t('notes')}</h3>

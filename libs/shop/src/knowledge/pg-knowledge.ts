@@ -105,12 +105,13 @@ export class KbRepository {
 
   async list(
     shopId: string,
-    filter: { language?: string; kind?: string; limit?: number; offset?: number } = {},
+    filter: { language?: string; kind?: string; q?: string; limit?: number; offset?: number } = {},
   ): Promise<KbEntry[]> {
     const rows = rowsOf<KbRow>(
       await this.db.query(
         `SELECT ${COLUMNS} FROM kb_entries
           WHERE shop_id = $1 AND ($2::text IS NULL OR language = $2) AND ($3::text IS NULL OR kind = $3)
+            AND ($6::text IS NULL OR id ILIKE $6 OR title ILIKE $6 OR body ILIKE $6)
           ORDER BY language, id LIMIT $4 OFFSET $5`,
         [
           shopId,
@@ -118,6 +119,8 @@ export class KbRepository {
           filter.kind ?? null,
           filter.limit ?? 100,
           filter.offset ?? 0,
+          // `%`, `_` and `\` match themselves: a search for "50%" is not a pattern.
+          filter.q ? `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null,
         ],
       ),
     );

@@ -561,6 +561,46 @@ function ConversationControls({ t, me, detail, people, act }) {
   </div>`;
 }
 
+/** The desk's events that change what the conversation page shows: its messages, its drafts, its state. */
+const CONVERSATION_EVENTS = ['arrived', 'superseded', 'updated', 'resolved', 'redrafted', 'conversation'];
+
+/**
+ * Reloads the open conversation when the desk's event stream tells of it: a new draft (which comes with the
+ * customer's new message), a decision on its draft, or a change of its state by someone else. What the agent is
+ * typing lives in the controls' own state, which a reload keeps.
+ */
+function useLiveConversation(id, detail, load) {
+  const known = useRef({ id, drafts: new Set() });
+  known.current = {
+    id,
+    drafts: new Set([detail?.pendingDraftId, detail?.conversation?.draft?.id].filter(Boolean)),
+  };
+  useEffect(() => {
+    const source = new EventSource('/v1/events');
+    let timer;
+    const onEvent = (ev) => {
+      let data = {};
+      try {
+        data = JSON.parse(ev.data);
+      } catch {
+        return;
+      }
+      const ours = data.conversationId
+        ? data.conversationId === known.current.id
+        : known.current.drafts.has(data.draftId);
+      if (!ours) return;
+      // A burst (a draft superseding another) reloads once.
+      clearTimeout(timer);
+      timer = setTimeout(() => load().catch(() => {}), 150);
+    };
+    for (const type of CONVERSATION_EVENTS) source.addEventListener(type, onEvent);
+    return () => {
+      clearTimeout(timer);
+      source.close();
+    };
+  }, [load]);
+}
+
 function ConversationPage({ t, me, locale, route, setNotice }) {
   const id = route[0];
   const [detail, setDetail] = useState(undefined);
@@ -577,6 +617,7 @@ function ConversationPage({ t, me, locale, route, setNotice }) {
     load();
     api('/v1/inbox/people').then((p) => setPeople(p.items));
   }, [load]);
+  useLiveConversation(id, detail, load);
 
   const act = async (action, body, done) => {
     try {

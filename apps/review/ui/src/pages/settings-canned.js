@@ -5,7 +5,7 @@ import htm from 'htm';
 import { api } from '../api.js';
 import { languageInWords, placeholderInWords } from '../canned.js';
 import { addMessages } from '../i18n.js';
-import { problemOf } from './settings-common.js';
+import { problemOf, RowButtons } from './settings-common.js';
 
 const html = htm.bind(h);
 
@@ -145,29 +145,16 @@ export function CannedSettings({ t, role, setNotice }) {
                     </div>
                     ${
                       canWrite
-                        ? html`<div class="settings-buttons">
-                            ${
-                              deleting === r.id
-                                ? html`<button type="button" class="danger" onClick=${() => remove(r)}>
-                                      ${t('confirmDelete')}: ${r.title}
-                                    </button>
-                                    <button type="button" onClick=${() => setDeleting(null)}>${t('cancel')}</button>`
-                                : html`<button
-                                      type="button"
-                                      aria-label=${`${t('cannedEdit')}: ${r.title}`}
-                                      onClick=${() => setEditing(r.id)}
-                                    >
-                                      ${t('cannedEdit')}
-                                    </button>
-                                    <button
-                                      type="button"
-                                      aria-label=${`${t('delete')}: ${r.title}`}
-                                      onClick=${() => setDeleting(r.id)}
-                                    >
-                                      ${t('delete')}
-                                    </button>`
-                            }
-                          </div>`
+                        ? html`<${RowButtons}
+                            t=${t}
+                            name=${r.title}
+                            editLabel=${t('cannedEdit')}
+                            deleting=${deleting === r.id}
+                            onEdit=${() => setEditing(r.id)}
+                            onAskDelete=${() => setDeleting(r.id)}
+                            onDelete=${() => remove(r)}
+                            onCancelDelete=${() => setDeleting(null)}
+                          />`
                         : null
                     }
                   </div>`

@@ -1,10 +1,16 @@
-// What the settings page's sections share: their common strings, the caller's role, and an error in words.
+// What the settings page's sections share: their common strings, the caller's role, an error in words, and a row's
+// edit and delete buttons.
+import { h } from 'preact';
+import htm from 'htm';
 import { addMessages } from '../i18n.js';
+
+const html = htm.bind(h);
 
 addMessages({
   en: {
     settings: 'Settings',
-    settingsIntro: 'What your team works with: canned replies, who has which role, API tokens and the shop’s times.',
+    settingsIntro:
+      'What your team works with: canned replies, the knowledge base, who has which role, API tokens, the shop’s times, and the mailboxes and chat channels customers write in through.',
     save: 'Save',
     saved: 'Saved',
     delete: 'Delete',
@@ -18,7 +24,7 @@ addMessages({
   nl: {
     settings: 'Instellingen',
     settingsIntro:
-      'Waarmee je team werkt: standaardantwoorden, wie welke rol heeft, API-tokens en de tijden van de winkel.',
+      'Waarmee je team werkt: standaardantwoorden, de kennisbank, wie welke rol heeft, API-tokens, de tijden van de winkel, en de mailboxen en chatkanalen waarlangs klanten schrijven.',
     save: 'Opslaan',
     saved: 'Opgeslagen',
     delete: 'Verwijderen',
@@ -43,4 +49,19 @@ export function roleInShop(me) {
 export function problemOf(e) {
   const fields = (e?.body?.errors ?? []).map((f) => `${f.field} ${f.message}`);
   return fields.length ? fields.join('; ') : (e?.message ?? String(e));
+}
+
+/** A row's Edit and Delete; Delete asks again (`deleting`) before `onDelete` runs. Names say which row they act on. */
+export function RowButtons({ t, name, editLabel, deleting, onEdit, onAskDelete, onDelete, onCancelDelete }) {
+  return html`<div class="settings-buttons">
+    ${
+      deleting
+        ? html`<button type="button" class="danger" onClick=${onDelete}>${t('confirmDelete')}: ${name}</button>
+            <button type="button" onClick=${onCancelDelete}>${t('cancel')}</button>`
+        : html`<button type="button" aria-label=${`${editLabel}: ${name}`} onClick=${onEdit}>${editLabel}</button>
+            <button type="button" aria-label=${`${t('delete')}: ${name}`} onClick=${onAskDelete}>
+              ${t('delete')}
+            </button>`
+    }
+  </div>`;
 }

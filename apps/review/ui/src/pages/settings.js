@@ -1,11 +1,15 @@
-// The settings page (#/settings, leads and admins): canned replies, users and roles, API tokens, and the shop's send
-// delay, business hours and SLA targets. Each section is its own component and file; the API decides who may change
+// The settings page (#/settings, leads and admins): canned replies, the knowledge base, users and roles, API tokens,
+// the shop's send delay, business hours and SLA targets, and the mailboxes and chat channels customers write in
+// through. Each section is its own component and file; the API decides who may change
 // what (leads read users and shop settings, admins change them).
 import { h } from 'preact';
 import htm from 'htm';
 import { VIEWS } from '../views';
 import { roleInShop } from './settings-common.js';
 import { CannedSettings } from './settings-canned.js';
+import { KbSettings } from './settings-kb.js';
+import { ChatChannelSettings } from './settings-chat-channels.js';
+import { MailboxSettings } from './settings-mailboxes.js';
 import { ShopSettings } from './settings-shop.js';
 import { TokenSettings } from './settings-tokens.js';
 import { UserSettings } from './settings-users.js';
@@ -24,9 +28,12 @@ export function SettingsPage({ t, me, locale, setNotice }) {
     <h2>${t('settings')}</h2>
     <p class="hint">${t('settingsIntro')}</p>
     <${CannedSettings} ...${props} />
+    <${KbSettings} ...${props} />
     <${UserSettings} ...${props} />
     <${TokenSettings} ...${props} />
     <${ShopSettings} ...${props} />
+    <${MailboxSettings} ...${props} />
+    <${ChatChannelSettings} ...${props} />
   </div>`;
 }
 

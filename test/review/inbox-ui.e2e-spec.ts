@@ -3,14 +3,13 @@ import { createServiceApp } from '@draftdesk/platform';
 import { INestApplication } from '@nestjs/common';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { Browser, Page } from 'playwright-core';
 import { AUDITED_APPS } from '../security/audited-apps';
-import { accessibilityViolations } from '../support/axe';
-import { launchChromium, screenshots } from '../support/browser';
+import { launchChromium } from '../support/browser';
 import { createTestDatabase, TestDatabase } from '../support/database';
 import { engines } from '../support/engines';
 import { expectEventually } from '../support/expect-eventually';
+import { checkScreen } from '../support/screens';
 import { seedConversation } from './inbox-fixtures';
 import { seedItem } from './review-fixtures';
 
@@ -86,34 +85,7 @@ describe('inbox UI in Chromium', () => {
     await db?.drop();
   });
 
-  const setLocale = (locale: 'en' | 'nl') => page.selectOption('#locale', locale);
   const rows = () => page.locator('.inbox-row');
-
-  /** Screenshots of what is on screen at 1440×900 and 390×844, and axe in both languages and both themes. */
-  async function checkScreen(name: string) {
-    for (const locale of ['en', 'nl'] as const) {
-      await setLocale(locale);
-      for (const scheme of ['light', 'dark'] as const) {
-        await page.emulateMedia({ colorScheme: scheme });
-        expect({ name, locale, scheme, violations: await accessibilityViolations(page) }).toEqual({
-          name,
-          locale,
-          scheme,
-          violations: [],
-        });
-      }
-      await page.emulateMedia({ colorScheme: 'light' });
-    }
-    await setLocale('en');
-    await page.screenshot({ path: join(screenshots, `${name}-1440.png`) });
-    await page.setViewportSize({ width: 390, height: 844 });
-    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
-    await page.screenshot({ path: join(screenshots, `${name}-390.png`), fullPage: true });
-    await page.emulateMedia({ colorScheme: 'dark' });
-    await page.screenshot({ path: join(screenshots, `${name}-390-dark.png`), fullPage: true });
-    await page.emulateMedia({ colorScheme: 'light' });
-    await page.setViewportSize({ width: 1440, height: 900 });
-  }
 
   it('lists conversations with status in words, names chat customers, searches with "/", filters and pages', async () => {
     await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Inbox' }).click();
@@ -126,7 +98,7 @@ describe('inbox UI in Chromium', () => {
     await expect(page.locator(`[data-conversation="${seeded.pending}"]`).textContent()).resolves.toContain(
       'Draft waiting for review',
     );
-    await checkScreen('inbox');
+    await checkScreen(page, 'inbox');
 
     await page.getByRole('button', { name: 'Show more' }).click();
     await expectEventually(async () => expect(await rows().count()).toBe(29));
@@ -159,7 +131,7 @@ describe('inbox UI in Chromium', () => {
     await page.getByRole('heading', { name: 'Parcel missing' }).waitFor();
     await page.getByText('Not delivered').waitFor();
     await page.getByText('We are sorry, a new parcel is on its way.').waitFor();
-    await checkScreen('conversation-page');
+    await checkScreen(page, 'conversation-page');
 
     await page.getByRole('button', { name: 'Take it' }).click();
     await page.getByRole('status').filter({ hasText: 'Assignment saved' }).waitFor();

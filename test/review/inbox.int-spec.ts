@@ -1,14 +1,9 @@
-import { configureLogging } from '@draftdesk/observability';
-import { createServiceApp } from '@draftdesk/platform';
-import { INestApplication } from '@nestjs/common';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { AddressInfo } from 'node:net';
 import { Pool } from 'pg';
-import { AUDITED_APPS, SECRETS } from '../security/audited-apps';
-import { createTestDatabase, TestDatabase } from '../support/database';
-import { engines } from '../support/engines';
+import type { TestDatabase } from '../support/database';
+import { Desk, startDesk } from './desk-app';
 import { seedConversation } from './inbox-fixtures';
-import { seedItem, SessionClient, tokenClient } from './review-fixtures';
+import { seedItem, SessionClient } from './review-fixtures';
 
 interface Item {
   id: string;
@@ -30,65 +25,29 @@ interface Page {
  * under inserts, counts, actions with their audit entries, and what strangers and other shops get.
  */
 describe('inbox of conversations', () => {
-  const password = 'agent password 123';
+  let desk: Desk;
   let db: TestDatabase;
-  let app: INestApplication;
   let base: string;
   let agent1: SessionClient;
   let agent2: SessionClient;
   let lead: SessionClient;
   let shopB: SessionClient;
-  const ids: Record<string, string> = {};
+  let ids: Record<string, string>;
 
   beforeAll(async () => {
-    configureLogging('inbox-it', 'error');
-    db = await createTestDatabase('inbox');
-    const review = AUDITED_APPS.find((a) => a.name === 'review')!;
-    app = await createServiceApp({
-      module: review.module({
-        DATABASE_URL: db.url,
-        KAFKA_BROKERS: engines.kafkaBrokers,
-        KAFKA_TOPIC_PREFIX: `inbox-${randomBytes(3).toString('hex')}.`,
-        REVIEW_ADMIN_EMAIL: 'admin@shop.test',
-        REVIEW_ADMIN_PASSWORD: 'correct horse battery staple',
-      }),
-    });
-    await app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
-    const admin = tokenClient(base, SECRETS.review);
-    await db.query(
-      `INSERT INTO shops (id, name, business_hours, sla) SELECT 'b', 'Shop B', business_hours, sla FROM shops WHERE id = 'default'`,
-    );
-    const adminId = (await db.query<{ id: string }>(`SELECT id FROM users WHERE email = 'admin@shop.test'`))[0].id;
-    await db.query(`INSERT INTO memberships (user_id, shop_id, role) VALUES ($1, 'b', 'admin')`, [adminId]);
-    for (const [email, role, shop] of [
+    desk = await startDesk('inbox', 'agent password 123', [
       ['agent1@shop.test', 'agent', 'default'],
       ['agent2@shop.test', 'agent', 'default'],
       ['lead@shop.test', 'lead', 'default'],
       ['agent@shop-b.test', 'agent', 'b'],
-    ] as const) {
-      const res = await admin('/v1/users', {
-        method: 'POST',
-        json: { email, password, role },
-        headers: { 'x-shop-id': shop },
-      });
-      expect(res.status).toBe(201);
-      ids[email] = ((await res.json()) as { id: string }).id;
-    }
-    const signIn = async (email: string) => {
-      const c = new SessionClient(base);
-      expect((await c.login(email, password)).status).toBe(200);
-      return c;
-    };
+    ]);
+    ({ db, base, ids } = desk);
     [agent1, agent2, lead, shopB] = await Promise.all(
-      ['agent1@shop.test', 'agent2@shop.test', 'lead@shop.test', 'agent@shop-b.test'].map(signIn),
+      ['agent1@shop.test', 'agent2@shop.test', 'lead@shop.test', 'agent@shop-b.test'].map((e) => desk.signIn(e)),
     );
   }, 120_000);
 
-  afterAll(async () => {
-    await app?.close();
-    await db?.drop();
-  });
+  afterAll(() => desk?.close());
 
   async function page(as: SessionClient, query: Record<string, string> = {}): Promise<Page> {
     const res = await as.fetch(`/v1/inbox?${new URLSearchParams(query)}`);

@@ -54,6 +54,27 @@ export class InboxController {
     return { items: await this.inbox.people(actor) };
   }
 
+  @Post('bulk-assign')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Assign each conversation of a selection (ids, up to 100) as the single assign does; per id ok or the error code',
+  })
+  @ApiZodBody(dto.bulkAssignSchema)
+  bulkAssign(@CurrentActor() actor: Actor, @Body(new ZodBodyPipe(dto.bulkAssignSchema)) body: dto.BulkAssignDto) {
+    return this.inbox.bulkAssign(actor, body);
+  }
+
+  @Post('bulk-close')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Close each conversation of a selection (ids, up to 100) with one reason; per id ok or the error code',
+  })
+  @ApiZodBody(dto.bulkCloseSchema)
+  bulkClose(@CurrentActor() actor: Actor, @Body(new ZodBodyPipe(dto.bulkCloseSchema)) body: dto.BulkCloseDto) {
+    return this.inbox.bulkClose(actor, body);
+  }
+
   @Get(':conversationId')
   @ApiOperation({ summary: 'One conversation: its whole thread, status, assignee and pending draft' })
   detail(@CurrentActor() actor: Actor, @Param('conversationId', conversationId()) id: string) {

@@ -1,3 +1,4 @@
+import { invalidRequest } from '@draftdesk/platform';
 import { ForbiddenException, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 
 export enum InboxErrorCode {
@@ -22,3 +23,6 @@ export const notAMember = () =>
     message: 'the assignee is not a member of this shop',
     errors: [{ field: 'assigneeId', message: 'not a member of this shop' }],
   });
+
+/** In a bulk request the assignee is part of the input checked before anything is done: a 400 naming the field. */
+export const unknownAssignee = () => invalidRequest([{ field: 'assigneeId', message: 'is not a member of this shop' }]);

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { hasRole, type Actor } from '../auth/principal';
+import { eachOnItsOwn } from '../bulk/bulk.util';
 import { LiveEventsService } from '../live/live-events.service';
 import { ConversationState, ConversationStatesRepository, StateChange } from './conversation-states.repository';
-import { AssignDto, CloseDto, SnoozeConversationDto } from './dto/inbox-actions.dto';
-import { conversationNotFound, leadRequired, notAMember } from './inbox.exception';
+import { AssignDto, BulkAssignDto, BulkCloseDto, CloseDto, SnoozeConversationDto } from './dto/inbox-actions.dto';
+import { conversationNotFound, leadRequired, notAMember, unknownAssignee } from './inbox.exception';
 import { encodeCursor, InboxCountsQuery, INBOX_STATUSES, INBOX_VIEWS, InboxQuery } from './inbox-query.util';
 import { InboxReadModel, InboxRow } from './inbox.read-model';
 
@@ -134,6 +135,20 @@ export class InboxService {
     if (giving && !hasRole(actor.role, 'lead')) throw leadRequired();
     if (body.assigneeId && !(await this.states.isMember(body.assigneeId, actor.shopId))) throw notAMember();
     return this.change(actor, conversationId, 'assign', { assignee_id: body.assigneeId });
+  }
+
+  /**
+   * Assigns each conversation of the selection as `assign` does one. Who may give conversations away, and to whom,
+   * is the same for every item, so it is refused for the whole request before any is changed.
+   */
+  async bulkAssign(actor: Actor, { ids, assigneeId }: BulkAssignDto) {
+    if (assigneeId !== null && assigneeId !== actor.userId && !hasRole(actor.role, 'lead')) throw leadRequired();
+    if (assigneeId && !(await this.states.isMember(assigneeId, actor.shopId))) throw unknownAssignee();
+    return eachOnItsOwn(ids, (id) => this.assign(actor, id, { assigneeId }));
+  }
+
+  bulkClose(actor: Actor, { ids, ...body }: BulkCloseDto) {
+    return eachOnItsOwn(ids, (id) => this.close(actor, id, body));
   }
 
   close(actor: Actor, conversationId: string, body: CloseDto) {

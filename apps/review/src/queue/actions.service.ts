@@ -3,6 +3,8 @@ import { invalidRequest } from '@draftdesk/platform';
 import { ForbiddenException, Inject, Injectable, Optional } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Actor, hasRole } from '../auth/principal';
+import { eachOnItsOwn } from '../bulk/bulk.util';
+import { unfilledPlaceholders } from '../canned/canned-placeholders.util';
 import { AuditLogRepository } from '../drafts/audit-log.repository';
 import { ReviewItemsRepository } from '../drafts/review-items.repository';
 import { approvedEvent, redraftEvent } from '../drafts/review.service';
@@ -14,6 +16,7 @@ import { ShopsRepository } from '../sla/shops.repository';
 import { announceApproval } from './approval.util';
 import {
   ApproveDto,
+  BulkApproveDto,
   CorrectTriageDto,
   EscalateDto,
   HandBackDto,
@@ -133,6 +136,13 @@ export class ActionsService {
       async (row, m) => {
         const body = dto.body ?? row.body;
         if (!body) throw draftConflict(ReviewErrorCode.NoText, `draft ${id} has no text to send; edit it first`);
+        // An edited body was checked with the request; the draft's own text (a canned reply) is checked here.
+        const unfilled = unfilledPlaceholders(body);
+        if (unfilled.length)
+          throw draftConflict(
+            ReviewErrorCode.Placeholders,
+            `draft ${id} still holds ${unfilled.map((p) => `{{${p}}}`).join(', ')}: edit it first`,
+          );
         const action = dto.body && dto.body !== row.body ? 'edit_and_approve' : 'approve';
         return this.send(m, actor, id, row, body, action, (tx) =>
           this.items.approve(tx, id, actor.shopId, body, actor.email),
@@ -140,6 +150,14 @@ export class ActionsService {
       },
     );
     return this.wakeSender(result);
+  }
+
+  /** Each draft approved as it is, on its own, exactly as `approve` does one (send delay, claims, escalation). */
+  bulkApprove(actor: Actor, { items }: BulkApproveDto) {
+    const versions = new Map(items.map((i) => [i.id, i.version]));
+    return eachOnItsOwn([...versions.keys()], (id) =>
+      this.approve(actor, id, {}, { version: versions.get(id), viaIfMatch: false }),
+    );
   }
 
   // --- Send with undo: an approval waits out the send delay as `sending`; ScheduledSendWorker then sends it. ---

@@ -59,6 +59,17 @@ export class QueueController {
     return this.queue.counts(actor, parseFilter(query));
   }
 
+  @Post('bulk-approve')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Approve each draft of a selection as it is (items: id and version, up to 100) as the single approve does; per id ok or the error code',
+  })
+  @ApiZodBody(dto.bulkApproveSchema)
+  bulkApprove(@CurrentActor() a: Actor, @Body(new ZodBodyPipe(dto.bulkApproveSchema)) b: dto.BulkApproveDto) {
+    return this.actions.bulkApprove(a, b);
+  }
+
   @Get(':id')
   @ApiOperation({
     summary: 'One item with the conversation, triage, reasons, citations, order facts and notes; ETag header',

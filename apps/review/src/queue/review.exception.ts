@@ -7,6 +7,7 @@ export enum ReviewErrorCode {
   VersionConflict = 'DRAFT_VERSION_CONFLICT',
   Claimed = 'DRAFT_CLAIMED',
   NoText = 'DRAFT_HAS_NO_TEXT',
+  Placeholders = 'DRAFT_HAS_PLACEHOLDERS',
   HasDraft = 'DRAFT_HAS_TEXT',
   LeadRequired = 'ESCALATED_TO_LEAD',
   NotAMember = 'ASSIGNEE_NOT_A_MEMBER',

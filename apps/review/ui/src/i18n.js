@@ -38,6 +38,14 @@ export const messages = {
     shortcuts: 'Keyboard shortcuts',
     leaveEditorKey: 'Leave the editor',
     showShortcuts: 'Show these shortcuts',
+    searchKey: 'Search (inbox)',
+    queueBulkApproveTitle_one: 'Approve 1 draft',
+    queueBulkApproveSummary_one:
+      'The selected draft will be approved as it is, as a single approval: after the send delay, and only if it has not changed since the queue was loaded.',
+    queueBulkApprove: 'Approve',
+    queueBulkApproveTitle: 'Approve {n} drafts',
+    queueBulkApproveSummary:
+      '{n} selected drafts will be approved as they are, each as a single approval: after the send delay, and only if it has not changed since the queue was loaded.',
     close: 'Close',
     rejectReason: 'Reason for rejecting',
     rejectNext: 'What happens next',
@@ -137,6 +145,14 @@ export const messages = {
     shortcuts: 'Sneltoetsen',
     leaveEditorKey: 'Editor verlaten',
     showShortcuts: 'Deze sneltoetsen tonen',
+    searchKey: 'Zoeken (inbox)',
+    queueBulkApproveTitle_one: '1 concept goedkeuren',
+    queueBulkApproveSummary_one:
+      'Het geselecteerde concept wordt goedgekeurd zoals het is, als een losse goedkeuring: na de verzendvertraging, en alleen als het niet is gewijzigd sinds de wachtrij werd geladen.',
+    queueBulkApprove: 'Goedkeuren',
+    queueBulkApproveTitle: '{n} concepten goedkeuren',
+    queueBulkApproveSummary:
+      '{n} geselecteerde concepten worden goedgekeurd zoals ze zijn, elk als een losse goedkeuring: na de verzendvertraging, en alleen als het niet is gewijzigd sinds de wachtrij werd geladen.',
     close: 'Sluiten',
     rejectReason: 'Reden van afwijzing',
     rejectNext: 'Wat gebeurt er nu',

@@ -2,7 +2,9 @@ import { h, render } from 'preact';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import htm from 'htm';
 import { api, ApiError, setCsrf } from './api.js';
+import { BulkResult, ConfirmDialog, RowCheckbox, say, SelectionBar, useSelection } from './bulk.js';
 import { CannedPicker } from './canned.js';
+import { onEscape } from './dialog.js';
 import { Citations } from './kb-article.js';
 import { translator } from './i18n.js';
 import {
@@ -37,6 +39,8 @@ const SHORTCUTS = [
   ['z', 'undoSend'],
   ['c', 'cannedKey'],
   ['Esc', 'leaveEditorKey'],
+  ['/', 'searchKey'],
+  ['x', 'bulkSelectKey'],
   ['?', 'showShortcuts'],
 ];
 
@@ -69,7 +73,10 @@ function SignIn({ onSignedIn, t }) {
   </main>`;
 }
 
-function QueueList({ items, selected, onSelect, t, counts, filter, setFilter }) {
+/** A draft named for an agent: its customer and subject (many drafts share a subject). */
+const draftInWords = (item, locale) => `${customerInWords(item.to, locale)}: ${item.subject}`;
+
+function QueueList({ items, selected, onSelect, t, counts, filter, setFilter, picked, bulk }) {
   return html`<nav class="queue" aria-label=${t('queue')}>
     <h2>${t('queue')} <span class="count">${counts?.total ?? items.length} ${t('total')}</span></h2>
     <div class="filters">
@@ -111,10 +118,18 @@ function QueueList({ items, selected, onSelect, t, counts, filter, setFilter }) 
       </label>
     </div>
     ${items.length === 0 ? html`<p class="empty">${t('empty')}</p>` : null}
+    <${BulkResult}
+      t=${t}
+      result=${bulk.result}
+      nameOf=${(id) => bulk.subjects.get(id) ?? id}
+      onDismiss=${bulk.dismiss}
+    />
+    <${SelectionBar} t=${t} selection=${picked} actions=${[[t('queueBulkApprove'), bulk.approve]]} />
     <ol>
       ${items.map(
         (item) =>
           html`<li key=${item.draftId}>
+            <${RowCheckbox} t=${t} id=${item.draftId} what=${draftInWords(item, t.locale)} selection=${picked} />
             <button
               class=${`item ${item.draftId === selected ? 'selected' : ''}`}
               aria-current=${item.draftId === selected ? 'true' : undefined}
@@ -263,14 +278,6 @@ function OrderFacts({ facts, t }) {
     ${facts.entities.length ? html`<p class="hint">${t('mentioned')}: ${facts.entities.map((e) => e.value).join(', ')}</p>` : null}
   </div>`;
 }
-
-/** A dialog's key handler: Escape does `done` and goes no further (the desk's shortcuts do not see it). */
-const onEscape = (done) => (ev) => {
-  if (ev.key === 'Escape') {
-    ev.stopPropagation();
-    done();
-  }
-};
 
 /** The reason typed into a dialog's `reason` field, trimmed. */
 const reasonOf = (form) => String(new FormData(form).get('reason') ?? '').trim();
@@ -484,6 +491,12 @@ function App() {
   /** The move that waits for the agent to say whether an edited draft may be left. */
   const [leaving, setLeaving] = useState(null);
   const [helping, setHelping] = useState(false);
+  /** Drafts picked for a bulk approval, whether it is being confirmed, and what the last one came to. */
+  const picked = useSelection();
+  const [approvingPicked, setApprovingPicked] = useState(false);
+  const [bulkResult, setBulkResult] = useState(null);
+  /** The subjects of the drafts of the last bulk approval: the approved ones leave the queue, the summary names them. */
+  const [bulkSubjects, setBulkSubjects] = useState(new Map());
   const [page, setPage] = useState(() => routeOf(location.hash));
   const navigate = (hash) => leave(() => (location.hash = hash));
   const editorRef = useRef();
@@ -652,6 +665,25 @@ function App() {
     }
   };
 
+  /** Approves the picked drafts as they are, each at the version the queue showed; the refused stay picked. */
+  const approvePicked = async () => {
+    const versions = new Map(items.map((i) => [i.draftId, i.version]));
+    setBulkSubjects(new Map(items.map((i) => [i.draftId, draftInWords(i, locale)])));
+    try {
+      const answer = await api('/v1/drafts/bulk-approve', {
+        method: 'POST',
+        body: { items: picked.ids.map((id) => ({ id, version: versions.get(id) })) },
+      });
+      setBulkResult(answer);
+      picked.keep(answer.results.filter((r) => !r.ok).map((r) => r.id));
+      await loadQueue();
+    } catch (e) {
+      setNotice(e.message);
+    } finally {
+      setApprovingPicked(false);
+    }
+  };
+
   // A layout effect: the listener must see the state of the frame on screen, or a key pressed right after a
   // dialog closes would still be read with the dialog open and be lost.
   useLayoutEffect(() => {
@@ -665,6 +697,8 @@ function App() {
         escalating ||
         leaving ||
         helping ||
+        approvingPicked ||
+        ev.target.closest?.('.dialog') ||
         ev.ctrlKey ||
         ev.metaKey ||
         ev.altKey ||
@@ -757,6 +791,13 @@ function App() {
               counts=${counts}
               filter=${filter}
               setFilter=${setFilter}
+              picked=${picked}
+              bulk=${{
+                result: bulkResult,
+                subjects: bulkSubjects,
+                dismiss: () => setBulkResult(null),
+                approve: () => setApprovingPicked(true),
+              }}
             />
             <${Conversation}
               detail=${detail}
@@ -787,6 +828,19 @@ function App() {
     ${
       sendWithUndo.sending
         ? html`<${SendingToast} t=${t} secondsLeft=${sendWithUndo.secondsLeft} onUndo=${sendWithUndo.undo} />`
+        : null
+    }
+    ${
+      approvingPicked
+        ? html`<${ConfirmDialog}
+            t=${t}
+            id="bulk-approve"
+            title=${say(t, 'queueBulkApproveTitle', picked.ids.length)}
+            summary=${say(t, 'queueBulkApproveSummary', picked.ids.length)}
+            confirm=${say(t, 'queueBulkApproveTitle', picked.ids.length)}
+            onConfirm=${approvePicked}
+            onCancel=${() => setApprovingPicked(false)}
+          />`
         : null
     }
     ${helping ? html`<${ShortcutsDialog} t=${t} onDone=${() => setHelping(false)} />` : null}

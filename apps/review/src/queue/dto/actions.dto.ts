@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BULK_MAX } from '../../bulk/bulk.util';
 import { unfilledPlaceholders } from '../../canned/canned-placeholders.util';
 
 /** The version the agent saw; stale → 409 (or 412 when sent as If-Match instead). */
@@ -24,6 +25,16 @@ export const approveSchema = z
     /** The edited reply; omitted to approve the draft as it is. */
     body: replyBody.optional(),
     version,
+  })
+  .strict();
+/** Drafts approved as they are, each with the version the agent saw (stale → that item's 409), up to 100. */
+export const bulkApproveSchema = z
+  .object({
+    items: z
+      .array(z.object({ id: z.string().uuid(), version }).strict())
+      .min(1, 'must name at least one')
+      .max(BULK_MAX, `must name at most ${BULK_MAX}`)
+      .refine((items) => new Set(items.map((i) => i.id)).size === items.length, 'must not name a draft twice'),
   })
   .strict();
 /** Why an item is closed without a reply; `other` needs the agent's words in `reason`. */
@@ -87,6 +98,7 @@ export const correctTriageSchema = z
   .refine((v) => v.intent || v.language || v.priority, 'name at least one of intent, language, priority');
 
 export type ApproveDto = z.infer<typeof approveSchema>;
+export type BulkApproveDto = z.infer<typeof bulkApproveSchema>;
 export type RejectDto = z.infer<typeof rejectSchema>;
 export type WriteReplyDto = z.infer<typeof writeReplySchema>;
 export type RedraftDto = z.infer<typeof redraftSchema>;

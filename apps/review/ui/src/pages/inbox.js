@@ -5,6 +5,7 @@ import { h } from 'preact';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import htm from 'htm';
 import { api, ApiError } from '../api.js';
+import { BulkResult, ConfirmDialog, RowCheckbox, say, SelectionBar, useSelection } from '../bulk.js';
 import { addMessages } from '../i18n.js';
 import { customerInWords, intentInWords } from '../labels';
 import { VIEWS } from '../views';
@@ -81,6 +82,18 @@ addMessages({
     reopened: 'Conversation reopened',
     snoozedDone: 'Conversation snoozed',
     intent: 'Topic',
+    inboxBulkClose: 'Close',
+    inboxBulkAssign: 'Assign',
+    inboxBulkCloseTitle: 'Close {n} conversations',
+    inboxBulkCloseSummary:
+      '{n} selected conversations will be closed with the reason you choose. A customer who writes again opens theirs again.',
+    inboxBulkAssignTitle: 'Assign {n} conversations',
+    inboxBulkAssignSummary: '{n} selected conversations will be assigned to the person you choose, or to nobody.',
+    inboxBulkCloseTitle_one: 'Close 1 conversation',
+    inboxBulkCloseSummary_one:
+      'The selected conversation will be closed with the reason you choose. If the customer writes again, it opens again.',
+    inboxBulkAssignTitle_one: 'Assign 1 conversation',
+    inboxBulkAssignSummary_one: 'The selected conversation will be assigned to the person you choose, or to nobody.',
   },
   nl: {
     inbox: 'Inbox',
@@ -147,6 +160,18 @@ addMessages({
     reopened: 'Gesprek heropend',
     snoozedDone: 'Gesprek gesluimerd',
     intent: 'Onderwerp',
+    inboxBulkClose: 'Sluiten',
+    inboxBulkAssign: 'Toewijzen',
+    inboxBulkCloseTitle: '{n} gesprekken sluiten',
+    inboxBulkCloseSummary:
+      '{n} geselecteerde gesprekken worden gesloten met de reden die je kiest. Een klant die opnieuw schrijft, opent het zijne weer.',
+    inboxBulkAssignTitle: '{n} gesprekken toewijzen',
+    inboxBulkAssignSummary: '{n} geselecteerde gesprekken worden toegewezen aan wie je kiest, of aan niemand.',
+    inboxBulkCloseTitle_one: '1 gesprek sluiten',
+    inboxBulkCloseSummary_one:
+      'Het geselecteerde gesprek wordt gesloten met de reden die je kiest. Schrijft de klant opnieuw, dan gaat het weer open.',
+    inboxBulkAssignTitle_one: '1 gesprek toewijzen',
+    inboxBulkAssignSummary_one: 'Het geselecteerde gesprek wordt toegewezen aan wie je kiest, of aan niemand.',
   },
 });
 
@@ -166,7 +191,7 @@ function FilterSelect({ id, label, value, options, onChange, t }) {
   </div>`;
 }
 
-function InboxPage({ t, locale, route, navigate }) {
+function InboxPage({ t, me, locale, route, navigate, setNotice }) {
   const tab = TABS.includes(route[0]) ? route[0] : 'all';
   const [filter, setFilter] = useState({});
   const [q, setQ] = useState('');
@@ -174,7 +199,16 @@ function InboxPage({ t, locale, route, navigate }) {
   const [items, setItems] = useState(null);
   const [next, setNext] = useState(null);
   const [counts, setCounts] = useState(null);
+  const [reloads, setReloads] = useState(0);
   const searchRef = useRef();
+  const selection = useSelection();
+  /** The bulk action being confirmed ('close' or 'assign'), and what the last one came to. */
+  const [confirming, setConfirming] = useState(null);
+  const [result, setResult] = useState(null);
+  const [people, setPeople] = useState([]);
+  useEffect(() => {
+    api('/v1/inbox/people').then((p) => setPeople(p.items));
+  }, []);
   const query = useCallback(
     (extra = {}) =>
       new URLSearchParams(
@@ -199,13 +233,21 @@ function InboxPage({ t, locale, route, navigate }) {
     return () => {
       current = false;
     };
-  }, [query]);
+  }, [query, reloads]);
 
-  // "/" searches, as in the mail clients agents know; typing in a field is left alone.
+  // "/" searches, as in the mail clients agents know; "x" selects the row that has the focus. Typing in a field,
+  // or in a dialog, is left alone.
   useEffect(() => {
     const onKey = (ev) => {
-      if (ev.key !== '/' || ev.ctrlKey || ev.metaKey || ev.altKey) return;
-      if (/^(INPUT|SELECT|TEXTAREA)$/.test(ev.target.tagName)) return;
+      if (!['/', 'x'].includes(ev.key) || ev.ctrlKey || ev.metaKey || ev.altKey) return;
+      if (/^(INPUT|SELECT|TEXTAREA)$/.test(ev.target.tagName) || ev.target.closest?.('.dialog')) return;
+      if (ev.key === 'x') {
+        const row = ev.target.closest?.('.inbox-row');
+        if (!row) return;
+        ev.preventDefault();
+        selection.toggle(row.dataset.conversation);
+        return;
+      }
       ev.preventDefault();
       searchRef.current?.focus();
     };
@@ -219,6 +261,29 @@ function InboxPage({ t, locale, route, navigate }) {
     setNext(page.nextCursor);
   };
   const set = (key) => (value) => setFilter({ ...filter, [key]: value });
+  /** Names of the rows as they were when a bulk action was sent: a refused one may have left the list since. */
+  const [named, setNamed] = useState(new Map());
+  const nameOf = (id) => {
+    const c = (items ?? []).find((x) => x.id === id);
+    return c ? `${customerInWords(c.customer, locale)}: ${c.subject || '—'}` : (named.get(id) ?? id);
+  };
+  /** Sends the confirmed bulk action; the failed stay selected, to be tried again or looked at. */
+  const bulk = async (action, body) => {
+    setNamed(new Map(selection.ids.map((id) => [id, nameOf(id)])));
+    try {
+      const answer = await api(`/v1/inbox/bulk-${action}`, { method: 'POST', body: { ids: selection.ids, ...body } });
+      setResult(answer);
+      selection.keep(answer.results.filter((r) => !r.ok).map((r) => r.id));
+      setReloads((n) => n + 1);
+    } catch (e) {
+      const words = e instanceof ApiError ? t(`bulkError_${e.code}`) : '';
+      setNotice(words && !words.startsWith('bulkError_') ? words : e.message);
+    } finally {
+      setConfirming(null);
+    }
+  };
+  const shown = (items ?? []).map((c) => c.id);
+  const allShown = shown.length > 0 && shown.every((id) => selection.has(id));
   const openCount = (view) => (counts ? counts[view].total - counts[view].closed : null);
 
   return html`<section class="inbox" aria-labelledby="inbox-title">
@@ -296,10 +361,28 @@ function InboxPage({ t, locale, route, navigate }) {
     </div>
     ${items === null ? html`<p role="status">${t('loading')}</p>` : null}
     ${items?.length === 0 ? html`<p class="empty">${t('noConversations')}</p>` : null}
+    <${BulkResult} t=${t} result=${result} nameOf=${nameOf} onDismiss=${() => setResult(null)} />
+    <${SelectionBar}
+      t=${t}
+      selection=${selection}
+      actions=${[
+        [t('inboxBulkClose'), () => setConfirming('close')],
+        [t('inboxBulkAssign'), () => setConfirming('assign')],
+      ]}
+    />
+    ${
+      shown.length
+        ? html`<label class="bulk-all">
+            <input type="checkbox" checked=${allShown} onChange=${(e) => selection.setAll(shown, e.target.checked)} />
+            ${t('bulkSelectAll')}
+          </label>`
+        : null
+    }
     <ul class="inbox-list">
       ${(items ?? []).map(
         (c) =>
-          html`<li key=${c.id}>
+          html`<li key=${c.id} class=${selection.has(c.id) ? 'picked' : undefined}>
+            <${RowCheckbox} t=${t} id=${c.id} what=${nameOf(c.id)} selection=${selection} />
             <a
               class="inbox-row"
               href="#/conversation/${c.id}"
@@ -329,7 +412,60 @@ function InboxPage({ t, locale, route, navigate }) {
       )}
     </ul>
     ${next ? html`<button class="inbox-more" onClick=${more}>${t('more')}</button>` : null}
+    ${
+      confirming
+        ? html`<${BulkDialog}
+            t=${t}
+            me=${me}
+            action=${confirming}
+            count=${selection.ids.length}
+            people=${people}
+            onConfirm=${bulk}
+            onCancel=${() => setConfirming(null)}
+          />`
+        : null
+    }
   </section>`;
+}
+
+/** The confirmation of a bulk close (with the reason) or assign (with the assignee) of `count` conversations. */
+function BulkDialog({ t, me, action, count, people, onConfirm, onCancel }) {
+  const [reason, setReason] = useState('resolved');
+  const title = say(t, action === 'close' ? 'inboxBulkCloseTitle' : 'inboxBulkAssignTitle', count);
+  const confirm = (form) => {
+    if (action === 'assign') return onConfirm('assign', { assigneeId: form.get('assignee') || null });
+    const note = String(form.get('note') ?? '').trim();
+    return onConfirm('close', note ? { reason, note } : { reason });
+  };
+  return html`<${ConfirmDialog}
+    t=${t}
+    id="bulk-confirm"
+    title=${title}
+    summary=${say(t, action === 'close' ? 'inboxBulkCloseSummary' : 'inboxBulkAssignSummary', count)}
+    confirm=${title}
+    onConfirm=${confirm}
+    onCancel=${onCancel}
+  >
+    ${
+      action === 'close'
+        ? html`<label for="bulk-close-reason">${t('inboxCloseReason')}</label>
+            <select id="bulk-close-reason" value=${reason} onChange=${(e) => setReason(e.target.value)}>
+              ${CLOSE_REASONS.map((r) => html`<option value=${r}>${t(`inboxCloseReason_${r}`)}</option>`)}
+            </select>
+            <label for="bulk-close-note">${t('closeNote')}</label>
+            <input id="bulk-close-note" name="note" maxlength="2000" required=${reason === 'other'} />`
+        : html`<label for="bulk-assignee">${t('assignee')}</label>
+            <select id="bulk-assignee" name="assignee">
+              <option value="">${t('nobody')}</option>
+              ${people.map(
+                (p) =>
+                  html`<option value=${p.id} selected=${p.id === me.userId}>
+                    ${p.name || p.email}${p.id === me.userId ? ` (${t('you')})` : ''}
+                  </option>`,
+              )}
+            </select>`
+    }
+  <//>`;
 }
 
 /** A local date and time for the snooze field: tomorrow at 09:00. */

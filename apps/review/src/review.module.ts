@@ -7,6 +7,7 @@ import { IncomingDraftsModule } from './drafts/incoming-drafts.module';
 import { InboxModule } from './inbox/inbox.module';
 import { LiveModule } from './live/live.module';
 import { MentionsModule } from './mentions/mentions.module';
+import { PolicyModule } from './policy/policy.module';
 import { QueueModule } from './queue/queue.module';
 import { ReportsModule } from './reports/reports.module';
 import { ReviewOptionsModule } from './review-options.module';
@@ -35,6 +36,7 @@ export class ReviewModule {
         UiModule,
         CannedModule,
         SettingsModule,
+        PolicyModule,
         CustomersModule,
         MentionsModule,
       ],

@@ -1,10 +1,11 @@
-import { AuthRealm, Realms, ZodBodyPipe } from '@draftdesk/platform';
+import { AuthRealm, Realms } from '@draftdesk/platform';
 import { deskPolicySchema, type ShopPolicy } from '@draftdesk/shop';
 import { Body, Controller, Get, HttpCode, Post, Put, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiCookieAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiZodBody } from '../api-body.util';
 import { AuthGuard, CurrentActor, MinRole } from '../auth/auth.guard';
 import type { Actor } from '../auth/principal';
+import { PolicyBodyPipe } from './policy-body.pipe';
 import { ShopPolicyService } from './shop-policy.service';
 
 /**
@@ -32,7 +33,7 @@ export class ShopPolicyController {
   @MinRole('admin')
   @ApiOperation({ summary: 'Saves a new version of the policy (the schema of policy.yaml); the next draft follows it' })
   @ApiZodBody(deskPolicySchema)
-  save(@CurrentActor() actor: Actor, @Body(new ZodBodyPipe(deskPolicySchema)) policy: ShopPolicy) {
+  save(@CurrentActor() actor: Actor, @Body(new PolicyBodyPipe()) policy: ShopPolicy) {
     return this.policies.save(actor, policy);
   }
 
@@ -43,7 +44,7 @@ export class ShopPolicyController {
     summary: `What a candidate policy would have decided on the shop's last 100 drafted messages, beside what was decided`,
   })
   @ApiZodBody(deskPolicySchema)
-  preview(@CurrentActor() actor: Actor, @Body(new ZodBodyPipe(deskPolicySchema)) policy: ShopPolicy) {
+  preview(@CurrentActor() actor: Actor, @Body(new PolicyBodyPipe()) policy: ShopPolicy) {
     return this.policies.preview(actor, policy);
   }
 }

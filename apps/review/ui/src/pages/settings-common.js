@@ -4,7 +4,8 @@ import { addMessages } from '../i18n.js';
 addMessages({
   en: {
     settings: 'Settings',
-    settingsIntro: 'What your team works with: canned replies, who has which role, API tokens and the shop’s times.',
+    settingsIntro:
+      'What your team works with: canned replies, who has which role, API tokens, the shop’s times and what may be sent without a person.',
     save: 'Save',
     saved: 'Saved',
     delete: 'Delete',
@@ -18,7 +19,7 @@ addMessages({
   nl: {
     settings: 'Instellingen',
     settingsIntro:
-      'Waarmee je team werkt: standaardantwoorden, wie welke rol heeft, API-tokens en de tijden van de winkel.',
+      'Waarmee je team werkt: standaardantwoorden, wie welke rol heeft, API-tokens, de tijden van de winkel en wat zonder medewerker verstuurd mag worden.',
     save: 'Opslaan',
     saved: 'Opgeslagen',
     delete: 'Verwijderen',

@@ -1,11 +1,12 @@
-// The settings page (#/settings, leads and admins): canned replies, users and roles, API tokens, and the shop's send
-// delay, business hours and SLA targets. Each section is its own component and file; the API decides who may change
-// what (leads read users and shop settings, admins change them).
+// The settings page (#/settings, leads and admins): canned replies, users and roles, API tokens, the shop's send
+// delay, business hours and SLA targets, and its auto-send policy. Each section is its own component and file; the
+// API decides who may change what (leads read users, shop settings and the policy, admins change them).
 import { h } from 'preact';
 import htm from 'htm';
 import { VIEWS } from '../views';
 import { roleInShop } from './settings-common.js';
 import { CannedSettings } from './settings-canned.js';
+import { PolicySettings } from './settings-policy.js';
 import { ShopSettings } from './settings-shop.js';
 import { TokenSettings } from './settings-tokens.js';
 import { UserSettings } from './settings-users.js';
@@ -27,6 +28,7 @@ export function SettingsPage({ t, me, locale, setNotice }) {
     <${UserSettings} ...${props} />
     <${TokenSettings} ...${props} />
     <${ShopSettings} ...${props} />
+    <${PolicySettings} ...${props} />
   </div>`;
 }
 

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
 import { Browser, Page } from 'playwright-core';
-import { accessibilityViolations } from '../support/axe';
+import { expectAccessibleEverywhere } from '../support/axe';
 import { launchChromium, screenshots } from '../support/browser';
 import { RunningEmbedded, startEmbeddedSandbox } from '../support/embedded-sandbox';
 import { expectEventually } from '../support/expect-eventually';
@@ -46,18 +46,7 @@ describe('agent UI: the auto-send policy on the settings page', () => {
     transport.close();
   }
 
-  /** axe on the screen as it is, in both languages and both themes; ends in Dutch and light. */
-  async function accessibleEverywhere(what: string) {
-    for (const locale of ['en', 'nl']) {
-      await page.locator('#locale').selectOption(locale);
-      for (const colorScheme of ['light', 'dark'] as const) {
-        await page.emulateMedia({ colorScheme });
-        const violations = await accessibilityViolations(page);
-        expect({ what, locale, colorScheme, violations }).toEqual({ what, locale, colorScheme, violations: [] });
-      }
-    }
-    await page.emulateMedia({ colorScheme: 'light' });
-  }
+  const accessibleEverywhere = (what: string) => expectAccessibleEverywhere(page, what);
 
   /** Widths that would scroll sideways: the document's, and any settings section wider than its box. */
   const overflowing = () =>
@@ -65,10 +54,10 @@ describe('agent UI: the auto-send policy on the settings page', () => {
       .filter((e) => e.scrollWidth > e.clientWidth + 1)
       .map((e) => [e.getAttribute('aria-labelledby') || e.tagName, e.scrollWidth, e.clientWidth].join(' '))`);
 
-  /** Screenshots at 1440×900 (the policy section in view) and at 390×844, where nothing may scroll sideways. */
-  async function bothSizes(name: string) {
+  /** Screenshots at 1440×900 (`inView` scrolled into view) and at 390×844, where nothing may scroll sideways. */
+  async function bothSizes(name: string, inView = 'policy') {
     expect(await overflowing()).toEqual([]);
-    await page.getByTestId('policy').scrollIntoViewIfNeeded();
+    await page.getByTestId(inView).scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(screenshots, `${name}-1440.png`) });
     await page.setViewportSize({ width: 390, height: 844 });
     expect(await overflowing()).toEqual([]);
@@ -122,7 +111,7 @@ describe('agent UI: the auto-send policy on the settings page', () => {
     await row.filter({ hasText: 'Re: Waar blijft bestelling 100234?' }).waitFor();
     expect(await row.locator('td').nth(1).textContent()).toBe('beoordeeld door een medewerker');
     expect(await row.locator('td').nth(2).locator('strong').textContent()).toBe('zonder medewerker verstuurd');
-    await bothSizes('policy-preview');
+    await bothSizes('policy-preview', 'policy-preview');
     await accessibleEverywhere('the policy preview');
 
     await policy.getByRole('button', { name: 'Opslaan' }).click();
@@ -134,7 +123,7 @@ describe('agent UI: the auto-send policy on the settings page', () => {
       policy: { autoSend: { enabled: true, minConfidence: { default: 0.9, track_order: 0.3 } } },
     });
     expect(await get('/v1/shop/policy')).not.toHaveProperty('policy.businessHours');
-    await bothSizes('policy-saved');
+    await bothSizes('policy-saved', 'policy-source');
 
     // The drafter of the same process decides the next message by the saved policy.
     await customerWrites(

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
 import { Browser, Page } from 'playwright-core';
-import { accessibilityViolations } from '../support/axe';
+import { expectAccessibleEverywhere } from '../support/axe';
 import { launchChromium, screenshots } from '../support/browser';
 import { RunningEmbedded, startEmbeddedSandbox } from '../support/embedded-sandbox';
 import { expectEventually } from '../support/expect-eventually';
@@ -35,18 +35,7 @@ describe('agent UI: settings and canned replies', () => {
   const get = async <T>(path: string): Promise<T> =>
     (await (await fetch(`${suite.url}${path}`, { headers: suite.reviewAuth() })).json()) as T;
 
-  /** axe on the screen as it is, in both languages and both themes; ends in Dutch and light. */
-  async function accessibleEverywhere(what: string) {
-    for (const locale of ['en', 'nl']) {
-      await page.locator('#locale').selectOption(locale);
-      for (const colorScheme of ['light', 'dark'] as const) {
-        await page.emulateMedia({ colorScheme });
-        const violations = await accessibilityViolations(page);
-        expect({ what, locale, colorScheme, violations }).toEqual({ what, locale, colorScheme, violations: [] });
-      }
-    }
-    await page.emulateMedia({ colorScheme: 'light' });
-  }
+  const accessibleEverywhere = (what: string) => expectAccessibleEverywhere(page, what);
 
   /** Widths that would scroll sideways: the document's, and any settings section wider than its box. */
   const overflowing = () =>

@@ -27,3 +27,19 @@ export async function accessibilityViolations(page: Page): Promise<AxeViolation[
     }));
   })()`);
 }
+
+/**
+ * No axe violations on the screen as it is, in English and Dutch (the desk's `#locale` choice) and in light and dark;
+ * a violation fails naming `what`, the language and the scheme. Ends in Dutch and light.
+ */
+export async function expectAccessibleEverywhere(page: Page, what: string): Promise<void> {
+  for (const locale of ['en', 'nl']) {
+    await page.locator('#locale').selectOption(locale);
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      const violations = await accessibilityViolations(page);
+      expect({ what, locale, colorScheme, violations }).toEqual({ what, locale, colorScheme, violations: [] });
+    }
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}

@@ -155,6 +155,14 @@ function FieldError({ id, messages }) {
   return messages.length ? html`<p class="field-error" id=${id}>${messages.join('; ')}</p>` : null;
 }
 
+/** A checkbox with its words; `onChange` gets whether it is now checked. */
+function Choice({ id, checked, onChange, children }) {
+  return html`<label class="choice" for=${id}>
+    <input id=${id} type="checkbox" checked=${checked} onChange=${(e) => onChange(e.target.checked)} />
+    ${children}
+  </label>`;
+}
+
 function NumberField({ id, label, value, onInput, messages, step = 'any' }) {
   const errorId = `${id}-error`;
   return html`<div class="policy-field">
@@ -250,6 +258,7 @@ export function PolicySettings({ t, role, setNotice }) {
     try {
       const result = await api(path, { method, body: policyOf(form) });
       setErrors([]);
+      setNotice(null);
       return result;
     } catch (e) {
       setErrors(e?.body?.errors ?? []);
@@ -287,30 +296,27 @@ export function PolicySettings({ t, role, setNotice }) {
 
   const body = html`
     <fieldset disabled=${!isAdmin}>
-      <label class="choice" for="policy-enabled">
-        <input
-          id="policy-enabled"
-          type="checkbox"
-          checked=${form.enabled}
-          onChange=${(e) => set({ enabled: e.target.checked })}
-        />
+      <${Choice}
+        id="policy-enabled"
+        checked=${form.enabled}
+        onChange=${(on) => set({ enabled: on })}
+      >
         ${t('policy_enabled')}
-      </label>
+      </${Choice}>
     </fieldset>
     <fieldset disabled=${!isAdmin}>
       <legend>${t('policy_intents')}</legend>
       <div class="policy-choices">
         ${view.intents.map(
           (intent) =>
-            html`<label class="choice" key=${intent} for=${`policy-intent-${intent}`}>
-              <input
+            html`<${Choice}
+                key=${intent}
                 id=${`policy-intent-${intent}`}
-                type="checkbox"
                 checked=${form.intents.includes(intent)}
-                onChange=${(e) => set({ intents: toggle(form.intents, intent, e.target.checked) })}
-              />
-              ${intentInWords(intent, locale)}
-            </label>`,
+                onChange=${(on) => set({ intents: toggle(form.intents, intent, on) })}
+              >
+                ${intentInWords(intent, locale)}
+              </${Choice}>`,
         )}
       </div>
       <${FieldError} id="policy-intents-error" messages=${intentsErrors} />
@@ -370,15 +376,14 @@ export function PolicySettings({ t, role, setNotice }) {
       <div class="policy-choices">
         ${view.escalationTriggers.map(
           (trigger) =>
-            html`<label class="choice" key=${trigger} for=${`policy-escalate-${trigger}`}>
-              <input
+            html`<${Choice}
+                key=${trigger}
                 id=${`policy-escalate-${trigger}`}
-                type="checkbox"
                 checked=${form.escalateOn.includes(trigger)}
-                onChange=${(e) => set({ escalateOn: toggle(form.escalateOn, trigger, e.target.checked) })}
-              />
-              ${triggerLabel(trigger)}
-            </label>`,
+                onChange=${(on) => set({ escalateOn: toggle(form.escalateOn, trigger, on) })}
+              >
+                ${triggerLabel(trigger)}
+              </${Choice}>`,
         )}
       </div>
       <label for="policy-other-triggers">${t('policy_otherTriggers')}</label>
@@ -392,15 +397,13 @@ export function PolicySettings({ t, role, setNotice }) {
     </fieldset>
     <fieldset disabled=${!isAdmin}>
       <legend>${t('policy_hours')}</legend>
-      <label class="choice" for="policy-hours-on">
-        <input
-          id="policy-hours-on"
-          type="checkbox"
-          checked=${form.hoursOn}
-          onChange=${(e) => set({ hoursOn: e.target.checked })}
-        />
+      <${Choice}
+        id="policy-hours-on"
+        checked=${form.hoursOn}
+        onChange=${(on) => set({ hoursOn: on })}
+      >
         ${t('policy_hoursOn')}
-      </label>
+      </${Choice}>
       ${
         form.hoursOn
           ? html`<label for="policy-timezone">${t('policy_timezone')}</label>
@@ -408,15 +411,14 @@ export function PolicySettings({ t, role, setNotice }) {
               <div class="policy-choices" role="group" aria-label=${t('policy_days')}>
                 ${DAYS.map(
                   (d) =>
-                    html`<label class="choice" key=${d} for=${`policy-day-${d}`}>
-                      <input
+                    html`<${Choice}
+                        key=${d}
                         id=${`policy-day-${d}`}
-                        type="checkbox"
                         checked=${form.days.includes(d)}
-                        onChange=${(e) => set({ days: toggle(form.days, d, e.target.checked).sort() })}
-                      />
-                      ${weekday(d, locale)}
-                    </label>`,
+                        onChange=${(on) => set({ days: toggle(form.days, d, on).sort() })}
+                      >
+                        ${weekday(d, locale)}
+                      </${Choice}>`,
                 )}
               </div>
               <div class="hours-row">

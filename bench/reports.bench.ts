@@ -8,6 +8,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
+import { ShopPoliciesRepository } from '../apps/review/src/policy/shop-policies.repository';
 import { ReportsReadModel } from '../apps/review/src/reports/reports.read-model';
 import { ReportsService } from '../apps/review/src/reports/reports.service';
 import { createTestDatabase } from '../test/support/database';
@@ -67,7 +68,7 @@ async function main() {
 
   const dataSource = new DataSource({ type: 'postgres', url: db.url, extra: { max: 6 } });
   await dataSource.initialize();
-  const service = new ReportsService(new ReportsReadModel(dataSource), {});
+  const service = new ReportsService(new ReportsReadModel(dataSource), new ShopPoliciesRepository(dataSource), {});
   const time = async (from: string, to: string) => {
     const ms: number[] = [];
     let report: Awaited<ReturnType<ReportsService['report']>> | null = null;

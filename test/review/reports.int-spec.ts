@@ -14,6 +14,7 @@ import type { Principal, Role } from '../../apps/review/src/auth/principal';
 import { ReviewAuthenticator } from '../../apps/review/src/auth/review.authenticator';
 import { ReportsController } from '../../apps/review/src/reports/reports.controller';
 import { ReportsReadModel } from '../../apps/review/src/reports/reports.read-model';
+import { ShopPoliciesRepository } from '../../apps/review/src/policy/shop-policies.repository';
 import { ReportsService } from '../../apps/review/src/reports/reports.service';
 import { REVIEW_OPTIONS } from '../../apps/review/src/review.options';
 import { createTestDatabase, TestDatabase } from '../support/database';
@@ -58,6 +59,7 @@ describe('reports', () => {
         { provide: DataSource, useValue: dataSource },
         ReportsReadModel,
         ReportsService,
+        ShopPoliciesRepository,
         AuthGuard,
         {
           provide: ReviewAuthenticator,
@@ -275,6 +277,30 @@ describe('reports', () => {
         medianHandlingSeconds: 360,
       },
     ]);
+  });
+
+  it('shows the policy saved on the settings page beside each intent once there is one', async () => {
+    await db.query(
+      `INSERT INTO shop_policies (shop_id, version, policy, saved_by) VALUES ('default', 1, $1, 'admin@shop.test')`,
+      [
+        JSON.stringify({
+          autoSend: { enabled: true, intents: ['return_request'], minConfidence: 0.8 },
+          limits: { maxRefundAmount: 0, maxDiscountPercent: 0, currency: 'EUR' },
+          escalateOn: [],
+        }),
+      ],
+    );
+    try {
+      const r = (await get('?from=2026-11-02&to=2026-11-04')).body;
+      const policyOf = (intent: string) =>
+        r.intents.find((i: { intent: string | null }) => i.intent === intent)?.policy;
+      expect([policyOf('track_order'), policyOf('return_request')]).toEqual([
+        { enabled: false, minConfidence: 0.8 },
+        { enabled: true, minConfidence: 0.8 },
+      ]);
+    } finally {
+      await db.query(`DELETE FROM shop_policies`);
+    }
   });
 
   it('reports a single day in the shop time zone', async () => {

@@ -125,7 +125,10 @@ describe('agent UI: settings and canned replies', () => {
 
     // The send delay; leaving the field empty goes back to the desk's default.
     await page.getByLabel(/Verzendvertraging in seconden/).fill('20');
-    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await page
+      .locator('form', { has: page.getByLabel(/Verzendvertraging in seconden/) })
+      .getByRole('button', { name: 'Opslaan' })
+      .click();
     await page.locator('.notice').filter({ hasText: 'Opgeslagen' }).waitFor();
     expect(await get('/v1/shop/settings')).toMatchObject({ sendDelaySeconds: 20 });
 

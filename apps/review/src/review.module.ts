@@ -9,6 +9,7 @@ import { InboxModule } from './inbox/inbox.module';
 import { KbModule } from './kb/kb.module';
 import { LiveModule } from './live/live.module';
 import { MentionsModule } from './mentions/mentions.module';
+import { PolicyModule } from './policy/policy.module';
 import { QueueModule } from './queue/queue.module';
 import { ReportsModule } from './reports/reports.module';
 import { ReviewOptionsModule } from './review-options.module';
@@ -38,6 +39,7 @@ export class ReviewModule {
         CannedModule,
         SettingsModule,
         ChannelsModule,
+        PolicyModule,
         CustomersModule,
         MentionsModule,
         KbModule,

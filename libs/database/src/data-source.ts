@@ -16,6 +16,7 @@ import { DrafterLlmUsage1764210000000 } from './migrations/1764210000000-Drafter
 import { RejectChoices1764210100000 } from './migrations/1764210100000-RejectChoices';
 import { SendDelay1764210500000 } from './migrations/1764210500000-SendDelay';
 import { EscalationHandBack1764211400000 } from './migrations/1764211400000-EscalationHandBack';
+import { ShopPolicies1764212300000 } from './migrations/1764212300000-ShopPolicies';
 import { CannedReplies1764211200000 } from './migrations/1764211200000-CannedReplies';
 import { NoteMentions1764211100000 } from './migrations/1764211100000-NoteMentions';
 import { ReportIndexes1764211300000 } from './migrations/1764211300000-ReportIndexes';
@@ -46,6 +47,7 @@ export const MIGRATIONS = [
   ReportIndexes1764211300000,
   EscalationHandBack1764211400000,
   InboxEntries1764212000000,
+  ShopPolicies1764212300000,
 ];
 
 export interface DatabaseSettings {

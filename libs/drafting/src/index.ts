@@ -1,5 +1,12 @@
 export * from './draft.types';
-export { decide, withinBusinessHours, type Decision, type GateInput, type GateResult } from './policy-gate.util';
+export {
+  decide,
+  withinBusinessHours,
+  type Decision,
+  type GateInput,
+  type GateResult,
+  type GateTriage,
+} from './policy-gate.util';
 export { checkGrounding, type GroundingReport, type GroundingSources, type UngroundedType } from './grounding.util';
 export { OfflineDrafter, PHRASEBOOKS } from './offline-drafter.provider';
 export {
@@ -19,3 +26,4 @@ export { OpenAiDrafter, type OpenAiDrafterOptions } from './openai/openai-drafte
 export { buildDraftMessages, DRAFT_SCHEMA } from './openai/draft-prompt.util';
 export { readScenarios, runDraftEval, type DraftEvalReport, type LoadedScenarios } from './eval/draft-eval';
 export { checkDraft, type CheckResult, type DraftOutcome } from './eval/draft-checks.util';
+export { decideAgain, type DecidedDraft } from './policy-preview.util';

@@ -42,7 +42,7 @@ const REFUND_WORDS =
   /refund|reimburs|(?:money|pay|paid|get|credit)\b.{0,30}\bback\b|terugbetal|terugstort|\bterug\b|restitu|vergoed|crediteren|erstatt|zurück|gutschrift|rembours/i;
 const DISCOUNT_WORDS =
   /discount|coupon|voucher|korting|tegoedbon|rabatt|gutschein|remise|réduction|reduction|bon d'achat/i;
-const SEVERITY: Record<Decision, number> = { auto_send: 0, review: 1, escalate: 2, ignore: 3 };
+export const SEVERITY: Record<Decision, number> = { auto_send: 0, review: 1, escalate: 2, ignore: 3 };
 
 function escalationMatches(trigger: string, triage: GateInput['triage']): boolean {
   if (triage.reasons.includes(trigger) || triage.flags.includes(trigger)) return true;
@@ -112,6 +112,65 @@ function promisesAboveLimits(body: string, limits: ShopPolicy['limits']): string
   return reasons;
 }
 
+/** One rule of the policy that fired: the decision it asks for, its reason, and how much it lowers the confidence. */
+export interface PolicyFinding {
+  decision: Decision;
+  reason: string;
+  factor: number;
+}
+
+/** The policy's escalation triggers that triage's verdict matches. */
+export function escalationFindings(policy: ShopPolicy, triage: GateTriage): PolicyFinding[] {
+  return policy.escalateOn
+    .filter((trigger) => escalationMatches(trigger, triage))
+    .map((trigger) => ({ decision: 'escalate', reason: draftReason('escalate', trigger), factor: 1 }));
+}
+
+/** The canary (a phrase only the prompt holds) in the draft: the prompt leaked. */
+export function canaryFindings(policy: ShopPolicy, body: string): PolicyFinding[] {
+  return policy.canary && body.includes(policy.canary)
+    ? [{ decision: 'escalate', reason: draftReason('canary_leak'), factor: 0 }]
+    : [];
+}
+
+/** Refunds or discounts the draft offers above the policy's limits. */
+export function limitFindings(policy: ShopPolicy, body: string): PolicyFinding[] {
+  return promisesAboveLimits(body, policy.limits).map((reason) => ({ decision: 'review', reason, factor: 0.8 }));
+}
+
+/** The auto-send switch, its intents, the confidence it needs and the business hours it keeps. */
+export function autoSendFindings(
+  policy: ShopPolicy,
+  triage: GateTriage,
+  confidence: number,
+  now: Date,
+): PolicyFinding[] {
+  const found: string[] = [];
+  if (!policy.autoSend.enabled) found.push(draftReason('auto_send_disabled'));
+  if (!policy.autoSend.intents.includes(triage.intent)) found.push(draftReason('intent_not_auto', triage.intent));
+  if (confidence < thresholdFor(policy, triage.intent))
+    found.push(draftReason('low_confidence', confidence.toFixed(2)));
+  if (policy.businessHours && !withinBusinessHours(policy.businessHours, now))
+    found.push(draftReason('outside_business_hours'));
+  return found.map((reason) => ({ decision: 'review', reason, factor: 1 }));
+}
+
+const REFUND_INTENTS = new Set(['get_refund']);
+
+/** A refund request on an order worth more than the shop lets the drafter refund is a person's call. */
+export function refundExposure(intent: string, order: OrderFacts | null, policy: ShopPolicy): string | null {
+  if (!REFUND_INTENTS.has(intent) || !order) return null;
+  if (order.status === 'refunded' || order.status === 'cancelled' || order.status === 'pending') return null;
+  return order.total.amount > policy.limits.maxRefundAmount
+    ? draftReason('refund_above_limit', order.total.amount.toFixed(2))
+    : null;
+}
+
+/** The triage confidence as the gate reads it: a number between 0 and 1. */
+export function gateConfidence(triage: GateTriage): number {
+  return Math.max(0, Math.min(1, Number.isFinite(triage.confidence) ? triage.confidence : 0));
+}
+
 /**
  * The policy gate: whether a draft may go out on its own. The decision rests on the shop's policy and on
  * checks of the draft, never on anything the model says about itself. Every rule that fires adds a reason;
@@ -119,7 +178,7 @@ function promisesAboveLimits(body: string, limits: ShopPolicy['limits']): string
  */
 export function decide(input: GateInput): GateResult {
   const { policy, triage, draft } = input;
-  const confidence = Math.max(0, Math.min(1, Number.isFinite(triage.confidence) ? triage.confidence : 0));
+  const confidence = gateConfidence(triage);
   if (input.automated || triage.flags.includes('automated')) {
     return { decision: 'ignore', reasons: [draftReason('automated')], confidence };
   }
@@ -132,10 +191,9 @@ export function decide(input: GateInput): GateResult {
     if (!reasons.includes(reason)) reasons.push(reason);
     penalty *= factor;
   };
+  const apply = (findings: PolicyFinding[]) => findings.forEach((f) => raise(f.decision, f.reason, f.factor));
 
-  for (const trigger of policy.escalateOn) {
-    if (escalationMatches(trigger, triage)) raise('escalate', draftReason('escalate', trigger));
-  }
+  apply(escalationFindings(policy, triage));
   for (const flag of NEVER_AUTO_FLAGS) {
     if (triage.flags.includes(flag)) raise('review', draftReason('flag', flag), 0.5);
   }
@@ -143,19 +201,13 @@ export function decide(input: GateInput): GateResult {
   if (!draft || draft.body.trim() === '') {
     raise('review', draftReason('no_draft'), 0);
   } else {
-    if (policy.canary && draft.body.includes(policy.canary)) raise('escalate', draftReason('canary_leak'), 0);
+    apply(canaryFindings(policy, draft.body));
     const grounding = checkGrounding(draft.body, input.sources, input.shop);
     for (const item of grounding.ungrounded) raise('review', draftReason('ungrounded', item.type, item.value), 0.5);
-    for (const reason of promisesAboveLimits(draft.body, policy.limits)) raise('review', reason, 0.8);
+    apply(limitFindings(policy, draft.body));
   }
 
-  if (!policy.autoSend.enabled) raise('review', draftReason('auto_send_disabled'));
-  if (!policy.autoSend.intents.includes(triage.intent)) raise('review', draftReason('intent_not_auto', triage.intent));
-  const threshold = thresholdFor(policy, triage.intent);
-  if (confidence < threshold) raise('review', draftReason('low_confidence', confidence.toFixed(2)));
-  if (policy.businessHours && !withinBusinessHours(policy.businessHours, input.now ?? new Date())) {
-    raise('review', draftReason('outside_business_hours'));
-  }
+  apply(autoSendFindings(policy, triage, confidence, input.now ?? new Date()));
 
   if (decision === 'auto_send') reasons.push(draftReason('policy_allows'));
   return { decision, reasons, confidence: Math.round(confidence * penalty * 1000) / 1000 };

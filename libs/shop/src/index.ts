@@ -14,3 +14,5 @@ export * from './knowledge/knowledge-source';
 export * from './knowledge/pg-knowledge';
 export * from './knowledge/kb-import.util';
 export * from './shop-check/shop-check.util';
+export * from './desk-policy/desk-policy.schema';
+export * from './desk-policy/stored-policy.read-model';

@@ -3,9 +3,12 @@ import { composeReply } from '@draftdesk/drafting';
 import {
   KbRepository,
   PgKnowledge,
+  DESK_SHOP_ID,
+  effectivePolicy,
   loadSampleShop,
   LoadedShop,
   OrderConnector,
+  StoredPolicyReadModel,
   withDemoOrdersDatedToday,
 } from '@draftdesk/shop';
 import { Inject, Injectable } from '@nestjs/common';
@@ -39,6 +42,7 @@ export class DraftsService {
   readonly kb: KbRepository;
   private readonly drafters: DrafterFactory;
   private readonly orders: OrderConnector;
+  private readonly storedPolicy: StoredPolicyReadModel;
 
   constructor(
     @Inject(DRAFTER_OPTIONS) private readonly options: DrafterOptions,
@@ -51,6 +55,13 @@ export class DraftsService {
     // Knowledge reads join the consumer's transaction (see ambientQueryRunner) instead of taking a second connection.
     this.knowledge = buildKnowledge(ambientQueryRunner(dataSource), this.shop);
     this.kb = new KbRepository(dataSource);
+    this.storedPolicy = new StoredPolicyReadModel(ambientQueryRunner(dataSource));
+  }
+
+  /** The policy for the next draft: the one saved on the desk's settings page wins over the shop folder's. */
+  async policy() {
+    const stored = await this.storedPolicy.latest(DESK_SHOP_ID);
+    return effectivePolicy(this.shop.policy, stored?.policy ?? null);
   }
 
   /** Drafts the reply and asks the policy gate what may happen with it. Automated mail gets no draft at all. */
@@ -74,7 +85,7 @@ export class DraftsService {
       },
       {
         shop: this.shop.shop,
-        policy: this.shop.policy,
+        policy: await this.policy(),
         knowledge: this.knowledge,
         orders: this.orders,
         drafter: this.drafters(redraft?.instruction),

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
+import { ShopPoliciesRepository } from '../policy/shop-policies.repository';
 import { ReportsController } from './reports.controller';
 import { ReportsReadModel } from './reports.read-model';
 import { ReportsService } from './reports.service';
@@ -8,6 +9,6 @@ import { ReportsService } from './reports.service';
 @Module({
   imports: [AuthModule],
   controllers: [ReportsController],
-  providers: [ReportsReadModel, ReportsService],
+  providers: [ReportsReadModel, ReportsService, ShopPoliciesRepository],
 })
 export class ReportsModule {}

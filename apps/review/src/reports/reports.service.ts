@@ -1,5 +1,6 @@
-import { loadSampleShop, autoSendFor, type ShopPolicy } from '@draftdesk/shop';
+import { loadSampleShop, autoSendFor, effectivePolicy, type ShopPolicy } from '@draftdesk/shop';
 import { Inject, Injectable } from '@nestjs/common';
+import { ShopPoliciesRepository } from '../policy/shop-policies.repository';
 import { REVIEW_OPTIONS, ReviewOptions } from '../review.options';
 import { daysOf } from './dto/report-query.dto';
 import { normalisedEditDistance } from './edit-distance.util';
@@ -67,20 +68,22 @@ const seconds = (n: number | null) => (n === null ? null : Math.round(n));
 /** The desk's reports: volumes, response and resolution times, SLA, auto-send and edits, per intent and per agent. */
 @Injectable()
 export class ReportsService {
-  private policy: ShopPolicy | null = null;
+  private filePolicy: ShopPolicy | null = null;
 
   constructor(
     private readonly readModel: ReportsReadModel,
+    private readonly policies: ShopPoliciesRepository,
     @Inject(REVIEW_OPTIONS) private readonly options: ReviewOptions,
   ) {}
 
   async report(shopId: string, from: string, to: string): Promise<Report> {
-    const [volume, figures, reasons, agents, edits] = await Promise.all([
+    const [volume, figures, reasons, agents, edits, policy] = await Promise.all([
       this.readModel.volumeByDay(shopId, from, to),
       this.readModel.figuresPerIntent(shopId, from, to),
       this.readModel.rejectReasons(shopId, from, to),
       this.readModel.figuresPerAgent(shopId, from, to),
       this.editDistanceSums(shopId, from, to),
+      this.shopPolicy(shopId),
     ]);
     const days = daysOf(from, to);
     const index = new Map(days.map((d, i) => [d, i]));
@@ -93,7 +96,6 @@ export class ReportsService {
     const topReason = new Map<string | null, string>();
     for (const r of reasons) if (!topReason.has(r.intent)) topReason.set(r.intent, r.reason);
 
-    const policy = this.shopPolicy();
     const toFigures = (row: IntentFiguresRow): IntentFigures => ({
       intent: row.intent,
       volume: row.volume,
@@ -150,10 +152,11 @@ export class ReportsService {
     }
   }
 
-  /** The shop folder's policy, read as the drafter reads it (SHOP_DIR, else the sample shop). */
-  private shopPolicy(): ShopPolicy {
-    this.policy ??= loadSampleShop(this.options.shopDir).policy;
-    return this.policy;
+  /** The policy in force, as the drafter reads it: the one saved on the settings page, else the shop folder's. */
+  private async shopPolicy(shopId: string): Promise<ShopPolicy> {
+    this.filePolicy ??= loadSampleShop(this.options.shopDir).policy;
+    const stored = await this.policies.latest(shopId);
+    return effectivePolicy(this.filePolicy, stored?.policy ?? null);
   }
 }
 

@@ -8,7 +8,15 @@ import { detectRegister } from '../drafting/register.util';
 import type { KnowledgeSource } from '@draftdesk/shop';
 import { type CustomerIdentity, disclosableOrder, orderQueryFor } from '@draftdesk/shop';
 import type { OrderConnector } from '@draftdesk/shop';
-import { decide, type Decision, type GateInput, type GateResult, type GateTriage } from '../policy-gate.util';
+import {
+  decide,
+  refundExposure,
+  SEVERITY,
+  type Decision,
+  type GateInput,
+  type GateResult,
+  type GateTriage,
+} from '../policy-gate.util';
 import type { ShopPolicy } from '@draftdesk/shop';
 
 export interface TriageFacts extends GateTriage {
@@ -60,18 +68,6 @@ const ATTENTION: Record<AttentionReason, Decision> = {
 
 // Holding replies are fixed wording, reviewed once, whichever engine drafts the rest: a model never improvises them.
 const HOLDING_DRAFTER = new OfflineDrafter();
-
-const REFUND_INTENTS = new Set(['get_refund']);
-const SEVERITY: Record<Decision, number> = { auto_send: 0, review: 1, escalate: 2, ignore: 3 };
-
-/** A refund request on an order worth more than the shop lets the drafter refund is a person's call. */
-function refundExposure(intent: string, order: OrderFacts | null, policy: ShopPolicy): string | null {
-  if (!REFUND_INTENTS.has(intent) || !order) return null;
-  if (order.status === 'refunded' || order.status === 'cancelled' || order.status === 'pending') return null;
-  return order.total.amount > policy.limits.maxRefundAmount
-    ? draftReason('refund_above_limit', order.total.amount.toFixed(2))
-    : null;
-}
 
 function addReasons(gate: GateResult, to: Decision, extra: string[]): GateResult {
   if (extra.length === 0) return gate;

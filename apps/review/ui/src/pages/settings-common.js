@@ -10,7 +10,7 @@ addMessages({
   en: {
     settings: 'Settings',
     settingsIntro:
-      'What your team works with: canned replies, the knowledge base, who has which role, API tokens, the shop’s times, and the mailboxes and chat channels customers write in through.',
+      'What your team works with: canned replies, the knowledge base, who has which role, API tokens, the shop’s times, what may be sent without a person, and the mailboxes and chat channels customers write in through.',
     save: 'Save',
     saved: 'Saved',
     delete: 'Delete',
@@ -24,7 +24,7 @@ addMessages({
   nl: {
     settings: 'Instellingen',
     settingsIntro:
-      'Waarmee je team werkt: standaardantwoorden, de kennisbank, wie welke rol heeft, API-tokens, de tijden van de winkel, en de mailboxen en chatkanalen waarlangs klanten schrijven.',
+      'Waarmee je team werkt: standaardantwoorden, de kennisbank, wie welke rol heeft, API-tokens, de tijden van de winkel, wat zonder medewerker verstuurd mag worden, en de mailboxen en chatkanalen waarlangs klanten schrijven.',
     save: 'Opslaan',
     saved: 'Opgeslagen',
     delete: 'Verwijderen',

@@ -1,7 +1,7 @@
 // The settings page (#/settings, leads and admins): canned replies, the knowledge base, users and roles, API tokens,
-// the shop's send delay, business hours and SLA targets, and the mailboxes and chat channels customers write in
-// through. Each section is its own component and file; the API decides who may change
-// what (leads read users and shop settings, admins change them).
+// the shop's send delay, business hours and SLA targets, its auto-send policy, and the mailboxes and chat channels
+// customers write in through. Each section is its own component and file; the API decides who may change what (leads
+// read users, shop settings and the policy, admins change them).
 import { h } from 'preact';
 import htm from 'htm';
 import { VIEWS } from '../views';
@@ -10,6 +10,7 @@ import { CannedSettings } from './settings-canned.js';
 import { KbSettings } from './settings-kb.js';
 import { ChatChannelSettings } from './settings-chat-channels.js';
 import { MailboxSettings } from './settings-mailboxes.js';
+import { PolicySettings } from './settings-policy.js';
 import { ShopSettings } from './settings-shop.js';
 import { TokenSettings } from './settings-tokens.js';
 import { UserSettings } from './settings-users.js';
@@ -34,6 +35,7 @@ export function SettingsPage({ t, me, locale, setNotice }) {
     <${ShopSettings} ...${props} />
     <${MailboxSettings} ...${props} />
     <${ChatChannelSettings} ...${props} />
+    <${PolicySettings} ...${props} />
   </div>`;
 }
 

@@ -74,6 +74,9 @@ export async function seedInbox(db: TestDatabase, conversations: number, agents:
                     FROM messages m
                    WHERE m.direction = 'inbound' AND abs(hashtext(m.conversation_id::text || 'r')) % 5 >= 2
                      AND abs(hashtext(m.conversation_id::text || 'd')) % 3 = 0`);
+  // As the SLA sweeper leaves them: every pending draft past its due time is marked breached (a run would otherwise
+  // start with the sweeper marking thousands at once, 500 every 30 s, which a desk in use never sees).
+  await db.query(`UPDATE review_items SET sla_breached_at = due_at WHERE due_at < now() AND sla_breached_at IS NULL`);
   // The desk's state: one in ten closed, three in ten assigned to one of the agents.
   await db.query(
     `INSERT INTO conversation_states (conversation_id, shop_id, status, closed_reason, closed_at, assignee_id)

@@ -102,11 +102,16 @@ async function measure(
     'q=retour&status=open',
   ];
   let errors = 0;
+  /** The slowest requests of the run, to tell which view or search a p99 comes from. */
+  const slowest: { ms: number; path: string }[] = [];
   const timed = async (bucket: number[], path: string) => {
     const start = performance.now();
     const res = await fetch(`${review.url}${path}`, { headers });
     const body = await res.text();
-    bucket.push(performance.now() - start);
+    const ms = performance.now() - start;
+    bucket.push(ms);
+    slowest.push({ ms: Math.round(ms), path });
+    slowest.sort((x, y) => y.ms - x.ms).splice(10);
     if (!res.ok) {
       errors++;
       log(`${res.status} ${path}: ${body.slice(0, 200)}`);
@@ -114,7 +119,7 @@ async function measure(
     return res.ok ? (JSON.parse(body) as { nextCursor?: string | null }) : null;
   };
   /** Every agent at once for `seconds`, each waiting about `think` ms between a response and their next request. */
-  async function agentsFor(think: number) {
+  async function agentsFor(think: number, forSeconds = seconds) {
     const timings = {
       list: [] as number[],
       nextPage: [] as number[],
@@ -123,7 +128,7 @@ async function measure(
       open: [] as number[],
     };
     const pause = () => (think > 0 ? new Promise((r) => setTimeout(r, think * (0.5 + Math.random()))) : undefined);
-    const deadline = Date.now() + seconds * 1000;
+    const deadline = Date.now() + forSeconds * 1000;
     let done = 0;
     const progress = setInterval(() => log(`  ${done} requests…`), 5000);
     const step = async (bucket: number[], path: string) => {
@@ -177,8 +182,13 @@ async function measure(
       cpuMsPerRequest: { review: perRequest(after.review - before.review), postgres: perRequest(postgres) },
     };
   }
+  // Unmeasured: every agent's connection opened and the pages they read in memory, as on a desk already in use.
+  log(`${agents} agents warming up for 5 s…`);
+  await agentsFor(thinkMs, 5);
+  slowest.length = 0;
   log(`${agents} agents at work (${thinkMs} ms between clicks on average) for ${seconds} s…`);
   const atWork = await cpuPerRequest(() => agentsFor(thinkMs));
+  const slowestAtWork = slowest.splice(0);
   log(`${agents} agents without pause for ${seconds} s…`);
   const saturated = await cpuPerRequest(() => agentsFor(0));
   // The same requests one at a time: what each costs the server when no other agent's request is queued before it.
@@ -203,6 +213,8 @@ async function measure(
     errors,
     agentsAtWork: summaries(atWork),
     saturated: summaries(saturated),
+    slowestAtWork,
+    slowestSaturated: slowest,
     oneAgentAtATime: { list: summary(alone.list), search: summary(alone.search), open: summary(alone.open) },
     loadAverage: loadavg()[0],
     at: new Date().toISOString(),

@@ -170,6 +170,8 @@ const SAMPLES: Record<string, { value: string; with?: Record<string, string> }> 
   CHAT_DELIVERY_TIMEOUT_MS: { value: '1000' },
   DRAFTDESK_DATA_DIR: { value: '/var/lib/draftdesk' },
   EMBEDDED_PG_PORT: { value: '55432' },
+  MAIL_INGEST_URL: { value: 'http://mail-ingest.shop.test:3001' },
+  CHAT_GATEWAY_URL: { value: 'http://chat-gateway.shop.test:3002' },
 };
 
 /**

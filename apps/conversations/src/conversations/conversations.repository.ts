@@ -178,8 +178,12 @@ export class ConversationsRepository {
     return Number(row?.n ?? 0);
   }
 
-  /** Stores our reply, or updates its status when it was stored before; the conversation is touched. */
+  /**
+   * Stores our reply, or updates its status when it was stored before; the conversation is touched first, so that,
+   * as when a customer's message is stored, the conversation is locked before the desk's inbox row its messages update.
+   */
   async upsertOutboundMessage(m: EntityManager, msg: NewOutboundMessage): Promise<void> {
+    await m.query(`UPDATE conversations SET updated_at = now() WHERE id = $1`, [msg.conversationId]);
     await m.query(
       `INSERT INTO messages (id, conversation_id, direction, channel, external_message_id, from_address, subject,
                              text, new_text, status, occurred_at)
@@ -196,7 +200,6 @@ export class ConversationsRepository {
         msg.sent.sentAt,
       ],
     );
-    await m.query(`UPDATE conversations SET updated_at = now() WHERE id = $1`, [msg.conversationId]);
   }
 
   async setTriage(m: EntityManager, messageId: string, triage: unknown): Promise<void> {

@@ -65,7 +65,12 @@ const COLUMNS = [
 /** The rows the inbox follows, and which of their changes. */
 const TRIGGERS = [
   ['inbox_follows_conversation', 'conversations', 'INSERT OR UPDATE'],
-  ['inbox_follows_customer', 'customers', 'UPDATE OF name, address'],
+  [
+    'inbox_follows_customer',
+    'customers',
+    'UPDATE OF name, address',
+    'OLD.name IS DISTINCT FROM NEW.name OR OLD.address IS DISTINCT FROM NEW.address',
+  ],
   ['inbox_follows_message', 'messages', 'INSERT OR UPDATE OF conversation_id, direction, occurred_at'],
   [
     'inbox_follows_review_item',
@@ -160,6 +165,10 @@ export class InboxEntries1764212000000 implements MigrationInterface {
         IF TG_TABLE_NAME = 'conversations' THEN
           PERFORM inbox_entry_refresh(NEW.id, NULL);
         ELSIF TG_TABLE_NAME = 'customers' THEN
+          -- The conversations first, as every writer of a conversation locks it before its inbox row: a renamed
+          -- customer's message locking its inbox rows before its conversation would deadlock with another sender's
+          -- message to that conversation.
+          PERFORM 1 FROM conversations c WHERE c.customer_id = NEW.id ORDER BY c.id FOR UPDATE;
           PERFORM inbox_entry_refresh(c.id, NULL) FROM conversations c WHERE c.customer_id = NEW.id;
         ELSIF TG_TABLE_NAME = 'messages' AND TG_OP = 'INSERT' THEN
           PERFORM inbox_entry_refresh(NEW.conversation_id, ${MESSAGE_WORDS('NEW')});
@@ -171,9 +180,10 @@ export class InboxEntries1764212000000 implements MigrationInterface {
         END IF;
         RETURN NULL;
       END $$`);
-    for (const [trigger, table, when] of TRIGGERS)
+    for (const [trigger, table, events, condition] of TRIGGERS as readonly (readonly string[])[])
       await q.query(
-        `CREATE TRIGGER ${trigger} AFTER ${when} ON ${table} FOR EACH ROW EXECUTE FUNCTION inbox_entries_follow()`,
+        `CREATE TRIGGER ${trigger} AFTER ${events} ON ${table} FOR EACH ROW ${condition ? `WHEN (${condition})` : ''}
+         EXECUTE FUNCTION inbox_entries_follow()`,
       );
 
     await q.query(`SELECT inbox_entry_refresh(id, NULL) FROM conversations`);

@@ -82,9 +82,10 @@ export async function runSendCrash(options: SendCrashOptions): Promise<SendCrash
       const target = Math.min(options.replies - 1, before + 5 + Math.floor(Math.random() * 36));
       const deadline = Date.now() + options.timeoutMs;
       while ((await sentCount()) < target && Date.now() < deadline) await sleep(20);
-      // The victim must be in the middle of a send: with two replicas the other may hold every reply in flight.
+      // The victim must be in the middle of a send: with two replicas the other may hold every reply in flight. Two
+      // replies in flight, where it gets there, leave the kill a send to land in even if one finishes as it is sent.
       const busyUntil = Math.min(deadline, Date.now() + 15_000);
-      while ((await sendingHeldBy(db, running[victim]!)) === 0 && Date.now() < busyUntil) await sleep(5);
+      while ((await sendingHeldBy(db, running[victim]!)) < 2 && Date.now() < busyUntil) await sleep(5);
       await running[victim]!.kill('SIGKILL');
       killedAt.push(Date.now());
       log(`kill ${k + 1}/${options.kills} (replica ${victim}): ${await sentCount()}/${options.replies} recorded`);

@@ -46,9 +46,12 @@ export interface InboxMessageRow {
  * default shop. Its status, in order: closed by an agent (until the customer writes again) or by rejecting its draft
  * with a close reason; pending_draft while a draft awaits a decision; snoozed (applied here, as it ends by itself);
  * waiting when our reply was the last message; else open.
+ *
+ * Snoozed: open or waiting, with a snooze that has not ended.
  */
+const SNOOZING = `(e.base_status IN ('open', 'waiting') AND e.snoozed_until > now())`;
 /** The status shown: the stored one, or snoozed while a snooze lasts. */
-const STATUS = `CASE WHEN e.base_status IN ('open', 'waiting') AND e.snoozed_until > now() THEN 'snoozed' ELSE e.base_status END`;
+const STATUS = `CASE WHEN ${SNOOZING} THEN 'snoozed' ELSE e.base_status END`;
 const SHOWN = `
   e.conversation_id AS id, e.channel, e.mailbox, e.subject, e.last_activity, e.last_activity::text AS activity_key,
          e.customer_name, e.customer_address, e.shop_id, e.assignee_id,
@@ -57,8 +60,7 @@ const SHOWN = `
          e.sla_breached_at, e.escalated, e.last_direction, e.last_message_at`;
 const SELECTED = `SELECT ${SHOWN} FROM inbox_entries e`;
 
-/** A status as conditions on the stored one, so that a list walks the status index. */
-const SNOOZING = `(e.base_status IN ('open', 'waiting') AND e.snoozed_until > now())`;
+/** A status as conditions on the stored columns (which the activity index carries), not on the shown status. */
 function statusCondition(status: InboxStatus, param: string): string {
   if (status === 'snoozed') return SNOOZING;
   if (status === 'open' || status === 'waiting') return `e.base_status = ${param} AND NOT COALESCE(${SNOOZING}, false)`;
